@@ -1,0 +1,50 @@
+# Linli Kiosk: two commands on a fresh machine.
+#   make run   - creates .venv, installs, starts the kiosk (demo data + simulated devices if unconfigured)
+#   make test  - creates .venv, installs, runs lint contracts and the whole suite headless
+#   make bench - prints the benchmark figures
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint typecheck sysdeps venv clean translations
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PY=python3.x)"; exit 1; }
+	$(PY) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	@bash scripts/sysdeps.sh
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+sysdeps:
+	@bash scripts/sysdeps.sh
+
+run: $(STAMP)
+	$(BIN)/kiosk run $(if $(LINLI_DATA_DIR),,--demo)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen bash scripts/with-services.sh $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen bash scripts/with-services.sh $(BIN)/python -m bench
+
+translations: $(STAMP)
+	$(BIN)/python scripts/build_translations.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

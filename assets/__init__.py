@@ -1,0 +1,1 @@
+"""Icons, styles, translations, fonts, receipt logo (read with importlib.resources)."""

@@ -1,0 +1,1 @@
+"""Hardware behind the ports of kiosk.ports: scanners, camera, printers, instruments. No Qt."""

@@ -1,0 +1,62 @@
+"""The one error hierarchy. The UI decides by type and kind, never by message text."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class KioskError(Exception):
+    """Base of every error the kiosk raises on purpose."""
+
+
+class UserFacingError(KioskError):
+    """Its message is written for a person at the counter and can be shown as it is."""
+
+
+class Cancelled(KioskError):
+    """The person cancelled; show nothing."""
+
+
+class IllegalTransition(UserFacingError):
+    """A service refused a change the order life does not allow; nothing was written."""
+
+
+class NotAllowed(UserFacingError):
+    """The staff member's role or state (locked, wrong PIN) does not allow this."""
+
+
+class DeviceErrorKind(str, Enum):
+    NOT_FOUND = "not_found"
+    DISCONNECTED = "disconnected"
+    TIMEOUT = "timeout"
+    BAD_DATA = "bad_data"
+    PAPER_OUT = "paper_out"
+    COVER_OPEN = "cover_open"
+    OFFLINE = "offline"
+    CONFIG = "config"
+    OTHER = "other"
+
+
+class DeviceError(UserFacingError):
+    """A device failed; `kind` tells the UI which picture and advice to show."""
+
+    def __init__(self, kind: DeviceErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class SyncErrorKind(str, Enum):
+    NETWORK = "network"
+    SERVER = "server"
+    AUTH = "auth"
+    REJECTED = "rejected"
+    NOT_ENROLLED = "not_enrolled"
+    PROTOCOL = "protocol"
+
+
+class SyncError(UserFacingError):
+    """Talking to the central API failed; AUTH means re-enroll, NETWORK/SERVER are retried."""
+
+    def __init__(self, kind: SyncErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind

@@ -1,0 +1,129 @@
+"""The small typed interfaces (Protocols) and value types that devices and the central API
+are seen through. Plain frozen data crosses layers, never dicts or Qt types.
+
+Each area owns one section below; add to your own section only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Protocol, runtime_checkable
+
+
+def utcnow() -> datetime:
+    """The one clock: timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+# --- device status (every device and the sync client has one) -----------------------------
+
+
+class DeviceState(str, Enum):
+    ONLINE = "online"  # connected and working
+    CONNECTING = "connecting"  # opening / reconnecting (with backoff)
+    WAITING = "waiting"  # connected, waiting for input or for the other side
+    OFFLINE = "offline"  # not reachable; will retry
+    ERROR = "error"  # needs a person (paper out, misconfigured, auth failed)
+    DISABLED = "disabled"  # not configured / switched off
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceStatus:
+    """What the GUI shows on a device's status chip: state plus a sentence in plain words."""
+
+    name: str
+    state: DeviceState
+    message: str = ""
+    last_error: str | None = None
+    since: datetime = field(default_factory=utcnow)
+
+
+class StatusBoard:
+    """Thread-safe holder of one device's current status with change listeners.
+
+    Workers call `set(...)`; the GUI subscribes with `add_listener` (its callback must hop to
+    the GUI thread itself).
+    """
+
+    def __init__(self, name: str, state: DeviceState = DeviceState.DISABLED, message: str = "") -> None:
+        self._lock = threading.Lock()
+        self._status = DeviceStatus(name=name, state=state, message=message)
+        self._listeners: list[Callable[[DeviceStatus], None]] = []
+
+    @property
+    def current(self) -> DeviceStatus:
+        with self._lock:
+            return self._status
+
+    def set(self, state: DeviceState, message: str = "", *, error: str | None = None) -> DeviceStatus:
+        with self._lock:
+            last_error = error if error is not None else self._status.last_error
+            if state == self._status.state and message == self._status.message and error is None:
+                return self._status
+            self._status = DeviceStatus(self._status.name, state, message, last_error)
+            status = self._status
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(status)
+        return status
+
+    def add_listener(self, listener: Callable[[DeviceStatus], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+
+@runtime_checkable
+class HasStatus(Protocol):
+    def status(self) -> DeviceStatus: ...
+
+
+# --- instruments (scale, refractometer, pesticide reader) --------------------------------
+
+
+class ReadingKind(str, Enum):
+    WEIGHT = "weight"
+    BRIX = "brix"
+    PESTICIDE = "pesticide"
+
+
+class ReadingStatus(str, Enum):
+    OK = "ok"
+    MOTION = "motion"
+    OVERLOAD = "overload"
+    UNDERLOAD = "underload"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One parsed instrument frame. Overload/underload/error never carry a value."""
+
+    kind: ReadingKind
+    value: float | None
+    unit: str
+    stable: bool
+    status: ReadingStatus
+    raw: bytes
+    at: datetime
+    extra: tuple[tuple[str, str], ...] = ()  # parsed side values (temperature, ΔA₀, sample id…)
+
+
+class Instrument(HasStatus, Protocol):
+    """A serial instrument run by its own worker thread."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def add_listener(self, listener: Callable[[Reading], None]) -> None: ...
+
+
+# --- scanning (wedge, serial scanner, camera) ---------------------------------------------
+
+
+# --- printing -----------------------------------------------------------------------------
+
+
+# --- central API ----------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Services: each is one database transaction that also appends the outbox event and audit entry."""

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Debian packages the kiosk and its tests need. Installs them when run as root; otherwise
+# says what to install. Never fails the build: every feature degrades with a clear message.
+set -u
+PKGS="libzbar0 fonts-noto-cjk libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql socat"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "note: not a Debian system; please install the equivalents of:$missing"; exit 0
+fi
+if [ "$(id -u)" = "0" ]; then
+  echo "installing Debian packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  (apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing) >/tmp/linli-apt.log 2>&1 \
+    || echo "warning: apt-get could not install:$missing (see /tmp/linli-apt.log); features that need them will say so"
+else
+  echo "note: run as root, or install by hand: sudo apt-get install$missing"
+fi
+exit 0

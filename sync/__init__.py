@@ -1,0 +1,1 @@
+"""The central API behind its port: the sync client and engine, and the reference server."""

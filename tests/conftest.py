@@ -1,0 +1,32 @@
+"""Shared fixtures. Core tests get a real migrated SQLite database copied from a template."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.db import DB_FILENAME, Database  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / DB_FILENAME
+    Database(path).close()
+    return path
+
+
+@pytest.fixture
+def db(db_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh migrated database for one test (copied from the template: fast)."""
+    target = tmp_path / "data" / DB_FILENAME
+    target.parent.mkdir()
+    shutil.copy(db_template, target)
+    database = Database(target, migrate=False)
+    yield database
+    database.close()
