@@ -1,0 +1,1 @@
+"""`make bench`: every area's benchmark, one after the other, figures printed."""
