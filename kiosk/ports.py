@@ -123,6 +123,59 @@ class Instrument(HasStatus, Protocol):
 # --- scanning (wedge, serial scanner, camera) ---------------------------------------------
 
 
+class ScanSource(str, Enum):
+    WEDGE = "wedge"  # keyboard-wedge handheld scanner (typed keys + Enter)
+    SERIAL = "serial"  # serial / USB-CDC scanner (CR/LF framed lines)
+    CAMERA = "camera"  # camera frames through the QR decoder
+
+
+class ScanProblem(str, Enum):
+    """Why a scan looks wrong; the UI words it, `ScanEvent.message` says it plainly."""
+
+    WRONG_LAYOUT = "wrong_layout"  # scanner set to another keyboard layout (LK! / AZERTY)
+    FULL_WIDTH = "full_width"  # a Chinese IME turned ASCII into full-width characters
+    TRUNCATED = "truncated"  # a token cut short (missing parts, too short)
+    GARBLED = "garbled"  # control or unprintable characters
+
+
+@dataclass(frozen=True, slots=True)
+class ScanEvent:
+    """One scanned code. With `problem` set, `text` is the best-effort repair (or the raw
+    text when no safe repair exists), `raw` what arrived, and `message` a sentence for people."""
+
+    text: str
+    source: ScanSource
+    at: datetime
+    problem: ScanProblem | None = None
+    message: str = ""
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeResult:
+    """What a decoder found in one frame: decoded texts (deduplicated, in order), the time it
+    took and which step found them (e.g. "zxing", "zxing+clahe", "pyzbar")."""
+
+    texts: tuple[str, ...]
+    ms: float
+    method: str = ""
+
+
+class QrDecoder(Protocol):
+    """Takes a plain 8-bit grayscale buffer (height × width, row-major), never a Qt image."""
+
+    def decode(self, gray: object) -> DecodeResult: ...
+
+
+class Scanner(HasStatus, Protocol):
+    """A wedge, serial or camera scanner: started/stopped by its owner, reports ScanEvents to
+    listeners from its own thread (the GUI hops to its thread itself)."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def add_listener(self, listener: Callable[[ScanEvent], None]) -> None: ...
+
+
 # --- printing -----------------------------------------------------------------------------
 
 
