@@ -14,28 +14,25 @@ from kiosk.cli import add_command, data_dir, run
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from kiosk.context import KioskContext
     from kiosk.db import open_database
-    from kiosk.models import Order, Store
+    from kiosk.models import Store
     from ui.app import run_app
 
     path = data_dir(args)
     db = open_database(path)
     with db.reader() as s:
-        store = s.scalars(select(Store)).first()
-    if store is None and args.demo:
+        has_store = s.scalars(select(Store)).first() is not None
+    if not has_store and args.demo:
         from kiosk.cli.core import ensure_demo_store
 
+        db.close()
         ensure_demo_store(path)
         db = open_database(path)
-        with db.reader() as s:
-            store = s.scalars(select(Store)).first()
-    with db.reader() as s:
-        summary = {st: n for st, n in s.execute(select(Order.status, func.count()).group_by(Order.status))}
     ctx = KioskContext(data_dir=path, db=db, demo=bool(args.demo))
-    return run_app(ctx, summary=summary, store_name=store.name if store else "—", language=args.lang)
+    return run_app(ctx, language=args.lang)
 
 
 def register(sub: Any) -> None:

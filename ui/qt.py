@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
