@@ -9,6 +9,7 @@ never blocks on either.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -16,6 +17,11 @@ from typing import Any, TypeVar
 from ui.qt import QObject, Signal
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+def _log_exception(exc: BaseException) -> None:
+    log.error("background task failed", exc_info=exc)
 
 
 class TaskManager(QObject):
@@ -28,7 +34,7 @@ class TaskManager(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="linli-db")
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="linli-io")
         self._finished.connect(self._deliver)
-        self.show_exception = show_exception or (lambda exc: None)
+        self.show_exception = show_exception or _log_exception
 
     def run_db(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> Future[T]:

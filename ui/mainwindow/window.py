@@ -22,7 +22,7 @@ def load_summary(ctx: KioskContext) -> tuple[str, dict[str, int]]:
     """Runs on the database worker."""
     with ctx.db.reader() as s:
         store = s.scalars(select(Store)).first()
-        counts = dict(s.execute(select(Order.status, func.count()).group_by(Order.status)).tuples())
+        counts = {st: n for st, n in s.execute(select(Order.status, func.count()).group_by(Order.status))}
     return (store.name if store else ""), counts
 
 
