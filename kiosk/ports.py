@@ -177,6 +177,73 @@ class Scanner(HasStatus, Protocol):
 
 
 # --- printing -----------------------------------------------------------------------------
+# The layout model lives in kiosk.printing.layout (a pure value module); it is re-exported
+# here so a driver sees documents through the ports.
+from kiosk.printing.layout import (  # noqa: E402
+    QR as QR,
+    Align as Align,
+    Barcode as Barcode,
+    Block as Block,
+    Columns as Columns,
+    Cut as Cut,
+    Document as Document,
+    Feed as Feed,
+    Image as Image,
+    Rule as Rule,
+    Text as Text,
+)
+
+
+class PaperWidth(int, Enum):
+    """Roll width in mm; font A (12×24 dots) gives the column count."""
+
+    MM58 = 58
+    MM80 = 80
+
+    @property
+    def columns(self) -> int:
+        return 32 if self is PaperWidth.MM58 else 48
+
+    @property
+    def dots(self) -> int:
+        return 384 if self is PaperWidth.MM58 else 576
+
+
+class CjkMode(str, Enum):
+    NATIVE = "native"  # GB18030 in the printer's Chinese mode (FS & … FS .)
+    RASTER = "raster"  # text drawn with a CJK font and sent as an image
+
+
+class QrMode(str, Enum):
+    NATIVE = "native"  # GS ( k: the printer draws the code
+    IMAGE = "image"  # drawn here and sent as a raster image
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    """A printer profile: what the paper and the printer's firmware can do."""
+
+    paper: PaperWidth = PaperWidth.MM80
+    cjk: CjkMode = CjkMode.NATIVE
+    qr: QrMode = QrMode.NATIVE
+    cutter: bool = True
+
+
+class PaperStatus(str, Enum):
+    ADEQUATE = "adequate"
+    NEAR_END = "near_end"
+    OUT = "out"
+    UNKNOWN = "unknown"  # no reply or an invalid one: never taken as "fine"
+
+
+class Printer(HasStatus, Protocol):
+    """A receipt printer. `print_document` blocks until the job is handed over (and, where
+    the transport can read, acknowledged); it raises kiosk.errors.DeviceError with a
+    sentence a clerk can act on when the printer is offline, out of paper or unplugged."""
+
+    def print_document(self, doc: Document, options: PrintOptions | None = None) -> None: ...
+    def query_paper(self) -> PaperStatus: ...
+
 
 
 # --- central API ----------------------------------------------------------------------------
