@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.db import DB_FILENAME, Database  # noqa: E402
+from kiosk.db import DB_FILENAME, Database
 
 
 @pytest.fixture(scope="session")
