@@ -7,11 +7,11 @@ Each area owns one section below; add to your own section only.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 
 def utcnow() -> datetime:
@@ -247,3 +247,95 @@ class Printer(HasStatus, Protocol):
 
 
 # --- central API ----------------------------------------------------------------------------
+
+class EventStatus(str, Enum):
+    """The server's answer for one event (DESIGN.md, Central API)."""
+
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult:
+    """One per-event result of `POST /api/v1/events/batch`.
+
+    `first_status` is set on a `duplicate`: what the server answered the first time, so a
+    conflict whose answer was lost in transit still reaches the manager.
+    """
+
+    event_id: str
+    status: EventStatus
+    reason: str = ""
+    first_status: EventStatus | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of `GET /api/v1/changes`: kind (order, key, staff, leader, supplier,
+    checklist), op (upsert or delete), key and the seed-format data dict."""
+
+    kind: str
+    op: str
+    key: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesPage:
+    changes: tuple[Change, ...]
+    next_cursor: str
+    has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Enrollment:
+    device_id: str
+    store_id: str
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformKeyInfo:
+    key_id: str
+    public_key: str  # unpadded base64url of the raw 32-byte Ed25519 public key
+    revoked: bool = False
+
+
+class CentralApi(Protocol):
+    """The central platform as the kiosk sees it. Raises kiosk.errors.SyncError."""
+
+    def enroll(self, enrollment_code: str, device_name: str) -> Enrollment: ...
+    def push_events(self, events: Sequence[Mapping[str, Any]]) -> tuple[EventResult, ...]: ...
+    def pull_changes(self, cursor: str, limit: int) -> ChangesPage: ...
+    def put_media(self, sha256: str, data: bytes, mime: str) -> None: ...
+    def keys(self) -> tuple[PlatformKeyInfo, ...]: ...
+    def health(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the GUI's sync chip and the manager's sync page show."""
+
+    online: bool
+    enrolled: bool
+    last_success: datetime | None
+    events_waiting: int
+    last_error: str | None  # plain words
+    conflicts: int  # events needing a manager (conflicts and rejected, unresolved)
+    needs_reenroll: bool = False
+    server_url: str | None = None
+
+    @property
+    def message(self) -> str:
+        if not self.enrolled:
+            return "This kiosk is not enrolled with the central platform yet."
+        if self.needs_reenroll:
+            return "The platform no longer accepts this kiosk: ask the manager to enroll it again."
+        parts = ["online" if self.online else "offline"]
+        parts.append(f"{self.events_waiting} event(s) waiting to be sent")
+        if self.conflicts:
+            parts.append(f"{self.conflicts} need(s) a manager")
+        return ", ".join(parts)
+
