@@ -218,6 +218,18 @@ def two_columns(left: str, right: str, columns: int) -> list[str]:
     return [first, *lines[1:]]
 
 
+def printed_lines(block: Text | Columns | Rule, columns: int) -> list[tuple[str, bool, int, int]]:
+    """The printed lines of a text-like block as (text, bold, width, height): aligned with
+    spaces on the column grid, trailing spaces dropped. Native and raster mode share it."""
+    if isinstance(block, Text):
+        cols = columns // block.width
+        return [(fit(ln, cols, block.align).rstrip(), block.bold, block.width, block.height)
+                for ln in wrap(block.text, cols)]
+    if isinstance(block, Columns):
+        return [(ln, block.bold, 1, 1) for ln in two_columns(block.left, block.right, columns)]
+    return [(block.char * (columns // max(char_width(block.char), 1)), False, 1, 1)]
+
+
 # --- JSON codec (jobs are stored as JSON in the print queue) ------------------------------
 
 
