@@ -1,0 +1,244 @@
+"""Camera-like test frames: `LK1` pickup tokens shown on a phone, seen by a counter camera.
+
+Tests and the benchmark use the same generator with different seeds, so the decoder is never
+tuned on the frames it is measured on. Each frame is 1280×720 8-bit grayscale and carries one
+main degradation (rotation, perspective, blur, motion blur, noise, low contrast, glare,
+dark-mode inversion, small code, screen moiré) on top of what every cheap webcam adds
+(slight defocus, sensor noise, JPEG compression).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+import qrcode
+from numpy.typing import NDArray
+
+Gray = NDArray[np.uint8]
+Plane = NDArray[Any]  # float working image (OpenCV's stubs lose the dtype)
+WIDTH, HEIGHT = 1280, 720
+DEGRADATIONS = ("clean", "rotation", "perspective", "blur", "motion_blur", "noise",
+                "low_contrast", "glare", "dark_mode", "small", "moire")
+TEST_SEED = 20240611
+BENCH_SEED = 777001
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One generated frame and what it should decode to."""
+
+    image: Gray
+    token: str
+    degradation: str
+    index: int
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def make_token(rng: np.random.Generator) -> str:
+    """A token shaped like the platform's: `LK1.<payload>.<64-byte signature>` (random bytes
+    stand in for the Ed25519 signature; decoding does not verify)."""
+    payload = {
+        "o": f"O{int(rng.integers(10**8, 10**9))}",
+        "s": f"S{int(rng.integers(1, 999)):03d}",
+        "c": f"{int(rng.integers(0, 10**6)):06d}",
+        "x": int(1_767_225_600 + rng.integers(0, 10**7)),
+        "k": f"k{int(rng.integers(1, 9))}",
+    }
+    body = "LK1." + _b64(json.dumps(payload, separators=(",", ":")).encode())
+    return body + "." + _b64(rng.bytes(64))
+
+
+def qr_modules(text: str) -> NDArray[np.bool_]:
+    """The QR module matrix (True = dark) with a 4-module quiet zone, error correction M as
+    phone apps commonly use."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(text)
+    code.make(fit=True)
+    return np.array(code.get_matrix(), dtype=bool)
+
+
+def _smooth_noise(rng: np.random.Generator, h: int, w: int, cells: int) -> Plane:
+    small = rng.random((max(2, h // cells), max(2, w // cells))).astype(np.float32)
+    return np.asarray(cv2.resize(small, (w, h), interpolation=cv2.INTER_CUBIC), dtype=np.float32)
+
+
+def _background(rng: np.random.Generator, w: int, h: int) -> Plane:
+    """A counter top: a lit gradient, wood-like low-frequency texture and some clutter
+    (receipts, a card reader, printed labels with text lines)."""
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    angle = rng.uniform(0, 2 * math.pi)
+    grad = (xx * math.cos(angle) + yy * math.sin(angle)) / max(w, h)
+    base = rng.uniform(70, 150) + 50 * grad + 35 * (_smooth_noise(rng, h, w, 80) - 0.5)
+    stripes = 8 * np.sin(yy / rng.uniform(6, 18) + 3 * _smooth_noise(rng, h, w, 120))
+    img = (base + stripes).astype(np.float32)
+    for _ in range(int(rng.integers(2, 6))):
+        x0, y0 = int(rng.integers(0, w - 100)), int(rng.integers(0, h - 80))
+        bw, bh = int(rng.integers(80, 300)), int(rng.integers(60, 220))
+        shade = float(rng.uniform(30, 240))
+        cv2.rectangle(img, (x0, y0), (x0 + bw, y0 + bh), shade, -1)
+        if shade > 150:  # a printed slip: lines of text
+            for ty in range(y0 + 10, y0 + bh - 8, int(rng.integers(9, 16))):
+                tx = x0 + 8
+                while tx < x0 + bw - 20:
+                    ww = int(rng.integers(6, 30))
+                    cv2.rectangle(img, (tx, ty), (min(tx + ww, x0 + bw - 8), ty + 4), 40.0, -1)
+                    tx += ww + int(rng.integers(3, 8))
+    return np.asarray(img, dtype=np.float32)
+
+
+def _phone_screen(rng: np.random.Generator, token: str, module_px: int,
+                  dark: bool) -> tuple[Plane, tuple[float, float]]:
+    """The phone face (body, screen, app header, text rows, the QR), in source pixels;
+    returns the image and the centre of the code."""
+    matrix = qr_modules(token)
+    qr: Plane = np.where(matrix, 0.0, 1.0).astype(np.float32)
+    qr = cv2.resize(qr, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST)
+    qsize = qr.shape[0]
+    sw = int(qsize * rng.uniform(1.15, 1.45))
+    sh = int(sw * rng.uniform(1.9, 2.2))
+    bezel = max(6, sw // 25)
+    pw, ph = sw + 2 * bezel, sh + 2 * bezel
+    body = float(rng.uniform(15, 45))
+    img = np.full((ph, pw), body, np.float32)
+    if dark:
+        bg, fg, ink = rng.uniform(10, 35), rng.uniform(190, 235), rng.uniform(150, 200)
+    else:
+        bg, fg, ink = rng.uniform(225, 255), rng.uniform(0, 30), rng.uniform(40, 90)
+    screen = np.full((sh, sw), bg, np.float32)
+    header = int(sh * rng.uniform(0.06, 0.1))
+    screen[:header] = rng.uniform(60, 200)
+    y = header + 12
+    for _ in range(int(rng.integers(2, 5))):  # title and order lines above the code
+        x = 12
+        while x < sw - 30:
+            ww = int(rng.integers(10, 50))
+            screen[y:y + 8, x:min(x + ww, sw - 12)] = ink
+            x += ww + 8
+        y += 18
+    qy = max(y + 10, (sh - qsize) // 2)
+    qy = min(qy, sh - qsize - 10)
+    qx = (sw - qsize) // 2
+    screen[qy:qy + qsize, qx:qx + qsize] = np.where(qr > 0.5, bg, fg)
+    for ty in range(qy + qsize + 14, sh - 20, 20):  # pickup code and store text below
+        screen[ty:ty + 9, 20:int(sw * rng.uniform(0.4, 0.9))] = ink
+    img[bezel:bezel + sh, bezel:bezel + sw] = screen
+    return img, (bezel + qx + qsize / 2, bezel + qy + qsize / 2)
+
+
+def _moire(rng: np.random.Generator, face: Plane) -> Plane:
+    """The screen's sub-pixel grid; after the camera resamples it, it beats into moiré."""
+    h, w = face.shape
+    period = int(rng.integers(3, 5))
+    cols = (np.arange(w) % period == 0).astype(np.float32)
+    rows = (np.arange(h) % period == 0).astype(np.float32)
+    depth = rng.uniform(0.35, 0.6)
+    grid = 1.0 - depth * np.maximum(cols[None, :], rows[:, None])
+    return np.asarray(face * grid, dtype=np.float32)
+
+
+def _place(rng: np.random.Generator, face: Plane, bg: Plane,
+           qr_px: float, rotate: float, tilt: float,
+           ) -> tuple[Plane, Plane, Plane]:
+    """Warp the phone face into the frame at ~qr_px code width, rotated and tilted; returns
+    the frame, the face→frame homography and the phone's mask in the frame."""
+    h, w = face.shape
+    scale = qr_px / (w / 1.3)
+    cx = rng.uniform(0.3, 0.7) * WIDTH
+    cy = rng.uniform(0.35, 0.65) * HEIGHT
+    corners = np.array([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]],
+                       np.float32) * scale
+    # tilt: foreshorten one side (phone held at an angle to the camera)
+    side = int(rng.integers(0, 4))
+    shrink = 1.0 - tilt
+    if side == 0:
+        corners[[0, 1]] *= [shrink, 1.0]
+    elif side == 1:
+        corners[[2, 3]] *= [shrink, 1.0]
+    elif side == 2:
+        corners[[0, 3]] *= [1.0, shrink]
+    else:
+        corners[[1, 2]] *= [1.0, shrink]
+    c, s = math.cos(rotate), math.sin(rotate)
+    rot = np.array([[c, -s], [s, c]], np.float32)
+    dst = corners @ rot.T + [cx, cy]
+    # keep the phone's code area inside the frame
+    dst[:, 0] += max(0.0, 10 - dst[:, 0].min()) - max(0.0, dst[:, 0].max() - (WIDTH - 10)) * 0.5
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    matrix = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
+    if scale < 0.7:  # anti-alias like a lens would, before resampling down
+        face = cv2.GaussianBlur(face, (0, 0), 0.45 / scale)
+    warped = cv2.warpPerspective(face, matrix, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
+                                 borderValue=-1.0)
+    mask = cv2.warpPerspective(np.ones_like(face), matrix, (WIDTH, HEIGHT),
+                               flags=cv2.INTER_LINEAR, borderValue=0.0)
+    return bg * (1 - mask) + np.maximum(warped, 0) * mask, matrix, mask
+
+
+def _motion_kernel(rng: np.random.Generator, length: int) -> Plane:
+    k: Plane = np.zeros((length, length), np.float32)
+    k[length // 2, :] = 1.0
+    rot = cv2.getRotationMatrix2D((length / 2 - 0.5, length / 2 - 0.5), rng.uniform(0, 180), 1.0)
+    k = cv2.warpAffine(k, rot, (length, length))
+    return k / max(float(k.sum()), 1e-6)
+
+
+def render(rng: np.random.Generator, token: str, degradation: str) -> Gray:
+    """One 1280×720 frame of `token` with the named degradation."""
+    if degradation not in DEGRADATIONS:
+        raise ValueError(f"unknown degradation {degradation!r}; known: {', '.join(DEGRADATIONS)}")
+    d = degradation
+    qr_px = rng.uniform(115, 170) if d == "small" else rng.uniform(220, 380)
+    rotate = rng.uniform(-math.pi, math.pi) if d == "rotation" else rng.uniform(-0.25, 0.25)
+    tilt = rng.uniform(0.25, 0.4) if d == "perspective" else rng.uniform(0.0, 0.1)
+    face, centre = _phone_screen(rng, token, 6, dark=(d == "dark_mode"))
+    if d == "moire":
+        face = _moire(rng, face)
+    img, matrix, mask = _place(rng, face, _background(rng, WIDTH, HEIGHT), qr_px, rotate, tilt)
+    if d == "glare":  # a ceiling light on the glass: washes out a patch of the code
+        yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
+        cx, cy = cv2.perspectiveTransform(np.array([[centre]], np.float32), matrix)[0, 0]
+        gx = cx + rng.uniform(-0.35, 0.35) * qr_px
+        gy = cy + rng.uniform(-0.35, 0.35) * qr_px
+        sx, sy = rng.uniform(0.12, 0.22) * qr_px, rng.uniform(0.08, 0.16) * qr_px
+        blob = np.exp(-(((xx - gx) / sx) ** 2 + ((yy - gy) / sy) ** 2) / 2)
+        strength = rng.uniform(0.7, 0.92) * blob
+        img = img * (1 - strength) + 255 * strength + rng.uniform(10, 30) * mask
+    if d == "moire":  # interference bands of the screen against the sensor, on the screen only
+        yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
+        a = rng.uniform(0, math.pi)
+        wave = np.sin((xx * math.cos(a) + yy * math.sin(a)) / rng.uniform(2.0, 6.0)
+                      + 4 * _smooth_noise(rng, HEIGHT, WIDTH, 160))
+        img = img * (1 + rng.uniform(0.12, 0.25) * wave * mask)
+    if d == "low_contrast":  # dim screen, camera exposed for the room
+        lo = rng.uniform(60, 130)
+        img = lo + (img / 255.0) * rng.uniform(20, 40)
+    sigma = {"blur": rng.uniform(1.6, 2.3) * qr_px / 300, "small": 0.6}.get(d, rng.uniform(0.5, 0.9))
+    img = cv2.GaussianBlur(img, (0, 0), max(sigma, 0.4))
+    if d == "motion_blur":
+        length = round(qr_px / 65 * rng.uniform(0.9, 1.7))
+        img = cv2.filter2D(img, -1, _motion_kernel(rng, max(3, length)))
+    noise = rng.uniform(14, 30) if d == "noise" else rng.uniform(1.5, 4)
+    img = img + rng.normal(0, noise, img.shape).astype(np.float32)
+    out = np.clip(img, 0, 255).astype(np.uint8)
+    quality = int(rng.integers(60, 90))  # USB cameras send MJPEG
+    ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return np.asarray(cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE), dtype=np.uint8) if ok else out
+
+
+def generate(count: int, seed: int, degradations: tuple[str, ...] = DEGRADATIONS) -> Iterator[Frame]:
+    """`count` frames cycling through `degradations`, reproducible for a given seed."""
+    rng = np.random.default_rng(seed)
+    for i in range(count):
+        token = make_token(rng)
+        d = degradations[i % len(degradations)]
+        yield Frame(render(rng, token, d), token, d, i)
