@@ -1,0 +1,46 @@
+"""ATAGO PRM-2000α line output, RS-232C 9600 8O1 (odd parity), one line per measurement.
+
+`a.aaaaa,bb.bbb,cc.ccc,dd.ddd,eeeeee,fff.ff,g` = nD, Brix1, Brix2, Brix3, concentration,
+temperature °C, channel. The reading's value is Brix1.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from drivers.instruments.common import Profile, error_reading, never_raises, parse_decimal
+from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
+
+B = ReadingKind.BRIX
+NAMES = ("nD", "brix1", "brix2", "brix3", "concentration", "temperature_c", "channel")
+
+
+@never_raises(B)
+def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
+    try:
+        line = raw.decode("ascii").strip("\r\n")
+    except UnicodeDecodeError:
+        return error_reading(B, raw, at, "not ASCII (wrong baud rate or parity?)", "%Brix")
+    fields = [f.strip() for f in line.split(",")]
+    if len(fields) != 7:
+        return error_reading(B, raw, at, "not a PRM-2000α line (7 fields expected)", "%Brix")
+    brix = parse_decimal(fields[1])
+    temp = parse_decimal(fields[5])
+    nd = parse_decimal(fields[0])
+    if brix is None or temp is None or nd is None:
+        return error_reading(B, raw, at, "instrument reported no value (out of scale?)", "%Brix",
+                             tuple(zip(NAMES, fields, strict=True)))
+    return Reading(kind=B, value=float(brix), unit="%Brix", stable=True, status=ReadingStatus.OK,
+                   raw=raw, at=at or utcnow(), extra=tuple(zip(NAMES, fields, strict=True)))
+
+
+def encode_line(brix: float, temp_c: float, nd: float, channel: int = 1) -> bytes:
+    return (f"{nd:.5f},{brix:06.3f},{brix:06.3f},{brix:06.3f},{brix:06.2f},"
+            f"{temp_c:06.2f},{channel}\r\n").encode("ascii")
+
+
+PROFILE = Profile(
+    name="atago-prm", kind=B, label="ATAGO PRM-2000α", parse=parse, frame=rb"[^\n]*\n",
+    mode="listen", parity="O", silence_s=3600.0, unit="%Brix",
+    notes="9600 8O1; prints one line per measurement.",
+)

@@ -1,0 +1,57 @@
+"""SIM-PEST/1 (ours), 9600 8N1, CR LF, `*XX` checksum, one line per channel:
+control `CTL,<ch>,<ΔA₀ %.3f>,<OK|LOWACT|HIGHACT>,<ISO time>*XX`; result
+`PST,<ch>,<sample id>,<ΔA₀>,<ΔAₜ>,<inhibition %.1f>,<NEG|SUS|POS|INV>,<ISO time>*XX`.
+A result's value is the reader's inhibition %; the kiosk recomputes it (kiosk.readings)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from drivers.instruments.common import Profile, error_reading, never_raises
+from drivers.instruments.protocols.checksum_lines import split_checked, with_checksum
+from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
+
+P = ReadingKind.PESTICIDE
+_TIME = r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d))"
+_CTL = re.compile(r"CTL,(\d\d),(\d+\.\d{3}),(OK|LOWACT|HIGHACT)," + _TIME)
+_PST = re.compile(r"PST,(\d\d),([A-Za-z0-9_.-]{1,32}),(\d+\.\d{3}),(\d+\.\d{3}),(-?\d+\.\d),"
+                  r"(NEG|SUS|POS|INV)," + _TIME)
+
+
+@never_raises(P)
+def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
+    body, why = split_checked(raw)
+    if body is None:
+        return error_reading(P, raw, at, why, "%")
+    m = _CTL.fullmatch(body)
+    if m:
+        ch, da0, state, when = m.groups()
+        side: tuple[tuple[str, str], ...] = (
+            ("record", "control"), ("channel", ch), ("dA0", da0), ("control", state), ("time", when))
+        return Reading(kind=P, value=None, unit="%", stable=True, status=ReadingStatus.OK,
+                       raw=raw, at=at or utcnow(), extra=side)
+    m = _PST.fullmatch(body)
+    if m:
+        ch, sample, da0, dat, inhibition, verdict, when = m.groups()
+        side = (("record", "result"), ("channel", ch), ("sample_id", sample), ("dA0", da0),
+                ("dAt", dat), ("reader_verdict", verdict), ("time", when))
+        return Reading(kind=P, value=float(inhibition), unit="%", stable=True,
+                       status=ReadingStatus.OK, raw=raw, at=at or utcnow(), extra=side)
+    return error_reading(P, raw, at, "not a SIM-PEST/1 line", "%")
+
+
+def encode_control(ch: int, da0: float, state: str, when: str) -> bytes:
+    return with_checksum(f"CTL,{ch:02d},{da0:.3f},{state},{when}")
+
+
+def encode_result(ch: int, sample: str, da0: float, dat: float, inhibition: float, verdict: str,
+                  when: str) -> bytes:
+    return with_checksum(f"PST,{ch:02d},{sample},{da0:.3f},{dat:.3f},{inhibition:.1f},{verdict},{when}")
+
+
+PROFILE = Profile(
+    name="pesticide", kind=P, label="SIM-PEST/1 pesticide-residue reader", parse=parse,
+    frame=rb"[^\n]*\n", mode="listen", silence_s=3600.0, unit="%",
+    notes="ours: one checksummed line per channel (control or result).",
+)
