@@ -30,8 +30,8 @@ from kiosk.printing.layout import (
     Rule,
     Text,
     char_width,
-    text_width,
     printed_lines,
+    text_width,
 )
 
 COLUMN_DOTS = 12
