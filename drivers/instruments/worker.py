@@ -101,7 +101,7 @@ class PortWorker:
                 port = open_port(self.profile, self.url)
             except PORT_ERRORS as exc:
                 self.board.set(DeviceState.OFFLINE,
-                               f"Cannot open {self.url}: {_plain(exc)}. Retrying in {delay:.1f} s.",
+                               f"Cannot open {self.url}: {plain_port_error(exc)}. Retrying in {delay:.1f} s.",
                                error=str(exc))
                 self._stop.wait(delay)
                 delay = min(delay * self._backoff.factor, self._backoff.cap_s)
@@ -113,7 +113,7 @@ class PortWorker:
                     delay = self._backoff.first_s
             except PORT_ERRORS as exc:
                 self.board.set(DeviceState.OFFLINE,
-                               f"Lost {self.profile.label} on {self.url} ({_plain(exc)}); "
+                               f"Lost {self.profile.label} on {self.url} ({plain_port_error(exc)}); "
                                f"reconnecting in {delay:.1f} s.", error=str(exc))
                 self._stop.wait(delay)
                 delay = min(delay * self._backoff.factor, self._backoff.cap_s)
@@ -173,8 +173,18 @@ class PortWorker:
                 log.exception("instrument listener failed")
 
 
-def _plain(exc: BaseException) -> str:
+def plain_port_error(exc: BaseException) -> str:
+    """A port failure in words a clerk can act on."""
+    code = getattr(exc, "errno", None)
+    words = {2: "there is no such device (unplugged?)",
+             13: "permission denied (the kiosk user needs the dialout group)",
+             16: "the port is busy (another program has it open)",
+             5: "the device stopped answering (unplugged?)"}
+    if code in words:
+        return words[code]
     text = str(exc) or type(exc).__name__
     if "No such file" in text:
-        return "the device is not there (unplugged?)"
+        return words[2]
+    if "readiness to read but returned no data" in text or "Input/output error" in text:
+        return words[5]
     return text
