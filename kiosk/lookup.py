@@ -1,0 +1,130 @@
+"""Finding an order at the counter: by id (after a token), by 6-digit pickup code, or by
+the last four digits of the customer's phone. Returns plain frozen views for the flows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.models import Bin, Customer, Order, OrderLine
+from kiosk.verdicts import MESSAGES, Verdict
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+ON_SHELF = ("ready", "partially_picked_up", "overdue")
+_STATUS_VERDICT = {
+    "ready": "ready", "overdue": "ready", "partially_picked_up": "partially_picked_up",
+    "picked_up": "already_picked_up", "dispatched": "not_arrived", "handed_over": "handed_over",
+    "cancelled": "cancelled", "refunded": "cancelled", "returned": "cancelled",
+}
+_EXTRA = {
+    "overdue": "It is overdue: hand it out and remind the customer to come earlier.",
+    "refunded": "It was refunded.",
+    "returned": "It was returned to the warehouse.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    sku: str
+    name: str
+    qty: float
+    unit: str
+    picked_qty: float
+    condition: str
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.qty - self.picked_qty)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderView:
+    order_id: str
+    status: str
+    pickup_code: str
+    bin_code: str | None
+    bin_label: str
+    customer_name: str
+    customer_phone: str
+    leader_id: str | None
+    provisional: bool
+    lines: tuple[LineView, ...]
+
+
+def order_view(session: Session, order_id: str) -> OrderView | None:
+    order = session.get(Order, order_id)
+    return None if order is None else _view(session, order)
+
+
+def _view(session: Session, order: Order) -> OrderView:
+    customer = session.get(Customer, order.customer_id) if order.customer_id else None
+    bin_row = session.get(Bin, order.bin_code) if order.bin_code else None
+    lines = session.scalars(
+        select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.id)
+    )
+    return OrderView(
+        order_id=order.id, status=order.status, pickup_code=order.pickup_code,
+        bin_code=order.bin_code, bin_label=bin_row.label if bin_row else "",
+        customer_name=customer.name_masked if customer else "",
+        customer_phone=customer.phone_masked if customer else "",
+        leader_id=order.leader_id, provisional=order.provisional,
+        lines=tuple(LineView(ln.sku, ln.name, ln.qty, ln.unit, ln.picked_qty, ln.condition)
+                    for ln in lines),
+    )
+
+
+def verdict_for_order(view: OrderView) -> Verdict:
+    name = _STATUS_VERDICT.get(view.status, "cancelled")
+    message = MESSAGES[name]
+    if view.status in _EXTRA:
+        message = f"{message} {_EXTRA[view.status]}"
+    if name in ("ready", "partially_picked_up") and view.bin_code:
+        message = f"{message} Shelf bin: {view.bin_code}."
+    return Verdict(name, view.order_id, message)
+
+
+def find_by_code(session: Session, code: str) -> list[OrderView]:
+    """Orders with this 6-digit pickup code, those still on the shelf first."""
+    text = code.strip()
+    if not re.fullmatch(r"[0-9]{6}", text):
+        return []
+    orders = session.scalars(select(Order).where(Order.pickup_code == text).limit(50)).all()
+    orders = sorted(
+        orders, key=lambda o: (o.status not in ON_SHELF, -(o.placed_at or _EPOCH).timestamp())
+    )
+    return [_view(session, o) for o in orders]
+
+
+def find_by_phone_tail(session: Session, tail: str) -> list[OrderView]:
+    """A customer's orders still on the shelf, by the last 4 digits of their phone."""
+    text = tail.strip()
+    if not re.fullmatch(r"[0-9]{4}", text):
+        return []
+    orders = session.scalars(
+        select(Order).join(Customer, Customer.id == Order.customer_id)
+        .where(Customer.phone_tail == text, Order.status.in_(ON_SHELF))
+        .order_by(Order.id).limit(50)
+    ).all()
+    return [_view(session, o) for o in orders]
+
+
+def verdict_for_code(session: Session, code: str) -> tuple[Verdict, list[OrderView]]:
+    """The verdict of a typed 6-digit code plus the candidate orders behind it.
+
+    Several orders on the shelf sharing one code (rare; codes are per store and reused over
+    time) give the first one's verdict and all candidates, so the counter can show a list.
+    """
+    text = code.strip()
+    if not re.fullmatch(r"[0-9]{6}", text):
+        return Verdict("malformed", None, "A pickup code is 6 digits."), []
+    views = find_by_code(session, text)
+    if not views:
+        return Verdict("unknown_order", None, "No order has this pickup code at this store."), []
+    on_shelf = [v for v in views if v.status in ON_SHELF]
+    chosen = on_shelf or views[:1]
+    return verdict_for_order(chosen[0]), chosen
+

@@ -1,0 +1,64 @@
+"""Overdue (滞留) marking and returns.
+
+DESIGN.md's event list has no overdue or return type, and the platform can tell an order is
+overdue from its own `ready_at`; so these changes are recorded in the audit log only (one
+entry per order, `event_id` null), never in the outbox. Every other state change carries
+exactly one outbox event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from kiosk.audit import append_audit
+from kiosk.db import Database
+from kiosk.errors import IllegalTransition
+from kiosk.models import Order
+from kiosk.order_state import Action, OrderStatus, check
+from kiosk.ports import utcnow
+from kiosk.services.common import int_setting, load_order
+from kiosk.staff import Permission, require
+
+
+def mark_overdue(
+    db: Database, *, staff_id: str | None = None, days: int | None = None,
+    now: datetime | None = None,
+) -> list[str]:
+    """Ready orders not collected for `days` (setting `overdue_after_days`) become overdue."""
+    now = now or utcnow()
+    with db.session() as s:
+        actor = require(s, staff_id, Permission.MARK_OVERDUE)
+        limit = days if days is not None else int_setting(s, "overdue_after_days")
+        cutoff = now - timedelta(days=limit)
+        orders = s.scalars(select(Order).where(Order.status == "ready", Order.ready_at < cutoff)
+                           .order_by(Order.id)).all()
+        for order in orders:
+            order.status = check(order.status, Action.MARK_OVERDUE, OrderStatus.OVERDUE)
+            order.updated_at = now
+            append_audit(s, actor=actor.id, action="order.marked_overdue", entity="order",
+                         entity_id=order.id,
+                         detail={"from": "ready", "to": "overdue", "days": limit})
+        return [o.id for o in orders]
+
+
+def return_overdue(
+    db: Database, order_ids: Sequence[str], *, staff_id: str | None, reason: str = "",
+    now: datetime | None = None,
+) -> list[str]:
+    """Overdue orders sent back to the warehouse (audit only, like overdue marking)."""
+    if not order_ids:
+        raise IllegalTransition("Choose at least one overdue order to return.")
+    now = now or utcnow()
+    with db.session() as s:
+        actor = require(s, staff_id, Permission.MARK_OVERDUE)
+        for oid in order_ids:
+            order = load_order(s, oid)
+            order.status = check(order.status, Action.RETURN, OrderStatus.RETURNED)
+            order.updated_at = now
+            append_audit(s, actor=actor.id, action="order.returned", entity="order",
+                         entity_id=oid, detail={"from": "overdue", "to": "returned",
+                                                "reason": reason})
+        return list(order_ids)
