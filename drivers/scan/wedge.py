@@ -1,0 +1,85 @@
+"""Keyboard-wedge scanners: tell a scan from a person typing, from timed key events alone.
+
+A handheld scanner "types" its code a few milliseconds per character and presses Enter (or
+Tab). A person types 120–300 ms apart. The GUI installs one app-wide key filter that calls
+`WedgeDetector.feed(key, text, t)` for every key press, wherever the focus is; a returned
+`ScanEvent` is a scan. The filter may hold keys back while a burst is in progress and hand
+back `drain_typing(now)` (the characters that turned out to be human typing) to the focused
+widget, so no keystroke is lost. Pure logic, no Qt, no clock of its own: tests feed times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from drivers.scan.diagnose import diagnose
+from kiosk.ports import ScanEvent, ScanSource, utcnow
+
+TERMINATOR_KEYS = frozenset({"Enter", "Return", "KP_Enter", "Tab"})
+TERMINATOR_TEXT = frozenset({"\r", "\n", "\t"})
+
+
+@dataclass(frozen=True, slots=True)
+class WedgeConfig:
+    """Timing rules; a scanner in a slow "USB compatibility" mode may need a larger gap."""
+
+    max_gap_ms: float = 80.0  # longest pause between characters of one scan
+    min_length: int = 4  # shorter bursts are keyboard shortcuts or typing
+    duplicate_window_s: float = 3.0  # the same code again within this is the same scan
+
+
+class WedgeDetector:
+    """Feed it every key press; it returns a ScanEvent when a burst ends in Enter/Tab."""
+
+    def __init__(self, config: WedgeConfig | None = None,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.config = config or WedgeConfig()
+        self._clock = clock
+        self._burst: list[str] = []
+        self._last_t: float | None = None
+        self._typed: list[str] = []
+        self._last_scan: tuple[str, float] | None = None
+
+    def feed(self, key: str, text: str, t: float) -> ScanEvent | None:
+        """One key press: `key` its name ("Enter", "Tab", "A"…), `text` the character it
+        produced ("" for none), `t` a monotonic time in seconds."""
+        gap_ok = self._last_t is not None and (t - self._last_t) * 1000 <= self.config.max_gap_ms
+        if key in TERMINATOR_KEYS or (text and text in TERMINATOR_TEXT):
+            event = self._finish(t, gap_ok)
+            self._last_t = None
+            return event
+        if not text or not text.isprintable():
+            return None  # modifiers, arrows, function keys
+        if self._burst and not gap_ok:
+            self._typed.extend(self._burst)  # the pause shows a person was typing
+            self._burst = []
+        self._burst.append(text)
+        self._last_t = t
+        return None
+
+    def drain_typing(self, now: float) -> str:
+        """Characters now known to be typing (not a scan), in order, for the GUI to replay.
+        Includes a pending burst once it has gone quiet longer than max_gap."""
+        if self._burst and self._last_t is not None and \
+                (now - self._last_t) * 1000 > self.config.max_gap_ms:
+            self._typed.extend(self._burst)
+            self._burst = []
+        out, self._typed = "".join(self._typed), []
+        return out
+
+    def _finish(self, t: float, gap_ok: bool) -> ScanEvent | None:
+        burst, self._burst = "".join(self._burst), []
+        if not burst:
+            return None
+        if not gap_ok or len(burst) < self.config.min_length:
+            self._typed.append(burst)  # typing that ended in Enter: the widget's business
+            return None
+        found = diagnose(burst)
+        last = self._last_scan
+        self._last_scan = (found.text, t)
+        if last is not None and last[0] == found.text and t - last[1] <= self.config.duplicate_window_s:
+            return None  # the same code again: one scan (the window slides while it repeats)
+        return ScanEvent(text=found.text, source=ScanSource.WEDGE, at=self._clock(),
+                         problem=found.problem, message=found.message, raw=burst)
