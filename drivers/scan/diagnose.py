@@ -101,3 +101,16 @@ def diagnose(raw: str) -> Diagnosis:
     if layout is not None:
         return layout
     return _truncated(raw) or Diagnosis(raw)
+
+
+class RepeatFilter:
+    """Drops the same code seen again within `window_s` (a scanner in continuous mode, a
+    nervous double press). The window slides while the code keeps coming."""
+
+    def __init__(self, window_s: float) -> None:
+        self.window_s = window_s
+        self._last: tuple[str, float] | None = None
+
+    def is_repeat(self, text: str, t: float) -> bool:
+        last, self._last = self._last, (text, t)
+        return last is not None and last[0] == text and t - last[1] <= self.window_s

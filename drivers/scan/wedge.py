@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from drivers.scan.diagnose import diagnose
+from drivers.scan.diagnose import RepeatFilter, diagnose
 from kiosk.ports import ScanEvent, ScanSource, utcnow
 
 TERMINATOR_KEYS = frozenset({"Enter", "Return", "KP_Enter", "Tab"})
@@ -40,7 +40,7 @@ class WedgeDetector:
         self._burst: list[str] = []
         self._last_t: float | None = None
         self._typed: list[str] = []
-        self._last_scan: tuple[str, float] | None = None
+        self._repeats = RepeatFilter(self.config.duplicate_window_s)
 
     def feed(self, key: str, text: str, t: float) -> ScanEvent | None:
         """One key press: `key` its name ("Enter", "Tab", "A"…), `text` the character it
@@ -77,9 +77,7 @@ class WedgeDetector:
             self._typed.append(burst)  # typing that ended in Enter: the widget's business
             return None
         found = diagnose(burst)
-        last = self._last_scan
-        self._last_scan = (found.text, t)
-        if last is not None and last[0] == found.text and t - last[1] <= self.config.duplicate_window_s:
-            return None  # the same code again: one scan (the window slides while it repeats)
+        if self._repeats.is_repeat(found.text, t):
+            return None  # the same code again: one scan
         return ScanEvent(text=found.text, source=ScanSource.WEDGE, at=self._clock(),
                          problem=found.problem, message=found.message, raw=burst)
