@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from kiosk.db import Database
 from kiosk.errors import DeviceError, DeviceErrorKind
 from kiosk.models.printing import PrintJob
-from kiosk.ports import DeviceState, Printer, StatusBoard, utcnow
+from kiosk.ports import DeviceState, DeviceStatus, Printer, StatusBoard, utcnow
 from kiosk.printing import documents, gather
 from kiosk.printing.layout import Document, document_from_json, document_to_json
 
@@ -175,6 +175,9 @@ class PrintDispatcher:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         queue.add_wakeup(self._wake)
+
+    def status(self) -> DeviceStatus:
+        return self.board.current
 
     def run_once(self) -> DispatchResult:
         """Print every pending job until the printer fails; safe to call from any thread."""
