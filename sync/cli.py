@@ -1,9 +1,315 @@
-"""Sync and server commands (enroll, sync, server run/stats/admin)."""
+"""Sync and server commands: `kiosk enroll`, `kiosk sync [--once]` (+ conflicts, resolve,
+retry, status) and `kiosk server run|stats|create-store|issue-code|load-orders|create-key|
+sign-token|set-status`."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import threading
+from pathlib import Path
 from typing import Any
+
+from kiosk.cli import add_command, add_group, data_dir, emit, fail
+from kiosk.errors import SyncError, SyncErrorKind
+
+EXIT_UNREACHABLE = 1
+EXIT_NOT_ENROLLED = 2
+EXIT_REENROLL = 3
+
+
+def _db(args: argparse.Namespace) -> Any:
+    from kiosk.db import open_database
+
+    return open_database(data_dir(args))
+
+
+# --- kiosk side -----------------------------------------------------------------------------
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    from sync.client.setup import enroll_kiosk
+
+    db = _db(args)
+    try:
+        e = enroll_kiosk(db, args.server, args.code, args.name)
+    except SyncError as exc:
+        return fail(str(exc), EXIT_REENROLL if exc.kind is SyncErrorKind.AUTH else 1)
+    finally:
+        db.close()
+    emit(args, {"device_id": e.device_id, "store_id": e.store_id, "server": args.server},
+         f"enrolled as {e.device_id} of store {e.store_id} at {args.server}")
+    return 0
+
+
+def _exit_for(exc: SyncError) -> int:
+    if exc.kind is SyncErrorKind.AUTH:
+        return EXIT_REENROLL
+    if exc.kind is SyncErrorKind.NOT_ENROLLED:
+        return EXIT_NOT_ENROLLED
+    return EXIT_UNREACHABLE
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from sync.client.setup import build_engine, close_engine
+
+    db = _db(args)
+    try:
+        try:
+            engine = build_engine(db, batch_size=args.batch_size)
+        except SyncError as exc:
+            return fail(str(exc), _exit_for(exc))
+        try:
+            if args.once:
+                try:
+                    report = engine.run_once()
+                except SyncError as exc:
+                    return fail(str(exc), _exit_for(exc))
+                emit(args, {"ok": True, **report.as_dict()},
+                     f"sync done: pushed {report.pushed} {report.results}, pulled "
+                     f"{report.pulled} change(s) in {report.pages} page(s), "
+                     f"{report.media} media")
+                return 0
+            engine.board.add_listener(lambda st: print(f"[sync] {st.state.value}: {st.message}",
+                                                       flush=True))
+            stop = threading.Event()
+            try:
+                engine.run_forever(stop, interval_s=args.interval)
+            except KeyboardInterrupt:
+                stop.set()
+            status = engine.sync_status()
+            return EXIT_REENROLL if status.needs_reenroll else 0
+        finally:
+            close_engine(engine)
+    finally:
+        db.close()
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from kiosk.conflicts import list_conflicts
+
+    db = _db(args)
+    with db.reader() as s:
+        items = list_conflicts(s, include_resolved=args.all)
+    db.close()
+    if not items and not args.json:
+        print("No sync problems need a manager.")
+    for it in items:
+        emit(args, {"event_id": it.event_id, "type": it.type, "status": it.status,
+                    "order_ids": list(it.order_ids), "occurred_at": it.occurred_at.isoformat(),
+                    "reason": it.reason, "advice": it.advice},
+             f"{it.event_id}  {it.type}  {it.status}  orders {', '.join(it.order_ids) or '-'}\n"
+             f"    why: {it.reason}\n    what to do: {it.advice}")
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from kiosk.conflicts import resolve, retry_rejected
+
+    db = _db(args)
+    with db.session() as s:
+        if args.retry:
+            retry_rejected(s, args.event_id, actor=args.staff)
+        else:
+            resolve(s, args.event_id, actor=args.staff, note=args.note)
+    db.close()
+    emit(args, {"event_id": args.event_id, "action": "retry" if args.retry else "resolved"},
+         "queued to be sent again" if args.retry else "marked resolved")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from kiosk.sync_status import read_sync_status
+
+    db = _db(args)
+    with db.reader() as s:
+        st = read_sync_status(s)
+    db.close()
+    emit(args, {"online": st.online, "enrolled": st.enrolled,
+                "last_success": st.last_success.isoformat() if st.last_success else None,
+                "events_waiting": st.events_waiting, "last_error": st.last_error,
+                "conflicts": st.conflicts, "needs_reenroll": st.needs_reenroll,
+                "server_url": st.server_url, "message": st.message}, st.message)
+    return 0
+
+
+# --- server side ----------------------------------------------------------------------------
+
+
+def _server_url(args: argparse.Namespace) -> str:
+    from sync.server.db import default_url
+
+    return str(args.db) if args.db else default_url(data_dir(args))
+
+
+def _server_db(args: argparse.Namespace) -> Any:
+    from sync.server.db import ServerDatabase
+
+    db = ServerDatabase(_server_url(args), pool_size=2)
+    db.create_schema()
+    return db
+
+
+def _server_run(args: argparse.Namespace) -> int:
+    from sync.server.run import prepare, serve
+
+    url = _server_url(args)
+    loaded = prepare(url, Path(args.demo_from) if args.demo_from else None)
+    emit(args, {"listening": f"http://{args.host}:{args.port}", "db": url.split("@")[-1],
+                **({"demo": loaded} if loaded else {})},
+         f"Linli central API on http://{args.host}:{args.port} (database {url.split('@')[-1]})"
+         + (f"; demo store {loaded['store_id']}, enrollment code {loaded['enrollment_code']}"
+            if loaded else ""))
+    serve(url, host=args.host, port=args.port, workers=args.workers, threads=args.threads)
+    return 0
+
+
+def _admin(args: argparse.Namespace, work: Any, text: Any) -> int:
+    db = _server_db(args)
+    try:
+        with db.session() as s:
+            result = work(s)
+    except (ValueError, KeyError, OSError) as exc:
+        return fail(str(exc))
+    finally:
+        db.close()
+    emit(args, result, text(result))
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from sync.server.admin import stats
+
+    return _admin(args, stats, lambda r: json.dumps(r, ensure_ascii=False))
+
+
+def _create_store(args: argparse.Namespace) -> int:
+    from sync.server.admin import create_store
+
+    def work(s: Any) -> dict[str, Any]:
+        st = create_store(s, args.id, args.name, args.address, args.timezone)
+        return {"store_id": st.id, "name": st.name}
+
+    return _admin(args, work, lambda r: f"store {r['store_id']} ({r['name']}) ready")
+
+
+def _issue_code(args: argparse.Namespace) -> int:
+    from sync.server.admin import issue_code
+
+    return _admin(args, lambda s: {"store_id": args.store, "enrollment_code":
+                                   issue_code(s, args.store, args.code)},
+                  lambda r: f"enrollment code for {r['store_id']}: {r['enrollment_code']}")
+
+
+def _load_orders(args: argparse.Namespace) -> int:
+    from sync.server.admin import load_orders
+
+    def work(s: Any) -> dict[str, Any]:
+        raw = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        orders = raw.get("orders", []) if isinstance(raw, dict) else raw
+        if not isinstance(orders, list):
+            raise ValueError("the file must hold a list of orders or {\"orders\": [...]}")
+        return {"loaded": load_orders(s, orders, args.store)}
+
+    try:
+        return _admin(args, work, lambda r: f"{r['loaded']} order(s) loaded")
+    except json.JSONDecodeError as exc:
+        return fail(f"{args.file} is not valid JSON: {exc}")
+
+
+def _create_key(args: argparse.Namespace) -> int:
+    from sync.server.admin import generate_key
+
+    def work(s: Any) -> dict[str, Any]:
+        key_id, public = generate_key(s, args.key_id)
+        return {"key_id": key_id, "public_key": public}
+
+    return _admin(args, work, lambda r: f"signing key {r['key_id']}: {r['public_key']}")
+
+
+def _sign_token(args: argparse.Namespace) -> int:
+    from sync.server.admin import sign_pickup_token
+
+    return _admin(args, lambda s: {"order_id": args.order_id, "token": sign_pickup_token(
+        s, args.order_id, key_id=args.key_id, valid_s=int(args.valid_hours * 3600))},
+                  lambda r: r["token"])
+
+
+def _set_status(args: argparse.Namespace) -> int:
+    from sync.server.admin import set_order_status
+
+    return _admin(args, lambda s: {"order_id": set_order_status(s, args.order_id, args.status).id,
+                                   "status": args.status},
+                  lambda r: f"order {r['order_id']} is now {r['status']} on the platform")
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite "
+                   "server.sqlite3 in --data-dir; postgresql://… accepted)")
 
 
 def register(sub: Any) -> None:
     """Add the sync and server commands to the `kiosk` parser."""
+    p = add_command(sub, "enroll", _enroll, "enroll this kiosk with a central server")
+    p.add_argument("--server", required=True, help="server URL, e.g. http://127.0.0.1:8765")
+    p.add_argument("--code", required=True, help="enrollment code from the platform")
+    p.add_argument("--name", default=None, help="device name shown on the platform")
+
+    p = add_command(sub, "sync", _sync, "sync with the enrolled central server")
+    p.add_argument("--once", action="store_true", help="push and pull until nothing is left, "
+                   "then exit (non-zero if the server could not be reached)")
+    p.add_argument("--interval", type=float, default=15.0, help="seconds between runs")
+    p.add_argument("--batch-size", type=int, default=200, help="events per request")
+    ss = p.add_subparsers(dest="sync_command", metavar="COMMAND", required=False)
+    c = add_command(ss, "conflicts", _conflicts, "list sync problems that need a manager")
+    c.add_argument("--all", action="store_true", help="include resolved ones")
+    c = add_command(ss, "resolve", _resolve, "mark a sync problem as dealt with")
+    c.add_argument("event_id")
+    c.add_argument("--note", default="")
+    c.add_argument("--staff", default="manager", help="who resolved it")
+    c.set_defaults(retry=False)
+    c = add_command(ss, "retry", _resolve, "send a rejected event again (a person's choice)")
+    c.add_argument("event_id")
+    c.add_argument("--staff", default="manager")
+    c.set_defaults(retry=True, note="")
+    add_command(ss, "status", _status, "show the sync status")
+
+    srv = add_group(sub, "server", "the reference central API server")
+    p = add_command(srv, "run", _server_run, "run the reference central API")
+    _db_option(p)
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--demo-from", default=None, metavar="DIR",
+                   help="load a `kiosk demo-data` directory")
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    p.add_argument("--threads", type=int, default=64, help="request threads per worker")
+    p = add_command(srv, "stats", _stats, "events held: {events, duplicates_refused, by_type, "
+                    "by_device}")
+    _db_option(p)
+    p = add_command(srv, "create-store", _create_store, "create or rename a store")
+    _db_option(p)
+    p.add_argument("--id", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--address", default="")
+    p.add_argument("--timezone", default="Asia/Shanghai")
+    p = add_command(srv, "issue-code", _issue_code, "issue an enrollment code for a store")
+    _db_option(p)
+    p.add_argument("--store", required=True)
+    p.add_argument("--code", default=None, help="the code to issue (default: random 8 digits)")
+    p = add_command(srv, "load-orders", _load_orders, "load orders (seed format) from JSON")
+    _db_option(p)
+    p.add_argument("file")
+    p.add_argument("--store", default=None, help="store_id for orders that have none")
+    p = add_command(srv, "create-key", _create_key, "make a platform signing key")
+    _db_option(p)
+    p.add_argument("--key-id", default=None)
+    p = add_command(srv, "sign-token", _sign_token, "sign a pickup QR token for an order")
+    _db_option(p)
+    p.add_argument("order_id")
+    p.add_argument("--key-id", default=None)
+    p.add_argument("--valid-hours", type=float, default=168.0)
+    p = add_command(srv, "set-status", _set_status, "change an order's status on the platform "
+                    "(e.g. refunded)")
+    _db_option(p)
+    p.add_argument("order_id")
+    p.add_argument("status")

@@ -1,10 +1,11 @@
-"""sync: tables owned by the sync area (filled in by that area; empty until then)
+"""sync: checklist templates pulled from the platform
 
 Revision ID: 0004
 Revises: 0003
 """
-from alembic import op  # noqa: F401
-import sqlalchemy as sa  # noqa: F401
+from alembic import op
+import sqlalchemy as sa
+import kiosk.models.base
 
 revision = '0004'
 down_revision = '0003'
@@ -13,8 +14,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table(
+        'checklist_templates',
+        sa.Column('id', sa.String(length=64), nullable=False),
+        sa.Column('name', sa.String(), nullable=False),
+        sa.Column('data', sa.JSON(), nullable=False),
+        sa.Column('updated_at', kiosk.models.base.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_checklist_templates')),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table('checklist_templates')

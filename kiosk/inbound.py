@@ -1,0 +1,167 @@
+"""Applying a page of central changes to the local database.
+
+A page and the cursor after it are written in ONE transaction: a crash leaves either both
+or neither, so a page is never skipped and applying it twice is harmless (the loaders are
+idempotent). Orders go through `kiosk.seed.upsert_order`, which keeps the store's own pickup
+progress while the outbox still has events about it; cancelled and refunded always apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kiosk import seed
+from kiosk.db import Database
+from kiosk.identity import get_setting
+from kiosk.models import (
+    Batch,
+    Bin,
+    Customer,
+    Handover,
+    Inspection,
+    IssueReport,
+    Leader,
+    Order,
+    OutboxEvent,
+    PlatformKey,
+    Staff,
+    Supplier,
+)
+from kiosk.models.sync import ChecklistTemplate
+from kiosk.ports import Change, utcnow
+from kiosk.sync_status import CURSOR, put_state
+
+
+def apply_page(db: Database, changes: Sequence[Change], next_cursor: str) -> dict[str, int]:
+    """Apply one page and store `next_cursor`, atomically. Returns counts by kind."""
+    with db.session() as s:
+        counts = apply_changes(s, changes)
+        put_state(s, CURSOR, next_cursor)
+    return counts
+
+
+def pending_order_ids(session: Session) -> set[str]:
+    """Orders the outbox still has unsettled events about (their local progress wins)."""
+    ids: set[str] = set()
+    for payload in session.scalars(select(OutboxEvent.payload)
+                                   .where(OutboxEvent.status == "pending")):
+        if not isinstance(payload, dict):
+            continue
+        if isinstance(payload.get("order_id"), str):
+            ids.add(payload["order_id"])
+        ids.update(str(i) for i in payload.get("order_ids") or [])
+        ids.update(str(ln["order_id"]) for ln in payload.get("lines") or []
+                   if isinstance(ln, dict) and isinstance(ln.get("order_id"), str))
+    return ids
+
+
+def _prefetch(session: Session, orders: list[dict[str, Any]]) -> None:
+    """Load every row the page's orders refer to in a few queries (identity map hits later)."""
+    def ids(field: str) -> list[str]:
+        return sorted({str(o[field]) for o in orders if o.get(field)})
+
+    if not orders:
+        return
+    list(session.scalars(select(Order).options(selectinload(Order.lines))
+                         .where(Order.id.in_(ids("id")))))
+    cust = {str(o["customer"]["id"]) for o in orders if isinstance(o.get("customer"), dict)}
+    cust.update(ids("customer_id"))
+    for model, col, keys in ((Customer, Customer.id, sorted(cust)),
+                             (Leader, Leader.id, ids("leader_id")),
+                             (Batch, Batch.id, ids("batch_id")),
+                             (Bin, Bin.code, ids("bin_code"))):
+        if keys:
+            list(session.scalars(select(model).where(col.in_(keys))))
+
+
+def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    own_store = get_setting(session, "store_id")
+    orders = [dict(c.data) for c in changes if c.kind == "order" and c.op == "upsert"]
+    _prefetch(session, orders)
+    pending = pending_order_ids(session) if orders else set()
+    for ch in changes:
+        data = dict(ch.data)
+        if ch.kind == "order":
+            if own_store and data.get("store_id") not in (None, own_store):
+                continue  # never take in another store's order
+            if ch.op == "delete":
+                _delete_order(session, ch.key)
+            else:
+                seed.upsert_order(session, data, pending=pending)
+        elif ch.kind == "key":
+            if ch.op == "delete":
+                key = session.get(PlatformKey, ch.key)
+                if key is not None:
+                    key.revoked = True
+            else:
+                seed.add_platform_key(session, str(data.get("key_id") or ch.key),
+                                      str(data["public_key"]), revoked=bool(data.get("revoked")))
+        elif ch.kind in {"staff", "leader", "supplier"}:
+            _person(session, ch.kind, ch.op, ch.key, data)
+        elif ch.kind == "checklist":
+            _checklist(session, ch.op, ch.key, data)
+        else:
+            continue  # a newer server may send kinds this kiosk does not know yet
+        counts[ch.kind] = counts.get(ch.kind, 0) + 1
+    return counts
+
+
+def _delete_order(session: Session, order_id: str) -> None:
+    """Delete an order the platform withdrew; if the store already acted on it, keep the
+    row (history) and mark it cancelled instead."""
+    order = session.get(Order, order_id)
+    if order is None:
+        return
+    used = session.scalar(select(IssueReport.id).where(IssueReport.order_id == order_id)
+                          .limit(1)) is not None
+    used = used or any(ln.picked_qty > 0 for ln in order.lines)
+    if used:
+        order.status = "cancelled"
+        order.updated_at = utcnow()
+    else:
+        session.delete(order)
+    session.flush()
+
+
+def _person(session: Session, kind: str, op: str, key: str, data: dict[str, Any]) -> None:
+    if op == "upsert":
+        data.setdefault("id", key)
+        {"staff": seed.upsert_staff, "leader": seed.upsert_leader,
+         "supplier": seed.upsert_supplier}[kind](session, data)
+        return
+    if kind == "staff":
+        staff = session.get(Staff, key)
+        if staff is not None:
+            staff.active = False  # kept: audit entries and shifts name them
+    elif kind == "leader":
+        leader = session.get(Leader, key)
+        in_use = session.scalar(select(Order.id).where(Order.leader_id == key).limit(1)) \
+            or session.scalar(select(Handover.id).where(Handover.leader_id == key).limit(1))
+        if leader is not None and not in_use:
+            session.delete(leader)
+    else:
+        supplier = session.get(Supplier, key)
+        in_use = session.scalar(select(Inspection.id).where(Inspection.supplier_id == key)
+                                .limit(1))
+        if supplier is not None and not in_use:
+            session.delete(supplier)
+    session.flush()
+
+
+def _checklist(session: Session, op: str, key: str, data: dict[str, Any]) -> None:
+    row = session.get(ChecklistTemplate, key)
+    if op == "delete":
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        row = ChecklistTemplate(id=key, updated_at=utcnow())
+        session.add(row)
+    row.name = str(data.get("name") or key)
+    row.data = data
+    row.updated_at = utcnow()

@@ -1,0 +1,216 @@
+"""The sync engine: push the outbox, upload media, pull changes, refresh keys.
+
+Exactly-once rests on three facts: every event has a stable event_id, the server answers a
+replay with `duplicate`, and an event leaves `pending` only in the transaction that records
+the server's answer. A crash anywhere before that transaction only means the batch is sent
+again and comes back `duplicate`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import select, update
+
+from kiosk import seed
+from kiosk.db import Database
+from kiosk.errors import SyncError, SyncErrorKind
+from kiosk.inbound import apply_page
+from kiosk.models import Media, OutboxEvent
+from kiosk.outbox import event_envelope
+from kiosk.ports import (
+    CentralApi,
+    DeviceState,
+    DeviceStatus,
+    EventResult,
+    EventStatus,
+    StatusBoard,
+    SyncStatus,
+    utcnow,
+)
+from kiosk.sync_status import (
+    CURSOR,
+    events_waiting,
+    get_state,
+    note_failure,
+    note_success,
+    read_sync_status,
+)
+from sync.client.retry import RetryPolicy, call_with_retry
+
+T = TypeVar("T")
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    results: dict[str, int] = field(default_factory=dict)
+    pulled: int = 0
+    pages: int = 0
+    media: int = 0
+    keys: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"pushed": self.pushed, "results": self.results, "pulled": self.pulled,
+                "pages": self.pages, "media": self.media, "keys": self.keys}
+
+
+class SyncEngine:
+    def __init__(self, db: Database, api: CentralApi, *, policy: RetryPolicy | None = None,
+                 batch_size: int = 200, page_size: int = 500,
+                 board: StatusBoard | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.db = db
+        self.api = api
+        self.policy = policy or RetryPolicy()
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.board = board or StatusBoard("sync", DeviceState.CONNECTING, "starting")
+        self._sleep = sleep
+        # test hook: called after a batch was answered and before its results are settled
+        self.before_settle: Callable[[tuple[EventResult, ...]], None] | None = None
+
+    # --- status --------------------------------------------------------------------------
+    def status(self) -> DeviceStatus:
+        return self.board.current
+
+    def sync_status(self) -> SyncStatus:
+        with self.db.reader() as s:
+            return read_sync_status(s)
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        def noting(exc: SyncError, attempt: int, pause: float) -> None:
+            self.board.set(DeviceState.OFFLINE, f"{exc} (attempt {attempt}, next in "
+                           f"{pause:.1f} s)", error=str(exc))
+
+        return call_with_retry(fn, self.policy, sleep=self._sleep, on_retry=noting)
+
+    # --- push ----------------------------------------------------------------------------
+    def push(self, report: SyncReport) -> None:
+        """Send pending events in seq order, batch by batch, settling each batch's answers."""
+        while True:
+            with self.db.session() as s:
+                batch = list(s.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending")
+                                       .order_by(OutboxEvent.seq).limit(self.batch_size)))
+                if not batch:
+                    return
+                ids = [ev.event_id for ev in batch]
+                s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(ids))
+                          .values(attempts=OutboxEvent.attempts + 1))
+                envelopes = [event_envelope(ev) for ev in batch]
+            results = self._retry(lambda env=envelopes: self.api.push_events(env))  # type: ignore[misc]
+            if self.before_settle is not None:
+                self.before_settle(results)
+            self._settle(ids, results, report)
+            report.pushed += len(ids)
+
+    def _settle(self, ids: list[str], results: tuple[EventResult, ...],
+                report: SyncReport) -> None:
+        by_id = {r.event_id: r for r in results}
+        now = utcnow()
+        with self.db.session() as s:
+            for ev in s.scalars(select(OutboxEvent).where(OutboxEvent.event_id.in_(ids))):
+                r = by_id.get(ev.event_id)
+                if r is None or ev.status != "pending":
+                    continue
+                status = r.status
+                if status is EventStatus.DUPLICATE and r.first_status is EventStatus.CONFLICT:
+                    status = EventStatus.CONFLICT  # the first answer was lost on the way
+                ev.status, ev.reason = status.value, r.reason or None
+                if status is EventStatus.REJECTED:
+                    ev.needs_manager = True  # kept, shown, never re-sent on its own
+                else:
+                    ev.settled_at = now
+                    ev.needs_manager = status is EventStatus.CONFLICT
+                report.results[r.status.value] = report.results.get(r.status.value, 0) + 1
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            raise SyncError(SyncErrorKind.PROTOCOL, f"The platform did not answer for "
+                            f"{len(missing)} event(s); they stay queued.")
+
+    # --- media ---------------------------------------------------------------------------
+    def upload_media(self, report: SyncReport) -> None:
+        with self.db.reader() as s:
+            todo = [(m.sha256, m.path, m.mime) for m in s.scalars(
+                select(Media).where(Media.uploaded_at.is_(None)).order_by(Media.created_at))]
+        for sha, path, mime in todo:
+            file = Path(path)
+            if not file.is_absolute():
+                file = self.db.path.parent / file
+            if not file.exists():
+                continue  # not written yet (or lost): the manager sees it in the media list
+            data = file.read_bytes()
+            self._retry(lambda d=data, h=sha, m=mime: self.api.put_media(h, d, m))  # type: ignore[misc]
+            with self.db.session() as s:
+                row = s.get(Media, sha)
+                if row is not None:
+                    row.uploaded_at = utcnow()
+            report.media += 1
+
+    # --- pull ----------------------------------------------------------------------------
+    def pull(self, report: SyncReport) -> None:
+        """Take in changes page by page; each page and its cursor land in one transaction."""
+        while True:
+            with self.db.reader() as s:
+                cursor = get_state(s, CURSOR) or "0"
+            page = self._retry(lambda c=cursor: self.api.pull_changes(c, self.page_size))  # type: ignore[misc]
+            if page.changes or page.next_cursor != cursor:
+                apply_page(self.db, page.changes, page.next_cursor)
+                report.pulled += len(page.changes)
+                report.pages += 1
+            if not page.has_more:
+                return
+
+    def refresh_keys(self, report: SyncReport) -> None:
+        keys = self._retry(self.api.keys)
+        with self.db.session() as s:
+            for k in keys:
+                seed.add_platform_key(s, k.key_id, k.public_key, revoked=k.revoked)
+        report.keys = len(keys)
+
+    # --- whole runs ----------------------------------------------------------------------
+    def run_once(self, *, keys: bool = True) -> SyncReport:
+        """Push, upload, pull until nothing is left. Raises SyncError when it cannot."""
+        report = SyncReport()
+        self.board.set(DeviceState.CONNECTING, "syncing with the central platform")
+        try:
+            self.push(report)
+            self.upload_media(report)
+            self.pull(report)
+            if keys:
+                self.refresh_keys(report)
+        except SyncError as exc:
+            self._record_failure(exc)
+            raise
+        with self.db.session() as s:
+            note_success(s)
+            waiting = events_waiting(s)
+        self.board.set(DeviceState.ONLINE, f"in sync; {waiting} event(s) waiting")
+        return report
+
+    def _record_failure(self, exc: SyncError) -> None:
+        auth = exc.kind is SyncErrorKind.AUTH
+        with self.db.session() as s:
+            note_failure(s, str(exc), reenroll=auth)
+        state = DeviceState.ERROR if auth or exc.kind is SyncErrorKind.PROTOCOL \
+            else DeviceState.OFFLINE
+        self.board.set(state, str(exc), error=str(exc))
+
+    def run_forever(self, stop: threading.Event, *, interval_s: float = 15.0) -> None:
+        """Sync every `interval_s`; after failures wait by the backoff policy. Stops on AUTH."""
+        failures = 0
+        while not stop.is_set():
+            try:
+                self.run_once(keys=failures == 0)
+                failures = 0
+                stop.wait(interval_s)
+            except SyncError as exc:
+                if exc.kind is SyncErrorKind.AUTH:
+                    return
+                stop.wait(self.policy.delay(failures))
+                failures += 1

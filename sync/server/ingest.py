@@ -1,0 +1,224 @@
+"""Event ingestion: idempotent by event_id, validated per type, applied to orders.
+
+A batch is one transaction. Each event gets exactly one answer: `accepted`, `duplicate`
+(already held; `first_status` says what it got then), `conflict` (held, but the order was
+cancelled/refunded or already handled elsewhere) or `rejected` (not held: wrong store,
+malformed, unknown order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from kiosk.ports import utcnow
+from kiosk.seed import iso, parse_time
+from sync.server.db import append_changes
+from sync.server.models import Device, ReceivedEvent, ServerOrder
+from sync.server.validate import order_ids_of, payload_problems
+
+STOPPED = {"cancelled", "refunded"}
+DONE = {"picked_up", "handed_over", "returned"}
+
+
+@dataclass(slots=True)
+class Answer:
+    event_id: str
+    status: str
+    reason: str = ""
+    first_status: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"event_id": self.event_id, "status": self.status,
+                               "reason": self.reason}
+        if self.first_status is not None:
+            out["first_status"] = self.first_status
+        return out
+
+
+class _Refused(Exception):
+    def __init__(self, status: str, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def _set(order: ServerOrder, **changes: Any) -> None:
+    data = dict(order.data)
+    data.update(changes)
+    order.data = data
+    if "status" in changes:
+        order.status = str(changes["status"])
+
+
+def _pickup(order: ServerOrder, device: Device, p: dict[str, Any], at: datetime) -> str:
+    oid = order.id
+    if order.status in STOPPED:
+        raise _Refused("conflict", f"Order {oid} was {order.status} on the platform before this "
+                       "pickup reached it: ask the customer to return the goods or contact support.")
+    if order.status in DONE:
+        who = f" by device {order.handled_by}" if order.handled_by else ""
+        raise _Refused("conflict", f"Order {oid} was already {order.status.replace('_', ' ')}"
+                       f"{who}: check whether the goods went out twice.")
+    lines = [dict(ln) for ln in order.data.get("lines") or []]
+    by_sku = {str(ln.get("sku")): ln for ln in lines}
+    for ln in p["lines"]:
+        target = by_sku.get(ln["sku"])
+        if target is None:
+            raise _Refused("rejected", f"order {oid} has no line {ln['sku']}")
+        picked = float(target.get("picked_qty") or 0) + float(ln["qty"])
+        if picked > float(target.get("qty") or 0) + 1e-9:
+            raise _Refused("conflict", f"Order {oid}: more {ln['sku']} handed out than ordered; "
+                           "count the goods with the customer.")
+        target["picked_qty"] = picked
+    full = all(float(ln.get("picked_qty") or 0) >= float(ln.get("qty") or 0) for ln in lines)
+    status = "picked_up" if full else "partially_picked_up"
+    _set(order, lines=lines, status=status, picked_up_at=iso(at) if full else None)
+    order.handled_by = device.id
+    return ""
+
+
+def _reverse(order: ServerOrder, device: Device, p: dict[str, Any], at: datetime) -> str:
+    if order.status in STOPPED:
+        return f"order {order.id} is {order.status}; nothing to undo on the platform"
+    if order.status not in {"picked_up", "partially_picked_up"}:
+        raise _Refused("conflict", f"Order {order.id} is {order.status}: there is no pickup to "
+                       "reverse.")
+    lines = [{**ln, "picked_qty": 0} for ln in order.data.get("lines") or []]
+    _set(order, lines=lines, status="ready", picked_up_at=None)
+    order.handled_by = None
+    return ""
+
+
+def _handover(orders: list[ServerOrder], device: Device, p: dict[str, Any]) -> str:
+    bad = [o for o in orders if o.status in STOPPED | DONE]
+    for o in orders:
+        if o not in bad:
+            _set(o, status="handed_over", leader_id=p["leader_id"])
+            o.handled_by = device.id
+    if bad:
+        listed = ", ".join(f"{o.id} ({o.status})" for o in bad)
+        raise _Refused("conflict", f"Some orders could not go to the team leader: {listed}. "
+                       "The others were recorded; get these bags back or contact support.")
+    return ""
+
+
+def _arrived(orders: list[ServerOrder], at: datetime) -> str:
+    for o in orders:
+        if o.status == "dispatched":
+            _set(o, status="ready", ready_at=iso(at))
+    return ""
+
+
+def _apply(ev: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
+           touched: dict[str, ServerOrder], at: datetime) -> str:
+    etype, p = ev["type"], ev["payload"]
+    ids = order_ids_of(etype, p)
+    rows: list[ServerOrder] = []
+    for oid in ids:
+        row = orders.get(oid)
+        if row is None:
+            raise _Refused("rejected", f"order {oid} is not known to the platform")
+        if row.store_id != device.store_id:
+            raise _Refused("rejected", f"order {oid} belongs to another store")
+        rows.append(row)
+    try:
+        if etype == "order.picked_up":
+            return _pickup(rows[0], device, p, at)
+        if etype == "order.pickup_reversed":
+            return _reverse(rows[0], device, p, at)
+        if etype == "order.handed_over":
+            return _handover(rows, device, p)
+        if etype == "batch.arrived":
+            return _arrived(rows, at)
+        return ""
+    finally:
+        for r in rows:
+            touched[r.id] = r
+
+
+def ingest(session: Session, device: Device, events: list[dict[str, Any]],
+           *, lock_orders: bool) -> list[Answer]:
+    """Answer every event of one batch; the caller commits."""
+    ids = [str(e.get("event_id")) for e in events]
+    held = {row.event_id: row for row in session.scalars(
+        select(ReceivedEvent).where(ReceivedEvent.event_id.in_(ids)))}
+    wanted: set[str] = set()
+    for e in events:
+        if e["event_id"] not in held and isinstance(e.get("payload"), dict):
+            wanted.update(order_ids_of(str(e.get("type")), e["payload"]))
+    orders: dict[str, ServerOrder] = {}
+    if wanted:
+        q = select(ServerOrder).where(ServerOrder.id.in_(sorted(wanted)))
+        if lock_orders:
+            q = q.with_for_update()
+        orders = {o.id: o for o in session.scalars(q)}
+    as_loaded = {oid: o.data for oid, o in orders.items()}  # _set swaps in a new dict
+    touched: dict[str, ServerOrder] = {}
+    answers: list[Answer] = []
+    new_rows: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    now = utcnow()
+    for e in events:
+        eid = e["event_id"]
+        if eid in held or eid in seen:
+            first = held[eid].status if eid in held else seen[eid]
+            if eid in held:
+                session.execute(update(ReceivedEvent).where(ReceivedEvent.event_id == eid)
+                                .values(replays=ReceivedEvent.replays + 1))
+            answers.append(Answer(eid, "duplicate", f"already received (first answer: {first})",
+                                  first))
+            continue
+        answer = _one(e, device, orders, touched)
+        answers.append(answer)
+        if answer.status in {"accepted", "conflict"}:
+            seen[eid] = answer.status
+            new_rows.append({
+                "event_id": eid, "store_id": e["store_id"], "device_id": e["device_id"],
+                "seq": int(e["seq"]), "type": e["type"],
+                "occurred_at": parse_time(e["occurred_at"]), "received_at": now,
+                "payload": e["payload"], "status": answer.status, "reason": answer.reason,
+                "replays": 0,
+            })
+    if new_rows:
+        session.execute(insert(ReceivedEvent), new_rows)
+    changes = []
+    for o in touched.values():
+        if o.data is not as_loaded.get(o.id):
+            o.version += 1
+            o.updated_at = now
+            _set(o, version=o.version)
+            changes.append({"store_id": o.store_id, "kind": "order", "key": o.id,
+                            "op": "upsert", "data": o.data, "at": now})
+    session.flush()
+    append_changes(session, changes)
+    return answers
+
+
+def _one(e: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
+         touched: dict[str, ServerOrder]) -> Answer:
+    eid = e["event_id"]
+    if e["store_id"] != device.store_id:
+        return Answer(eid, "rejected", f"event is for store {e['store_id']!r}; this device "
+                      f"belongs to store {device.store_id!r}")
+    if e["device_id"] != device.id:
+        return Answer(eid, "rejected", f"event was recorded by device {e['device_id']!r}, "
+                      "not by the device sending it")
+    try:
+        at = parse_time(e["occurred_at"])
+    except ValueError:
+        at = None
+    if at is None:
+        return Answer(eid, "rejected", "occurred_at is not an ISO 8601 time")
+    problems = payload_problems(e["type"], e["payload"])
+    if problems:
+        return Answer(eid, "rejected", "; ".join(problems))
+    try:
+        note = _apply(e, device, orders, touched, at)
+    except _Refused as refused:
+        return Answer(eid, refused.status, refused.reason)
+    return Answer(eid, "accepted", note)

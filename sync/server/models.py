@@ -1,0 +1,137 @@
+"""The reference server's own schema (separate metadata from the kiosk's tables).
+
+Orders keep their seed-format dict in `data` (lines included, with `picked_qty` per line):
+the server hands that dict out unchanged as the `data` of an `order` change. The change log
+`cursor` is allocated from a locked counter row inside the writing transaction, so cursors
+are committed in increasing order even on PostgreSQL and a pull never skips a change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, BigInteger, Index, LargeBinary, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kiosk.models.base import NAMING, UTCDateTime
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(),
+                                                     dict[str, Any]: JSON}
+
+
+class ServerStore(ServerBase):
+    __tablename__ = "stores"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str]
+    address: Mapped[str] = mapped_column(default="")
+    timezone: Mapped[str] = mapped_column(default="Asia/Shanghai")
+
+
+class Device(ServerBase):
+    """An enrolled kiosk. Only the sha256 of its (random, 256-bit) token is kept."""
+
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str]
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime]
+    revoked: Mapped[bool] = mapped_column(default=False)
+
+
+class EnrollmentCode(ServerBase):
+    __tablename__ = "enrollment_codes"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime | None]
+    uses: Mapped[int] = mapped_column(default=0)
+
+
+class ServerOrder(ServerBase):
+    __tablename__ = "orders"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(24))
+    data: Mapped[dict[str, Any]]
+    version: Mapped[int] = mapped_column(default=1)
+    handled_by: Mapped[str | None]  # device that picked up / handed over
+    updated_at: Mapped[datetime]
+
+
+class SigningKey(ServerBase):
+    """Platform Ed25519 keys; the private half is kept when the server made or was given it."""
+
+    __tablename__ = "signing_keys"
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    private_pem: Mapped[str | None] = mapped_column(Text)
+    revoked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+
+
+class Entity(ServerBase):
+    """Staff, leaders, suppliers and checklist templates: seed-format dicts by kind and id.
+
+    `store_id` NULL means every store sees it (suppliers, shared checklist templates).
+    """
+
+    __tablename__ = "entities"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    data: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
+
+
+class ReceivedEvent(ServerBase):
+    """Each event exactly once (primary key event_id); `replays` counts refused duplicates."""
+
+    __tablename__ = "events"
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), index=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    type: Mapped[str] = mapped_column(String(48))
+    occurred_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(16))  # accepted or conflict
+    reason: Mapped[str] = mapped_column(default="")
+    replays: Mapped[int] = mapped_column(default=0)
+
+
+class MediaBlob(ServerBase):
+    __tablename__ = "media"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    mime: Mapped[str] = mapped_column(default="application/octet-stream")
+    store_id: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime]
+
+
+class ChangeRow(ServerBase):
+    """The change log pulled by kiosks; `store_id` NULL = for every store."""
+
+    __tablename__ = "changes"
+    cursor: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    store_id: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(8))
+    data: Mapped[dict[str, Any]]
+    at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_changes_store_cursor", "store_id", "cursor"),)
+
+
+class Counter(ServerBase):
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
