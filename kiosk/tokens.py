@@ -42,9 +42,10 @@ def _unb64u(text: str) -> bytes | None:
     if not _B64.fullmatch(text) or len(text) % 4 == 1:
         return None
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
         return None
+    return raw if b64u(raw) == text else None  # canonical only: one token, one spelling
 
 
 def sign_token(private_key: Ed25519PrivateKey, payload: dict[str, Any]) -> str:

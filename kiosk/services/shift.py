@@ -54,15 +54,15 @@ def close_shift(
         actor = require(s, staff_id, Permission.CLOSE_SHIFT, owner=shift.staff_id)
         if shift.closed_at is not None:
             raise IllegalTransition("This shift was already closed.")
-        by_type = Counter(dict(s.execute(
+        by_type: Counter[str] = Counter({str(t): int(n) for t, n in s.execute(
             select(OutboxEvent.type, func.count())
             .where(OutboxEvent.occurred_at >= shift.opened_at, OutboxEvent.occurred_at <= now)
-            .group_by(OutboxEvent.type)).tuples().all()))
+            .group_by(OutboxEvent.type))})
         counts: dict[str, Any] = {name: by_type.get(t, 0) for t, name in _COUNTED.items()}
-        shelf = dict(s.execute(
+        shelf = {str(st): int(n) for st, n in s.execute(
             select(Order.status, func.count())
             .where(Order.status.in_(("ready", "partially_picked_up", "overdue")))
-            .group_by(Order.status)).tuples().all())
+            .group_by(Order.status))}
         counts["on_shelf"] = sum(shelf.values())
         counts["overdue"] = shelf.get("overdue", 0)
         shift.closed_at = now
