@@ -46,7 +46,7 @@ def test_corpus_is_reproducible_and_camera_like() -> None:
     assert a[0].image.shape == (720, 1280) and a[0].image.dtype == np.uint8
     token = make_token(np.random.default_rng(1))
     assert token.startswith("LK1.") and token.count(".") == 2 and 150 <= len(token) <= 200
-    assert list(generate(3, 6))[0].token != a[0].token
+    assert next(iter(generate(3, 6))).token != a[0].token
 
 
 def test_pipeline_decodes_the_test_corpus_and_beats_zxing_alone(corpus: list[Frame]) -> None:
