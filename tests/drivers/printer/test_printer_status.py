@@ -1,0 +1,148 @@
+"""DLE EOT status: strict reply validation, the serial transport on a pseudo-terminal, URIs,
+and the virtual printer's command-line controls."""
+
+from __future__ import annotations
+
+import os
+import select
+import threading
+import tty
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from drivers.printer import status as st
+from drivers.printer.device import MSG_COVER, EscposPrinter, Target, parse_uri
+from drivers.printer.interpret import Interpreter
+from drivers.printer.virtual import VirtualPrinter, control
+from kiosk.errors import DeviceError, DeviceErrorKind
+from kiosk.ports import PaperStatus
+from kiosk.printing.demo import DEMOS
+
+
+@pytest.mark.parametrize(("reply", "paper"), [
+    (b"\x12", PaperStatus.ADEQUATE),
+    (b"\x1e", PaperStatus.NEAR_END),  # bits 2-3
+    (b"\x72", PaperStatus.OUT),  # bits 5-6
+    (b"\x7e", PaperStatus.OUT),
+    (b"", PaperStatus.UNKNOWN),  # python-escpos would say "adequate" here
+    (None, PaperStatus.UNKNOWN),
+    (b"\x00", PaperStatus.UNKNOWN),  # fixed bits 1 and 4 missing
+    (b"\xff", PaperStatus.UNKNOWN),  # fixed bits 0 and 7 set
+    (b"\x13", PaperStatus.UNKNOWN),
+    (b"\x92", PaperStatus.UNKNOWN),
+])
+def test_paper_reply_validation(reply: bytes | None, paper: PaperStatus) -> None:
+    assert st.paper_from_reply(reply) is paper
+
+
+def test_printer_state_decoding() -> None:
+    assert st.printer_state(b"\x12", None) == st.PrinterState(known=True, online=True)
+    cover = st.printer_state(b"\x1a", b"\x16")
+    assert cover.known and not cover.online and cover.cover_open and not cover.paper_out
+    assert st.printer_state(b"\x1a", b"\x32").paper_out
+    assert not st.printer_state(None, b"\x12").known
+    assert not st.printer_state(b"\x08", None).known  # offline bit but not a valid reply
+
+
+@pytest.mark.parametrize(("uri", "target"), [
+    ("dummy", Target("dummy")),
+    ("file:/dev/usb/lp0", Target("file", path="/dev/usb/lp0")),
+    ("tcp://127.0.0.1:9100", Target("tcp", host="127.0.0.1", port=9100)),
+    ("tcp://127.0.0.1", Target("tcp", host="127.0.0.1", port=9100)),
+    ("serial:/dev/ttyUSB0?baud=19200", Target("serial", path="/dev/ttyUSB0", baud=19200)),
+    ("serial:COM3", Target("serial", path="COM3", baud=9600)),
+    ("usb:0416:5011", Target("usb", vid=0x0416, pid=0x5011)),
+])
+def test_uris(uri: str, target: Target) -> None:
+    assert parse_uri(uri) == target
+
+
+@pytest.mark.parametrize("uri", ["", "lp0", "tcp://", "serial:/dev/x?baud=fast", "usb:zz:1", "usb:1"])
+def test_bad_uris_say_what_is_expected(uri: str) -> None:
+    with pytest.raises(DeviceError, match="not understood: use file:PATH") as info:
+        parse_uri(uri)
+    assert info.value.kind is DeviceErrorKind.CONFIG
+
+
+@pytest.fixture
+def serial_printer() -> Iterator[tuple[str, dict[str, object]]]:
+    """A printer on the far side of a pseudo-terminal: answers DLE EOT, collects the job."""
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    state: dict[str, object] = {"paper": b"\x12", "data": bytearray(), "stop": False}
+    interp = Interpreter()
+
+    def run() -> None:
+        while not state["stop"]:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            data = state["data"]
+            assert isinstance(data, bytearray)
+            data += chunk
+            for n in interp.feed(chunk):
+                paper = state["paper"]
+                assert isinstance(paper, bytes)
+                os.write(master, paper if n == st.QUERY_PAPER else b"\x12")
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    yield os.ttyname(slave), state
+    state["stop"] = True
+    thread.join(2)
+    os.close(master)
+    os.close(slave)
+
+
+def test_serial_printer_status_and_job_over_a_pty(serial_printer: tuple[str, dict[str, object]]) -> None:
+    path, state = serial_printer
+    printer = EscposPrinter(f"serial:{path}?baud=115200", timeout=0.5)
+    assert printer.query_paper() is PaperStatus.ADEQUATE
+    state["paper"] = b"\x1e"
+    assert printer.query_paper() is PaperStatus.NEAR_END
+    state["paper"] = b"\x00"  # garbage: not a valid status byte
+    assert printer.query_paper() is PaperStatus.UNKNOWN
+    state["paper"] = b"\x12"
+    printer.print_document(DEMOS["label"]())
+    assert printer.last_bytes in bytes(state["data"])  # type: ignore[arg-type]
+
+
+def test_cover_open_is_reported_in_plain_words(tmp_path: Path) -> None:
+    vp = VirtualPrinter(0, tmp_path).start()
+    try:
+        vp.set_cover_open(True)
+        with pytest.raises(DeviceError) as info:
+            EscposPrinter(vp.uri, timeout=0.5).print_document(DEMOS["label"]())
+        assert info.value.kind is DeviceErrorKind.COVER_OPEN and str(info.value) == MSG_COVER
+    finally:
+        vp.stop()
+
+
+def test_virtual_printer_typed_commands(tmp_path: Path) -> None:
+    vp = VirtualPrinter(0, tmp_path)
+    assert control(vp, "paper out") == "ok: paper out"
+    assert vp.state.paper is PaperStatus.OUT
+    assert control(vp, "PAPER OK") == "ok: paper ok"
+    assert control(vp, "drop 300").startswith("ok") and vp.state.drop_after == 300
+    assert control(vp, "drop lots").startswith("error: drop needs a number")
+    assert control(vp, "dance").startswith("error: unknown command")
+    assert "0 jobs" in control(vp, "status")
+
+
+def test_serve_from_cli_refuses_a_busy_port(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from drivers.printer.virtual import serve_from_cli
+
+    busy = VirtualPrinter(0, tmp_path).start()
+    try:
+        args = SimpleNamespace(port=busy.port, data_dir=tmp_path, json=False, paper=80)
+        assert serve_from_cli(args) == 1
+        assert "cannot listen" in capsys.readouterr().err
+    finally:
+        busy.stop()
