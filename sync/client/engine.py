@@ -72,8 +72,6 @@ class SyncEngine:
         self.page_size = page_size
         self.board = board or StatusBoard("sync", DeviceState.CONNECTING, "starting")
         self._sleep = sleep
-        # test hook: called after a batch was answered and before its results are settled
-        self.before_settle: Callable[[tuple[EventResult, ...]], None] | None = None
 
     # --- status --------------------------------------------------------------------------
     def status(self) -> DeviceStatus:
@@ -104,8 +102,6 @@ class SyncEngine:
                           .values(attempts=OutboxEvent.attempts + 1))
                 envelopes = [event_envelope(ev) for ev in batch]
             results = self._retry(lambda env=envelopes: self.api.push_events(env))  # type: ignore[misc]
-            if self.before_settle is not None:
-                self.before_settle(results)
             self._settle(ids, results, report)
             report.pushed += len(ids)
 
