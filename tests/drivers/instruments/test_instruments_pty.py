@@ -1,0 +1,196 @@
+"""Every protocol through a real pseudo-terminal: the simulator on the master side, pyserial
+and the port worker on the slave side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from instrument_rig import SCALES, rig
+
+from kiosk.errors import DeviceError
+from kiosk.ports import ReadingKind, ReadingStatus
+
+OK, MOTION = ReadingStatus.OK, ReadingStatus.MOTION
+
+
+@pytest.mark.parametrize("protocol", SCALES)
+def test_stable_weight_in_grams(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 1.25")
+        got = r.wait_for(lambda x: x.stable and x.value == 1250.0)
+        assert got.kind is ReadingKind.WEIGHT and got.unit == "g" and got.status is OK
+        assert dict(got.extra)["display_unit"] in ("kg", "g")
+        assert got.raw  # the exact frame travels with the reading
+
+
+@pytest.mark.parametrize("protocol", SCALES)
+def test_moving_weight_is_motion_never_stable(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 2")
+        r.sim.control("unstable")
+        r.settle()
+        for _ in range(6):
+            got = r.wait_for(lambda x: True)
+            if protocol == "mt-sics" and got.status is ReadingStatus.ERROR:
+                continue  # never happens with SI, but S I would be an error, not a weight
+            assert got.status is MOTION and not got.stable
+        r.sim.control("stable")
+        r.wait_for(lambda x: x.stable and x.value == 2000.0)
+
+
+@pytest.mark.parametrize("protocol", SCALES)
+def test_overload_never_becomes_a_number(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 1")
+        r.wait_for(lambda x: x.stable)
+        r.sim.control("overload")
+        got = r.wait_for(lambda x: x.status is ReadingStatus.OVERLOAD)
+        assert got.value is None and not got.stable
+
+
+@pytest.mark.parametrize("protocol", ["mt-sics", "toledo-8217", "aclas", "continuous"])
+def test_underload(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("underload")
+        got = r.wait_for(lambda x: x.status is ReadingStatus.UNDERLOAD)
+        assert got.value is None
+
+
+@pytest.mark.parametrize("protocol", ["mt-sics", "cas", "aclas", "continuous"])
+def test_negative_weight(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("grams -120")
+        got = r.wait_for(lambda x: x.stable)
+        assert got.value == -120.0
+
+
+def test_toledo_never_sends_a_negative_weight(tmp_path: Path) -> None:
+    with rig("toledo-8217", tmp_path) as r:
+        r.sim.control("grams -120")
+        got = r.wait_for(lambda x: x.status is not OK and x.status is not MOTION)
+        assert got.status is ReadingStatus.UNDERLOAD and got.raw == b"\x02?D\r"
+
+
+@pytest.mark.parametrize("protocol,tare_bytes,zero_bytes", [
+    ("mt-sics", b"T\r\n", b"Z\r\n"), ("toledo-8217", b"T", b"Z"), ("cas", b"<TK>\t", b"<ZK>\t"),
+])
+def test_tare_and_zero_commands(protocol: str, tare_bytes: bytes, zero_bytes: bytes,
+                                tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 0.5")
+        r.wait_for(lambda x: x.stable and x.value == 500.0)
+        r.worker.command("tare")
+        r.wait_for(lambda x: x.stable and x.value == 0.0)
+        assert tare_bytes in r.sim.received
+        r.sim.control("weight 0.8")
+        r.wait_for(lambda x: x.stable and x.value == 300.0)  # net of the 500 g tare
+        r.worker.command("zero")
+        r.wait_for(lambda x: x.stable and x.value == 0.0)
+        assert zero_bytes in r.sim.received
+
+
+@pytest.mark.parametrize("protocol", ["aclas", "continuous"])
+def test_listen_only_scales_have_no_commands_but_report_net(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        with pytest.raises(DeviceError, match="no 'tare' command"):
+            r.worker.command("tare")
+        r.sim.control("weight 0.5")
+        r.sim.control("tare")
+        got = r.wait_for(lambda x: x.stable and x.value == 0.0)
+        assert dict(got.extra).get("mode", "net") == "net" or dict(got.extra)["tare"] == "true"
+
+
+@pytest.mark.parametrize("protocol,code,raw_part", [
+    ("mt-sics", "ES", b"ES\r\n"), ("mt-sics", "EL", b"EL\r\n"), ("mt-sics", "busy", b"S I\r\n"),
+    ("mt-sics", "module", b"Error 3"), ("toledo-8217", "x", b"\x02?H\r"), ("cas", "x", b"\x15"),
+    ("aclas", "x", b"\x01\x02"), ("continuous", "x", b"garbage"),
+])
+def test_error_replies_are_status_error_with_raw(protocol: str, code: str, raw_part: bytes,
+                                                 tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 1")
+        r.wait_for(lambda x: x.stable)
+        r.sim.control(f"error {code}")
+        got = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
+        assert got.value is None and raw_part in got.raw
+        assert dict(got.extra)["error"]
+        r.sim.control("ok")
+        r.wait_for(lambda x: x.stable and x.value == 1000.0)
+
+
+def test_mt_sics_exact_poll_bytes(tmp_path: Path) -> None:
+    with rig("mt-sics", tmp_path) as r:
+        r.wait_for(lambda x: x.stable)
+        assert r.sim.received.startswith(b"SI\r\nSI\r\n")
+
+
+def test_cas_polls_enq_then_dc1(tmp_path: Path) -> None:
+    with rig("cas", tmp_path) as r:
+        r.wait_for(lambda x: x.stable)
+        assert r.sim.received.startswith(b"\x05\x11\x05\x11")
+
+
+def test_toledo_probe_reply_is_not_a_reading(tmp_path: Path) -> None:
+    with rig("toledo-8217", tmp_path) as r:
+        r.sim.control("weight 1")
+        r.wait_for(lambda x: x.stable)
+        r.worker.command("clear")
+        r.sim.send(b"\x02E\rhello")  # what a probe answer looks like on the wire
+        got = r.wait_for(lambda x: x.stable and x.value == 1000.0)
+        assert all(x.status is not ReadingStatus.ERROR for x in r.seen[-3:]), got
+
+
+@pytest.mark.parametrize("protocol", SCALES + ("brix", "pesticide", "atago-prm"))
+def test_noise_is_error_then_readings_continue(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.wait_for(lambda x: x.status is OK)
+        r.sim.send(b"\xff\xfe\x00garbage\x13\x07")
+        r.sim.send(b"\x8f\x01\x02\x03\n")
+        r.wait_for(lambda x: x.status is ReadingStatus.ERROR and len(x.raw) > 0)
+        r.wait_for(lambda x: x.status is OK)
+
+
+def test_brix_line_values_and_errors(tmp_path: Path) -> None:
+    with rig("brix", tmp_path, line_period=0.05) as r:
+        r.sim.control("temp 21.5")
+        r.sim.control("brix 13.2")
+        got = r.wait_for(lambda x: x.value == 13.2)
+        extra = dict(got.extra)
+        assert got.kind is ReadingKind.BRIX and got.unit == "%Brix" and got.stable
+        assert extra["temperature_c"] == "21.5" and extra["atc"] == "ATC"
+        assert got.raw.startswith(b"BRX,") and got.raw.endswith(b"\r\n")
+        for code in ("E01", "E02", "HI", "LO"):
+            r.sim.control(f"code {code}")
+            bad = r.wait_for(lambda x, c=code: dict(x.extra).get("code") == c)
+            assert bad.status is ReadingStatus.ERROR and bad.value is None
+        r.sim.control("code OK")
+        r.sim.control("badsum")
+        bad = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
+        assert dict(bad.extra)["error"] == "checksum mismatch"
+
+
+def test_atago_line(tmp_path: Path) -> None:
+    with rig("atago-prm", tmp_path) as r:
+        r.sim.control("brix 9.4")
+        got = r.wait_for(lambda x: x.value == 9.4)
+        assert dict(got.extra)["channel"] == "1" and dict(got.extra)["temperature_c"] == "023.40"
+        r.sim.control("code HI")
+        bad = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
+        assert bad.raw.startswith(b"-.-----")
+
+
+def test_pesticide_control_and_result_lines(tmp_path: Path) -> None:
+    with rig("pesticide", tmp_path, line_period=5.0) as r:
+        r.sim.control("control 0.512")
+        ctl = r.wait_for(lambda x: dict(x.extra).get("record") == "control")
+        assert dict(ctl.extra)["dA0"] == "0.512" and dict(ctl.extra)["control"] == "OK"
+        r.sim.control("sample S0007 0.230")
+        got = r.wait_for(lambda x: dict(x.extra).get("sample_id") == "S0007")
+        extra = dict(got.extra)
+        assert got.value == 55.1 and got.unit == "%" and extra["reader_verdict"] == "POS"
+        assert extra["dA0"] == "0.512" and extra["dAt"] == "0.230"
+        r.sim.control("badsum")
+        r.sim.control("sample S0008 0.500")
+        bad = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
+        assert b"S0008" in bad.raw

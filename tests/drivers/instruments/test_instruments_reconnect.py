@@ -1,0 +1,62 @@
+"""Unplug/replug: the simulator closes its side (the pty disappears) and opens a new one at
+the same stable path; the same worker reconnects by itself and readings resume."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from instrument_rig import rig
+
+from kiosk.ports import DeviceState, ReadingStatus
+
+
+@pytest.mark.parametrize("protocol", ["mt-sics", "continuous", "brix"])
+def test_unplug_replug_resumes_without_restart(protocol: str, tmp_path: Path) -> None:
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 1.5")
+        r.wait_for(lambda x: x.status is ReadingStatus.OK)
+        first_pty = r.sim.pty_path
+        r.sim.control("unplug")
+        r.wait_state(DeviceState.OFFLINE)
+        assert "reconnect" in r.worker.status().message.lower() or \
+            "retrying" in r.worker.status().message.lower()
+        time.sleep(0.4)  # a few failed reopen attempts with backoff
+        assert r.worker.status().state is DeviceState.OFFLINE
+        assert "no such device" in r.worker.status().message or "unplugged" in r.worker.status().message
+        r.sim.control("replug")
+        assert r.sim.pty_path is not None
+        r.settle()
+        got = r.wait_for(lambda x: x.status is ReadingStatus.OK, timeout=5)
+        assert got.value is not None
+        r.wait_state(DeviceState.ONLINE)
+        assert r.worker.connects >= 2
+        assert first_pty is not None
+
+
+def test_worker_started_before_the_device_exists(tmp_path: Path) -> None:
+    with rig("aclas", tmp_path) as r:
+        r.sim.unplug()
+        r.wait_state(DeviceState.OFFLINE)
+        time.sleep(0.3)
+        r.sim.replug()
+        r.settle()
+        r.wait_for(lambda x: x.status is ReadingStatus.OK)
+
+
+def test_backoff_is_capped(tmp_path: Path) -> None:
+    from drivers.instruments.registry import get_profile
+    from drivers.instruments.worker import Backoff, PortWorker
+
+    worker = PortWorker(get_profile("mt-sics"), str(tmp_path / "nothing"), backoff=Backoff(0.01, 0.04))
+    worker.start()
+    try:
+        time.sleep(0.5)
+        status = worker.status()
+        assert status.state is DeviceState.OFFLINE
+        assert "Retrying in 0.0" in status.message  # capped at 0.04 s, never grows past it
+        assert "no such device" in status.message
+    finally:
+        worker.stop()
+    assert worker.status().state is DeviceState.DISABLED
