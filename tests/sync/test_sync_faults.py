@@ -1,0 +1,224 @@
+"""Fault tests: each ends with the server holding every event exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sync_fault_proxy import FaultProxy
+from sync_helpers import (
+    REPO,
+    ServerProc,
+    add_readings,
+    engine_for,
+    enrollment_code,
+    free_port,
+    outbox,
+    pick_up,
+    ready_orders,
+)
+
+from kiosk.conflicts import list_conflicts, retry_rejected
+from kiosk.db import Database
+from kiosk.errors import SyncError, SyncErrorKind
+from kiosk.sync_status import read_sync_status
+from sync.client.retry import RetryPolicy
+from sync.client.setup import enroll_kiosk
+from sync.server import admin
+
+
+@pytest.fixture
+def proxy(server: ServerProc) -> Iterator[FaultProxy]:
+    p = FaultProxy(server.port)
+    yield p
+    p.close()
+
+
+def _enrolled(server: ServerProc, kiosk_dir: Path, db: Database, url: str | None = None) -> None:
+    enroll_kiosk(db, url or server.url, enrollment_code(kiosk_dir), "counter-1")
+
+
+def _exactly_once(server: ServerProc, db: Database, event_ids: list[str]) -> dict[str, object]:
+    stats = server.stats()
+    assert stats["events"] == len(event_ids)
+    box = outbox(db)
+    assert all(box[e][0] in {"accepted", "duplicate", "conflict"} for e in event_ids), box
+    return stats
+
+
+def test_server_down_for_the_first_attempts(tmp_path: Path, demo_template: Path,
+                                            kiosk_dir: Path, kiosk_db: Database) -> None:
+    srv = ServerProc(f"sqlite:///{tmp_path / 'late.sqlite3'}", free_port(),
+                     log=tmp_path / "late.log")
+    srv.start(demo_from=demo_template)
+    _enrolled(srv, kiosk_dir, kiosk_db)
+    srv.stop()  # the network (or the server) goes away
+    events = add_readings(kiosk_db, 30)
+    engine = engine_for(kiosk_db, policy=RetryPolicy(0.2, 0.5, 60))
+    attempts: list[str] = []
+    engine.board.add_listener(lambda st: attempts.append(st.state.value))
+    outcome: dict[str, object] = {}
+    worker = threading.Thread(target=lambda: outcome.update(r=engine.run_once()))
+    worker.start()
+    time.sleep(1.5)
+    assert attempts.count("offline") >= 2  # it has been failing and retrying
+    srv.start()  # same database, back up
+    worker.join(60)
+    try:
+        assert "r" in outcome
+        _exactly_once(srv, kiosk_db, events)
+        assert srv.stats()["duplicates_refused"] == 0
+    finally:
+        srv.stop()
+
+
+def test_5xx_answers_are_retried(server: ServerProc, proxy: FaultProxy, kiosk_dir: Path,
+                                 kiosk_db: Database) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db)
+    events = add_readings(kiosk_db, 250)  # two batches
+    proxy.script("500", "502", "503", "pass", "503")
+    report = engine_for(kiosk_db, proxy.url).run_once()
+    assert report.results == {"accepted": 250}
+    assert [proxy.taken(a) for a in ("500", "502", "503")] == [1, 1, 2]
+    _exactly_once(server, kiosk_db, events)
+
+
+def test_connection_reset_mid_response(server: ServerProc, proxy: FaultProxy, kiosk_dir: Path,
+                                       kiosk_db: Database) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db)
+    events = add_readings(kiosk_db, 40)
+    proxy.script("reset_mid")  # the server committed; the answer is cut in half
+    report = engine_for(kiosk_db, proxy.url).run_once()
+    assert report.results == {"duplicate": 40}
+    stats = _exactly_once(server, kiosk_db, events)
+    assert stats["duplicates_refused"] == 40
+
+
+def test_read_timeout_after_commit_comes_back_duplicate(
+        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db)
+    events = add_readings(kiosk_db, 10) + pick_up(kiosk_db, ready_orders(kiosk_dir)[:2])
+    proxy.hold_s = 3.0
+    proxy.script("hang")
+    report = engine_for(kiosk_db, proxy.url, timeout=(2, 0.8)).run_once()
+    assert report.results == {"duplicate": 12}
+    assert proxy.taken("hang") == 1
+    stats = _exactly_once(server, kiosk_db, events)
+    assert stats["duplicates_refused"] == 12
+
+
+def test_lost_conflict_answer_still_reaches_the_manager(
+        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db)
+    oid = ready_orders(kiosk_dir)[0]
+    server.admin(admin.set_order_status, oid, "cancelled")
+    ev = pick_up(kiosk_db, [oid])[0]
+    proxy.script("reset_mid")
+    engine_for(kiosk_db, proxy.url).run_once()
+    assert outbox(kiosk_db)[ev] == ("conflict", True)
+    with kiosk_db.reader() as s:
+        assert [c.event_id for c in list_conflicts(s)] == [ev]
+    _exactly_once(server, kiosk_db, [ev])
+
+
+def test_batch_with_some_events_rejected(server: ServerProc, proxy: FaultProxy,
+                                         kiosk_dir: Path, kiosk_db: Database) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db)
+    events = add_readings(kiosk_db, 20, bad_every=5)  # 4 of them lack the unit
+    bad = [events[i] for i in range(0, 20, 5)]
+    report = engine_for(kiosk_db, proxy.url).run_once()
+    assert report.results == {"accepted": 16, "rejected": 4}
+    box = outbox(kiosk_db)
+    assert all(box[e] == ("rejected", True) for e in bad)
+    with kiosk_db.reader() as s:
+        items = list_conflicts(s)
+        assert read_sync_status(s).events_waiting == 0
+    assert {i.event_id for i in items} == set(bad)
+    assert all("payload.unit" in i.reason for i in items)
+    posts = sum(1 for _, line in proxy.log if line.startswith("POST"))
+    report = engine_for(kiosk_db, proxy.url).run_once()  # never re-sent on its own
+    assert report.pushed == 0
+    assert sum(1 for _, line in proxy.log if line.startswith("POST")) == posts
+    stats = _exactly_once(server, kiosk_db, [e for e in events if e not in bad])
+    assert stats["by_type"] == {"reading.captured": 16}
+    with kiosk_db.session() as s:  # a person chooses to send one again: still rejected
+        retry_rejected(s, bad[0], actor="S-002")
+    assert engine_for(kiosk_db).run_once().results == {"rejected": 1}
+    assert server.stats()["events"] == 16
+
+
+def test_kiosk_killed_between_send_and_settle(server: ServerProc, proxy: FaultProxy,
+                                              kiosk_dir: Path, kiosk_db: Database) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db, url=proxy.url)
+    events = add_readings(kiosk_db, 30) + pick_up(kiosk_db, ready_orders(kiosk_dir)[:3])
+    proxy.hold_s = 60.0
+    proxy.script("hang")  # the server commits; the answer never comes back in time
+    env = {**os.environ, "LINLI_SYNC_TIMEOUT": "2,60"}
+    child = subprocess.Popen([sys.executable, "main.py", "sync", "--once", "--data-dir",
+                              str(kiosk_dir)], cwd=REPO, env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while server.stats()["events"] < len(events) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server.stats()["events"] == len(events)
+        assert child.poll() is None
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert {st for st, _ in outbox(kiosk_db).values()} == {"pending"}  # nothing settled
+    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--json",
+                           "--data-dir", str(kiosk_dir)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert '"duplicate": 33' in done.stdout
+    stats = _exactly_once(server, kiosk_db, events)
+    assert stats["duplicates_refused"] == 33
+
+
+def test_unreachable_server_exits_non_zero(kiosk_dir: Path, kiosk_db: Database,
+                                           server: ServerProc) -> None:
+    _enrolled(server, kiosk_dir, kiosk_db)
+    add_readings(kiosk_db, 2)
+    server.stop()
+    env = {**os.environ, "LINLI_SYNC_RETRY": "0.01,0.05,3", "LINLI_SYNC_TIMEOUT": "1,2"}
+    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
+                           str(kiosk_dir)], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 1
+    assert "Cannot reach the central platform" in done.stderr
+    with kiosk_db.reader() as s:
+        st = read_sync_status(s)
+    assert not st.online and st.events_waiting == 2 and st.last_error
+
+
+def test_revoked_token_stops_sync_and_asks_to_reenroll(
+        server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
+    from sqlalchemy import update
+
+    from sync.server.models import Device
+
+    _enrolled(server, kiosk_dir, kiosk_db)
+    add_readings(kiosk_db, 3)
+    server.admin(lambda s: s.execute(update(Device).values(revoked=True)))
+    engine = engine_for(kiosk_db)
+    with pytest.raises(SyncError) as err:
+        engine.run_once()
+    assert err.value.kind is SyncErrorKind.AUTH
+    with kiosk_db.reader() as s:
+        st = read_sync_status(s)
+    assert st.needs_reenroll and "enroll" in st.message and st.events_waiting == 3
+    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
+                           str(kiosk_dir)], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3 and "enroll" in done.stderr
+    _enrolled(server, kiosk_dir, kiosk_db)  # enrolling again clears it; events still go once
+    assert engine_for(kiosk_db).run_once().results == {"accepted": 3}
+    assert server.stats()["events"] == 3
