@@ -4,9 +4,9 @@ import json
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
