@@ -160,7 +160,7 @@ CONDITION_WORDS = {"short": "短缺", "damaged": "破损", "missing": "缺失", 
 
 def checkin(d: CheckinData) -> Document:
     """The batch check-in sheet (到货签收单): what arrived short or damaged."""
-    temp = "未测" if d.temperature_c is None else f"{d.temperature_c:.1f}°C"
+    temp = "未测" if d.temperature_c is None else f"{d.temperature_c:.1f}℃"
     blocks: list[Block] = [
         Text(d.store_name, bold=True, align=Align.CENTER),
         Text("到货签收单", bold=True, width=2, height=2, align=Align.CENTER),
@@ -175,7 +175,8 @@ def checkin(d: CheckinData) -> Document:
         blocks.append(Text("全部到齐，无短缺、无破损。", align=Align.CENTER))
     for p in d.problems:
         word = CONDITION_WORDS.get(p.condition, p.condition)
-        blocks.append(Columns(f"{p.order_id} {p.item}", f"{word} {p.received:g}/{p.expected:g}", bold=True))
+        blocks.append(Text(p.order_id))
+        blocks.append(Columns(p.item, f"{word} {p.received:g}/{p.expected:g}", bold=True))
     blocks += [
         Rule(),
         Columns("问题行：", str(len(d.problems))),

@@ -168,6 +168,7 @@ def block_image(block: Block, columns: int, dots: int) -> PILImage.Image | None:
     if isinstance(block, QR):
         parts = [qr_image(block.data, block.module)]
         if block.caption:
+            parts.append(PILImage.new("1", (1, 8), 1))  # the printer's line gap under the code
             parts.append(line_image(block.caption))
         return stack(parts, dots, Align.CENTER)
     if isinstance(block, Barcode):

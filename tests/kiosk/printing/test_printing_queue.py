@@ -76,7 +76,7 @@ def test_documents_gathered_from_the_database(db: Database) -> None:
     for part in ("幸福里自提点", "O1", "358214", "B-07", "土鸡蛋 30枚", "￥51.60", "王小梅", "2026-11-25 18:00"):
         assert part in body
     assert "李团长" in texts(slip) and "袋数：2" in texts(slip)
-    assert "破损 1/2" in texts(sheet) and "3.5°C" in texts(sheet)
+    assert "破损 1/2" in texts(sheet) and "3.5℃" in texts(sheet)
 
 
 def test_enqueue_is_deduplicated_and_dispatch_marks_printed_once(db: Database) -> None:
