@@ -64,7 +64,7 @@ def encode_status(bits: int) -> bytes:
 
 PROFILE = Profile(
     name="toledo-8217", kind=W, label="Toledo 8217 ECR scale", parse=parse,
-    frame=rb"\x02E\rhello|\x02[^\x02\r]{0,10}\r", mode="poll", poll=(b"W",),
+    frame=rb"\x02E\rhello|\x02(?!E\r)[^\x02\r]{0,10}\r", mode="poll", poll=(b"W",),
     poll_interval_s=0.2, bytesize=7, parity="E",
     commands=(("zero", b"Z"), ("tare", b"T"), ("clear", b"C")),
     unit="kg", probe=b"Ehello", probe_reply=PROBE_REPLY,
