@@ -111,12 +111,14 @@ def reset_pyzbar() -> None:
 
 
 class OpenCvBackend:
-    """OpenCV's QRCodeDetector (the classic one; the ArUco-based one was not better here)."""
+    """OpenCV's ArUco-based QR detector, multi-code mode: of OpenCV's four ways it read the
+    most frames here (about twice the classic `QRCodeDetector`) and had no multi-second
+    outliers."""
 
     name = "opencv"
 
     def __init__(self) -> None:
-        self._detector = cv2.QRCodeDetector()
+        self._detector = cv2.QRCodeDetectorAruco()
 
     def read(self, gray: Gray) -> Found:
         try:

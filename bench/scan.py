@@ -1,0 +1,77 @@
+"""Scan benchmark: decode rate and ms/frame of each QR library alone and of the default
+pipeline, on the same freshly generated camera-like frames, on one core.
+
+The frames come from `drivers.scan.corpus` with the bench seed (the tests use another), so
+the pipeline is measured on frames it was not tuned on. Run: `python -m bench scan`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+
+import cv2
+import numpy as np
+
+from drivers.scan.corpus import BENCH_SEED, DEGRADATIONS, Frame, generate
+from drivers.scan.decoder import BACKENDS, make_decoder
+
+FRAMES = 264  # 24 per degradation
+
+
+def _pin_to_one_core() -> set[int] | None:
+    """Like `taskset -c N`: the figures are per core. Returns the old affinity to restore."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    return before
+
+
+def _run(name: str, frames: list[Frame]) -> tuple[float, list[float], Counter[str]]:
+    decoder = make_decoder(name)
+    decoder.decode(frames[0].image)  # warm-up (first-call allocations)
+    times: list[float] = []
+    hits: Counter[str] = Counter()
+    for frame in frames:
+        started = time.perf_counter()
+        result = decoder.decode(frame.image)
+        times.append((time.perf_counter() - started) * 1000)
+        if frame.token in result.texts:
+            hits[frame.degradation] += 1
+    return sum(hits.values()) / len(frames), times, hits
+
+
+def main(count: int = FRAMES, seed: int = BENCH_SEED) -> None:
+    cv2.setNumThreads(1)
+    before = _pin_to_one_core()
+    try:
+        started = time.perf_counter()
+        frames = list(generate(count, seed))
+        print(f"{len(frames)} frames 1280x720 (seed {seed}) generated in "
+              f"{time.perf_counter() - started:.1f} s; one core, cv2 threads=1; "
+              f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+        per: dict[str, Counter[str]] = {}
+        print(f"\n{'backend':<12}{'decoded':>9}{'rate':>8}{'median ms':>11}{'p90 ms':>9}"
+              f"{'max ms':>9}")
+        for name in ("zxing-cpp", "pyzbar", "opencv", "pipeline"):
+            assert name in BACKENDS
+            rate, times, hits = _run(name, frames)
+            per[name] = hits
+            print(f"{name:<12}{sum(hits.values()):>5}/{len(frames):<3}{rate:>8.1%}"
+                  f"{float(np.median(times)):>11.1f}{float(np.percentile(times, 90)):>9.1f}"
+                  f"{max(times):>9.1f}", flush=True)
+        totals = Counter(f.degradation for f in frames)
+        names = list(per)
+        print("\nper degradation (decoded/frames):")
+        print(f"{'degradation':<14}" + "".join(f"{n:>11}" for n in names))
+        for d in DEGRADATIONS:
+            print(f"{d:<14}" + "".join(f"{per[n][d]:>8}/{totals[d]:<2}" for n in names))
+    finally:
+        if before is not None:
+            os.sched_setaffinity(0, before)
+
+
+if __name__ == "__main__":
+    main()
