@@ -43,9 +43,10 @@ def append_event(
 def record_change(
     session: Session, *, actor: str, event_type: str, entity: str, entity_id: str,
     payload: dict[str, Any], detail: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
 ) -> OutboxEvent:
     """Append the outbox event and its audit entry inside the caller's transaction."""
-    ev = append_event(session, type=event_type, payload=payload)
+    ev = append_event(session, type=event_type, payload=payload, occurred_at=occurred_at)
     append_audit(
         session, actor=actor, action=event_type, entity=entity, entity_id=entity_id,
         detail=detail if detail is not None else payload, event_id=ev.event_id,
