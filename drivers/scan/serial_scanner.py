@@ -125,6 +125,10 @@ class SerialScanner:
             return
         event = ScanEvent(text=found.text, source=ScanSource.SERIAL, at=utcnow(),
                           problem=found.problem, message=found.message, raw=raw)
+        if found.problem is None:
+            self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}")
+        else:  # misconfigured scanner: the status says what to change until a clean scan
+            self._board.set(DeviceState.ERROR, found.message, error=found.problem.value)
         for listener in list(self._listeners):
             try:
                 listener(event)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from drivers.scan.diagnose import RepeatFilter, diagnose
-from kiosk.ports import ScanEvent, ScanSource, utcnow
+from kiosk.ports import DeviceState, DeviceStatus, ScanEvent, ScanSource, StatusBoard, utcnow
 
 TERMINATOR_KEYS = frozenset({"Enter", "Return", "KP_Enter", "Tab"})
 TERMINATOR_TEXT = frozenset({"\r", "\n", "\t"})
@@ -81,3 +81,43 @@ class WedgeDetector:
             return None  # the same code again: one scan
         return ScanEvent(text=found.text, source=ScanSource.WEDGE, at=self._clock(),
                          problem=found.problem, message=found.message, raw=burst)
+
+
+class KeyboardWedgeScanner:
+    """The wedge detector as a `Scanner` for the GUI: its app-wide key filter calls `feed`
+    (swallowing the keys of a scan when it returns an event); listeners get every scan.
+    A misconfigured scanner (layout, IME) turns the status to ERROR with advice until a
+    clean scan arrives."""
+
+    def __init__(self, config: WedgeConfig | None = None, name: str = "Keyboard scanner") -> None:
+        self.detector = WedgeDetector(config)
+        self._board = StatusBoard(name, DeviceState.DISABLED, "Not started")
+        self._listeners: list[Callable[[ScanEvent], None]] = []
+
+    def status(self) -> DeviceStatus:
+        return self._board.current
+
+    def add_listener(self, listener: Callable[[ScanEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def start(self) -> None:
+        self._board.set(DeviceState.ONLINE, "Scan anywhere: the handheld scanner is listened "
+                        "to on every screen")
+
+    def stop(self) -> None:
+        self._board.set(DeviceState.DISABLED, "Stopped")
+
+    def feed(self, key: str, text: str, t: float) -> ScanEvent | None:
+        event = self.detector.feed(key, text, t)
+        if event is None:
+            return None
+        if event.problem is None:
+            self.start()
+        else:
+            self._board.set(DeviceState.ERROR, event.message, error=event.problem.value)
+        for listener in list(self._listeners):
+            listener(event)
+        return event
+
+    def drain_typing(self, now: float) -> str:
+        return self.detector.drain_typing(now)

@@ -161,3 +161,28 @@ def test_healthy_token_and_plain_codes_have_no_problem() -> None:
 def test_control_characters_are_garbled() -> None:
     d = diagnose("LK1.\x1b[2~abc")
     assert d.problem is ScanProblem.GARBLED and "control characters" in d.message
+
+
+def test_keyboard_wedge_scanner_status_follows_scan_health() -> None:
+    from drivers.scan.wedge import KeyboardWedgeScanner
+    from kiosk.ports import DeviceState
+
+    scanner = KeyboardWedgeScanner()
+    got: list[ScanEvent] = []
+    scanner.add_listener(got.append)
+    scanner.start()
+    assert scanner.status().state is DeviceState.ONLINE
+    t = 0.0
+    for ch in "ＬＫ１．ABCDEF":
+        scanner.feed(ch, ch, t)
+        t += 0.005
+    assert scanner.feed("Enter", "\r", t) is got[0]
+    assert scanner.status().state is DeviceState.ERROR
+    assert "input method" in scanner.status().message
+    for ch in "BAG-777":
+        scanner.feed(ch, ch, t + 1)
+        t += 0.005
+    scanner.feed("Enter", "\r", t + 1)
+    assert [e.text for e in got][-1] == "BAG-777"
+    assert scanner.status().state is DeviceState.ONLINE
+    assert scanner.drain_typing(t + 5) == ""
