@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -128,11 +129,13 @@ class PrintQueue:
         return new_id
 
 
-class ReceiptQueue:
-    """The ledger's ReceiptSink: `enqueue_receipt(order_id)` after a pickup was committed.
+class SlipQueue:
+    """The flows' sinks: the ledger's `ReceiptSink` (`enqueue_receipt`) and the handover
+    flow's `HandoverSlipSink` (`enqueue_handover_slip`), plus the check-in sheet. Call them
+    after the flow's transaction committed: each opens its own short transaction.
 
-    Never raises into the pickup flow: a receipt that cannot be queued is logged and shown
-    on the status board; the pickup itself is already safe in the database.
+    A slip that cannot be queued is logged, shown on the status board and raised (the flows
+    catch it and tell the clerk); the pickup or handover itself is already committed.
     """
 
     def __init__(self, queue: PrintQueue, board: StatusBoard | None = None) -> None:
@@ -140,18 +143,34 @@ class ReceiptQueue:
         self.board = board
 
     def enqueue_receipt(self, order_id: str) -> None:
+        self._enqueue("receipt", order_id, lambda s: (
+            documents.receipt(gather.receipt_data(s, order_id)),
+            gather.receipt_dedupe_key(s, order_id)))
+
+    def enqueue_handover_slip(self, handover_id: str) -> None:
+        self._enqueue("handover slip", handover_id, lambda s: (
+            documents.handover(gather.handover_data(s, handover_id)), f"handover:{handover_id}"))
+
+    def enqueue_checkin_sheet(self, batch_id: str) -> None:
+        self._enqueue("check-in sheet", batch_id, lambda s: (
+            documents.checkin(gather.checkin_data(s, batch_id)), None))
+
+    def _enqueue(self, what: str, ref: str,
+                 build: Callable[[Session], tuple[Document, str | None]]) -> None:
         try:
             with self.queue.db.session() as s:
-                data = gather.receipt_data(s, order_id)
-                enqueue_in(s, documents.receipt(data), ref=order_id,
-                           dedupe_key=gather.receipt_dedupe_key(s, order_id))
+                doc, key = build(s)
+                enqueue_in(s, doc, ref=ref, dedupe_key=key)
         except Exception as exc:
-            log.exception("receipt for order %s could not be queued", order_id)
+            log.exception("%s for %s could not be queued", what, ref)
             if self.board is not None:
-                self.board.set(DeviceState.ERROR, f"Receipt for order {order_id} could not be "
-                               f"queued: {exc}", error=str(exc))
-            return
+                self.board.set(DeviceState.ERROR, f"The {what} for {ref} could not be queued: "
+                               f"{exc}", error=str(exc))
+            raise
         self.queue.notify()
+
+
+ReceiptQueue = SlipQueue
 
 
 @dataclass(frozen=True, slots=True)

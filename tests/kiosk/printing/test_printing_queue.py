@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PIL import Image as PILImage
 
 from kiosk.db import Database
-from kiosk.errors import DeviceError, DeviceErrorKind
+from kiosk.errors import DeviceError, DeviceErrorKind, UserFacingError
 from kiosk.models import Batch, Bin, Handover, Leader, Order, OrderLine, Staff, Store
 from kiosk.models.printing import PrintJob
 from kiosk.ports import DeviceState, DeviceStatus, PaperStatus, PaperWidth, PrintOptions
@@ -97,12 +98,13 @@ def test_enqueue_is_deduplicated_and_dispatch_marks_printed_once(db: Database) -
     assert dispatcher.status().state is DeviceState.ONLINE
 
 
-def test_receipt_for_unknown_order_never_raises_into_the_pickup(db: Database) -> None:
+def test_receipt_for_unknown_order_is_refused_in_plain_words(db: Database) -> None:
     queue = PrintQueue(db)
     from kiosk.ports import StatusBoard
 
     board = StatusBoard("print-queue")
-    ReceiptQueue(queue, board).enqueue_receipt("NOPE")  # must not raise
+    with pytest.raises(UserFacingError, match="order NOPE not found"):
+        ReceiptQueue(queue, board).enqueue_receipt("NOPE")  # the flow shows this sentence
     assert queue.pending() == []
     assert "NOPE" in board.current.message and board.current.state is DeviceState.ERROR
 
