@@ -30,6 +30,10 @@ class Speaker:
         """The next active frame (when period_s is set)."""
         return b""
 
+    def due(self) -> bytes:
+        """Bytes to send now whatever the period (a measurement someone just asked for)."""
+        return b""
+
     def control(self, cmd: str, args: list[str]) -> str | None:
         """Handle a control command; a sentence for the person, or None when unknown."""
         return None
@@ -132,6 +136,9 @@ class Simulator:
                     if data:
                         self.received += data
                         self.port.write(self.speaker.on_bytes(data))
+                urgent = self.speaker.due()
+                if urgent:
+                    self.port.write(urgent)
                 period = self.speaker.period_s
                 if period is not None and time.monotonic() >= next_tick:
                     next_tick = time.monotonic() + period

@@ -16,9 +16,12 @@ class _LineSpeaker(Speaker):
         self.period_s = period_s
         self.queued = b""
 
-    def tick(self) -> bytes:
+    def due(self) -> bytes:
         out, self.queued = self.queued, b""
-        return out or self.measure()
+        return out
+
+    def tick(self) -> bytes:
+        return self.measure()
 
     def measure(self) -> bytes:
         return b""
@@ -30,7 +33,6 @@ class _LineSpeaker(Speaker):
             return f"automatic lines every {seconds:g} s" if seconds > 0 else "automatic lines off"
         if cmd == "measure":
             self.queued += self.measure()
-            self.period_s = self.period_s or 3600.0  # make sure the engine ticks once soon
             return "measured"
         return None
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drivers.instruments.framing import Framer
-from drivers.instruments.protocols import aclas, cas, continuous, mt_sics, sim_brix, sim_pest
+from drivers.instruments.protocols import aclas, cas, continuous, sim_brix, sim_pest
 from drivers.instruments.protocols import atago_prm as atago
 from drivers.instruments.protocols import toledo_8217 as toledo
 from drivers.instruments.registry import profiles

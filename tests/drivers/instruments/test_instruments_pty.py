@@ -141,7 +141,7 @@ def test_toledo_probe_reply_is_not_a_reading(tmp_path: Path) -> None:
         assert all(x.status is not ReadingStatus.ERROR for x in r.seen[-3:]), got
 
 
-@pytest.mark.parametrize("protocol", SCALES + ("brix", "pesticide", "atago-prm"))
+@pytest.mark.parametrize("protocol", (*SCALES, "brix", "pesticide", "atago-prm"))
 def test_noise_is_error_then_readings_continue(protocol: str, tmp_path: Path) -> None:
     with rig(protocol, tmp_path) as r:
         r.wait_for(lambda x: x.status is OK)
