@@ -20,7 +20,7 @@ from drivers.printer.interpret import Interpreter, PrintedImage, PrintedLine
 from drivers.printer.render import render_bytes
 from kiosk.ports import CjkMode, PaperWidth, PrintOptions, QrMode
 from kiosk.printing.demo import DEMOS
-from kiosk.printing.layout import QR, Columns, Document, Text, text_width
+from kiosk.printing.layout import QR, Barcode, Columns, Document, Image, Text
 
 GOLDEN = Path(__file__).with_name("golden")
 CASES = [(doc, paper, cjk) for doc in sorted(DEMOS) for paper in PaperWidth for cjk in CjkMode]
@@ -42,6 +42,12 @@ def source_texts(doc: Document) -> list[str]:
         elif isinstance(block, QR) and block.caption:
             out.append(block.caption)
     return out
+
+
+def columns_of(line: str) -> int:
+    """Counted here, not with the code under test: a Chinese printer prints every non-ASCII
+    character as a double-byte glyph, two columns wide."""
+    return sum(1 if ch.isascii() else 2 for ch in line)
 
 
 def decode_chinese_runs(data: bytes) -> list[str]:
@@ -113,7 +119,7 @@ def test_nothing_wider_than_the_paper(kind: str, paper: PaperWidth, cjk: CjkMode
     assert interp.unknown == []
     for item in interp.printed:
         if isinstance(item, PrintedLine):
-            assert text_width(item.text) * item.width <= paper.columns, item.text
+            assert columns_of(item.text) * item.width <= paper.columns, item.text
         if isinstance(item, PrintedImage):
             assert item.image.width <= paper.dots
     for m in re.finditer(rb"\x1dv0.(..)(..)", data, flags=re.S):
@@ -132,3 +138,25 @@ def test_native_sizes_bold_and_cut_commands() -> None:
     assert data.endswith(b"\x1bd\x06\x1dV\x00")  # feed then full cut
     no_cutter = render_bytes(DEMOS["receipt"](), PrintOptions(PaperWidth.MM80, cutter=False))
     assert b"\x1dV" not in no_cutter and no_cutter.endswith(b"\x1bd\x04")
+
+
+def test_barcode_and_logo_blocks_fit_in_both_modes() -> None:
+    import io
+
+    from PIL import Image as PILImage
+
+    logo = PILImage.new("L", (900, 120), 255)
+    logo.paste(0, (0, 40, 900, 80))
+    buf = io.BytesIO()
+    logo.save(buf, format="PNG")
+    doc = Document("test", "t", (Image(buf.getvalue()), Barcode("LL20261125-0042"),
+                                 Text("条码：LL20261125-0042")))
+    for paper in PaperWidth:
+        native = render_bytes(doc, options(paper, CjkMode.NATIVE))
+        assert b"\x1dk\x49\x11{BLL20261125-0042" in native  # CODE128, code set B
+        for cjk in CjkMode:
+            interp = Interpreter()
+            interp.feed(render_bytes(doc, options(paper, cjk)))
+            images = [p.image for p in interp.printed if isinstance(p, PrintedImage)]
+            assert images and all(img.width <= paper.dots for img in images)
+            assert images[0].width == paper.dots  # the 900-dot logo was scaled down, not cut

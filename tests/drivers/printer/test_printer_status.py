@@ -146,3 +146,45 @@ def test_serve_from_cli_refuses_a_busy_port(tmp_path: Path, capsys: pytest.Captu
         assert "cannot listen" in capsys.readouterr().err
     finally:
         busy.stop()
+
+
+def test_kiosk_simulate_printer_and_print_test_end_to_end(tmp_path: Path) -> None:
+    """The two commands as a person runs them: a virtual printer, a demo receipt sent to it."""
+    import json
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sim = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "simulate", "printer", "--port", str(port), "--paper", "58",
+         "--data-dir", str(tmp_path), "--json"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert sim.stdout is not None and sim.stdin is not None
+        info = json.loads(sim.stdout.readline())
+        assert info["uri"] == f"tcp://127.0.0.1:{port}"
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", "print-test", "--printer", info["uri"], "--doc", "receipt",
+             "--paper", "58", "--json"], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["bytes"] > 500
+        job = json.loads(sim.stdout.readline())
+        assert job["printed"] is True and Path(job["png"]).exists() and Path(job["bin"]).exists()
+        sim.stdin.write("paper out\n")
+        sim.stdin.flush()
+        assert sim.stdout.readline().strip() == "ok: paper out"
+        refused = subprocess.run(
+            [sys.executable, "-m", "kiosk", "print-test", "--printer", info["uri"], "--doc", "label"],
+            capture_output=True, text=True, timeout=60)
+        assert refused.returncode == 1
+        assert "Printer out of paper — load a new roll" in refused.stderr
+        sim.stdin.write("quit\n")
+        sim.stdin.flush()
+        assert sim.wait(timeout=10) == 0
+    finally:
+        if sim.poll() is None:
+            sim.kill()
+            sim.wait()
