@@ -60,3 +60,13 @@ def test_backoff_is_capped(tmp_path: Path) -> None:
     finally:
         worker.stop()
     assert worker.status().state is DeviceState.DISABLED
+
+
+def test_port_worker_is_an_instrument(tmp_path: Path) -> None:
+    from drivers.instruments.registry import get_profile
+    from drivers.instruments.worker import PortWorker
+    from kiosk.ports import HasStatus, Instrument
+
+    worker: Instrument = PortWorker(get_profile("brix"), str(tmp_path / "x"))
+    assert isinstance(worker, HasStatus)
+    assert worker.status().state is DeviceState.DISABLED and worker.status().message == "Not started."
