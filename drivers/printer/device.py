@@ -36,6 +36,7 @@ MSG_COVER = "Printer cover is open — close it"
 MSG_OFFLINE = "Printer is off or unreachable — check its power and cable"
 MSG_DROPPED = "Printer connection dropped during printing — the slip will be printed again"
 MSG_ERROR = "Printer reports an error — switch it off and on"
+MSG_PAPER_LOW = "Paper is running low — have a new roll ready"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class EscposPrinter:
         self.board = StatusBoard(name, DeviceState.WAITING, "Printer ready")
         self._lock = threading.Lock()
         self.last_bytes = b""  # the last job sent (for tests and support)
+        self._last_paper = PaperStatus.UNKNOWN
 
     def status(self) -> DeviceStatus:
         return self.board.current
@@ -122,9 +124,18 @@ class EscposPrinter:
         with self._lock:
             conn = self._connect()
             try:
-                return st.paper_from_reply(self._ask(conn, st.QUERY_PAPER))
+                paper = st.paper_from_reply(self._ask(conn, st.QUERY_PAPER))
             finally:
                 _close(conn)
+        self._show_paper(paper)
+        return paper
+
+    def _show_paper(self, paper: PaperStatus) -> None:
+        self._last_paper = paper
+        if paper is PaperStatus.OUT:
+            self.board.set(DeviceState.ERROR, MSG_PAPER_OUT, error=MSG_PAPER_OUT)
+        elif paper is PaperStatus.NEAR_END:
+            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW)
 
     def print_document(self, doc: Document, options: PrintOptions | None = None) -> None:
         data = render_bytes(doc, options or self.options)
@@ -135,7 +146,8 @@ class EscposPrinter:
                 state = DeviceState.OFFLINE if exc.kind is DeviceErrorKind.OFFLINE else DeviceState.ERROR
                 self.board.set(state, str(exc), error=str(exc))
                 raise
-            self.board.set(DeviceState.ONLINE, "Printer ready")
+            low = self._last_paper is PaperStatus.NEAR_END
+            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW if low else "Printer ready")
 
     def _send_job(self, data: bytes) -> None:
         conn = self._connect()
@@ -158,9 +170,13 @@ class EscposPrinter:
         """Refuse to send into a printer that says it cannot print; True if it answered."""
         if not self.target.readable:
             return False
-        state = st.printer_state(self._ask(conn, st.QUERY_PRINTER),
-                                 self._ask(conn, st.QUERY_OFFLINE_CAUSE))
-        paper = st.paper_from_reply(self._ask(conn, st.QUERY_PAPER)) if state.known else PaperStatus.UNKNOWN
+        first = self._ask(conn, st.QUERY_PRINTER)
+        if not st.valid(first):
+            return False  # no back channel (or garbage): print blind, paper stays unknown
+        offline = first is not None and bool(first[-1] & 0x08)
+        state = st.printer_state(first, self._ask(conn, st.QUERY_OFFLINE_CAUSE) if offline else None)
+        paper = st.paper_from_reply(self._ask(conn, st.QUERY_PAPER))
+        self._show_paper(paper)
         if paper is PaperStatus.OUT or state.paper_out:
             raise DeviceError(DeviceErrorKind.PAPER_OUT, MSG_PAPER_OUT)
         if state.cover_open:

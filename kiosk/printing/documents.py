@@ -54,6 +54,7 @@ class ReceiptData:
     at: datetime
     tz: str = DEFAULT_TZ
     partial: bool = False
+    provisional: bool = False  # served offline before sync knew the order: no lines yet
 
 
 def receipt(d: ReceiptData) -> Document:
@@ -70,9 +71,11 @@ def receipt(d: ReceiptData) -> Document:
     ]
     for line in d.lines:
         blocks.append(Columns(f"{line.name} ×{qty_text(line.qty, line.unit)}", money(line.price_cents)))
+    if d.provisional:
+        blocks.append(Text("离线提货：订单明细待同步后可在小程序查看。"))
     blocks += [
         Rule(),
-        Columns("合计：", money(d.total_cents), bold=True),
+        Columns("合计：", "待同步" if d.provisional else money(d.total_cents), bold=True),
         Columns("店员：", d.clerk),
         Columns("时间：", local_time(d.at, d.tz)),
         Feed(1),

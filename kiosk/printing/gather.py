@@ -62,6 +62,7 @@ def receipt_data(s: Session, order_id: str, *, clerk: str | None = None) -> d.Re
         at=order.picked_up_at or order.updated_at or utcnow(),
         tz=store.timezone,
         partial=partial,
+        provisional=order.provisional and not order.lines,
     )
 
 

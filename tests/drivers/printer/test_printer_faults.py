@@ -17,6 +17,7 @@ from drivers.printer.virtual import VirtualPrinter
 from kiosk.db import Database
 from kiosk.models import Bin, Order, OrderLine, Store
 from kiosk.ports import DeviceState, PaperStatus, PaperWidth, PrintOptions, utcnow
+from kiosk.printing.demo import DEMOS
 from kiosk.printing.queue import PrintDispatcher, PrintQueue, ReceiptQueue
 
 ORDER = "LL-TEST-0001"
@@ -157,3 +158,20 @@ def test_silent_printer_paper_is_unknown_not_fine(vprinter: VirtualPrinter) -> N
     assert device.query_paper() is PaperStatus.NEAR_END
     vprinter.set_silent(True)
     assert device.query_paper() is PaperStatus.UNKNOWN
+
+
+def test_printer_without_back_channel_is_printed_to_blind(vprinter: VirtualPrinter) -> None:
+    vprinter.set_silent(True)
+    device = EscposPrinter(vprinter.uri, PrintOptions(paper=PaperWidth.MM58), timeout=0.3)
+    device.print_document(DEMOS["label"]())
+    [job] = vprinter.wait_for_jobs(1)
+    assert job.printed and job.data.endswith(device.last_bytes)
+    assert device.query_paper() is PaperStatus.UNKNOWN
+
+
+def test_paper_low_still_prints_and_warns(vprinter: VirtualPrinter) -> None:
+    vprinter.set_paper(PaperStatus.NEAR_END)
+    device = EscposPrinter(vprinter.uri, PrintOptions(paper=PaperWidth.MM58), timeout=1.0)
+    device.print_document(DEMOS["label"]())
+    assert vprinter.wait_for_jobs(1)[0].printed
+    assert device.status().message == "Paper is running low — have a new roll ready"

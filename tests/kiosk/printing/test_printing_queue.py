@@ -143,3 +143,13 @@ def test_preview_is_paper_wide_and_has_ink() -> None:
         dark = sum(gray.histogram()[:100])
         assert dark > 5000  # text and the QR really drawn
         assert isinstance(img, PILImage.Image)
+
+
+def test_provisional_offline_pickup_gets_an_honest_receipt(db: Database) -> None:
+    seed(db)
+    with db.session() as s:
+        s.add(Order(id="O-OFF", store_id="S1", pickup_code="999999", status="picked_up",
+                    provisional=True, picked_up_at=AT, total_cents=0))
+    with db.reader() as s:
+        body = texts(documents.receipt(gather.receipt_data(s, "O-OFF")))
+    assert "订单明细待同步" in body and "合计：待同步" in body and "￥0.00" not in body
