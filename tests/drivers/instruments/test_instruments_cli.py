@@ -111,3 +111,17 @@ def test_simulate_and_read_as_real_processes(tmp_path: Path) -> None:
         sim.wait(timeout=10)
     assert sim.returncode == 0
     assert not link.exists()  # unplugged on exit
+
+
+def test_simulate_printer_dispatches_to_the_virtual_printer(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done = subprocess.run([*KIOSK, "simulate", "printer", "--port", str(port), "--json",
+                           "--data-dir", str(tmp_path)], input="quit\n", capture_output=True,
+                          text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    info = json.loads(done.stdout.splitlines()[0])
+    assert info["device"] == "printer" and str(port) in info["uri"]
