@@ -84,3 +84,21 @@ def test_image_blocks_round_trip_and_bad_json_is_refused() -> None:
         document_from_json({"kind": "x", "title": "t", "blocks": [{"type": "hologram"}]})
     with pytest.raises(ValueError, match="malformed"):
         document_from_json({"kind": "x"})
+
+
+def test_cjk_font_is_found_or_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: object) -> None:
+    from kiosk.errors import DeviceError, DeviceErrorKind
+    from kiosk.printing import raster
+
+    found = raster.find_cjk_font()
+    assert found.is_file()
+    monkeypatch.setenv("LINLI_CJK_FONT", "/nonexistent/font.ttc")
+    with pytest.raises(DeviceError, match="not a font file") as info:
+        raster.find_cjk_font()
+    assert info.value.kind is DeviceErrorKind.CONFIG
+    monkeypatch.delenv("LINLI_CJK_FONT")
+    monkeypatch.setattr(raster, "FONT_CANDIDATES", ())
+    monkeypatch.setattr(raster, "FONT_GLOBS", ("**/no-such-font-*.ttc",))
+    with pytest.raises(DeviceError, match="install fonts-noto-cjk"):
+        raster.find_cjk_font()
