@@ -183,12 +183,13 @@ class DispatchResult:
 class PrintDispatcher:
     """Sends pending jobs, oldest first, through one Printer on one background thread."""
 
-    def __init__(self, queue: PrintQueue, printer: Printer, *, retry_seconds: float = 5.0,
-                 board: StatusBoard | None = None) -> None:
+    def __init__(self, queue: PrintQueue, printer: Printer, *, retry_seconds: float = 3.0,
+                 max_retry_seconds: float = 30.0, board: StatusBoard | None = None) -> None:
         self.queue = queue
         self.db = queue.db
         self.printer = printer
         self.retry_seconds = retry_seconds
+        self.max_retry_seconds = max_retry_seconds
         self.board = board or StatusBoard("print-queue", DeviceState.WAITING, "No slips waiting")
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -288,6 +289,7 @@ class PrintDispatcher:
         self._wake.set()
 
     def _loop(self) -> None:
+        failures = 0
         while not self._stop.is_set():
             self._wake.clear()
             try:
@@ -296,6 +298,9 @@ class PrintDispatcher:
                 log.exception("print dispatcher round failed")
                 result = DispatchResult(0, 1, "print queue error")
             if result.waiting == 0 or result.error is None:
-                self._wake.wait()  # until a new job is queued
+                failures = 0
+                self._wake.wait()  # until a new job is queued (or `wake()` from a Retry button)
             else:
-                self._wake.wait(self.retry_seconds)
+                failures += 1
+                delay = min(self.retry_seconds * 2 ** min(failures - 1, 10), self.max_retry_seconds)
+                self._wake.wait(delay)

@@ -53,7 +53,7 @@ def vprinter(tmp_path: Path) -> Iterator[VirtualPrinter]:
 def make_dispatcher(db: Database, printer: VirtualPrinter) -> tuple[PrintQueue, PrintDispatcher]:
     queue = PrintQueue(db)
     device = EscposPrinter(printer.uri, PrintOptions(paper=PaperWidth.MM58), timeout=1.0)
-    return queue, PrintDispatcher(queue, device, retry_seconds=0.1)
+    return queue, PrintDispatcher(queue, device, retry_seconds=0.1, max_retry_seconds=0.2)
 
 
 def test_paper_out_waits_with_reason_then_prints_exactly_once(db: Database, vprinter: VirtualPrinter) -> None:
