@@ -193,6 +193,7 @@ class PrintDispatcher:
         self.board = board or StatusBoard("print-queue", DeviceState.WAITING, "No slips waiting")
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._round = threading.Lock()
         self._thread: threading.Thread | None = None
         queue.add_wakeup(self._wake)
 
@@ -200,7 +201,12 @@ class PrintDispatcher:
         return self.board.current
 
     def run_once(self) -> DispatchResult:
-        """Print every pending job until the printer fails; safe to call from any thread."""
+        """Print every pending job until the printer fails; safe to call from any thread
+        (rounds never overlap, so no job is sent twice by two callers)."""
+        with self._round:
+            return self._round_unlocked()
+
+    def _round_unlocked(self) -> DispatchResult:
         printed, error = 0, None
         while not self._stop.is_set():
             job = self._next_job()

@@ -153,3 +153,25 @@ def test_provisional_offline_pickup_gets_an_honest_receipt(db: Database) -> None
     with db.reader() as s:
         body = texts(documents.receipt(gather.receipt_data(s, "O-OFF")))
     assert "订单明细待同步" in body and "合计：待同步" in body and "￥0.00" not in body
+
+
+def test_concurrent_rounds_never_print_a_job_twice(db: Database) -> None:
+    import threading
+    import time
+
+    class SlowPrinter(ScriptedPrinter):
+        def print_document(self, doc: Document, options: PrintOptions | None = None) -> None:
+            time.sleep(0.05)
+            super().print_document(doc, options)
+
+    queue = PrintQueue(db)
+    for kind in ("label", "shift", "receipt"):
+        queue.enqueue(DEMOS[kind]())
+    printer = SlowPrinter()
+    dispatcher = PrintDispatcher(queue, printer)
+    threads = [threading.Thread(target=dispatcher.run_once) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(d.kind for d in printer.printed) == ["label", "receipt", "shift"]
