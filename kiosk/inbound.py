@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk import seed
 from kiosk.db import Database
 from kiosk.identity import get_setting
+from kiosk.inbound_bulk import bulk_insert_new_orders, pending_order_ids
 from kiosk.models import (
     Batch,
     Bin,
@@ -26,7 +27,6 @@ from kiosk.models import (
     IssueReport,
     Leader,
     Order,
-    OutboxEvent,
     PlatformKey,
     Staff,
     Supplier,
@@ -42,21 +42,6 @@ def apply_page(db: Database, changes: Sequence[Change], next_cursor: str) -> dic
         counts = apply_changes(s, changes)
         put_state(s, CURSOR, next_cursor)
     return counts
-
-
-def pending_order_ids(session: Session) -> set[str]:
-    """Orders the outbox still has unsettled events about (their local progress wins)."""
-    ids: set[str] = set()
-    for payload in session.scalars(select(OutboxEvent.payload)
-                                   .where(OutboxEvent.status == "pending")):
-        if not isinstance(payload, dict):
-            continue
-        if isinstance(payload.get("order_id"), str):
-            ids.add(payload["order_id"])
-        ids.update(str(i) for i in payload.get("order_ids") or [])
-        ids.update(str(ln["order_id"]) for ln in payload.get("lines") or []
-                   if isinstance(ln, dict) and isinstance(ln.get("order_id"), str))
-    return ids
 
 
 def _prefetch(session: Session, orders: list[dict[str, Any]]) -> None:
@@ -81,14 +66,20 @@ def _prefetch(session: Session, orders: list[dict[str, Any]]) -> None:
 def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]:
     counts: dict[str, int] = {}
     own_store = get_setting(session, "store_id")
-    orders = [dict(c.data) for c in changes if c.kind == "order" and c.op == "upsert"]
+    mine = [c for c in changes if c.kind != "order"
+            or not own_store or c.data.get("store_id") in (None, own_store)]
+    done = bulk_insert_new_orders(session, mine)
+    if done:
+        counts["order"] = len(done)
+    orders = [dict(c.data) for c in mine if c.kind == "order" and c.op == "upsert"
+              and c.key not in done]
     _prefetch(session, orders)
     pending = pending_order_ids(session) if orders else set()
-    for ch in changes:
+    for ch in mine:
         data = dict(ch.data)
         if ch.kind == "order":
-            if own_store and data.get("store_id") not in (None, own_store):
-                continue  # never take in another store's order
+            if ch.key in done:
+                continue
             if ch.op == "delete":
                 _delete_order(session, ch.key)
             else:

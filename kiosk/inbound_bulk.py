@@ -1,0 +1,136 @@
+"""The fast path for a page of orders this kiosk has never seen (first sync, a big day):
+plain multi-row INSERTs instead of one ORM upsert per order.
+
+It takes only orders that are new here, appear once in the page and have no outbox events
+(so none of `kiosk.seed.upsert_order`'s "who wins" rules apply) and writes the same columns
+that upsert_order would. Everything else goes through the loaders as usual.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from kiosk import seed
+from kiosk.models import Batch, Bin, Customer, Leader, Order, OrderLine, OutboxEvent
+from kiosk.ports import Change, utcnow
+
+
+def pending_order_ids(session: Session) -> set[str]:
+    """Orders the outbox still has unsettled events about (their local progress wins)."""
+    ids: set[str] = set()
+    for payload in session.scalars(select(OutboxEvent.payload)
+                                   .where(OutboxEvent.status == "pending")):
+        if not isinstance(payload, dict):
+            continue
+        if isinstance(payload.get("order_id"), str):
+            ids.add(payload["order_id"])
+        ids.update(str(i) for i in payload.get("order_ids") or [])
+        ids.update(str(ln["order_id"]) for ln in payload.get("lines") or []
+                   if isinstance(ln, dict) and isinstance(ln.get("order_id"), str))
+    return ids
+
+
+def _customer_row(d: dict[str, Any]) -> dict[str, Any]:
+    masked = str(d.get("phone_masked") or "")
+    tail = str(d.get("phone_tail") or "") or (masked[-4:] if masked[-4:].isdigit() else "")
+    return {"id": str(d["id"]), "name_masked": str(d.get("name_masked") or ""),
+            "phone_masked": masked, "phone_tail": tail[-4:]}
+
+
+def _missing(session: Session, col: Any, keys: set[str]) -> set[str]:
+    if not keys:
+        return set()
+    return keys - set(session.scalars(select(col).where(col.in_(sorted(keys)))))
+
+
+def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[str]:
+    """Insert the page's brand-new orders in bulk; returns the keys it took care of."""
+    counts = Counter(c.key for c in changes if c.kind == "order")
+    cands = {c.key: dict(c.data) for c in changes
+             if c.kind == "order" and c.op == "upsert" and counts[c.key] == 1
+             and c.data.get("id") == c.key and c.data.get("store_id")}
+    if len(cands) < 20:
+        return set()  # not worth it; the loaders are fine
+    new = _missing(session, Order.id, set(cands))
+    new -= pending_order_ids(session)
+    if not new:
+        return set()
+    orders = [cands[k] for k in sorted(new)]
+    for sid in {str(o["store_id"]) for o in orders}:
+        seed.ensure_store(session, sid)
+    _customers(session, orders)
+    _placeholders(session, orders)
+    now = utcnow()
+    order_rows, line_rows = [], []
+    for o in orders:
+        status = str(o.get("status") or "dispatched")
+        order_rows.append({
+            "id": str(o["id"]), "store_id": str(o["store_id"]),
+            "customer_id": o.get("customer_id") or None, "leader_id": o.get("leader_id") or None,
+            "batch_id": o.get("batch_id") or None, "pickup_code": str(o.get("pickup_code") or ""),
+            "status": status, "bin_code": o.get("bin_code") or None,
+            "total_cents": int(o.get("total_cents") or 0), "provisional": False,
+            "placed_at": seed.parse_time(o.get("placed_at")),
+            "ready_at": seed.parse_time(o.get("ready_at")),
+            "picked_up_at": seed.parse_time(o.get("picked_up_at")), "updated_at": now,
+            "remote_version": o["version"] if isinstance(o.get("version"), int) else 0,
+        })
+        for ln in o.get("lines") or []:
+            qty = float(ln.get("qty") or 0)
+            line_rows.append({
+                "order_id": str(o["id"]), "sku": str(ln["sku"]),
+                "name": str(ln.get("name") or ln["sku"]), "qty": qty,
+                "unit": str(ln.get("unit") or "份"), "price_cents": int(ln.get("price_cents") or 0),
+                "received_qty": None, "picked_qty": qty if status == "picked_up" else 0.0,
+                "condition": "ok",
+            })
+    session.execute(insert(Order), order_rows)
+    if line_rows:
+        session.execute(insert(OrderLine), line_rows)
+    return new
+
+
+def _customers(session: Session, orders: list[dict[str, Any]]) -> None:
+    inline = {str(o["customer"]["id"]): _customer_row(o["customer"]) for o in orders
+              if isinstance(o.get("customer"), dict) and o["customer"].get("id")}
+    refs = {str(o["customer_id"]) for o in orders if o.get("customer_id")} - set(inline)
+    fresh = _missing(session, Customer.id, set(inline))
+    if fresh:
+        session.execute(insert(Customer), [inline[k] for k in sorted(fresh)])
+    known = [inline[k] for k in sorted(set(inline) - fresh)]
+    if known:
+        session.execute(update(Customer), known)
+    blank = _missing(session, Customer.id, refs)
+    if blank:
+        session.execute(insert(Customer), [{"id": k, "name_masked": "", "phone_masked": "",
+                                            "phone_tail": ""} for k in sorted(blank)])
+
+
+def _placeholders(session: Session, orders: list[dict[str, Any]]) -> None:
+    """Minimal rows for referenced leaders, batches and bins not known yet (as seed does)."""
+    def refs(field: str) -> dict[str, str]:
+        return {str(o[field]): str(o["store_id"]) for o in orders if o.get(field)}
+
+    def leader(k: str, sid: str) -> dict[str, Any]:
+        return {"id": k, "store_id": sid, "name": k, "phone_masked": "", "community": ""}
+
+    def batch(k: str, sid: str) -> dict[str, Any]:
+        return {"id": k, "store_id": sid, "status": "expected"}
+
+    def bin_(k: str, sid: str) -> dict[str, Any]:
+        return {"code": k, "store_id": sid, "zone": "ambient", "label": ""}
+
+    plan: list[tuple[Any, Any, str, Callable[[str, str], dict[str, Any]]]] = [
+        (Leader, Leader.id, "leader_id", leader), (Batch, Batch.id, "batch_id", batch),
+        (Bin, Bin.code, "bin_code", bin_)]
+    for model, col, field, make in plan:
+        wanted = refs(field)
+        missing = _missing(session, col, set(wanted))
+        if missing:
+            session.execute(insert(model), [make(k, wanted[k]) for k in sorted(missing)])
+    session.flush()
