@@ -96,9 +96,13 @@ def test_simulate_and_read_as_real_processes(tmp_path: Path) -> None:
         reader = subprocess.Popen([*KIOSK, "read", "--protocol", "pesticide", "--port", str(link),
                                    "--count", "1", "--timeout", "15"], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True, env=env)
-        time.sleep(1.5)  # the reader process starts and opens the port
-        sim.stdin.write("sample S0042 0.300\n")
-        sim.stdin.flush()
+        deadline = time.monotonic() + 20
+        while reader.poll() is None and time.monotonic() < deadline:
+            # a line sent before the reader has opened the port is lost (like a real UART),
+            # so keep "measuring" until the reader has what it waits for
+            sim.stdin.write("sample S0042 0.300\n")
+            sim.stdin.flush()
+            time.sleep(0.5)
         out, err = reader.communicate(timeout=30)
         assert reader.returncode == 0, err
         (reading,) = lines(out)
