@@ -13,6 +13,7 @@ asks for status is not a job.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sys
 import threading
@@ -20,6 +21,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from platformdirs import user_data_dir
 
 from drivers.printer import status as st
 from drivers.printer.interpret import Interpreter, picture_of
@@ -258,8 +261,8 @@ def control(printer: VirtualPrinter, line: str) -> str:
 def serve_from_cli(args: Any) -> int:
     """`kiosk simulate printer`: serve until Ctrl-C (or `quit` on stdin)."""
     port = int(getattr(args, "port", None) or 9100)
-    base = getattr(args, "data_dir", None)
-    jobs_dir = (Path(base) if base else Path.cwd()) / "virtual-printer"
+    base = getattr(args, "data_dir", None) or os.environ.get("LINLI_DATA_DIR")
+    jobs_dir = Path(base or user_data_dir("linli-kiosk", "Linli")) / "virtual-printer"
     paper = PaperWidth(int(getattr(args, "paper", None) or 80))
     printer = VirtualPrinter(port, jobs_dir, paper)
     try:
