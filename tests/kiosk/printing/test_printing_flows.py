@@ -12,6 +12,7 @@ from ledger_world import World, make_world
 
 from kiosk.db import Database
 from kiosk.errors import DeviceError, DeviceErrorKind
+from kiosk.flows.handover import HandoverFlow, HandoverStep
 from kiosk.flows.pickup import PickupFlow, PickupStep, ReceiptSink
 from kiosk.models import Order
 from kiosk.ports import DeviceState, DeviceStatus, PaperStatus, PrintOptions
@@ -61,3 +62,21 @@ def test_pickup_flow_queues_receipt_with_clerk_and_survives_printer_trouble(db: 
     assert rows["店员："] == "王*"  # the clerk who confirmed, from the pickup event
     assert rows["货架："] == "A-01"
     assert "鲜牛奶" in "".join(rows)
+
+
+def test_handover_flow_queues_the_slip_with_leader_and_orders(db: Database) -> None:
+    make_world(db)
+    queue = PrintQueue(db)
+    flow = HandoverFlow(db, staff_id="C1", slips=SlipQueue(queue))
+    assert flow.identify("BADGE-L1") is HandoverStep.LISTED
+    assert flow.confirm(confirmed_by="badge", credential="BADGE-L1") is HandoverStep.DONE
+    assert flow.result is not None
+    [job] = queue.pending()
+    assert job.kind == "handover" and job.ref == flow.result.handover_id
+    printer = PaperOutThenFine()
+    printer.fail_next = False
+    PrintDispatcher(queue, printer).run_once()
+    rows = {b.left: b.right for b in printer.printed[0].blocks if isinstance(b, Columns)}
+    assert rows["团长："] == "刘*华" and rows["社区："] == "幸福里" and rows["确认方式："] == "工牌"
+    assert rows["订单数："] == str(len(flow.result.order_ids))
+    assert any(left.startswith("O-LEAD1") for left in rows)
