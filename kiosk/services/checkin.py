@@ -112,7 +112,7 @@ def check_in_batch(
         ev = record_change(s, actor=actor.id, event_type="batch.arrived", entity="batch",
                            entity_id=batch_id, payload=payload,
                            detail={**payload, "ready": ready, "not_arrived": missing,
-                                   "bins": dict(assigned)})
+                                   "bins": dict(assigned)}, occurred_at=now)
         return CheckinResult(batch_id, ev.event_id, tuple(ready), tuple(missing),
                              tuple(problems), tuple(assigned))
 

@@ -81,5 +81,5 @@ def hand_over(
         payload = {"order_ids": ids, "leader_id": leader_id, "confirmed_by": confirmed_by,
                    "staff_id": actor.id, "handover_id": handover_id}
         ev = record_change(s, actor=actor.id, event_type="order.handed_over", entity="handover",
-                           entity_id=handover_id, payload=payload)
+                           entity_id=handover_id, payload=payload, occurred_at=now)
         return HandoverResult(handover_id, ev.event_id, leader_id, tuple(ids))

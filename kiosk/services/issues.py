@@ -45,5 +45,5 @@ def report_issue(
         payload = {"order_id": order_id, "sku": sku, "kind": kind, "qty": qty(quantity),
                    "note": note, "media": list(media), "issue_id": issue_id}
         ev = record_change(s, actor=actor.id, event_type="order.issue_reported", entity="order",
-                           entity_id=order_id, payload=payload)
+                           entity_id=order_id, payload=payload, occurred_at=now)
         return IssueResult(issue_id, ev.event_id)

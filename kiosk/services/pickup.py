@@ -59,7 +59,7 @@ def confirm_pickup(
         }
         ev = record_change(s, actor=actor.id, event_type="order.picked_up", entity="order",
                            entity_id=order.id, payload=payload,
-                           detail={**payload, "from": before, "to": order.status})
+                           detail={**payload, "from": before, "to": order.status}, occurred_at=now)
         return PickupResult(order.id, order.status, ev.event_id, tuple(picks.items()))
 
 
@@ -106,7 +106,7 @@ def confirm_provisional_pickup(
                    "staff_id": actor.id, "provisional": True}
         ev = record_change(s, actor=actor.id, event_type="order.picked_up", entity="order",
                            entity_id=claims.order_id, payload=payload,
-                           detail={**payload, "from": None, "to": "picked_up"})
+                           detail={**payload, "from": None, "to": "picked_up"}, occurred_at=now)
         return PickupResult(claims.order_id, "picked_up", ev.event_id, ())
 
 
@@ -153,7 +153,7 @@ def reverse_pickup(
                    "reverses_event_id": pickup.event_id, "lines": pickup.payload.get("lines") or []}
         ev = record_change(s, actor=actor.id, event_type="order.pickup_reversed", entity="order",
                            entity_id=order_id, payload=payload,
-                           detail={**payload, "from": before, "to": order.status})
+                           detail={**payload, "from": before, "to": order.status}, occurred_at=now)
         return ReversalResult(order_id, order.status, ev.event_id, pickup.event_id)
 
 

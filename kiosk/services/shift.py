@@ -69,5 +69,5 @@ def close_shift(
         shift.counts = counts
         payload = {"shift_id": shift_id, "staff_id": actor.id, "counts": counts}
         ev = record_change(s, actor=actor.id, event_type="shift.closed", entity="shift",
-                           entity_id=shift_id, payload=payload)
+                           entity_id=shift_id, payload=payload, occurred_at=now)
         return ShiftClosed(shift_id, ev.event_id, counts)
