@@ -65,6 +65,12 @@ class Barcode:
     data: str
     height: int = 64
 
+    def __post_init__(self) -> None:
+        if not self.data or not all(" " <= ch <= "~" for ch in self.data):
+            raise ValueError(f"a CODE128 barcode takes printable ASCII only, not {self.data!r}")
+        if not 1 <= self.height <= 255:
+            raise ValueError(f"barcode height {self.height} out of range 1–255 dots")
+
 
 @dataclass(frozen=True, slots=True)
 class Image:

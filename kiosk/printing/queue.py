@@ -221,6 +221,10 @@ class PrintDispatcher:
                 error = str(exc)
                 self._record_failure(job_id, exc.kind.value, error)
                 break
+            except (ValueError, TypeError) as exc:  # this document can never print: skip it
+                log.warning("print job %s cannot be rendered: %s", job_id, exc)
+                self._cancel(job_id, f"This slip cannot be printed: {exc}")
+                continue
             except Exception as exc:  # a driver bug must not kill the queue
                 log.exception("printer driver failed on job %s", job_id)
                 error = f"Printer driver failed: {exc}"
@@ -242,9 +246,7 @@ class PrintDispatcher:
         try:
             return job_id, document_from_json(stored)
         except ValueError as exc:
-            with self.db.session() as s:
-                s.execute(update(PrintJob).where(PrintJob.id == job_id)
-                          .values(status=CANCELLED, last_error=str(exc), last_error_kind="bad_data"))
+            self._cancel(job_id, str(exc))
             return job_id, None
 
     def _mark_printed(self, job_id: str) -> bool:
@@ -255,6 +257,12 @@ class PrintDispatcher:
                                      attempts=PrintJob.attempts + 1, last_error=None,
                                        last_error_kind=None))
         return _changed(result)
+
+    def _cancel(self, job_id: str, reason: str) -> None:
+        with self.db.session() as s:
+            s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status == PENDING)
+                      .values(status=CANCELLED, last_error=reason, last_error_kind="bad_data",
+                              attempts=PrintJob.attempts + 1, last_attempt_at=utcnow()))
 
     def _record_failure(self, job_id: str, kind: str, message: str) -> None:
         with self.db.session() as s:

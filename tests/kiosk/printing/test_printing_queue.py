@@ -175,3 +175,29 @@ def test_concurrent_rounds_never_print_a_job_twice(db: Database) -> None:
     for t in threads:
         t.join()
     assert sorted(d.kind for d in printer.printed) == ["label", "receipt", "shift"]
+
+
+def test_a_slip_the_driver_cannot_render_is_cancelled_not_retried_forever(db: Database) -> None:
+    class Picky(ScriptedPrinter):
+        def print_document(self, doc: Document, options: PrintOptions | None = None) -> None:
+            if doc.kind == "label":
+                raise ValueError("picture 900 dots wide does not fit 576 dots")
+            super().print_document(doc, options)
+
+    queue = PrintQueue(db)
+    bad = queue.enqueue(DEMOS["label"]())
+    queue.enqueue(DEMOS["shift"]())
+    printer = Picky()
+    assert PrintDispatcher(queue, printer).run_once().printed == 1
+    job = queue.get(bad)
+    assert job is not None and job.status == "cancelled"
+    assert job.last_error == "This slip cannot be printed: picture 900 dots wide does not fit 576 dots"
+
+
+def test_barcode_refuses_what_code128_cannot_carry() -> None:
+    from kiosk.printing.layout import Barcode
+
+    with pytest.raises(ValueError, match="printable ASCII"):
+        Barcode("订单123")
+    with pytest.raises(ValueError, match="out of range"):
+        Barcode("A1", height=0)
