@@ -165,9 +165,11 @@ class DecodeResult:
 
 
 class QrDecoder(Protocol):
-    """Takes a plain 8-bit grayscale buffer (height × width, row-major), never a Qt image."""
+    """Takes a plain 8-bit grayscale buffer (height × width, row-major), never a Qt image.
+    `budget_ms` caps the time spent on repairs of a hard frame (None: the decoder's own
+    default, 0: a quick pass only)."""
 
-    def decode(self, gray: object) -> DecodeResult: ...
+    def decode(self, gray: object, budget_ms: float | None = None) -> DecodeResult: ...
 
 
 class Scanner(HasStatus, Protocol):

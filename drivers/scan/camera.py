@@ -3,7 +3,9 @@ presence.
 
 The capture thread keeps only the newest frames (a queue of `queue_size`, the oldest dropped
 when full), so a slow decode never builds a backlog and what is decoded is always recent.
-The decode thread runs the shared `QrDecoder` on a grayscale copy. A code is reported when
+The decode thread runs the shared `QrDecoder` on a grayscale copy: the quick pass on every
+frame, the repairs of hard frames at most `repair_fps` times a second (a camera looking at an
+empty counter would otherwise spend a whole repair budget on every frame). A code is reported when
 first seen (or after `confirm_frames` sightings) and not again until it has been out of view
 for `absent_frames` decoded frames and `absent_s` seconds. A missing or unplugged camera sets
 a plain-words status and is retried with capped backoff; nothing here raises to its owner.
@@ -128,7 +130,7 @@ class CameraScanner:
 
     def __init__(self, source: FrameSource, *, decoder: QrDecoder | None = None,
                  name: str = "Camera", queue_size: int = 2,
-                 presence: PresenceTracker | None = None,
+                 presence: PresenceTracker | None = None, repair_fps: float = 10.0,
                  backoff_s: tuple[float, float] = (0.5, 10.0)) -> None:
         self.source = source
         self.decoder: QrDecoder = decoder or PipelineDecoder()
@@ -136,6 +138,8 @@ class CameraScanner:
         self._frames: queue.Queue[np.ndarray] = queue.Queue(maxsize=queue_size)
         self._presence = presence or PresenceTracker()
         self._backoff = backoff_s
+        self._repair_interval = 1.0 / repair_fps if repair_fps > 0 else 0.0
+        self._last_repair = float("-inf")
         self._listeners: list[Callable[[ScanEvent], None]] = []
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -230,8 +234,12 @@ class CameraScanner:
                 frame = self._frames.get(timeout=0.1)
             except queue.Empty:
                 continue
+            now = time.monotonic()
+            repair = now - self._last_repair >= self._repair_interval
+            if repair:
+                self._last_repair = now
             try:
-                result = self.decoder.decode(as_gray(frame))
+                result = self.decoder.decode(as_gray(frame), None if repair else 0.0)
             except Exception:
                 log.exception("decoding a camera frame failed")
                 continue

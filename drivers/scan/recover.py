@@ -21,21 +21,28 @@ def pad_box(box: Box, shape: tuple[int, ...], margin: float = 0.18) -> Box:
     return max(0, x0 - m), max(0, y0 - m), min(shape[1], x1 + m), min(shape[0], y1 + m)
 
 
-def busiest_region(gray: Gray, step: int = 4) -> Box:
-    """Bounding box of the densest-edged blob: where a QR code (many sharp module edges)
-    most likely is, even when it is too blurred for a library to find its finder patterns."""
+def busiest_regions(gray: Gray, count: int = 2, step: int = 4) -> list[Box]:
+    """Bounding boxes of the `count` blobs with the densest edges in both directions: where
+    a QR code (module edges every way) most likely is, even when it is too blurred for a
+    library to find its finder patterns. Requiring both directions ranks lines of text
+    (mostly horizontal edges) below codes."""
     h, w = gray.shape[:2]
     small = cv2.resize(gray, (w // step, h // step), interpolation=cv2.INTER_AREA)
-    gx = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 1, 0))
-    gy = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 0, 1))
-    density = cv2.boxFilter(cv2.addWeighted(gx, 0.5, gy, 0.5, 0).astype(np.float32), -1,
-                            (15, 15))
-    _, top, _, (px, py) = cv2.minMaxLoc(density)
-    mask = (density > 0.55 * top).astype(np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
-    x, y, bw, bh, _ = (int(v) for v in stats[labels[py, px]])
-    box = (x * step, y * step, (x + bw) * step, (y + bh) * step)
-    return pad_box(box, gray.shape, margin=0.08)
+    gx = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 1, 0)).astype(np.float32)
+    gy = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 0, 1)).astype(np.float32)
+    density = np.minimum(cv2.boxFilter(gx, -1, (15, 15)), cv2.boxFilter(gy, -1, (15, 15)))
+    boxes: list[Box] = []
+    for _ in range(count):
+        _, top, _, (px, py) = cv2.minMaxLoc(density)
+        if top <= 0:
+            break
+        mask = (density > 0.55 * top).astype(np.uint8)
+        _, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+        x, y, bw, bh, _ = (int(v) for v in stats[labels[py, px]])
+        boxes.append(pad_box((x * step, y * step, (x + bw) * step, (y + bh) * step),
+                             gray.shape, margin=0.08))
+        density[max(0, y - 4):y + bh + 4, max(0, x - 4):x + bw + 4] = 0
+    return boxes
 
 
 def crop(gray: Gray, box: Box) -> Gray:

@@ -59,9 +59,9 @@ class SignallingDecoder:
     def __init__(self, inner: PipelineDecoder, source: LockstepSource) -> None:
         self.inner, self.source = inner, source
 
-    def decode(self, gray: object) -> DecodeResult:
+    def decode(self, gray: object, budget_ms: float | None = None) -> DecodeResult:
         try:
-            return self.inner.decode(gray)
+            return self.inner.decode(gray, budget_ms)
         finally:
             self.source.decoded.release()
 
@@ -123,7 +123,7 @@ class FloodSource:
 
 
 class SlowDecoder:
-    def decode(self, gray: object) -> DecodeResult:
+    def decode(self, gray: object, budget_ms: float | None = None) -> DecodeResult:
         time.sleep(0.03)
         return DecodeResult((), 30.0, "slow")
 
@@ -199,3 +199,29 @@ def test_real_opencv_source_without_a_camera_reports_not_found() -> None:
         assert "No camera /nonexistent/video-device found" in scanner.status().message
     finally:
         scanner.stop()
+
+
+class RecordingDecoder:
+    def __init__(self) -> None:
+        self.budgets: list[float | None] = []
+
+    def decode(self, gray: object, budget_ms: float | None = None) -> DecodeResult:
+        self.budgets.append(budget_ms)
+        time.sleep(0.002)
+        return DecodeResult((), 2.0, "none")
+
+
+def test_repairs_are_rate_limited_while_nothing_is_in_view() -> None:
+    decoder = RecordingDecoder()
+    scanner = CameraScanner(FloodSource(BLANK), decoder=decoder, repair_fps=5)
+    started = time.monotonic()
+    scanner.start()
+    try:
+        wait_for(lambda: len(decoder.budgets) >= 60)
+    finally:
+        scanner.stop()
+    elapsed = time.monotonic() - started
+    full = decoder.budgets.count(None)
+    assert decoder.budgets[0] is None  # the first frame gets the full treatment
+    assert 1 <= full <= 5 * elapsed + 2
+    assert decoder.budgets.count(0.0) >= len(decoder.budgets) - full - 1

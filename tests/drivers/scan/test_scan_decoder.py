@@ -113,3 +113,12 @@ def test_pyzbar_and_opencv_backends_read_a_clean_frame(corpus: list[Frame]) -> N
         assert clean.token in decoder.decode(clean.image).texts, name
     with pytest.raises(DeviceError, match="unknown decoder"):
         make_decoder("tesseract")
+
+
+def test_zero_budget_is_the_quick_pass_only(corpus: list[Frame]) -> None:
+    decoder = PipelineDecoder()
+    hard = [f for f in corpus if not make_decoder("zxing-cpp").decode(f.image).texts]
+    assert hard, "the test corpus should contain frames zxing-cpp alone cannot read"
+    quick = decoder.decode(hard[0].image, budget_ms=0)
+    assert quick.texts == () and quick.method == "zxing"
+    assert hard[0].token in decoder.decode(hard[0].image).texts
