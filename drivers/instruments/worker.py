@@ -8,7 +8,10 @@ simulator's stable symlink, `loop://` and `socket://` all work.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import termios
 import threading
 import time
 from collections.abc import Callable
@@ -23,7 +26,8 @@ from kiosk.errors import DeviceError, DeviceErrorKind
 from kiosk.ports import DeviceState, DeviceStatus, Reading, ReadingStatus, StatusBoard
 
 log = logging.getLogger(__name__)
-PORT_ERRORS = (serial.SerialException, OSError, ValueError)
+# termios.error is what pyserial lets through when the line settings are refused
+PORT_ERRORS = (serial.SerialException, OSError, ValueError, termios.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +37,65 @@ class Backoff:
     factor: float = 2.0
 
 
+DEFAULT_BACKOFF = Backoff()
+
+
 def open_port(profile: Profile, url: str, timeout_s: float | None = None) -> serial.SerialBase:
-    """Open `url` with the profile's serial settings (raises the pyserial/OS error)."""
-    return serial.serial_for_url(
-        url, baudrate=profile.baudrate, bytesize=profile.bytesize, parity=profile.parity,
-        stopbits=profile.stopbits, timeout=profile.read_timeout_s if timeout_s is None else timeout_s,
-        write_timeout=1.0,
-    )
+    """Open `url` with the profile's serial settings (raises the pyserial/OS error).
+
+    A pseudo-terminal carries no parity, and Linux sometimes refuses (EINVAL) to set 7E1/8O1
+    on one a second time; for a pty only, such a refusal is retried as 8N1 — the bytes are
+    the same (simulators keep 7-bit protocols 7-bit). Real UARTs always get the profile's.
+    """
+    timeout = profile.read_timeout_s if timeout_s is None else timeout_s
+    try:
+        return serial.serial_for_url(
+            url, baudrate=profile.baudrate, bytesize=profile.bytesize, parity=profile.parity,
+            stopbits=profile.stopbits, timeout=timeout, write_timeout=1.0)
+    except PORT_ERRORS as exc:
+        plain_line = (profile.bytesize, profile.parity) == (8, "N")
+        if plain_line or _errno(exc) != errno.EINVAL or not _is_pty(url):
+            raise
+        return serial.serial_for_url(url, baudrate=profile.baudrate, timeout=timeout,
+                                     write_timeout=1.0)
+
+
+def _is_pty(url: str) -> bool:
+    return os.path.realpath(url).startswith("/dev/pts/")
+
+
+def _errno(exc: BaseException) -> int | None:
+    code = getattr(exc, "errno", None)
+    if code is None and exc.args and isinstance(exc.args[0], int):
+        code = exc.args[0]  # termios.error carries (errno, message) as plain args
+    return code if isinstance(code, int) else None
+
+
+def probe_port(profile: Profile, url: str, timeout_s: float = 1.0) -> bool:
+    """Ask "are you there?" with the profile's probe bytes (Toledo `Ehello`, MT-SICS `I4`);
+    True when the expected reply comes back. Tells which device sits on a port."""
+    if profile.probe is None or not profile.probe_reply:
+        return False
+    port = open_port(profile, url, timeout_s=0.05)
+    try:
+        port.reset_input_buffer()
+        port.write(profile.probe)
+        seen = b""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            seen += port.read(port.in_waiting or 1)
+            if profile.probe_reply in seen:
+                return True
+        return False
+    finally:
+        port.close()
 
 
 class PortWorker:
     """An `Instrument` (kiosk.ports): start(), stop(), status(), add_listener(), command()."""
 
     def __init__(self, profile: Profile, url: str, *, name: str | None = None,
-                 backoff: Backoff = Backoff(), gate_n: int = 3, division_g: float | None = None,
+                 backoff: Backoff = DEFAULT_BACKOFF, gate_n: int = 3, division_g: float | None = None,
                  poll_interval_s: float | None = None) -> None:
         self.profile = profile
         self.url = url
@@ -175,11 +224,12 @@ class PortWorker:
 
 def plain_port_error(exc: BaseException) -> str:
     """A port failure in words a clerk can act on."""
-    code = getattr(exc, "errno", None)
+    code = _errno(exc)
     words = {2: "there is no such device (unplugged?)",
              13: "permission denied (the kiosk user needs the dialout group)",
              16: "the port is busy (another program has it open)",
-             5: "the device stopped answering (unplugged?)"}
+             5: "the device stopped answering (unplugged?)",
+             22: "the port refused these line settings (baud rate, data bits, parity)"}
     if code in words:
         return words[code]
     text = str(exc) or type(exc).__name__

@@ -89,6 +89,6 @@ PROFILE = Profile(
     mode="poll", poll=(encode("SI"),), poll_interval_s=0.2,
     commands=(("zero", encode("Z")), ("tare", encode("T")), ("clear", encode("TAC")),
               ("identify", encode("I4"))),
-    unit="g", probe=encode("I4"),
+    unit="g", probe=encode("I4"), probe_reply=b'I4 A "',
     notes="9600 8N1, CR LF; handshake none. Polls SI (immediate weight).",
 )

@@ -12,7 +12,7 @@ from instrument_rig import rig
 from kiosk.ports import DeviceState, ReadingStatus
 
 
-@pytest.mark.parametrize("protocol", ["mt-sics", "continuous", "brix"])
+@pytest.mark.parametrize("protocol", ["mt-sics", "toledo-8217", "continuous", "atago-prm", "brix"])
 def test_unplug_replug_resumes_without_restart(protocol: str, tmp_path: Path) -> None:
     with rig(protocol, tmp_path) as r:
         r.sim.control("weight 1.5")
