@@ -160,7 +160,9 @@ class PortWorker:
             try:
                 if self._talk(port):
                     delay = self._backoff.first_s
-            except PORT_ERRORS as exc:
+            except Exception as exc:  # port errors, and any surprise: reconnect, never die
+                if not isinstance(exc, PORT_ERRORS):
+                    log.exception("instrument worker %s failed; reconnecting", self.profile.name)
                 self.board.set(DeviceState.OFFLINE,
                                f"Lost {self.profile.label} on {self.url} ({plain_port_error(exc)}); "
                                f"reconnecting in {delay:.1f} s.", error=str(exc))

@@ -14,14 +14,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.audit import append_audit
 from kiosk.errors import UserFacingError
 from kiosk.identity import get_setting
-from kiosk.models import Media
+from kiosk.models import AuditEntry, Media
 from kiosk.models.readings import ReadingRecord
 from kiosk.outbox import record_change
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 from kiosk.readings import brix, pesticide
 from kiosk.readings.context import CONTEXTS, ReadingContext
+
+ACK_ACTION = "reading.flag_acknowledged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +145,27 @@ def save_manual(session: Session, ctx: ReadingContext, *, kind: str, value: floa
     return _commit(session, row, ctx)
 
 
-def flagged_for_manager(session: Session) -> list[ReadingRecord]:
-    """Positive, suspect or disputed results, newest first."""
+def flagged_for_manager(session: Session, *, include_acknowledged: bool = False) -> list[ReadingRecord]:
+    """Positive, suspect or disputed results, newest first; by default only those no manager
+    has acknowledged yet."""
     stmt = select(ReadingRecord).where(ReadingRecord.needs_manager.is_(True))
+    if not include_acknowledged:
+        seen = select(AuditEntry.entity_id).where(AuditEntry.action == ACK_ACTION,
+                                                  AuditEntry.entity == "reading")
+        stmt = stmt.where(ReadingRecord.id.not_in(seen))
     return list(session.scalars(stmt.order_by(ReadingRecord.measured_at.desc())))
+
+
+def acknowledge_flag(session: Session, reading_id: str, *, manager_id: str, note: str) -> None:
+    """A manager has seen a flagged result and says what was done (held the batch, sent a
+    sample to the lab...). Recorded in the audit chain; the reading itself never changes."""
+    row = session.get(ReadingRecord, reading_id)
+    if row is None or not row.needs_manager:
+        raise UserFacingError("There is no flagged reading with that id.")
+    if not note.strip():
+        raise UserFacingError("Say what was done about this result.")
+    append_audit(session, actor=manager_id, action=ACK_ACTION, entity="reading",
+                 entity_id=reading_id, detail={"note": note.strip(), "verdict": row.verdict})
 
 
 def retests_of(session: Session, reading_id: str) -> list[ReadingRecord]:

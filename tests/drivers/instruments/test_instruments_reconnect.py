@@ -70,3 +70,34 @@ def test_port_worker_is_an_instrument(tmp_path: Path) -> None:
     worker: Instrument = PortWorker(get_profile("brix"), str(tmp_path / "x"))
     assert isinstance(worker, HasStatus)
     assert worker.status().state is DeviceState.DISABLED and worker.status().message == "Not started."
+
+
+def test_a_surprise_inside_the_worker_reconnects_instead_of_dying(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from drivers.instruments.registry import get_profile
+    from drivers.instruments.simulators import make_simulator
+    from drivers.instruments.worker import Backoff, PortWorker
+
+    calls = {"n": 0}
+    real = get_profile("continuous")
+
+    def flaky(raw: bytes, at: object = None) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("bug in a protocol module")
+        return real.parse(raw, None)
+
+    with make_simulator("continuous", tmp_path / "c") as sim:
+        seen: list[object] = []
+        worker = PortWorker(replace(real, parse=flaky), sim.port_name,  # type: ignore[arg-type]
+                            backoff=Backoff(0.05, 0.1))
+        worker.add_listener(seen.append)
+        worker.start()
+        try:
+            deadline = time.monotonic() + 5
+            while worker.connects < 2 or len(seen) < 5:
+                assert time.monotonic() < deadline, worker.status()
+                time.sleep(0.02)
+        finally:
+            worker.stop()

@@ -248,3 +248,22 @@ def test_unknown_context_and_missing_operator_are_refused(db: Database) -> None:
     with pytest.raises(UserFacingError, match="operator"), db.session() as s:
         save_reading(s, weight(), ReadingContext(operator_id=""))
     assert counts(db) == (0, 0, 0)
+
+
+def test_manager_acknowledges_a_flag_without_touching_the_reading(db: Database) -> None:
+    from kiosk.readings.service import acknowledge_flag
+
+    with db.session() as s:
+        flagged = save_reading(s, pest_reading(), CTX)
+        plain = save_reading(s, weight(), CTX)
+    with pytest.raises(UserFacingError, match="no flagged reading"), db.session() as s:
+        acknowledge_flag(s, plain.reading_id, manager_id="mgr-1", note="ok")
+    with pytest.raises(UserFacingError, match="what was done"), db.session() as s:
+        acknowledge_flag(s, flagged.reading_id, manager_id="mgr-1", note=" ")
+    with db.session() as s:
+        acknowledge_flag(s, flagged.reading_id, manager_id="mgr-1", note="batch held; lab sample sent")
+    with db.reader() as s:
+        assert flagged_for_manager(s) == []
+        assert [r.id for r in flagged_for_manager(s, include_acknowledged=True)] == [flagged.reading_id]
+        assert s.get(ReadingRecord, flagged.reading_id).needs_manager is True  # type: ignore[union-attr]
+        assert verify_chain(s) == []
