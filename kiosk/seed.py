@@ -15,7 +15,7 @@ import base64
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kiosk.identity import get_setting
@@ -207,6 +207,20 @@ def _pending_order_ids(session: Session) -> set[str]:
     return ids
 
 
+_PENDING_SQL = text("""
+SELECT 1 FROM outbox WHERE status = 'pending' AND (
+  json_extract(payload, '$.order_id') = :oid
+  OR EXISTS (SELECT 1 FROM json_each(outbox.payload, '$.order_ids') WHERE value = :oid)
+  OR EXISTS (SELECT 1 FROM json_each(outbox.payload, '$.lines')
+             WHERE json_extract(value, '$.order_id') = :oid)
+) LIMIT 1""")
+
+
+def _order_is_pending(session: Session, order_id: str) -> bool:
+    """Does the outbox still hold an unsettled event about this order? (one SQL scan)"""
+    return session.execute(_PENDING_SQL, {"oid": order_id}).first() is not None
+
+
 def _ensure_refs(session: Session, store_id: str, data: dict[str, Any]) -> None:
     if data.get("leader_id") and session.get(Leader, data["leader_id"]) is None:
         session.add(Leader(id=str(data["leader_id"]), store_id=store_id, name=str(data["leader_id"])))
@@ -237,9 +251,9 @@ def upsert_order(
         session.add(order)
         keep_local = False
     else:
-        busy = pending if pending is not None else _pending_order_ids(session)
+        busy = oid in pending if pending is not None else _order_is_pending(session, oid)
         behind = PROGRESS.get(remote_status, 0) < PROGRESS.get(order.status, 0)
-        keep_local = remote_status not in CENTRAL_ONLY and (oid in busy or behind)
+        keep_local = remote_status not in CENTRAL_ONLY and (busy or behind)
     order.store_id = store_id
     order.customer_id = data.get("customer_id") or None
     order.leader_id = data.get("leader_id") or None

@@ -4,7 +4,7 @@ import base64
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import text
 
 from kiosk.db import Database
 from kiosk.models import Batch, Customer, Order, PlatformKey, Staff
@@ -53,7 +53,6 @@ def test_load_seed_is_idempotent(db: Database) -> None:
 def test_central_copy_behind_does_not_undo_local_pickup(db: Database) -> None:
     with db.session() as s:
         load_seed(s, _seed())
-        s.execute(select(Order)).scalars().first()
         order = s.get(Order, "o1")
         assert order is not None
         order.status = "picked_up"
@@ -89,3 +88,23 @@ def test_order_before_its_references_gets_placeholders(db: Database) -> None:
 def test_bad_key_refused(db: Database) -> None:
     with db.session() as s, pytest.raises(ValueError):
         add_platform_key(s, "k", "AAAA")
+
+
+def test_pending_handover_and_checkin_events_also_protect_local_status(db: Database) -> None:
+    with db.session() as s:
+        load_seed(s, _seed())
+        order = s.get(Order, "o1")
+        assert order is not None
+        order.status = "handed_over"
+        record_change(s, actor="u1", event_type="order.handed_over", entity="handover",
+                      entity_id="h1", payload={"order_ids": ["o1"], "leader_id": "l1"})
+    with db.session() as s:
+        upsert_order(s, {**_seed()["orders"][0], "store_id": "st1", "status": "ready"})
+        order = s.get(Order, "o1")
+        assert order is not None and order.status == "handed_over"
+    with db.session() as s:
+        s.execute(text("UPDATE outbox SET status='accepted'"))
+        upsert_order(s, {**_seed()["orders"][0], "store_id": "st1", "status": "picked_up"})
+        order = s.get(Order, "o1")
+        assert order is not None and order.status == "picked_up"
+        assert order.lines[0].picked_qty == 2
