@@ -111,8 +111,3 @@ def deblur_motion(gray: Gray, noise: float = 0.01) -> Gray:
     im = (big[..., 1] * psf[..., 0] - big[..., 0] * psf[..., 1]) / denom
     out = cv2.dft(np.dstack([re, im]), flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
     return np.clip(out[:h, :w], 0, 255).astype(np.uint8)
-
-
-def clahe(gray: Gray) -> Gray:
-    """Local contrast for glare and dim screens."""
-    return np.asarray(cv2.createCLAHE(3.0, (4, 4)).apply(gray), dtype=np.uint8)
