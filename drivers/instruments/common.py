@@ -14,11 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Literal, Protocol
 
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 
-Parser = Callable[[bytes, datetime | None], Reading | None]
+
+class Parser(Protocol):
+    """bytes (one frame, or noise) → a Reading, or None for acknowledgements; never raises."""
+
+    def __call__(self, raw: bytes, at: datetime | None = None, /) -> Reading | None: ...
+
+
 Mode = Literal["poll", "listen"]
 
 # Weights are normalised to grams; the display unit travels in `extra`.
@@ -67,12 +73,12 @@ class Profile:
         return dict(self.commands).get(name)
 
 
-def never_raises(kind: ReadingKind) -> Callable[[Parser], Parser]:
+def never_raises(kind: ReadingKind) -> Callable[[Callable[[bytes, datetime | None], Reading | None]], Parser]:
     """Wrap a parser so any surprise becomes `status: error` with the raw bytes."""
 
-    def wrap(fn: Parser) -> Parser:
+    def wrap(fn: Callable[[bytes, datetime | None], Reading | None]) -> Parser:
         @functools.wraps(fn)
-        def safe(raw: bytes, at: datetime | None = None) -> Reading | None:
+        def safe(raw: bytes, at: datetime | None = None, /) -> Reading | None:
             try:
                 return fn(bytes(raw), at)
             except Exception as exc:  # a parser must never take the worker down

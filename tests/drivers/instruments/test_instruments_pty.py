@@ -3,13 +3,14 @@ and the port worker on the slave side."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from instrument_rig import SCALES, rig
 
 from kiosk.errors import DeviceError
-from kiosk.ports import ReadingKind, ReadingStatus
+from kiosk.ports import Reading, ReadingKind, ReadingStatus
 
 OK, MOTION = ReadingStatus.OK, ReadingStatus.MOTION
 
@@ -151,6 +152,10 @@ def test_noise_is_error_then_readings_continue(protocol: str, tmp_path: Path) ->
         r.wait_for(lambda x: x.status is OK)
 
 
+def has_code(reading: Reading, code: str) -> bool:
+    return dict(reading.extra).get("code") == code
+
+
 def test_brix_line_values_and_errors(tmp_path: Path) -> None:
     with rig("brix", tmp_path, line_period=0.05) as r:
         r.sim.control("temp 21.5")
@@ -162,7 +167,7 @@ def test_brix_line_values_and_errors(tmp_path: Path) -> None:
         assert got.raw.startswith(b"BRX,") and got.raw.endswith(b"\r\n")
         for code in ("E01", "E02", "HI", "LO"):
             r.sim.control(f"code {code}")
-            bad = r.wait_for(lambda x, c=code: dict(x.extra).get("code") == c)
+            bad = r.wait_for(partial(has_code, code=code))
             assert bad.status is ReadingStatus.ERROR and bad.value is None
         r.sim.control("code OK")
         r.sim.control("badsum")
