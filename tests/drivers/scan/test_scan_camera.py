@@ -137,7 +137,9 @@ def test_queue_stays_bounded_when_decoding_is_slow() -> None:
         scanner.stop()
     stats = scanner.stats()
     assert stats.max_queued <= 2
-    assert stats.dropped > 0 and stats.captured > stats.decoded + stats.dropped - 3
+    assert stats.dropped > 0
+    # every captured frame was decoded, dropped, or is among the <= 2 still queued (+1 in hand)
+    assert 0 <= stats.captured - stats.dropped - stats.decoded <= 3
 
 
 class DyingSource:
