@@ -150,9 +150,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     info = {"device": args.device, "protocol": protocol, "port": sim.pty_path, "link": pty_path}
     if args.json:
         print(json.dumps(info), flush=True)
-    else:
-        print(f"simulated {args.device} ({protocol}) on {sim.pty_path}; stable path {pty_path}\n"
-              f"controls: {sim.control('help')}; Ctrl-C to stop", flush=True)
+    else:  # the path alone on stdout (scripts read it); the explanation on stderr
+        print(sim.pty_path, flush=True)
+        print(f"simulated {args.device} ({protocol}) on {sim.pty_path}; stable path {pty_path} "
+              f"(survives unplug/replug)\ncontrols: {sim.control('help')}; Ctrl-C to stop",
+              file=sys.stderr, flush=True)
     done = threading.Event()
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, lambda *_: done.set()) if in_main else None

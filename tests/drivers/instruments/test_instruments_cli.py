@@ -129,3 +129,14 @@ def test_simulate_printer_dispatches_to_the_virtual_printer(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     info = json.loads(done.stdout.splitlines()[0])
     assert info["device"] == "printer" and str(port) in info["uri"]
+
+
+def test_simulate_prints_the_pty_path_alone_and_obeys_quit(tmp_path: Path) -> None:
+    done = subprocess.run([*KIOSK, "simulate", "refractometer", "--protocol", "atago-prm",
+                           "--link", str(tmp_path / "r")], input="brix 11.1\nbogus\nquit\n",
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    first, *replies = done.stdout.splitlines()
+    assert first.startswith("/dev/pts/")
+    assert replies == ["brix 11.1", "unknown command 'bogus'; try: help"]
+    assert "stable path" in done.stderr and "unplug" in done.stderr
