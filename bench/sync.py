@@ -137,8 +137,6 @@ def bench_push(srv: _Server, tmp: Path) -> None:
 
 def _pull_child(folder: str) -> None:
     """Runs in a fresh process so its peak RSS is the client's own."""
-    import resource
-
     from kiosk.db import open_database
     from sync.client.engine import SyncReport
     from sync.client.setup import build_engine
@@ -149,9 +147,22 @@ def _pull_child(folder: str) -> None:
     report = SyncReport()
     engine.pull(report)
     took = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": took, "changes": report.pulled, "pages": report.pages,
-                      "peak_rss_mb": peak_kb / 1024}))
+                      "peak_rss_mb": _peak_rss_mb()}))
+
+
+def _peak_rss_mb() -> float:
+    """This process's own high-water RSS. VmHWM, not ru_maxrss: on Linux ru_maxrss carries
+    the parent's size over fork+exec, which would charge the benchmark's memory to the client."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bench_pull(srv: _Server, tmp: Path) -> None:

@@ -92,42 +92,44 @@ class SyncEngine:
     def push(self, report: SyncReport) -> None:
         """Send pending events in seq order, batch by batch, settling each batch's answers."""
         while True:
-            with self.db.session() as s:
+            with self.db.reader() as s:
                 batch = list(s.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending")
                                        .order_by(OutboxEvent.seq).limit(self.batch_size)))
-                if not batch:
-                    return
-                ids = [ev.event_id for ev in batch]
-                s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(ids))
-                          .values(attempts=OutboxEvent.attempts + 1))
                 envelopes = [event_envelope(ev) for ev in batch]
+            if not batch:
+                return
             results = self._retry(lambda env=envelopes: self.api.push_events(env))  # type: ignore[misc]
-            self._settle(ids, results, report)
-            report.pushed += len(ids)
+            self._settle([ev.event_id for ev in batch], results, report)
+            report.pushed += len(batch)
 
     def _settle(self, ids: list[str], results: tuple[EventResult, ...],
                 report: SyncReport) -> None:
-        by_id = {r.event_id: r for r in results}
+        """One transaction: every answered event leaves `pending` (one UPDATE per outcome)."""
+        groups: dict[tuple[str, str, bool], list[str]] = {}
+        answered = set(ids)
+        for r in results:
+            if r.event_id not in answered:
+                continue
+            answered.discard(r.event_id)
+            status = r.status
+            if status is EventStatus.DUPLICATE and r.first_status is EventStatus.CONFLICT:
+                status = EventStatus.CONFLICT  # the first answer was lost on the way
+            # rejected: kept, shown, never re-sent on its own; conflict: settled + manager
+            manager = status in (EventStatus.CONFLICT, EventStatus.REJECTED)
+            groups.setdefault((status.value, r.reason, manager), []).append(r.event_id)
+            report.results[r.status.value] = report.results.get(r.status.value, 0) + 1
         now = utcnow()
         with self.db.session() as s:
-            for ev in s.scalars(select(OutboxEvent).where(OutboxEvent.event_id.in_(ids))):
-                r = by_id.get(ev.event_id)
-                if r is None or ev.status != "pending":
-                    continue
-                status = r.status
-                if status is EventStatus.DUPLICATE and r.first_status is EventStatus.CONFLICT:
-                    status = EventStatus.CONFLICT  # the first answer was lost on the way
-                ev.status, ev.reason = status.value, r.reason or None
-                if status is EventStatus.REJECTED:
-                    ev.needs_manager = True  # kept, shown, never re-sent on its own
-                else:
-                    ev.settled_at = now
-                    ev.needs_manager = status is EventStatus.CONFLICT
-                report.results[r.status.value] = report.results.get(r.status.value, 0) + 1
-        missing = [i for i in ids if i not in by_id]
-        if missing:
+            s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(ids))
+                      .values(attempts=OutboxEvent.attempts + 1))
+            for (outcome, reason, manager), event_ids in groups.items():
+                s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(event_ids),
+                                                    OutboxEvent.status == "pending")
+                          .values(status=outcome, reason=reason or None, needs_manager=manager,
+                                  settled_at=None if outcome == "rejected" else now))
+        if answered:
             raise SyncError(SyncErrorKind.PROTOCOL, f"The platform did not answer for "
-                            f"{len(missing)} event(s); they stay queued.")
+                            f"{len(answered)} event(s); they stay queued.")
 
     # --- media ---------------------------------------------------------------------------
     def upload_media(self, report: SyncReport) -> None:

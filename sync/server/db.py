@@ -102,7 +102,7 @@ def append_changes(session: Session, rows: list[dict[str, Any]]) -> None:
     first = allocate_cursors(session, len(rows))
     for i, row in enumerate(rows):
         row["cursor"] = first + i
-    session.execute(insert(ChangeRow), rows)
+    session.connection().execute(insert(ChangeRow), rows)
 
 
 def latest_cursor(session: Session) -> int:

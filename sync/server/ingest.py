@@ -185,7 +185,7 @@ def ingest(session: Session, device: Device, events: list[dict[str, Any]],
                 "replays": 0,
             })
     if new_rows:
-        session.execute(insert(ReceivedEvent), new_rows)
+        session.connection().execute(insert(ReceivedEvent), new_rows)
     changes = []
     for o in touched.values():
         if o.data is not as_loaded.get(o.id):
