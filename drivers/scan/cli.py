@@ -1,14 +1,28 @@
-"""Commands of the scan drivers: `kiosk decode IMAGE…` runs the camera's own decoder on files."""
+"""Commands of the scan drivers: `kiosk decode IMAGE…` runs the camera's own decoder on files.
+
+Drivers may not import kiosk.cli (import-linter), so the two common options (--data-dir,
+--json) and the output conventions (one JSON object per line; `error: …` on stderr) are
+declared here the same way kiosk.cli does.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from drivers.scan.decoder import BACKENDS, load_image, make_decoder
-from kiosk.cli import add_command, emit, fail
 from kiosk.errors import DeviceError
+
+
+def _common() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
+    p.add_argument("--json", action="store_true", help="print results as one JSON object per line")
+    return p
 
 
 def _decode(args: argparse.Namespace) -> int:
@@ -19,19 +33,24 @@ def _decode(args: argparse.Namespace) -> int:
             image = load_image(Path(name))
         except DeviceError as exc:
             unreadable += 1
-            fail(str(exc))
+            print(f"error: {exc}", file=sys.stderr, flush=True)
             continue
         result = decoder.decode(image)
         obj = {"file": name, "texts": list(result.texts), "ms": round(result.ms, 2)}
-        found = "\n  ".join(result.texts) if result.texts else "(no code found)"
-        emit(args, obj, f"{name}  [{result.ms:.1f} ms, {result.method}]\n  {found}")
+        if args.json:
+            print(json.dumps(obj, ensure_ascii=False), flush=True)
+        else:
+            found = "\n  ".join(result.texts) if result.texts else "(no code found)"
+            print(f"{name}  [{result.ms:.1f} ms, {result.method}]\n  {found}", flush=True)
     return 1 if unreadable else 0
 
 
 def register(sub: Any) -> None:
     """Add this area's commands to the `kiosk` parser."""
-    p = add_command(sub, "decode", _decode,
-                    "decode QR codes in image files with the same decoder the camera uses")
+    about = "decode QR codes in image files with the same decoder the camera uses"
+    p: argparse.ArgumentParser = sub.add_parser("decode", parents=[_common()], help=about,
+                                                description=about)
+    p.set_defaults(handler=_decode)
     p.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG or BMP files")
     p.add_argument("--backend", choices=BACKENDS, default="pipeline",
                    help="decoder to use (default: pipeline = zxing-cpp plus repairs, the "
