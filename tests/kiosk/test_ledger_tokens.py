@@ -162,3 +162,15 @@ def test_code_and_phone_lookups(world: World) -> None:
     assert all(c.customer_name == "张*明" for c in r.candidates)
     r = classify_and_verify(world.db, "4444", world.store_id)
     assert r.candidates == () and "4444" in r.verdict.message
+
+
+def test_non_canonical_base64_is_malformed(world: World) -> None:
+    """The last character of a 64-byte signature carries 4 unused bits: one spelling only."""
+    tok = world.token("O-READY")
+    head, sig = tok.rsplit(".", 1)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    idx = alphabet.index(sig[-1])
+    twin = alphabet[(idx & ~0b1111) | ((idx + 1) & 0b1111)]
+    assert verdict(world, f"{head}.{sig[:-1]}{twin}") == "malformed"
+    assert verdict(world, tok) == "ready"
+    assert verdict(world, f"  {tok}\n") == "ready"  # scanner's trailing Enter is fine
