@@ -1,5 +1,6 @@
 """The stability gate for scales: a weight counts as stable only when the scale says so AND
-the last N readings agree within one display division (no flag: the N readings alone)."""
+the last N readings agree within one display division (no flag: the N readings alone).
+Only `stable` is decided here; `status` keeps the frame's own ok/motion."""
 
 from __future__ import annotations
 
@@ -27,9 +28,9 @@ class StabilityGate:
         division = self._division or float(dict(reading.extra).get("division_g", "0") or 0)
         settled = len(self._recent) == self._n and max(self._recent) - min(self._recent) <= division + 1e-9
         flag_ok = reading.stable or not self._has_flag
-        stable = settled and flag_ok
-        status = ReadingStatus.OK if stable else ReadingStatus.MOTION
-        return replace(reading, stable=stable, status=status)
+        # `status` stays what the scale said (ok / motion); `stable` is the gate's decision,
+        # so a steady scale reads "ok" at once and is offered as stable after N readings.
+        return replace(reading, stable=settled and flag_ok)
 
     def reset(self) -> None:
         self._recent.clear()
