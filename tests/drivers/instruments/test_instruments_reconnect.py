@@ -101,3 +101,23 @@ def test_a_surprise_inside_the_worker_reconnects_instead_of_dying(tmp_path: Path
                 time.sleep(0.02)
         finally:
             worker.stop()
+
+
+def test_pyserial_urls_work_as_ports() -> None:
+    """`loop://` echoes the poll back: the worker reads its own `SI` as a (bad) reply."""
+    import queue
+
+    from drivers.instruments.registry import get_profile
+    from drivers.instruments.worker import PortWorker
+    from kiosk.ports import Reading
+
+    got: queue.Queue[Reading] = queue.Queue()
+    worker = PortWorker(get_profile("mt-sics", poll_interval_s=0.05), "loop://")
+    worker.add_listener(got.put)
+    worker.start()
+    try:
+        reading = got.get(timeout=5)
+    finally:
+        worker.stop()
+    assert reading.raw == b"SI\r\n" and reading.status is ReadingStatus.ERROR
+    assert dict(reading.extra)["error"] == "not an MT-SICS reply"
