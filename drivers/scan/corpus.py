@@ -146,7 +146,7 @@ def _moire(rng: np.random.Generator, face: Plane) -> Plane:
     return np.asarray(face * grid, dtype=np.float32)
 
 
-def _place(rng: np.random.Generator, face: Plane, bg: Plane,
+def _place(rng: np.random.Generator, face: Plane, bg: Plane, centre: tuple[float, float],
            qr_px: float, rotate: float, tilt: float,
            ) -> tuple[Plane, Plane, Plane]:
     """Warp the phone face into the frame at ~qr_px code width, rotated and tilted; returns
@@ -170,11 +170,14 @@ def _place(rng: np.random.Generator, face: Plane, bg: Plane,
         corners[[1, 2]] *= [1.0, shrink]
     c, s = math.cos(rotate), math.sin(rotate)
     rot = np.array([[c, -s], [s, c]], np.float32)
-    dst = corners @ rot.T + [cx, cy]
-    # keep the phone's code area inside the frame
-    dst[:, 0] += max(0.0, 10 - dst[:, 0].min()) - max(0.0, dst[:, 0].max() - (WIDTH - 10)) * 0.5
+    dst = (corners @ rot.T + [cx, cy]).astype(np.float32)
     src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
-    matrix = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    # the phone may stick out of the picture, the code may not: shift it back into view
+    qx, qy = cv2.perspectiveTransform(np.array([[centre]], np.float32), matrix)[0, 0]
+    half = 0.75 * qr_px + 8
+    dst += [float(np.clip(qx, half, WIDTH - half) - qx), float(np.clip(qy, half, HEIGHT - half) - qy)]
+    matrix = cv2.getPerspectiveTransform(src, dst)
     if scale < 0.7:  # anti-alias like a lens would, before resampling down
         face = cv2.GaussianBlur(face, (0, 0), 0.45 / scale)
     warped = cv2.warpPerspective(face, matrix, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
@@ -203,7 +206,8 @@ def render(rng: np.random.Generator, token: str, degradation: str) -> Gray:
     face, centre = _phone_screen(rng, token, 6, dark=(d == "dark_mode"))
     if d == "moire":
         face = _moire(rng, face)
-    img, matrix, mask = _place(rng, face, _background(rng, WIDTH, HEIGHT), qr_px, rotate, tilt)
+    img, matrix, mask = _place(rng, face, _background(rng, WIDTH, HEIGHT), centre, qr_px,
+                               rotate, tilt)
     if d == "glare":  # a ceiling light on the glass: washes out a patch of the code
         yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
         cx, cy = cv2.perspectiveTransform(np.array([[centre]], np.float32), matrix)[0, 0]
