@@ -137,6 +137,7 @@ class ScanProblem(str, Enum):
 
     WRONG_LAYOUT = "wrong_layout"  # scanner set to another keyboard layout (LK! / AZERTY)
     FULL_WIDTH = "full_width"  # a Chinese IME turned ASCII into full-width characters
+    CHINESE_IME = "chinese_ime"  # a Chinese IME in pinyin mode turned letters into hanzi
     TRUNCATED = "truncated"  # a token cut short (missing parts, too short)
     GARBLED = "garbled"  # control or unprintable characters
 

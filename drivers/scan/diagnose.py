@@ -91,6 +91,11 @@ def diagnose(raw: str) -> Diagnosis:
                          "The scan contains control characters: the scanner's interface "
                          "settings do not match this computer. Scan again; if it repeats, reset "
                          "the scanner to its factory USB keyboard mode.")
+    if any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" for ch in raw):
+        return Diagnosis(raw, ScanProblem.CHINESE_IME,
+                         "The scan arrived as Chinese characters: a Chinese input method (IME) "
+                         "is in Chinese mode and turned the scanner's letters into words. "
+                         "Switch it to English (press Shift once) and scan again.")
     if any(_is_full_width(ch) for ch in raw):
         fixed = _from_ime(raw)
         return Diagnosis(fixed, ScanProblem.FULL_WIDTH,

@@ -186,3 +186,11 @@ def test_keyboard_wedge_scanner_status_follows_scan_health() -> None:
     assert [e.text for e in got][-1] == "BAG-777"
     assert scanner.status().state is DeviceState.ONLINE
     assert scanner.drain_typing(t + 5) == ""
+
+
+def test_pinyin_ime_output_is_recognised_not_repaired() -> None:
+    det = WedgeDetector()
+    events, _ = type_text(det, "了可1。诶有就", 0.0, 0.01)
+    ev = events[0]
+    assert ev.problem is ScanProblem.CHINESE_IME and ev.text == "了可1。诶有就"
+    assert "Shift" in ev.message and "English" in ev.message
