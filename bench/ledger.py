@@ -138,6 +138,11 @@ def main() -> None:
         started = time.perf_counter()
         classify_and_verify(db, f"{rng.randrange(10**6):06d}", STORE)
         code_times.append(time.perf_counter() - started)
+    tail_times: list[float] = []
+    for _ in range(300):
+        started = time.perf_counter()
+        classify_and_verify(db, f"{rng.randrange(10**4):04d}", STORE)
+        tail_times.append(time.perf_counter() - started)
     with db.reader() as s:
         offset = rng.randrange(ORDERS - 50_000)
         candidates = list(s.scalars(select(Order.id).where(Order.status == "ready")
@@ -151,6 +156,7 @@ def main() -> None:
     print(f"orders in database: {ORDERS:,}")
     for name, samples, target in [("scan-to-verdict (token verify + lookup)", verdict_times, 30),
                                   ("6-digit code lookup", code_times, 30),
+                                  ("phone-tail list (~100 orders per tail)", tail_times, 30),
                                   ("confirm-pickup transaction", confirm_times, 50)]:
         p99 = _pct(samples, 0.99)
         print(f"{name}: n={len(samples)} p50={_pct(samples, 0.5):.2f} ms p99={p99:.2f} ms "

@@ -4,6 +4,7 @@ the last four digits of the customer's phone. Returns plain frozen views for the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -57,24 +58,34 @@ class OrderView:
 
 def order_view(session: Session, order_id: str) -> OrderView | None:
     order = session.get(Order, order_id)
-    return None if order is None else _view(session, order)
+    return None if order is None else _views(session, [order])[0]
 
 
-def _view(session: Session, order: Order) -> OrderView:
-    customer = session.get(Customer, order.customer_id) if order.customer_id else None
-    bin_row = session.get(Bin, order.bin_code) if order.bin_code else None
-    lines = session.scalars(
-        select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.id)
-    )
-    return OrderView(
-        order_id=order.id, status=order.status, pickup_code=order.pickup_code,
-        bin_code=order.bin_code, bin_label=bin_row.label if bin_row else "",
-        customer_name=customer.name_masked if customer else "",
-        customer_phone=customer.phone_masked if customer else "",
-        leader_id=order.leader_id, provisional=order.provisional,
-        lines=tuple(LineView(ln.sku, ln.name, ln.qty, ln.unit, ln.picked_qty, ln.condition)
-                    for ln in lines),
-    )
+def _views(session: Session, orders: Sequence[Order]) -> list[OrderView]:
+    """Views of several orders with three batched queries (lines, customers, bins)."""
+    ids = [o.id for o in orders]
+    lines: dict[str, list[LineView]] = {oid: [] for oid in ids}
+    for ln in session.scalars(select(OrderLine).where(OrderLine.order_id.in_(ids))
+                              .order_by(OrderLine.id)):
+        lines[ln.order_id].append(
+            LineView(ln.sku, ln.name, ln.qty, ln.unit, ln.picked_qty, ln.condition))
+    cust_ids = {o.customer_id for o in orders if o.customer_id}
+    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(cust_ids)))}
+    bin_codes = {o.bin_code for o in orders if o.bin_code}
+    bins = {b.code: b for b in session.scalars(select(Bin).where(Bin.code.in_(bin_codes)))}
+    out = []
+    for order in orders:
+        customer = customers.get(order.customer_id or "")
+        bin_row = bins.get(order.bin_code or "")
+        out.append(OrderView(
+            order_id=order.id, status=order.status, pickup_code=order.pickup_code,
+            bin_code=order.bin_code, bin_label=bin_row.label if bin_row else "",
+            customer_name=customer.name_masked if customer else "",
+            customer_phone=customer.phone_masked if customer else "",
+            leader_id=order.leader_id, provisional=order.provisional,
+            lines=tuple(lines[order.id]),
+        ))
+    return out
 
 
 def verdict_for_order(view: OrderView) -> Verdict:
@@ -96,7 +107,7 @@ def find_by_code(session: Session, code: str) -> list[OrderView]:
     orders = sorted(
         orders, key=lambda o: (o.status not in ON_SHELF, -(o.placed_at or _EPOCH).timestamp())
     )
-    return [_view(session, o) for o in orders]
+    return _views(session, orders)
 
 
 def find_by_phone_tail(session: Session, tail: str) -> list[OrderView]:
@@ -109,7 +120,7 @@ def find_by_phone_tail(session: Session, tail: str) -> list[OrderView]:
         .where(Customer.phone_tail == text, Order.status.in_(ON_SHELF))
         .order_by(Order.id).limit(50)
     ).all()
-    return [_view(session, o) for o in orders]
+    return _views(session, orders)
 
 
 def verdict_for_code(session: Session, code: str) -> tuple[Verdict, list[OrderView]]:
