@@ -5,7 +5,9 @@ Tab). A person types 120–300 ms apart. The GUI installs one app-wide key filte
 `WedgeDetector.feed(key, text, t)` for every key press, wherever the focus is; a returned
 `ScanEvent` is a scan. The filter may hold keys back while a burst is in progress and hand
 back `drain_typing(now)` (the characters that turned out to be human typing) to the focused
-widget, so no keystroke is lost. Pure logic, no Qt, no clock of its own: tests feed times.
+widget, so no keystroke is lost: after an Enter/Tab, swallow it when `ended_scan` is true (a
+new scan, or a repeat merged into the last one), otherwise replay `drain_typing` first and
+then the Enter/Tab. Pure logic, no Qt, no clock of its own: tests feed times.
 """
 
 from __future__ import annotations
@@ -41,12 +43,14 @@ class WedgeDetector:
         self._last_t: float | None = None
         self._typed: list[str] = []
         self._repeats = RepeatFilter(self.config.duplicate_window_s)
+        self.ended_scan = False  # did the last Enter/Tab close a scan (new or repeated)?
 
     def feed(self, key: str, text: str, t: float) -> ScanEvent | None:
         """One key press: `key` its name ("Enter", "Tab", "A"…), `text` the character it
         produced ("" for none), `t` a monotonic time in seconds."""
         gap_ok = self._last_t is not None and (t - self._last_t) * 1000 <= self.config.max_gap_ms
         if key in TERMINATOR_KEYS or (text and text in TERMINATOR_TEXT):
+            self.ended_scan = False
             event = self._finish(t, gap_ok)
             self._last_t = None
             return event
@@ -77,6 +81,7 @@ class WedgeDetector:
             self._typed.append(burst)  # typing that ended in Enter: the widget's business
             return None
         found = diagnose(burst)
+        self.ended_scan = True
         if self._repeats.is_repeat(found.text, t):
             return None  # the same code again: one scan
         return ScanEvent(text=found.text, source=ScanSource.WEDGE, at=self._clock(),
@@ -121,3 +126,7 @@ class KeyboardWedgeScanner:
 
     def drain_typing(self, now: float) -> str:
         return self.detector.drain_typing(now)
+
+    @property
+    def ended_scan(self) -> bool:
+        return self.detector.ended_scan

@@ -111,6 +111,16 @@ def test_duplicates_within_window_merged_and_later_repeat_reported() -> None:
     assert len(first) == 1 and again == [] and len(other) == 1 and len(later) == 1
 
 
+def test_ended_scan_tells_the_gui_whether_to_swallow_the_enter() -> None:
+    det = WedgeDetector()
+    type_text(det, TOKEN, 0.0, 0.005)
+    assert det.ended_scan
+    again, t = type_text(det, TOKEN, 1.0, 0.005)
+    assert again == [] and det.ended_scan  # merged repeat: still the scanner's Enter
+    typed, t = type_text(det, "hello", t + 1, 0.2)
+    assert typed == [] and not det.ended_scan and det.drain_typing(t) == "hello"
+
+
 def test_wrong_layout_shifted_digits_recognised_and_explained() -> None:
     det = WedgeDetector()
     events, _ = type_text(det, "LK!" + TOKEN[3:], 0.0, 0.005)
