@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from kiosk.models import Bin, Customer, Order, OrderLine
 from kiosk.verdicts import MESSAGES, Verdict
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ON_SHELF = ("ready", "partially_picked_up", "overdue")
 _STATUS_VERDICT = {
     "ready": "ready", "overdue": "ready", "partially_picked_up": "partially_picked_up",
@@ -103,10 +101,11 @@ def find_by_code(session: Session, code: str) -> list[OrderView]:
     text = code.strip()
     if not re.fullmatch(r"[0-9]{6}", text):
         return []
-    orders = session.scalars(select(Order).where(Order.pickup_code == text).limit(50)).all()
-    orders = sorted(
-        orders, key=lambda o: (o.status not in ON_SHELF, -(o.placed_at or _EPOCH).timestamp())
-    )
+    on_shelf_first = case((Order.status.in_(ON_SHELF), 0), else_=1)
+    orders = session.scalars(
+        select(Order).where(Order.pickup_code == text)
+        .order_by(on_shelf_first, Order.placed_at.desc(), Order.id).limit(50)
+    ).all()
     return _views(session, orders)
 
 

@@ -174,3 +174,13 @@ def test_non_canonical_base64_is_malformed(world: World) -> None:
     assert verdict(world, f"{head}.{sig[:-1]}{twin}") == "malformed"
     assert verdict(world, tok) == "ready"
     assert verdict(world, f"  {tok}\n") == "ready"  # scanner's trailing Enter is fine
+
+
+def test_reused_code_prefers_the_order_on_the_shelf(db: Database) -> None:
+    from ledger_world import _order
+
+    old = [_order(f"O-OLD{i:02d}", "picked_up", "424242") for i in range(60)]
+    world = make_world(db, extra_orders=[*old, _order("O-NOW", "ready", "424242")])
+    r = classify_and_verify(world.db, "424242", world.store_id)
+    assert (r.verdict.verdict, r.verdict.order_id) == ("ready", "O-NOW")
+    assert [c.order_id for c in r.candidates] == ["O-NOW"]
