@@ -20,7 +20,7 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import or_, select
+from sqlalchemy import select, union_all
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kiosk.ports import utcnow
@@ -139,13 +139,15 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
             after = int(cursor or "0")
         except ValueError:
             raise HTTPException(400, "cursor must be a value returned as next_cursor") from None
+        cols = (ChangeRow.cursor, ChangeRow.kind, ChangeRow.key, ChangeRow.op, ChangeRow.data)
+        own = (select(*cols).where(ChangeRow.store_id == device.store_id, ChangeRow.cursor > after)
+               .order_by(ChangeRow.cursor).limit(limit + 1))
+        shared = (select(*cols).where(ChangeRow.store_id.is_(None), ChangeRow.cursor > after)
+                  .order_by(ChangeRow.cursor).limit(limit + 1))
         with db.reader() as s:
-            rows = s.execute(
-                select(ChangeRow.cursor, ChangeRow.kind, ChangeRow.key, ChangeRow.op,
-                       ChangeRow.data)
-                .where(ChangeRow.cursor > after,
-                       or_(ChangeRow.store_id == device.store_id, ChangeRow.store_id.is_(None)))
-                .order_by(ChangeRow.cursor).limit(limit + 1)).all()
+            # two index range scans on (store_id, cursor), merged: no scan of other stores' rows
+            both = union_all(own.subquery().select(), shared.subquery().select()).subquery()
+            rows = s.execute(select(both).order_by(both.c.cursor).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
         out = [{"kind": r.kind, "op": r.op, "key": r.key, "data": r.data} for r in rows]
