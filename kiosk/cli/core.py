@@ -8,6 +8,7 @@ was delivered, whatever it is (a `forged` verdict is a correct answer, not a fai
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,9 @@ def _demo_data(args: argparse.Namespace) -> int:
 
     if args.orders < 1:
         return fail("--orders must be at least 1")
+    if args.orders < 8:
+        print("note: the demo needs at least 8 orders (one of each kind); making 8",
+              file=sys.stderr)
     path = data_dir(args)
     db = open_database(path)
     try:
