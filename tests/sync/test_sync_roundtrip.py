@@ -125,7 +125,7 @@ def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path,
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
     engine = engine_for(kiosk_db)
     engine.run_once()
-    key_id, public = server.admin(admin.generate_key, "k-new")
+    server.admin(admin.generate_key, "k-new")
     engine.run_once()
     with kiosk_db.reader() as s:
         keys = {k.key_id for k in s.scalars(select(PlatformKey))}
