@@ -11,7 +11,7 @@ from kiosk.db import Database
 from kiosk.errors import SyncError, SyncErrorKind
 from kiosk.identity import get_setting, set_identity
 from kiosk.models import OutboxEvent
-from kiosk.ports import Enrollment
+from kiosk.ports import Enrollment, StatusBoard
 from kiosk.sync_status import CURSOR, NEEDS_REENROLL, SERVER_URL, TOKEN, get_state, put_state
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.http import HttpCentralApi, timeout_from_env
@@ -59,7 +59,8 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
 
 
 def build_engine(db: Database, *, policy: RetryPolicy | None = None,
-                 batch_size: int = 200, page_size: int = 500) -> SyncEngine:
+                 batch_size: int = 200, page_size: int = 500,
+                 board: StatusBoard | None = None) -> SyncEngine:
     """The engine for this kiosk's enrolled server; NOT_ENROLLED if there is none."""
     with db.reader() as s:
         url, token = get_state(s, SERVER_URL), get_state(s, TOKEN)
@@ -72,7 +73,7 @@ def build_engine(db: Database, *, policy: RetryPolicy | None = None,
                         "enroll the kiosk again (`kiosk enroll`).")
     api = HttpCentralApi(url, token, timeout=timeout_from_env(), verify=_verify())
     return SyncEngine(db, api, policy=RetryPolicy.from_env(policy), batch_size=batch_size,
-                      page_size=page_size)
+                      page_size=page_size, board=board)
 
 
 def close_engine(engine: SyncEngine) -> None:
