@@ -30,6 +30,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy.orm import Session
 
+from kiosk.audit import append_audit
 from kiosk.db import Database
 from kiosk.errors import NotAllowed
 from kiosk.identity import get_setting
@@ -150,6 +151,8 @@ def authenticate(db: Database, staff_id: str, pin: str, *, now: datetime | None 
             staff.locked_until = now + timedelta(minutes=minutes)
             staff.failed_attempts = 0
             refusal = f"Too many wrong PINs: locked for {minutes} min."
+            append_audit(session, actor=staff.id, action="staff.locked_out", entity="staff",
+                         entity_id=staff.id, detail={"minutes": minutes, "failures": limit})
     raise NotAllowed(refusal)
 
 

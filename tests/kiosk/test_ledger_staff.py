@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from ledger_world import PINS, World, make_world
+from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.errors import NotAllowed
 from kiosk.identity import put_setting
-from kiosk.models import Staff
+from kiosk.models import AuditEntry, Staff
 from kiosk.ports import utcnow
 from kiosk.staff import MATRIX, Permission, authenticate, hash_pin, pin_matches, require
 
@@ -40,6 +41,9 @@ def test_login_and_lockout(world: World) -> None:
             authenticate(world.db, "C1", "0000", now=now)
     with pytest.raises(NotAllowed, match="locked for 10 min"):
         authenticate(world.db, "C1", "0000", now=now)
+    with world.db.reader() as s:
+        [entry] = s.scalars(select(AuditEntry)).all()
+        assert (entry.action, entry.entity_id, entry.event_id) == ("staff.locked_out", "C1", None)
     with pytest.raises(NotAllowed, match="try again in"):  # right PIN, still locked
         authenticate(world.db, "C1", PINS["C1"], now=now + timedelta(minutes=5))
     assert authenticate(world.db, "C1", PINS["C1"], now=now + timedelta(minutes=11)).id == "C1"
