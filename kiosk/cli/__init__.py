@@ -50,7 +50,12 @@ def add_command(sub: Any, name: str, handler: Handler, help: str) -> argparse.Ar
 def add_group(sub: Any, name: str, help: str) -> Any:
     """A command with subcommands of its own (`kiosk server run`, `kiosk audit verify`)."""
     p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help)
-    p.set_defaults(handler=lambda _a: (p.print_help(), 2)[1])
+
+    def show_help(_args: argparse.Namespace) -> int:
+        p.print_help()
+        return 2
+
+    p.set_defaults(handler=show_help)
     return p.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
 
 
