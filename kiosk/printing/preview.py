@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import Image as PILImage, ImageDraw
 
 from kiosk.ports import PaperWidth
 from kiosk.printing.layout import Cut, Document

@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import qrcode
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import Image as PILImage, ImageDraw, ImageFont
 
 from kiosk.errors import DeviceError, DeviceErrorKind
 from kiosk.printing.layout import (

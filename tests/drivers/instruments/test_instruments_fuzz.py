@@ -6,13 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from drivers.instruments.framing import Framer
-from drivers.instruments.protocols import aclas, cas, continuous, sim_brix, sim_pest
-from drivers.instruments.protocols import atago_prm as atago
-from drivers.instruments.protocols import toledo_8217 as toledo
+from drivers.instruments.protocols import (
+    aclas,
+    atago_prm as atago,
+    cas,
+    continuous,
+    sim_brix,
+    sim_pest,
+    toledo_8217 as toledo,
+)
 from drivers.instruments.registry import profiles
 from kiosk.ports import Reading, ReadingStatus
 
