@@ -255,6 +255,8 @@ def bench_many(srv: _Server) -> None:
 
 def run_all(label: str, db_url: str, tmp: Path) -> None:
     print(f"-- {label}", flush=True)
+    tmp = tmp / label
+    tmp.mkdir()
     srv = _Server(db_url, tmp / f"{label}.log")
     try:
         bench_push(srv, tmp)

@@ -29,6 +29,7 @@ from kiosk.models import (
     Order,
     PlatformKey,
     Staff,
+    Store,
     Supplier,
 )
 from kiosk.models.sync import ChecklistTemplate
@@ -44,15 +45,16 @@ def apply_page(db: Database, changes: Sequence[Change], next_cursor: str) -> dic
     return counts
 
 
-def _prefetch(session: Session, orders: list[dict[str, Any]]) -> None:
-    """Load every row the page's orders refer to in a few queries (identity map hits later)."""
+def _prefetch(session: Session, orders: list[dict[str, Any]]) -> list[object]:
+    """Load every row the page's orders refer to in a few queries, so the loaders' get()s hit
+    the identity map. The caller must hold the returned list: the map only keeps weak refs."""
     def ids(field: str) -> list[str]:
         return sorted({str(o[field]) for o in orders if o.get(field)})
 
     if not orders:
-        return
-    list(session.scalars(select(Order).options(selectinload(Order.lines))
-                         .where(Order.id.in_(ids("id")))))
+        return []
+    held: list[object] = list(session.scalars(select(Order).options(selectinload(Order.lines))
+                                              .where(Order.id.in_(ids("id")))))
     cust = {str(o["customer"]["id"]) for o in orders if isinstance(o.get("customer"), dict)}
     cust.update(ids("customer_id"))
     for model, col, keys in ((Customer, Customer.id, sorted(cust)),
@@ -60,7 +62,9 @@ def _prefetch(session: Session, orders: list[dict[str, Any]]) -> None:
                              (Batch, Batch.id, ids("batch_id")),
                              (Bin, Bin.code, ids("bin_code"))):
         if keys:
-            list(session.scalars(select(model).where(col.in_(keys))))
+            held.extend(session.scalars(select(model).where(col.in_(keys))))
+    held.append(session.get(Store, str(orders[0].get("store_id") or "")))
+    return held
 
 
 def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]:
@@ -73,7 +77,7 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]
         counts["order"] = len(done)
     orders = [dict(c.data) for c in mine if c.kind == "order" and c.op == "upsert"
               and c.key not in done]
-    _prefetch(session, orders)
+    held = _prefetch(session, orders)  # noqa: F841 (kept alive on purpose)
     pending = pending_order_ids(session) if orders else set()
     for ch in mine:
         data = dict(ch.data)

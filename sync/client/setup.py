@@ -46,7 +46,7 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
         put_state(s, NEEDS_REENROLL, None)
         if previous_store != (url, enrollment.store_id):
             put_state(s, CURSOR, "0")  # another server or store: take in everything
-        s.execute(update(OutboxEvent).where(OutboxEvent.status == "pending")
+        s.execute(update(OutboxEvent).where(OutboxEvent.status.in_(("pending", "rejected")))
                   .values(store_id=enrollment.store_id, device_id=enrollment.device_id))
     engine = build_engine(db)
     try:

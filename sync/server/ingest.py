@@ -162,14 +162,14 @@ def ingest(session: Session, device: Device, events: list[dict[str, Any]],
     answers: list[Answer] = []
     new_rows: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
+    replayed: dict[str, int] = {}
     now = utcnow()
     for e in events:
         eid = e["event_id"]
         if eid in held or eid in seen:
             first = held[eid].status if eid in held else seen[eid]
             if eid in held:
-                session.execute(update(ReceivedEvent).where(ReceivedEvent.event_id == eid)
-                                .values(replays=ReceivedEvent.replays + 1))
+                replayed[eid] = replayed.get(eid, 0) + 1
             answers.append(Answer(eid, "duplicate", f"already received (first answer: {first})",
                                   first))
             continue
@@ -184,6 +184,12 @@ def ingest(session: Session, device: Device, events: list[dict[str, Any]],
                 "payload": e["payload"], "status": answer.status, "reason": answer.reason,
                 "replays": 0,
             })
+    by_count: dict[int, list[str]] = {}
+    for eid, n in replayed.items():
+        by_count.setdefault(n, []).append(eid)
+    for n, eids in by_count.items():  # one UPDATE per replay count, not one per event
+        session.execute(update(ReceivedEvent).where(ReceivedEvent.event_id.in_(eids))
+                        .values(replays=ReceivedEvent.replays + n))
     if new_rows:
         session.connection().execute(insert(ReceivedEvent), new_rows)
     changes = []
