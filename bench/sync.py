@@ -182,7 +182,7 @@ def bench_pull(srv: _Server, tmp: Path) -> None:
           f"  (server load {loaded:.1f} s)", flush=True)
 
 
-def _one_kiosk(url: str, code: str, latencies: list[float], errors: list[str],
+def _one_kiosk(url: str, code: str, latencies: list[tuple[str, float]], errors: list[str],
                lock: threading.Lock) -> None:
     from kiosk.ports import utcnow
     from sync.client.http import HttpCentralApi
@@ -197,7 +197,7 @@ def _one_kiosk(url: str, code: str, latencies: list[float], errors: list[str],
             return None
         finally:
             with lock:
-                latencies.append(time.perf_counter() - t)
+                latencies.append((getattr(fn, "__name__", "?"), time.perf_counter() - t))
 
     e = timed(HttpCentralApi(url).enroll, code, "sim")
     if e is None:
@@ -226,9 +226,16 @@ def _one_kiosk(url: str, code: str, latencies: list[float], errors: list[str],
     api.close()
 
 
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    if not values:
+        return 0.0, 0.0
+    lat = sorted(values)
+    return statistics.median(lat) * 1000, lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+
+
 def bench_many(srv: _Server) -> None:
     code = _store(srv, "MANY", 500)
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(KIOSKS)
@@ -244,11 +251,12 @@ def bench_many(srv: _Server) -> None:
     for t in threads:
         t.join()
     took = time.perf_counter() - started
-    lat = sorted(latencies)
-    p50 = statistics.median(lat) * 1000
-    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
-    print(f"  {KIOSKS} kiosks at once: {len(lat)} requests in {took:.1f} s, p50 {p50:.0f} ms, "
-          f"p99 {p99:.0f} ms, errors {len(errors)}  [target: no errors]", flush=True)
+    p50, p99 = _percentiles([t for _, t in latencies])
+    print(f"  {KIOSKS} kiosks at once: {len(latencies)} requests in {took:.1f} s, p50 {p50:.0f} "
+          f"ms, p99 {p99:.0f} ms, errors {len(errors)}  [target: no errors]", flush=True)
+    for kind in ("enroll", "push_events", "pull_changes"):
+        k50, k99 = _percentiles([t for name, t in latencies if name == kind])
+        print(f"    {kind:<12} p50 {k50:.0f} ms, p99 {k99:.0f} ms", flush=True)
     for err in sorted(set(errors))[:5]:
         print(f"    error: {err}")
 

@@ -3,8 +3,9 @@ PostgreSQL by URL. The reference server creates its tables with `create_all`."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,8 @@ class ServerDatabase:
             self.engine = create_engine(self.url, pool_size=pool_size, max_overflow=20,
                                         pool_pre_ping=True, pool_timeout=60)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock: AbstractContextManager[object] = (
+            threading.Lock() if self.is_sqlite else nullcontext())
         self._read = sessionmaker(self.engine.execution_options(server_read=True),
                                   expire_on_commit=False)
 
@@ -74,7 +77,9 @@ class ServerDatabase:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._write() as s, s.begin():
+        """A write transaction. On SQLite, writers of this process queue on a lock first:
+        waiting there is FIFO-ish and wakes at once, unlike SQLite's sleeping busy handler."""
+        with self._write_lock, self._write() as s, s.begin():
             yield s
 
     @contextmanager
