@@ -182,6 +182,16 @@ class Scanner(HasStatus, Protocol):
     def add_listener(self, listener: Callable[[ScanEvent], None]) -> None: ...
 
 
+class KeyFeed(Protocol):
+    """The keyboard-wedge detector as the GUI sees it: its app-wide key filter feeds every
+    key press; `ended_scan` says the last Enter/Tab closed a scan (so the key is swallowed)."""
+
+    def feed(self, key: str, text: str, t: float) -> ScanEvent | None: ...
+
+    @property
+    def ended_scan(self) -> bool: ...
+
+
 # --- printing -----------------------------------------------------------------------------
 # The layout model lives in kiosk.printing.layout (a pure value module); it is re-exported
 # here so a driver sees documents through the ports.

@@ -5,8 +5,10 @@ the .qm the app loads. Run after changing UI strings: `make translations`.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,10 +16,24 @@ TS = ROOT / "assets" / "translations" / "linli_zh_CN.ts"
 BIN = Path(sys.executable).parent
 
 
+def fill_from_glossary() -> None:
+    """Unfinished entries take their Chinese from scripts/zh_CN.json (the reviewed glossary)."""
+    glossary = json.loads((ROOT / "scripts" / "zh_CN.json").read_text(encoding="utf-8"))
+    tree = ET.parse(TS)
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is not None and source in glossary:
+            translation.text = glossary[source]
+            translation.attrib.pop("type", None)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS.relative_to(ROOT))],
                    cwd=ROOT, check=True)
+    fill_from_glossary()
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
                    cwd=ROOT, check=True)
     return 0

@@ -8,6 +8,7 @@ from importlib.resources import files
 
 from kiosk.context import KioskContext
 from kiosk.errors import Cancelled, UserFacingError
+from ui.keyfilter import WedgeKeyFilter
 from ui.mainwindow import MainWindow
 from ui.qt import QApplication, QMessageBox, QTranslator
 from ui.tasks import TaskManager
@@ -40,6 +41,9 @@ def build_window(ctx: KioskContext, language: str = "zh_CN") -> tuple[QApplicati
     install_translator(app, language)
     tasks = TaskManager(show_exception)
     window = MainWindow(ctx, tasks)
+    if ctx.key_feed is not None:
+        window.key_filter = WedgeKeyFilter(ctx.key_feed, window)
+        app.installEventFilter(window.key_filter)
     return app, window, tasks
 
 

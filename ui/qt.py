@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import (  # noqa: F401
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -13,13 +14,14 @@ from PySide6.QtCore import (  # noqa: F401
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication  # noqa: F401
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )

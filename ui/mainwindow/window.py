@@ -10,8 +10,21 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from kiosk.context import KioskContext
+from kiosk.flows.pickup import PickupFlow
 from kiosk.models import Order, Store
-from ui.qt import QHBoxLayout, QLabel, QMainWindow, Qt, QTimer, QVBoxLayout, QWidget
+from kiosk.ports import ScanEvent
+from ui.pickup import PickupPanel
+from ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QObject,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.tasks import TaskManager
 from ui.widgets.status_chip import StatusChip
 
@@ -26,10 +39,17 @@ def load_summary(ctx: KioskContext) -> tuple[str, dict[str, int]]:
     return (store.name if store else ""), counts
 
 
+class ScanBridge(QObject):
+    """Scanners call listeners on their own threads; the signal delivers on the GUI thread."""
+
+    scanned = Signal(object)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: KioskContext, tasks: TaskManager) -> None:
         super().__init__()
         self.ctx = ctx
+        self.key_filter: QObject | None = None
         self.tasks = tasks
         self.setWindowTitle(self.tr("Linli Kiosk"))
         body = QWidget(self)
@@ -38,10 +58,14 @@ class MainWindow(QMainWindow):
         self.store_label.setObjectName("storeName")
         self.store_label.setStyleSheet("font-size: 28px; font-weight: bold;")
         layout.addWidget(self.store_label)
-        self.hint = QLabel(self.tr("Scan the customer's pickup code"), body)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setStyleSheet("font-size: 36px; padding: 40px; border: 3px dashed #90a4ae; border-radius: 16px;")
-        layout.addWidget(self.hint, 1)
+        self.flow = PickupFlow(ctx.db, staff_id=ctx.staff_id, store_id=ctx.store_id,
+                               receipts=ctx.receipts)
+        self.pickup = PickupPanel(self.flow, tasks, body)
+        layout.addWidget(self.pickup, 1)
+        self.bridge = ScanBridge(self)
+        self.bridge.scanned.connect(self.on_scan)
+        for scanner in ctx.scanners:
+            scanner.add_listener(self.bridge.scanned.emit)
         tiles = QHBoxLayout()
         self.count_labels: dict[str, QLabel] = {}
         for state in ORDER_STATES:
@@ -77,6 +101,10 @@ class MainWindow(QMainWindow):
             "cancelled": self.tr("Cancelled"),
         }
         return names.get(state, state)
+
+    def on_scan(self, event: ScanEvent) -> None:
+        self.pickup.on_scan(event)
+        QTimer.singleShot(500, self.refresh_summary)
 
     def refresh_summary(self) -> None:
         self.tasks.run_db(lambda: load_summary(self.ctx), self.show_summary)
