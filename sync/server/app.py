@@ -150,9 +150,13 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
             rows = s.execute(select(both).order_by(both.c.cursor).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
-        out = [{"kind": r.kind, "op": r.op, "key": r.key, "data": r.data} for r in rows]
         nxt = rows[-1].cursor if rows else after
-        return _json({"changes": out, "next_cursor": str(nxt), "has_more": more})
+        dumps = json.dumps
+        items = ",".join(f'{{"kind":{dumps(r.kind)},"op":{dumps(r.op)},"key":{dumps(r.key)},'
+                         f'"data":{r.data}}}' for r in rows)
+        body = (f'{{"changes":[{items}],"next_cursor":{dumps(str(nxt))},'
+                f'"has_more":{"true" if more else "false"}}}')
+        return Response(content=body, media_type="application/json")
 
     @app.get("/api/v1/keys", response_model=schemas.KeysResponse, tags=["changes"],
              responses=errors)

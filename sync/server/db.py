@@ -3,6 +3,7 @@ PostgreSQL by URL. The reference server creates its tables with `create_all`."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -107,6 +108,7 @@ def append_changes(session: Session, rows: list[dict[str, Any]]) -> None:
     first = allocate_cursors(session, len(rows))
     for i, row in enumerate(rows):
         row["cursor"] = first + i
+        row["data"] = json.dumps(row["data"], ensure_ascii=False, separators=(",", ":"))
     session.connection().execute(insert(ChangeRow), rows)
 
 

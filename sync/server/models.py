@@ -117,7 +117,8 @@ class MediaBlob(ServerBase):
 
 
 class ChangeRow(ServerBase):
-    """The change log pulled by kiosks; `store_id` NULL = for every store."""
+    """The change log pulled by kiosks; `store_id` NULL = for every store. `data` is kept as
+    JSON text so a pull never decodes and re-encodes it."""
 
     __tablename__ = "changes"
     cursor: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
@@ -125,7 +126,7 @@ class ChangeRow(ServerBase):
     kind: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(64))
     op: Mapped[str] = mapped_column(String(8))
-    data: Mapped[dict[str, Any]]
+    data: Mapped[str] = mapped_column(Text)  # the JSON text, spliced into answers as it is
     at: Mapped[datetime]
 
     __table_args__ = (Index("ix_changes_store_cursor", "store_id", "cursor"),)
