@@ -25,7 +25,7 @@ sysdeps:
 	@bash scripts/sysdeps.sh
 
 run: $(STAMP)
-	$(BIN)/kiosk run $(if $(LINLI_DATA_DIR),,--demo)
+	BIN=$(BIN) bash scripts/run.sh
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports
