@@ -9,7 +9,9 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,13 +124,43 @@ def kiosk_db(kiosk_dir: Path) -> Iterator[Database]:
     db.close()
 
 
-@pytest.fixture
-def server(tmp_path: Path, demo_template: Path) -> Iterator[ServerProc]:
-    srv = ServerProc(f"sqlite:///{tmp_path / 'server.sqlite3'}", free_port(),
-                     log=tmp_path / "server.log")
-    srv.start(demo_from=demo_template)
-    yield srv
-    srv.stop()
+PG = os.environ.get("LINLI_TEST_PG")
+NO_PG = "LINLI_TEST_PG is not set: no PostgreSQL server could be started (run through " \
+    "scripts/with-services.sh or `make test`)"
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the LINLI_TEST_PG server; dropped afterwards."""
+    import psycopg
+
+    assert PG
+    name = f"linli_{uuid.uuid4().hex[:10]}"
+    plain = PG.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{plain.rpartition('/')[0]}/{name}"
+    finally:
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path: Path,
+           demo_template: Path) -> Iterator[ServerProc]:
+    """The real server process, on SQLite and (when LINLI_TEST_PG is set) on PostgreSQL."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        else:
+            if not PG:
+                pytest.skip(NO_PG)
+            url = stack.enter_context(pg_database())
+        srv = ServerProc(url, free_port(), log=tmp_path / "server.log")
+        srv.start(demo_from=demo_template)
+        stack.callback(srv.stop)
+        yield srv
 
 
 def manifest(kiosk_dir: Path) -> dict[str, Any]:

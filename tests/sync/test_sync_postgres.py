@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sync_fault_proxy import FaultProxy
 from sync_helpers import (
+    NO_PG,
+    PG,
     ServerProc,
     add_readings,
     engine_for,
     enrollment_code,
     free_port,
     outbox,
+    pg_database,
     pick_up,
     ready_orders,
 )
@@ -24,25 +25,13 @@ from kiosk.db import Database
 from sync.client.setup import enroll_kiosk
 from sync.server import admin
 
-PG = os.environ.get("LINLI_TEST_PG")
-pytestmark = [pytest.mark.postgres, pytest.mark.skipif(
-    not PG, reason="LINLI_TEST_PG is not set: no PostgreSQL server could be started "
-    "(run through scripts/with-services.sh or `make test`)")]
+pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not PG, reason=NO_PG)]
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    import psycopg
-
-    assert PG
-    name = f"linli_{uuid.uuid4().hex[:10]}"
-    plain = PG.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(plain, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base, _, _ = PG.rpartition("/")
-    yield f"{base}/{name}".replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(plain, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with pg_database() as url:
+        yield url
 
 
 def test_postgres_server_roundtrip_and_replay(pg_url: str, tmp_path: Path, demo_template: Path,
