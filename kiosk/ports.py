@@ -349,7 +349,12 @@ class SyncStatus:
             return "This kiosk is not enrolled with the central platform yet."
         if self.needs_reenroll:
             return "The platform no longer accepts this kiosk: ask the manager to enroll it again."
-        parts = ["online" if self.online else "offline"]
+        if self.online:
+            parts = ["online"]
+        elif self.last_success is None and not self.last_error:
+            parts = ["not synced yet"]
+        else:
+            parts = ["offline"]
         parts.append(f"{self.events_waiting} event(s) waiting to be sent")
         if self.conflicts:
             parts.append(f"{self.conflicts} need(s) a manager")

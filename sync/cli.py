@@ -204,17 +204,17 @@ def _issue_code(args: argparse.Namespace) -> int:
 def _load_orders(args: argparse.Namespace) -> int:
     from sync.server.admin import load_orders
 
-    def work(s: Any) -> dict[str, Any]:
-        raw = json.loads(Path(args.file).read_text(encoding="utf-8"))
-        orders = raw.get("orders", []) if isinstance(raw, dict) else raw
-        if not isinstance(orders, list):
-            raise ValueError("the file must hold a list of orders or {\"orders\": [...]}")
-        return {"loaded": load_orders(s, orders, args.store)}
-
     try:
-        return _admin(args, work, lambda r: f"{r['loaded']} order(s) loaded")
-    except json.JSONDecodeError as exc:
+        raw = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except OSError as exc:
+        return fail(f"cannot read {args.file}: {exc.strerror or exc}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return fail(f"{args.file} is not valid JSON: {exc}")
+    orders = raw.get("orders") if isinstance(raw, dict) else raw
+    if not isinstance(orders, list) or not all(isinstance(o, dict) for o in orders):
+        return fail(f"{args.file} must hold a list of orders or {{\"orders\": [...]}}")
+    return _admin(args, lambda s: {"loaded": load_orders(s, orders, args.store)},
+                  lambda r: f"{r['loaded']} order(s) loaded")
 
 
 def _create_key(args: argparse.Namespace) -> int:
