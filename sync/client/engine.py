@@ -8,6 +8,7 @@ again and comes back `duplicate`.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable
@@ -53,11 +54,13 @@ class SyncReport:
     pulled: int = 0
     pages: int = 0
     media: int = 0
+    media_skipped: int = 0
     keys: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {"pushed": self.pushed, "results": self.results, "pulled": self.pulled,
-                "pages": self.pages, "media": self.media, "keys": self.keys}
+                "pages": self.pages, "media": self.media, "media_skipped": self.media_skipped,
+                "keys": self.keys}
 
 
 class SyncEngine:
@@ -133,6 +136,9 @@ class SyncEngine:
 
     # --- media ---------------------------------------------------------------------------
     def upload_media(self, report: SyncReport) -> None:
+        """Upload photos/PDFs not yet on the platform. A file that is missing, damaged (its
+        bytes no longer match its sha256) or refused is skipped and counted, never blocking
+        the events and orders behind it."""
         with self.db.reader() as s:
             todo = [(m.sha256, m.path, m.mime) for m in s.scalars(
                 select(Media).where(Media.uploaded_at.is_(None)).order_by(Media.created_at))]
@@ -140,10 +146,21 @@ class SyncEngine:
             file = Path(path)
             if not file.is_absolute():
                 file = self.db.path.parent / file
-            if not file.exists():
-                continue  # not written yet (or lost): the manager sees it in the media list
-            data = file.read_bytes()
-            self._retry(lambda d=data, h=sha, m=mime: self.api.put_media(h, d, m))  # type: ignore[misc]
+            try:
+                data = file.read_bytes()
+            except OSError:
+                report.media_skipped += 1
+                continue
+            if hashlib.sha256(data).hexdigest() != sha:
+                report.media_skipped += 1
+                continue
+            try:
+                self._retry(lambda d=data, h=sha, m=mime: self.api.put_media(h, d, m))  # type: ignore[misc]
+            except SyncError as exc:
+                if exc.kind is not SyncErrorKind.REJECTED:
+                    raise
+                report.media_skipped += 1
+                continue
             with self.db.session() as s:
                 row = s.get(Media, sha)
                 if row is not None:

@@ -7,7 +7,15 @@ import uuid
 from pathlib import Path
 
 import requests
-from sync_helpers import ServerProc, engine_for, enrollment_code, outbox, pick_up, ready_orders
+from sync_helpers import (
+    ServerProc,
+    add_readings,
+    engine_for,
+    enrollment_code,
+    outbox,
+    pick_up,
+    ready_orders,
+)
 
 from kiosk.db import Database
 from kiosk.models import Media
@@ -74,7 +82,17 @@ def test_media_is_content_addressed(server: ServerProc, kiosk_dir: Path,
     with kiosk_db.session() as s:
         s.add(Media(sha256=sha, mime="application/pdf", size=len(body),
                     path=f"media/{sha}.pdf", created_at=utcnow()))
-    assert engine_for(kiosk_db).run_once().media == 1
+    damaged = b"this file was changed after it was recorded"
+    bad_sha = hashlib.sha256(b"the original bytes").hexdigest()
+    (folder / "damaged.jpg").write_bytes(damaged)
+    with kiosk_db.session() as s:
+        s.add(Media(sha256=bad_sha, mime="image/jpeg", size=len(damaged),
+                    path="media/damaged.jpg", created_at=utcnow()))
+        s.add(Media(sha256="f" * 64, mime="image/jpeg", size=1, path="media/gone.jpg",
+                    created_at=utcnow()))
+    add_readings(kiosk_db, 2)
+    first = engine_for(kiosk_db).run_once()  # damaged/missing files do not block the rest
+    assert (first.media, first.media_skipped, first.results) == (1, 2, {"accepted": 2})
     with kiosk_db.reader() as s:
         assert s.get(Media, sha).uploaded_at is not None  # type: ignore[union-attr]
     assert engine_for(kiosk_db).run_once().media == 0
