@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 
@@ -101,9 +101,24 @@ class SyncEngine:
                 envelopes = [event_envelope(ev) for ev in batch]
             if not batch:
                 return
-            results = self._retry(lambda env=envelopes: self.api.push_events(env))  # type: ignore[misc]
+            results = self._send(envelopes)
             self._settle([ev.event_id for ev in batch], results, report)
             report.pushed += len(batch)
+
+    def _send(self, envelopes: list[dict[str, Any]]) -> tuple[EventResult, ...]:
+        """Send one batch. If the platform refuses the whole request (a 4xx other than 401),
+        split it until the refused event is alone and answer `rejected` for it only, so one
+        bad record never holds back the others."""
+        try:
+            return self._retry(lambda: self.api.push_events(envelopes))
+        except SyncError as exc:
+            if exc.kind is not SyncErrorKind.REJECTED:
+                raise
+            if len(envelopes) == 1:
+                return (EventResult(str(envelopes[0]["event_id"]), EventStatus.REJECTED,
+                                    str(exc)),)
+        half = len(envelopes) // 2
+        return self._send(envelopes[:half]) + self._send(envelopes[half:])
 
     def _settle(self, ids: list[str], results: tuple[EventResult, ...],
                 report: SyncReport) -> None:

@@ -222,3 +222,26 @@ def test_revoked_token_stops_sync_and_asks_to_reenroll(
     _enrolled(server, kiosk_dir, kiosk_db)  # enrolling again clears it; events still go once
     assert engine_for(kiosk_db).run_once().results == {"accepted": 3}
     assert server.stats()["events"] == 3
+
+
+def test_a_request_refused_as_a_whole_is_split_to_find_the_bad_event(
+        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    from kiosk.models import OutboxEvent
+    from kiosk.ports import utcnow
+
+    _enrolled(server, kiosk_dir, kiosk_db)
+    good = add_readings(kiosk_db, 9)
+    with kiosk_db.session() as s:  # a record the API cannot even parse (type too long)
+        odd = OutboxEvent(event_id="odd-1", seq=100, type="x" * 60, store_id="ST-SH-0001",
+                          device_id="d", occurred_at=utcnow(), payload={}, status="pending",
+                          attempts=0)
+        s.add(odd)
+    good += add_readings(kiosk_db, 6)
+    report = engine_for(kiosk_db, proxy.url).run_once()
+    assert report.results == {"accepted": 15, "rejected": 1}
+    box = outbox(kiosk_db)
+    assert box["odd-1"] == ("rejected", True)
+    assert all(box[e] == ("accepted", False) for e in good)
+    posts = [line for _, line in proxy.log if line.startswith("POST /api/v1/events")]
+    assert 2 < len(posts) <= 12  # halving: a handful of requests, not one per event
+    _exactly_once(server, kiosk_db, good)
