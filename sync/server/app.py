@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kiosk.ports import utcnow
 from sync.server import schemas
-from sync.server.db import ServerDatabase
+from sync.server.db import ServerDatabase, latest_cursor
 from sync.server.ingest import ingest
 from sync.server.models import ChangeRow, Device, EnrollmentCode, MediaBlob, SigningKey
 
@@ -145,6 +145,10 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         shared = (select(*cols).where(ChangeRow.store_id.is_(None), ChangeRow.cursor > after)
                   .order_by(ChangeRow.cursor).limit(limit + 1))
         with db.reader() as s:
+            if after > latest_cursor(s):
+                # a cursor this server never gave out (its database was restored or replaced):
+                # start over; the kiosk's loaders are idempotent
+                return changes(device, "0", limit)
             # two index range scans on (store_id, cursor), merged: no scan of other stores' rows
             both = union_all(own.subquery().select(), shared.subquery().select()).subquery()
             rows = s.execute(select(both).order_by(both.c.cursor).limit(limit + 1)).all()

@@ -112,3 +112,15 @@ def test_media_is_content_addressed(server: ServerProc, kiosk_dir: Path,
         return bytes(server.admin(lambda s: s.get(MediaBlob, sha).body))
 
     assert held() == body
+
+
+def test_a_cursor_the_server_never_gave_starts_over(server: ServerProc, kiosk_dir: Path) -> None:
+    e = HttpCentralApi(server.url).enroll(enrollment_code(kiosk_dir), "x")
+    api = HttpCentralApi(server.url, e.token)
+    first = api.pull_changes("0", 5000)
+    again = api.pull_changes(str(int(first.next_cursor) + 1000), 5000)  # e.g. a restored server
+    assert [c.key for c in again.changes] == [c.key for c in first.changes]
+    assert again.next_cursor == first.next_cursor and not again.has_more
+    bad = requests.get(f"{server.url}/api/v1/changes", params={"cursor": "abc"}, timeout=5,
+                       headers={"Authorization": f"Bearer {e.token}"})
+    assert bad.status_code == 400 and "next_cursor" in bad.json()["detail"]
