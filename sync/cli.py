@@ -202,7 +202,7 @@ def _issue_code(args: argparse.Namespace) -> int:
 
 
 def _load_orders(args: argparse.Namespace) -> int:
-    from sync.server.admin import load_orders
+    from sync.server.admin import load_orders, upsert_entity
 
     try:
         raw = json.loads(Path(args.file).read_text(encoding="utf-8"))
@@ -213,8 +213,21 @@ def _load_orders(args: argparse.Namespace) -> int:
     orders = raw.get("orders") if isinstance(raw, dict) else raw
     if not isinstance(orders, list) or not all(isinstance(o, dict) for o in orders):
         return fail(f"{args.file} must hold a list of orders or {{\"orders\": [...]}}")
-    return _admin(args, lambda s: {"loaded": load_orders(s, orders, args.store)},
-                  lambda r: f"{r['loaded']} order(s) loaded")
+    people = raw if isinstance(raw, dict) else {}
+
+    def work(s: Any) -> dict[str, Any]:
+        counts = {"loaded": load_orders(s, orders, args.store)}
+        for field, kind in (("staff", "staff"), ("leaders", "leader"),
+                            ("suppliers", "supplier"), ("checklists", "checklist")):
+            rows = people.get(field) or []
+            for row in rows:
+                store = None if kind in ("supplier", "checklist") else args.store
+                upsert_entity(s, kind, row, store or row.get("store_id"))
+            if rows:
+                counts[field] = len(rows)
+        return counts
+
+    return _admin(args, work, lambda r: ", ".join(f"{v} {k}" for k, v in r.items()))
 
 
 def _create_key(args: argparse.Namespace) -> int:
@@ -296,7 +309,8 @@ def register(sub: Any) -> None:
     _db_option(p)
     p.add_argument("--store", required=True)
     p.add_argument("--code", default=None, help="the code to issue (default: random 8 digits)")
-    p = add_command(srv, "load-orders", _load_orders, "load orders (seed format) from JSON")
+    p = add_command(srv, "load-orders", _load_orders, "load orders (seed format) from JSON; an "
+                    "object may also carry staff, leaders, suppliers and checklists")
     _db_option(p)
     p.add_argument("file")
     p.add_argument("--store", default=None, help="store_id for orders that have none")

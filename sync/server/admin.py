@@ -237,3 +237,15 @@ def bulk_add_orders(s: Session, orders: list[dict[str, Any]]) -> int:
         s.execute(insert(ServerOrder), rows)
         append_changes(s, changes)
     return len(rows)
+
+
+def delete_entity(s: Session, kind: str, key: str) -> None:
+    """Withdraw a staff member, leader, supplier or checklist; kiosks get a `delete` change."""
+    row = s.get(Entity, (kind, key))
+    if row is None:
+        raise ValueError(f"no {kind} {key!r} on this server")
+    store_id = row.store_id
+    s.delete(row)
+    s.flush()
+    append_changes(s, [{"store_id": store_id, "kind": kind, "key": key, "op": "delete",
+                        "data": {"id": key}, "at": utcnow()}])

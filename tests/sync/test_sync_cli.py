@@ -27,9 +27,12 @@ def test_admin_commands_without_the_demo(tmp_path: Path,
     orders = tmp_path / "orders.json"
     orders.write_text(json.dumps({"orders": [
         {"id": "O-1", "status": "ready", "pickup_code": "654321",
-         "lines": [{"sku": "A", "name": "苹果", "qty": 2}]}]}), encoding="utf-8")
+         "lines": [{"sku": "A", "name": "苹果", "qty": 2}]}],
+        "staff": [{"id": "S-9", "name": "店员", "role": "clerk"}],
+        "checklists": [{"id": "CL-1", "name": "冷链检查", "items": ["温度"]}]}),
+        encoding="utf-8")
     code, out, _ = _run(capsys, "server", "load-orders", str(orders), "--store", "ST-9", *d)
-    assert code == 0 and json.loads(out) == {"loaded": 1}
+    assert code == 0 and json.loads(out) == {"loaded": 1, "staff": 1, "checklists": 1}
     code, out, _ = _run(capsys, "server", "create-key", "--key-id", "k9", *d)
     public = json.loads(out)["public_key"]
     code, out, _ = _run(capsys, "server", "sign-token", "O-1", *d)

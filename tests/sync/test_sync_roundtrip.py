@@ -135,3 +135,32 @@ def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path,
 
     result = classify_and_verify(kiosk_db, token, "ST-SH-0001")
     assert result.verdict.verdict == "ready"
+
+
+def test_people_suppliers_and_checklists_reach_the_kiosk(server: ServerProc, kiosk_dir: Path,
+                                                         kiosk_db: Database) -> None:
+    from kiosk.models import Staff, Supplier
+    from kiosk.models.sync import ChecklistTemplate
+
+    enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
+    engine = engine_for(kiosk_db)
+    engine.run_once()
+    server.admin(admin.upsert_entity, "checklist", {"id": "CL-1", "name": "冷链检查",
+                                                    "items": ["温度", "包装"]}, None)
+    server.admin(admin.upsert_entity, "staff", {"id": "S-NEW", "name": "新店员",
+                                                "role": "clerk"}, "ST-SH-0001")
+    server.admin(admin.upsert_entity, "staff", {"id": "S-ELSE", "name": "别店",
+                                                "role": "clerk"}, "ST-OTHER")
+    server.admin(admin.upsert_entity, "supplier", {"id": "SUP-9", "name": "新农场"}, None)
+    assert engine.run_once().pulled == 4 - 1  # the other store's staff member is not sent
+    with kiosk_db.reader() as s:
+        assert s.get(ChecklistTemplate, "CL-1").data["items"] == ["温度", "包装"]  # type: ignore[union-attr]
+        assert s.get(Staff, "S-NEW").active  # type: ignore[union-attr]
+        assert s.get(Staff, "S-ELSE") is None
+        assert s.get(Supplier, "SUP-9") is not None
+    server.admin(admin.delete_entity, "staff", "S-NEW")
+    server.admin(admin.delete_entity, "checklist", "CL-1")
+    engine.run_once()
+    with kiosk_db.reader() as s:
+        assert s.get(Staff, "S-NEW").active is False  # type: ignore[union-attr]
+        assert s.get(ChecklistTemplate, "CL-1") is None
