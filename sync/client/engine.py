@@ -12,6 +12,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from kiosk.models import Media, OutboxEvent
 from kiosk.outbox import event_envelope
 from kiosk.ports import (
     CentralApi,
+    ChangesPage,
     DeviceState,
     DeviceStatus,
     EventResult,
@@ -184,17 +186,34 @@ class SyncEngine:
 
     # --- pull ----------------------------------------------------------------------------
     def pull(self, report: SyncReport) -> None:
-        """Take in changes page by page; each page and its cursor land in one transaction."""
-        while True:
-            with self.db.reader() as s:
-                cursor = get_state(s, CURSOR) or "0"
-            page = self._retry(lambda c=cursor: self.api.pull_changes(c, self.page_size))  # type: ignore[misc]
-            if page.changes or page.next_cursor != cursor:
-                apply_page(self.db, page.changes, page.next_cursor)
-                report.pulled += len(page.changes)
-                report.pages += 1
-            if not page.has_more:
-                return
+        """Take in changes page by page; each page and its cursor land in one transaction.
+
+        The next page is fetched while the current one is applied (one helper thread, one
+        request at a time): only a page's own transaction moves the stored cursor, so a
+        failure anywhere just drops the page fetched ahead.
+        """
+        with self.db.reader() as s:
+            cursor = get_state(s, CURSOR) or "0"
+
+        def fetch(c: str) -> ChangesPage:
+            return self._retry(lambda: self.api.pull_changes(c, self.page_size))
+
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        try:
+            pending: Future[ChangesPage] = ahead.submit(fetch, cursor)
+            while True:
+                page = pending.result()
+                if page.has_more:
+                    pending = ahead.submit(fetch, page.next_cursor)
+                if page.changes or page.next_cursor != cursor:
+                    apply_page(self.db, page.changes, page.next_cursor)
+                    report.pulled += len(page.changes)
+                    report.pages += 1
+                cursor = page.next_cursor
+                if not page.has_more:
+                    return
+        finally:
+            ahead.shutdown(wait=False, cancel_futures=True)  # never wait for a page ahead
 
     def refresh_keys(self, report: SyncReport) -> None:
         keys = self._retry(self.api.keys)
@@ -207,7 +226,8 @@ class SyncEngine:
     def run_once(self, *, keys: bool = True) -> SyncReport:
         """Push, upload, pull until nothing is left. Raises SyncError when it cannot."""
         report = SyncReport()
-        self.board.set(DeviceState.CONNECTING, "syncing with the central platform")
+        if self.board.current.state is not DeviceState.ONLINE:  # no flicker while healthy
+            self.board.set(DeviceState.CONNECTING, "syncing with the central platform")
         try:
             self.push(report)
             self.upload_media(report)

@@ -245,3 +245,27 @@ def test_a_request_refused_as_a_whole_is_split_to_find_the_bad_event(
     posts = [line for _, line in proxy.log if line.startswith("POST /api/v1/events")]
     assert 2 < len(posts) <= 12  # halving: a handful of requests, not one per event
     _exactly_once(server, kiosk_db, good)
+
+
+def test_paged_pull_survives_faults_and_lands_every_change(
+        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from kiosk.models import Order
+    from kiosk.sync_status import CURSOR, get_state
+    from sync.server.db import latest_cursor
+
+    fresh = Database(tmp_path / "fresh.sqlite3")  # a kiosk that has never seen the store
+    try:
+        _enrolled(server, kiosk_dir, fresh, url=proxy.url)
+        engine = engine_for(fresh, proxy.url)
+        engine.page_size = 7
+        proxy.script("pass", "503", "pass", "reset_mid", "pass", "pass", "502", "reset_mid")
+        report = engine.run_once()
+        assert report.pages >= 10 and proxy.taken("reset_mid") == 2
+        with fresh.reader() as s:
+            assert s.scalar(select(func.count()).select_from(Order)) == 60
+            cursor = get_state(s, CURSOR)
+        assert cursor == str(server.admin(latest_cursor))
+    finally:
+        fresh.close()
