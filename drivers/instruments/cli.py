@@ -31,24 +31,18 @@ from drivers.instruments.worker import (
     open_port,
     plain_port_error,
 )
+from kiosk.cli_options import common_options
 from kiosk.errors import DeviceError
 from kiosk.ports import Reading
 
 DEVICES = ("scale", "refractometer", "pesticide", "printer")
 
 
-def _common() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--data-dir", type=Path, default=None,
-                   help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
-    p.add_argument("--json", action="store_true", help="print results as one JSON object per line")
-    return p
-
 
 def register(sub: Any) -> None:
     """Add this area's commands to the `kiosk` parser."""
     names = ", ".join(profiles())
-    r = sub.add_parser("read", parents=[_common()], help="print readings from a serial instrument",
+    r = sub.add_parser("read", parents=[common_options()], help="print readings from a serial instrument",
                        description=f"Print readings from a serial instrument. Protocols: {names}.")
     r.add_argument("--protocol", required=True, help=f"one of: {names}")
     r.add_argument("--port", required=True, help="serial port or pyserial URL (/dev/ttyUSB0, loop://)")
@@ -61,7 +55,7 @@ def register(sub: Any) -> None:
     r.add_argument("--extra", action="store_true", help="add the parsed side values as `extra`")
     r.set_defaults(handler=cmd_read)
 
-    s = sub.add_parser("simulate", parents=[_common()], help="run a simulated instrument or printer",
+    s = sub.add_parser("simulate", parents=[common_options()], help="run a simulated instrument or printer",
                        description="Run a simulated scale, refractometer or pesticide reader on a "
                        "pseudo-terminal (prints its path), or the virtual network printer.")
     s.add_argument("device", choices=DEVICES)

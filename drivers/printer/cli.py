@@ -14,22 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from drivers.printer.device import EscposPrinter
+from kiosk.cli_options import common_options
 from kiosk.errors import DeviceError
 from kiosk.ports import CjkMode, PaperWidth, PrintOptions, QrMode
 from kiosk.printing.demo import DEMOS
 
 
-def _common() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--data-dir", type=Path, default=None,
-                   help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
-    p.add_argument("--json", action="store_true", help="print results as one JSON object per line")
-    return p
-
-
 def register(sub: Any) -> None:
     """Add this area's commands to the `kiosk` parser."""
-    p = sub.add_parser("print-test", parents=[_common()], help="print a demo document",
+    p = sub.add_parser("print-test", parents=[common_options()], help="print a demo document",
                        description="Print a demo receipt, handover slip, check-in sheet, reading "
                        "label or shift report. URIs: file:PATH, tcp://HOST:PORT, "
                        "serial:DEV?baud=N, usb:VID:PID (hex), dummy.")

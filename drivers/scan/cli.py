@@ -14,15 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from drivers.scan.decoder import BACKENDS, load_image, make_decoder
+from kiosk.cli_options import common_options
 from kiosk.errors import DeviceError
-
-
-def _common() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--data-dir", type=Path, default=None,
-                   help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
-    p.add_argument("--json", action="store_true", help="print results as one JSON object per line")
-    return p
 
 
 def _decode(args: argparse.Namespace) -> int:
@@ -48,7 +41,7 @@ def _decode(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add this area's commands to the `kiosk` parser."""
     about = "decode QR codes in image files with the same decoder the camera uses"
-    p: argparse.ArgumentParser = sub.add_parser("decode", parents=[_common()], help=about,
+    p: argparse.ArgumentParser = sub.add_parser("decode", parents=[common_options()], help=about,
                                                 description=about)
     p.set_defaults(handler=_decode)
     p.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG or BMP files")

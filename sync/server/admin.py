@@ -3,7 +3,6 @@ the demo snapshot, pickup tokens and statistics. Used by `kiosk server …` and 
 
 from __future__ import annotations
 
-import base64
 import json
 import secrets
 import time
@@ -17,6 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.ports import utcnow
+from kiosk.tokens import b64u, make_payload, sign_token
 from sync.server.db import append_changes
 from sync.server.models import (
     EnrollmentCode,
@@ -32,8 +32,7 @@ ORDER_STATUSES = {"dispatched", "ready", "partially_picked_up", "picked_up", "ha
 ENTITY_KINDS = {"staff", "leader", "supplier", "checklist"}
 
 
-def b64url(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+b64url = b64u  # the one base64url (no padding) of the token format
 
 
 def create_store(s: Session, store_id: str, name: str, address: str = "",
@@ -205,11 +204,9 @@ def sign_pickup_token(s: Session, order_id: str, *, key_id: str | None = None,
                          " or start it with --demo-from")
     private = serialization.load_pem_private_key(key.private_pem.encode("ascii"), password=None)
     assert isinstance(private, Ed25519PrivateKey)
-    payload = {"o": order.id, "s": order.store_id, "c": str(order.data.get("pickup_code") or ""),
-               "x": int(time.time()) + valid_s, "k": key.key_id}
-    body = b64url(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
-    signed = f"LK1.{body}"
-    return f"{signed}.{b64url(private.sign(signed.encode('ascii')))}"
+    payload = make_payload(order.id, order.store_id, str(order.data.get("pickup_code") or ""),
+                           int(time.time()) + valid_s, key.key_id)
+    return sign_token(private, payload)
 
 
 def stats(s: Session) -> dict[str, Any]:

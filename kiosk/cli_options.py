@@ -1,0 +1,46 @@
+"""Options and output helpers every `kiosk` command shares, in one place.
+
+Kept apart from `kiosk.cli` (which pulls in the core's services) so that the driver and
+sync layers can declare their commands the same way without reaching the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Parent parser with the options every command takes."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
+    p.add_argument("--json", action="store_true", help="print results as one JSON object per line")
+    return p
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    chosen = getattr(args, "data_dir", None) or os.environ.get("LINLI_DATA_DIR")
+    path = Path(chosen) if chosen else Path(user_data_dir("linli-kiosk", "Linli"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def emit(args: argparse.Namespace, obj: dict[str, Any], text: str | None = None) -> None:
+    """Print one result: a JSON line with --json, else `text` (or the JSON if no text)."""
+    if getattr(args, "json", False) or text is None:
+        print(json.dumps(obj, ensure_ascii=False, default=str), flush=True)
+    else:
+        print(text, flush=True)
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Report an error in plain words on stderr and return its exit code."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    return code
