@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
