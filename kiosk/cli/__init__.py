@@ -73,6 +73,12 @@ def run(argv: Sequence[str] | None, registrars: Sequence[Registrar]) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        import os
+        import sys
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 __all__ = ["Registrar", "add_command", "add_group", "build_parser", "common_options", "data_dir", "emit", "fail", "run"]
