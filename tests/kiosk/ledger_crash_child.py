@@ -1,7 +1,8 @@
 """Child process of the crash test: confirms every ready order, one transaction each.
 
 Usage: python ledger_crash_child.py DATA_DIR. Prints READY once the database is open so the
-parent kills it while it is writing, not while importing.
+parent kills it while it is writing, not while importing, then one line per committed pickup
+so the parent can kill it after a chosen amount of progress whatever the machine's speed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def main(data_dir: str) -> int:
     print("READY", len(todo), flush=True)
     for oid in todo:
         confirm_pickup(db, oid, staff_id="C1", method="qr")
+        print("PICKED", oid, flush=True)
     print("DONE", flush=True)
     return 0
 

@@ -10,6 +10,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -65,15 +66,21 @@ def test_sigkill_never_loses_or_doubles_a_pickup(db: Database) -> None:
         assert child.stdout.readline().startswith("READY")
         last = run == 5
         if not last:
-            try:
-                child.wait(timeout=rng.uniform(0.05, 1.5))
-            except subprocess.TimeoutExpired:
-                child.send_signal(signal.SIGKILL)
-                kills += 1
-        child.wait(timeout=120)
+            # Kill after a random number of commits (plus a little jitter so the kill lands
+            # anywhere inside the next transaction), not after a wall-clock delay: on a fast
+            # machine a delay could let the child finish, on a slow one it could kill at READY.
+            # 5 runs x at most 150 commits < N, so every one of these runs is killed mid-write.
+            target = rng.randint(1, 150)
+            for _ in range(target):
+                assert child.stdout.readline().startswith("PICKED")
+            time.sleep(rng.uniform(0, 0.02))
+            assert child.poll() is None
+            child.send_signal(signal.SIGKILL)
+            kills += 1
+        child.communicate(timeout=120)
         picked, ready = check_books(path)
         assert picked >= picked_before and picked + ready == N
         picked_before = picked
         print(f"run {run}: {picked} picked up, {ready} ready")
-    assert kills >= 3, "the child finished before it could be killed: make the runs shorter"
+    assert kills == 5
     assert picked_before == N and path.name == DB_FILENAME

@@ -67,8 +67,11 @@ def test_server_down_for_the_first_attempts(tmp_path: Path, demo_template: Path,
     outcome: dict[str, object] = {}
     worker = threading.Thread(target=lambda: outcome.update(r=engine.run_once()))
     worker.start()
-    time.sleep(1.5)
+    deadline = time.monotonic() + 30  # polled, not a fixed sleep: slow CI machines too
+    while attempts.count("offline") < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert attempts.count("offline") >= 2  # it has been failing and retrying
+    assert "r" not in outcome  # still retrying, not given up, while the server is down
     srv.start()  # same database, back up
     worker.join(60)
     try:

@@ -97,9 +97,13 @@ def _lines(server: ServerProc, order_id: str) -> list[tuple[str, float]]:
 def test_sync_loop_delivers_and_stops_on_interrupt(server: ServerProc, kiosk_dir: Path,
                                                    kiosk_db: Database) -> None:
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "loop")
+    # A shell starts background jobs with SIGINT ignored and Python keeps an inherited
+    # SIG_IGN, so a suite launched with `make test &` or nohup would never see the Ctrl-C:
+    # give the child the terminal's default, as an operator's Ctrl-C would find it.
     proc = subprocess.Popen([sys.executable, "main.py", "sync", "--interval", "0.3",
                              "--data-dir", str(kiosk_dir)], cwd=REPO,
-                            env={**os.environ}, stdout=subprocess.PIPE, text=True)
+                            env={**os.environ}, stdout=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         add_readings(kiosk_db, 7)
         deadline = time.monotonic() + 30
