@@ -8,11 +8,19 @@ cleanup() { :; }
 if [ -n "$pgbin" ] && [ -z "${LINLI_TEST_PG:-}" ]; then
   tmp=$(mktemp -d /tmp/linli-pg.XXXXXX)
   chmod 755 "$tmp"
-  port=$(( 20000 + RANDOM % 20000 ))
   runas=""
   if [ "$(id -u)" = "0" ]; then chown postgres "$tmp" 2>/dev/null && runas="runuser -u postgres --"; fi
-  if $runas "$pgbin/initdb" -D "$tmp/data" -A trust -U linli >/dev/null 2>&1 \
-     && $runas "$pgbin/pg_ctl" -D "$tmp/data" -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c fsync=off" -l "$tmp/log" -w start >/dev/null 2>&1; then
+  started=""
+  if $runas "$pgbin/initdb" -D "$tmp/data" -A trust -U linli >/dev/null 2>&1; then
+    # a random port may be taken (another run, another service): try a few before giving up
+    for _ in 1 2 3 4 5; do
+      port=$(( 20000 + RANDOM % 20000 ))
+      if $runas "$pgbin/pg_ctl" -D "$tmp/data" -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c fsync=off" -l "$tmp/log" -w start >/dev/null 2>&1; then
+        started=1; break
+      fi
+    done
+  fi
+  if [ -n "$started" ]; then
     export LINLI_TEST_PG="postgresql+psycopg://linli@127.0.0.1:$port/postgres"
     cleanup() { $runas "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1; rm -rf "$tmp"; }
   else
