@@ -44,7 +44,10 @@ def test_probe_finds_the_device_that_answers(protocol: str, tmp_path: Path) -> N
     with rig(protocol, tmp_path) as r:
         r.worker.stop()  # the probe owns the port for a moment
         assert probe_port(get_profile(protocol), r.sim.port_name)
-        assert b"Ehello" in r.sim.received or b"I4\r\n" in r.sim.received
+        # the probe sent this protocol's own question, not the other one's
+        asked = {"toledo-8217": b"Ehello", "mt-sics": b"I4\r\n"}
+        assert asked[protocol] in r.sim.received
+        assert all(q not in r.sim.received for name, q in asked.items() if name != protocol)
     with rig("continuous", tmp_path) as r:
         r.worker.stop()
         assert not probe_port(get_profile("toledo-8217"), r.sim.port_name, timeout_s=0.3)
