@@ -15,6 +15,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from kiosk.errors import UserFacingError
+
 
 def common_options() -> argparse.ArgumentParser:
     """Parent parser with the options every command takes."""
@@ -28,7 +30,11 @@ def common_options() -> argparse.ArgumentParser:
 def data_dir(args: argparse.Namespace) -> Path:
     chosen = getattr(args, "data_dir", None) or os.environ.get("LINLI_DATA_DIR")
     path = Path(chosen) if chosen else Path(user_data_dir("linli-kiosk", "Linli"))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, a read-only or missing parent…
+        why = "it is a file, not a folder" if path.is_file() else exc.strerror or str(exc)
+        raise UserFacingError(f"cannot use {path} as the data directory: {why}") from None
     return path
 
 

@@ -150,3 +150,14 @@ def test_ensure_demo_store_is_idempotent(tmp_path: Path) -> None:
 def test_bad_arguments_are_plain_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main.main(["demo-data", "--orders", "0", "--data-dir", str(tmp_path)]) == 1
     assert "at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["demo-data"], ["verify", "123456"], ["pickup", "123456"]])
+def test_unusable_data_dir_is_a_plain_error(command: list[str], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a directory")
+    assert main.main([*command, "--data-dir", str(in_the_way), "--json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot use") and str(in_the_way) in err
+    assert "Traceback" not in err
