@@ -19,6 +19,10 @@ from kiosk.errors import DeviceError
 
 
 def _decode(args: argparse.Namespace) -> int:
+    import cv2
+
+    # our own `error: …` line says why a file is unreadable; OpenCV's log lines are noise
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
     decoder = make_decoder(args.backend, budget_ms=args.budget_ms)
     unreadable = 0
     for name in args.images:

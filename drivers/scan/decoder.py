@@ -50,10 +50,19 @@ def as_gray(image: object) -> Gray:
 
 def load_image(path: Path) -> Gray:
     """Read an image file as grayscale, with a plain message when it is not one."""
-    data = np.fromfile(str(path), dtype=np.uint8) if path.is_file() else None
-    if data is None:
+    if path.is_dir():
+        raise DeviceError(DeviceErrorKind.BAD_DATA, f"{path}: a folder, not an image file")
+    if not path.is_file():
         raise DeviceError(DeviceErrorKind.NOT_FOUND, f"{path}: no such file")
-    image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
+    try:
+        data = np.fromfile(str(path), dtype=np.uint8)
+    except OSError as exc:
+        raise DeviceError(DeviceErrorKind.NOT_FOUND,
+                          f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    try:  # OpenCV asserts on an empty buffer instead of returning None
+        image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
+    except cv2.error:
+        image = None
     if image is None:
         raise DeviceError(DeviceErrorKind.BAD_DATA,
                           f"{path}: not an image this decoder can read (PNG, JPEG, BMP…)")

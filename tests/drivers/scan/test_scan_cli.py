@@ -53,6 +53,17 @@ def test_decode_bad_files_are_reported_and_the_rest_still_decoded(
     assert [line["texts"] for line in lines] == [[], [images[0][1]]]
 
 
+def test_decode_empty_file_and_folder_are_plain_errors(
+        images: list[tuple[Path, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    rc = main.main(["decode", "--json", str(empty), str(tmp_path), str(images[0][0])])
+    out, err = capsys.readouterr()
+    assert rc == 1
+    assert "empty.png: not an image" in err and f"{tmp_path}: a folder" in err
+    assert [json.loads(line)["texts"] for line in out.splitlines()] == [[images[0][1]]]
+
+
 def test_decode_other_backend_and_text_output(images: list[tuple[Path, str]],
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main.main(["decode", "--backend", "zxing-cpp", str(images[0][0])]) == 0
