@@ -94,6 +94,10 @@ def open_transport(target: Target, timeout: float) -> Escpos:
         "usb": lambda: escpos_printers.Usb(target.vid, target.pid, timeout=int(timeout * 1000)),
         "win32": lambda: escpos_printers.Win32Raw(target.path),
     }
+    if target.scheme == "usb" and not escpos_printers.Usb.is_usable():
+        # python-escpos would build the object anyway and fail later, even in its __del__
+        raise DeviceError(DeviceErrorKind.CONFIG, "cannot use printer usb: the pyusb library is "
+                          "not installed; install pyusb or use tcp://, serial: or file:")
     try:
         made: Escpos = classes[target.scheme]()
         return made

@@ -264,6 +264,9 @@ def serve_from_cli(args: Any) -> int:
     base = getattr(args, "data_dir", None) or os.environ.get("LINLI_DATA_DIR")
     jobs_dir = Path(base or user_data_dir("linli-kiosk", "Linli")) / "virtual-printer"
     paper = PaperWidth(int(getattr(args, "paper", None) or 80))
+    if not 0 < port < 65536:
+        print(f"error: cannot listen on port {port}: a TCP port is 1 to 65535", file=sys.stderr)
+        return 2
     printer = VirtualPrinter(port, jobs_dir, paper)
     try:
         printer.start()

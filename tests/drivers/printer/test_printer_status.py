@@ -148,6 +148,27 @@ def test_serve_from_cli_refuses_a_busy_port(tmp_path: Path, capsys: pytest.Captu
         busy.stop()
 
 
+@pytest.mark.parametrize("port", [65536, 99999, -1])
+def test_serve_from_cli_refuses_an_impossible_port(port: int, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from drivers.printer.virtual import serve_from_cli
+
+    args = SimpleNamespace(port=port, data_dir=tmp_path, json=False, paper=80)
+    assert serve_from_cli(args) == 2
+    assert "1 to 65535" in capsys.readouterr().err
+
+
+def test_usb_printer_without_pyusb_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from escpos import printer as escpos_printers
+
+    from drivers.printer.device import open_transport
+
+    monkeypatch.setattr(escpos_printers.Usb, "is_usable", staticmethod(lambda: False))
+    with pytest.raises(DeviceError, match="pyusb") as info:
+        open_transport(parse_uri("usb:0416:5011"), 1.0)
+    assert info.value.kind is DeviceErrorKind.CONFIG
+
+
 def test_kiosk_simulate_printer_and_print_test_end_to_end(tmp_path: Path) -> None:
     """The two commands as a person runs them: a virtual printer, a demo receipt sent to it."""
     import json
