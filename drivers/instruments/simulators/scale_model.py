@@ -61,10 +61,10 @@ class ScaleSpeaker(Speaker):
             m.gross_g = value if cmd == "grams" else value * 1000
             m.overload = m.underload = False
             return f"placed {m.gross_g:g} g"
-        simple = {
-            "unstable": ("unstable", True), "stable": ("unstable", False),
-            "overload": ("overload", True), "underload": ("underload", True),
-        }
+        if cmd in ("overload", "underload"):  # a scale is over or under, never both
+            m.overload, m.underload = cmd == "overload", cmd == "underload"
+            return f"{cmd} now"
+        simple = {"unstable": ("unstable", True), "stable": ("unstable", False)}
         if cmd in simple:
             attr, value_flag = simple[cmd]
             setattr(m, attr, value_flag)

@@ -58,6 +58,18 @@ def test_underload(protocol: str, tmp_path: Path) -> None:
         assert got.value is None
 
 
+@pytest.mark.parametrize("protocol", ["mt-sics", "toledo-8217", "aclas", "continuous"])
+def test_underload_after_overload_and_back(protocol: str, tmp_path: Path) -> None:
+    """The simulator's control words switch between the two states (one does not mask the other)."""
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("overload")
+        r.wait_for(lambda x: x.status is ReadingStatus.OVERLOAD)
+        r.sim.control("underload")
+        r.wait_for(lambda x: x.status is ReadingStatus.UNDERLOAD)
+        r.sim.control("overload")
+        r.wait_for(lambda x: x.status is ReadingStatus.OVERLOAD)
+
+
 @pytest.mark.parametrize("protocol", ["mt-sics", "cas", "aclas", "continuous"])
 def test_negative_weight(protocol: str, tmp_path: Path) -> None:
     with rig(protocol, tmp_path) as r:
