@@ -6,6 +6,7 @@ chain verifies and outbox seq stays 1..n without gaps."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from datetime import timedelta
@@ -39,6 +40,7 @@ ORDER = st.sampled_from(ORDERS)
 def _template() -> Path:
     if not _TEMPLATE:
         folder = Path(tempfile.mkdtemp(prefix="ledger-prop-template-"))
+        atexit.register(shutil.rmtree, folder, True)  # no template left behind in /tmp
         Database(folder / DB_FILENAME).close()
         _TEMPLATE.append(folder / DB_FILENAME)
     return _TEMPLATE[0]
