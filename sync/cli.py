@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli import add_command, add_group, data_dir, emit, fail
-from kiosk.errors import SyncError, SyncErrorKind
+from kiosk.errors import SyncError, SyncErrorKind, UserFacingError
 
 EXIT_UNREACHABLE = 1
 EXIT_NOT_ENROLLED = 2
@@ -142,19 +142,43 @@ def _server_url(args: argparse.Namespace) -> str:
     return str(args.db) if args.db else default_url(data_dir(args))
 
 
-def _server_db(args: argparse.Namespace) -> Any:
+def _open_server_db(url: str) -> Any:
+    """The server database with its tables; a bad URL or an unreachable database in plain words."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
     from sync.server.db import ServerDatabase
 
-    db = ServerDatabase(_server_url(args), pool_size=2)
-    db.create_schema()
+    where = url.split("@")[-1]
+    try:
+        db = ServerDatabase(url, pool_size=2)
+    except (ArgumentError, ValueError, ImportError):
+        raise UserFacingError(f"database URL {where!r} not understood: use sqlite:///PATH or "
+                              "postgresql://USER:PASSWORD@HOST/DB") from None
+    try:
+        db.create_schema()
+    except SQLAlchemyError as exc:
+        db.close()
+        why = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise UserFacingError(f"cannot open the database {where}: {why}") from None
     return db
+
+
+def _server_db(args: argparse.Namespace) -> Any:
+    return _open_server_db(_server_url(args))
 
 
 def _server_run(args: argparse.Namespace) -> int:
     from sync.server.run import prepare, serve
 
+    if not 0 < args.port < 65536:
+        return fail(f"cannot listen on port {args.port}: a TCP port is 1 to 65535", 2)
     url = _server_url(args)
-    loaded = prepare(url, Path(args.demo_from) if args.demo_from else None)
+    _open_server_db(url).close()
+    try:
+        loaded = prepare(url, Path(args.demo_from) if args.demo_from else None)
+    except (ValueError, KeyError, OSError) as exc:
+        return fail(str(exc) if isinstance(exc, ValueError)
+                    else f"cannot load the demo from {args.demo_from}: {exc}")
     emit(args, {"listening": f"http://{args.host}:{args.port}", "db": url.split("@")[-1],
                 **({"demo": loaded} if loaded else {})},
          f"Linli central API on http://{args.host}:{args.port} (database {url.split('@')[-1]})"

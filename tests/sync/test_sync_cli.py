@@ -70,3 +70,20 @@ def test_bad_input_is_refused_in_plain_words(tmp_path: Path,
     code, out, _ = _run(capsys, "server", "stats", *d, "--json")
     assert code == 0 and json.loads(out) == {"events": 0, "duplicates_refused": 0,
                                              "by_type": {}, "by_device": {}}
+
+
+def test_server_bad_database_port_or_demo_dir_are_plain_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = ["--data-dir", str(tmp_path)]
+    cases = [
+        (["server", "stats", "--db", "bogus://x"], "not understood"),
+        (["server", "stats", "--db", f"sqlite:///{tmp_path}/no/such/dir/s.sqlite3"],
+         "cannot open the database"),
+        (["server", "run", "--db", "bogus://x", "--port", "38999"], "not understood"),
+        (["server", "run", "--port", "99999"], "1 to 65535"),
+        (["server", "run", "--port", "38999", "--demo-from", str(tmp_path / "none")],
+         "no seed.json"),
+    ]
+    for argv, words in cases:
+        code, _, err = _run(capsys, *argv, *d)
+        assert code != 0 and words in err and "Traceback" not in err, (argv, err)
