@@ -203,6 +203,21 @@ def test_unreachable_server_exits_non_zero(kiosk_dir: Path, kiosk_db: Database,
     assert not st.online and st.events_waiting == 2 and st.last_error
 
 
+def test_unreachable_server_answers_quickly_with_the_default_policy(
+        kiosk_dir: Path, kiosk_db: Database, server: ServerProc) -> None:
+    """`sync --once` with no test overrides: a few retries, then exit 1 (not ~45 s of backoff)."""
+    _enrolled(server, kiosk_dir, kiosk_db)
+    add_readings(kiosk_db, 1)
+    server.stop()
+    env = {k: v for k, v in os.environ.items() if k != "LINLI_SYNC_RETRY"}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
+                           str(kiosk_dir)], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert time.monotonic() - started < 20
+
+
 def test_revoked_token_stops_sync_and_asks_to_reenroll(
         server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
     from sqlalchemy import update
