@@ -77,8 +77,9 @@ def _sync(args: argparse.Namespace) -> int:
                      f"{report.pulled} change(s) in {report.pages} page(s), "
                      f"{report.media} media")
                 return 0
-            engine.board.add_listener(lambda st: print(f"[sync] {st.state.value}: {st.message}",
-                                                       flush=True))
+            engine.board.add_listener(lambda st: emit(
+                args, {"state": st.state.value, "message": st.message},
+                f"[sync] {st.state.value}: {st.message}"))
             stop = threading.Event()
             try:
                 engine.run_forever(stop, interval_s=args.interval)

@@ -218,6 +218,25 @@ def test_unreachable_server_answers_quickly_with_the_default_policy(
     assert time.monotonic() - started < 20
 
 
+def test_sync_loop_with_json_prints_only_json_lines(kiosk_dir: Path, kiosk_db: Database,
+                                                    server: ServerProc) -> None:
+    import json
+
+    _enrolled(server, kiosk_dir, kiosk_db)
+    proc = subprocess.Popen([sys.executable, "main.py", "sync", "--json", "--interval", "0.3",
+                             "--data-dir", str(kiosk_dir)], cwd=REPO, stdout=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(2)]
+    finally:
+        proc.kill()
+        proc.wait(10)
+    states = [json.loads(line) for line in lines]
+    assert [set(st) for st in states] == [{"state", "message"}] * 2
+    assert states[-1]["state"] == "online"
+
+
 def test_revoked_token_stops_sync_and_asks_to_reenroll(
         server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
     from sqlalchemy import update
