@@ -12,6 +12,7 @@ Drivers may not import kiosk.cli (import-linter), so the two common options (--d
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import queue
@@ -140,7 +141,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     sim = make_simulator(protocol, link)
     if args.period is not None and hasattr(sim.speaker, "period_s"):
         sim.speaker.period_s = args.period if args.period > 0 else None
-    pty_path = sim.start()
+    try:
+        pty_path = sim.start()
+    except OSError as exc:  # the --link folder is missing or read-only
+        with contextlib.suppress(OSError):
+            sim.stop()
+        return _fail(f"cannot make the stable link {link}: {exc.strerror or exc}")
     info = {"device": args.device, "protocol": protocol, "port": sim.pty_path, "link": pty_path}
     if args.json:
         print(json.dumps(info), flush=True)

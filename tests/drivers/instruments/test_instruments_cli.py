@@ -80,6 +80,13 @@ def test_simulate_rejects_a_protocol_the_device_does_not_speak(capsys: pytest.Ca
     assert "does not speak" in capsys.readouterr().err
 
 
+def test_simulate_with_an_impossible_link_is_a_plain_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    link = tmp_path / "no" / "such" / "folder" / "scale0"
+    assert main.main(["simulate", "scale", "--link", str(link)]) == 1
+    assert f"cannot make the stable link {link}" in capsys.readouterr().err
+
+
 def test_simulate_and_read_as_real_processes(tmp_path: Path) -> None:
     """`kiosk simulate pesticide --json` in one process, `kiosk read` in another, stdin
     control words in between, then SIGTERM ends the simulator cleanly."""
