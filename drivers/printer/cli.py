@@ -57,7 +57,12 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     if args.preview is not None:
         from kiosk.printing.preview import save_preview
 
-        result["preview"] = str(save_preview(doc, options.paper, args.preview))
+        try:
+            result["preview"] = str(save_preview(doc, options.paper, args.preview))
+        except OSError as exc:
+            print(f"error: printed, but the preview could not be written to {args.preview}: "
+                  f"{exc.strerror or exc}", file=sys.stderr, flush=True)
+            return 1
     if args.json:
         print(json.dumps(result, ensure_ascii=False), flush=True)
     else:

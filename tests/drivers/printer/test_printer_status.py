@@ -169,6 +169,18 @@ def test_usb_printer_without_pyusb_says_so(monkeypatch: pytest.MonkeyPatch) -> N
     assert info.value.kind is DeviceErrorKind.CONFIG
 
 
+def test_print_test_with_an_unwritable_preview_is_a_plain_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    target = blocker / "preview.png"
+    assert main.main(["print-test", "--printer", "dummy", "--doc", "label", "--preview",
+                      str(target)]) == 1
+    assert f"preview could not be written to {target}" in capsys.readouterr().err
+
+
 def test_kiosk_simulate_printer_and_print_test_end_to_end(tmp_path: Path) -> None:
     """The two commands as a person runs them: a virtual printer, a demo receipt sent to it."""
     import json
