@@ -65,12 +65,17 @@ def run(argv: Sequence[str] | None, registrars: Sequence[Registrar]) -> int:
     if handler is None:
         parser.print_help()
         return 2
+    from sqlalchemy.exc import DatabaseError
+
     from kiosk.errors import UserFacingError
 
     try:
         return handler(args)
     except UserFacingError as exc:
         return fail(str(exc))
+    except DatabaseError as exc:  # a damaged or foreign database file, a locked database…
+        why = str(exc.orig or exc).strip().splitlines()[0]
+        return fail(f"the database could not be used ({why}); check --data-dir / --db")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly

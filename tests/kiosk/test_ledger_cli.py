@@ -161,3 +161,11 @@ def test_unusable_data_dir_is_a_plain_error(command: list[str], tmp_path: Path,
     err = capsys.readouterr().err
     assert err.startswith("error: cannot use") and str(in_the_way) in err
     assert "Traceback" not in err
+
+
+def test_a_damaged_database_file_is_a_plain_error(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "kiosk.sqlite3").write_bytes(b"this is not sqlite" * 100)
+    assert main.main(["verify", "123456", "--data-dir", str(tmp_path), "--json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the database could not be used (file is not a database)")
