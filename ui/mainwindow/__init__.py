@@ -1,4 +1,4 @@
-"""The main window (placeholder until the counter GUI milestone)."""
+"""The main window: the pickup panel, the day's counts and every device's status."""
 
 from ui.mainwindow.window import MainWindow
 
