@@ -18,12 +18,19 @@ from platformdirs import user_data_dir
 from kiosk.errors import UserFacingError
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Parent parser with the options every command takes."""
+def common_options(*, top_level: bool = False) -> argparse.ArgumentParser:
+    """Parent parser with the options every command takes.
+
+    They are accepted both before and after the command (`kiosk --data-dir D verify X` and
+    `kiosk verify X --data-dir D`): the top-level parser holds the defaults, and a command's
+    copy only sets a value when it is given (SUPPRESS), so it never resets an earlier one.
+    """
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--data-dir", type=Path, default=None,
+    p.add_argument("--data-dir", type=Path, default=None if top_level else argparse.SUPPRESS,
                    help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
-    p.add_argument("--json", action="store_true", help="print results as one JSON object per line")
+    p.add_argument("--json", action="store_true",
+                   default=False if top_level else argparse.SUPPRESS,
+                   help="print results as one JSON object per line")
     return p
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,6 +88,12 @@ def _claims(payload: bytes) -> Claims | None:
         return None
     o, s, c, x, k = (data.get(n) for n in ("o", "s", "c", "x", "k"))
     strings_ok = all(isinstance(v, str) and 0 < len(v) <= 64 for v in (o, s, k))
+    # The platform signs these fields, so a number where we'd write a string is tolerated:
+    # a code as a JSON integer (zero-padded back to 6 digits), an expiry as a float.
+    if isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= 999_999:
+        c = f"{c:06d}"
+    if isinstance(x, float) and math.isfinite(x):
+        x = math.floor(x)
     if not strings_ok or not isinstance(c, str) or not _CODE.fullmatch(c):
         return None
     if not isinstance(x, int) or isinstance(x, bool) or not 0 <= x < 2**40:

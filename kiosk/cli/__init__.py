@@ -33,7 +33,8 @@ def add_command(sub: Any, name: str, handler: Handler, help: str) -> argparse.Ar
 
 def add_group(sub: Any, name: str, help: str) -> Any:
     """A command with subcommands of its own (`kiosk server run`, `kiosk audit verify`)."""
-    p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help)
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help,
+                                                parents=[common_options()])
 
     def show_help(_args: argparse.Namespace) -> int:
         p.print_help()
@@ -48,7 +49,8 @@ def add_group(sub: Any, name: str, help: str) -> Any:
 
 
 def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Linli Kiosk (邻里自提点)")
+    parser = argparse.ArgumentParser(prog="kiosk", description="Linli Kiosk (邻里自提点)",
+                                     parents=[common_options(top_level=True)])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     from kiosk.cli import core
 

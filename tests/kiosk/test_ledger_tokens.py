@@ -82,11 +82,21 @@ def _signed(world: World, payload: object) -> str:
     return f"LK1.{body}.{b64u(world.key.sign(f'LK1.{body}'.encode()))}"
 
 
+@pytest.mark.parametrize(("payload", "expected"), [
+    ({"o": "O-READY", "s": "ST1", "c": 111111, "x": 9999999999.5, "k": "k1"}, "ready"),
+    ({"o": "O-READY", "s": "ST1", "c": "111111", "x": time.time() - 60.5, "k": "k1"}, "expired"),
+])
+def test_numbers_the_platform_signed_are_tolerated(world: World, payload: object,
+                                                   expected: str) -> None:
+    assert verdict(world, _signed(world, payload)) == expected
+
+
 @pytest.mark.parametrize("payload", [
     {"o": "O-READY", "s": "ST1", "c": "111111", "x": True, "k": "k1"},   # bool for int
     {"o": "O-READY", "s": "ST1", "c": "111111", "x": "9999999999", "k": "k1"},
     {"o": 5, "s": "ST1", "c": "111111", "x": 9999999999, "k": "k1"},
-    {"o": "O-READY", "s": "ST1", "c": 111111, "x": 9999999999, "k": "k1"},
+    {"o": "O-READY", "s": "ST1", "c": 1111111, "x": 9999999999, "k": "k1"},  # 7-digit number
+    {"o": "O-READY", "s": "ST1", "c": "111111", "x": float("nan"), "k": "k1"},
     {"o": "O-READY", "s": "ST1", "c": "11111a", "x": 9999999999, "k": "k1"},
     {"o": "", "s": "ST1", "c": "111111", "x": 9999999999, "k": "k1"},
     {"o": "O-READY", "s": "ST1", "c": "111111", "x": 9999999999},
