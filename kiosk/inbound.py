@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk import seed
 from kiosk.db import Database
 from kiosk.identity import get_setting
-from kiosk.inbound_bulk import bulk_insert_new_orders, pending_order_ids
+from kiosk.inbound_bulk import bulk_insert_new_orders
 from kiosk.models import (
     Batch,
     Bin,
@@ -34,6 +34,7 @@ from kiosk.models import (
 )
 from kiosk.models.sync import ChecklistTemplate
 from kiosk.ports import Change, utcnow
+from kiosk.seed import pending_order_ids
 from kiosk.sync_status import CURSOR, put_state
 
 

@@ -16,30 +16,12 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk import seed
-from kiosk.models import Batch, Bin, Customer, Leader, Order, OrderLine, OutboxEvent
+from kiosk.models import Batch, Bin, Customer, Leader, Order, OrderLine
 from kiosk.ports import Change, utcnow
 
 
-def pending_order_ids(session: Session) -> set[str]:
-    """Orders the outbox still has unsettled events about (their local progress wins)."""
-    ids: set[str] = set()
-    for payload in session.scalars(select(OutboxEvent.payload)
-                                   .where(OutboxEvent.status == "pending")):
-        if not isinstance(payload, dict):
-            continue
-        if isinstance(payload.get("order_id"), str):
-            ids.add(payload["order_id"])
-        ids.update(str(i) for i in payload.get("order_ids") or [])
-        ids.update(str(ln["order_id"]) for ln in payload.get("lines") or []
-                   if isinstance(ln, dict) and isinstance(ln.get("order_id"), str))
-    return ids
-
-
 def _customer_row(d: dict[str, Any]) -> dict[str, Any]:
-    masked = str(d.get("phone_masked") or "")
-    tail = str(d.get("phone_tail") or "") or (masked[-4:] if masked[-4:].isdigit() else "")
-    return {"id": str(d["id"]), "name_masked": str(d.get("name_masked") or ""),
-            "phone_masked": masked, "phone_tail": tail[-4:]}
+    return {"id": str(d["id"]), **seed.customer_fields(d)}
 
 
 def _missing(session: Session, col: Any, keys: set[str]) -> set[str]:
@@ -57,7 +39,7 @@ def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[s
     if len(cands) < 20:
         return set()  # not worth it; the loaders are fine
     new = _missing(session, Order.id, set(cands))
-    new -= pending_order_ids(session)
+    new -= seed.pending_order_ids(session)
     if not new:
         return set()
     orders = [cands[k] for k in sorted(new)]

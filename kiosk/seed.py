@@ -118,17 +118,21 @@ def upsert_leader(session: Session, data: dict[str, Any]) -> Leader:
     return row
 
 
+def customer_fields(data: dict[str, Any]) -> dict[str, str]:
+    """Masked name and phone, plus the phone tail (taken from the masked phone if absent)."""
+    masked = str(data.get("phone_masked") or "")
+    tail = str(data.get("phone_tail") or "") or (masked[-4:] if masked[-4:].isdigit() else "")
+    return {"name_masked": str(data.get("name_masked") or ""), "phone_masked": masked,
+            "phone_tail": tail[-4:]}
+
+
 def upsert_customer(session: Session, data: dict[str, Any]) -> Customer:
     row = session.get(Customer, str(data["id"]))
     if row is None:
         row = Customer(id=str(data["id"]), name_masked="", phone_masked="", phone_tail="")
         session.add(row)
-    row.name_masked = str(data.get("name_masked") or "")
-    row.phone_masked = str(data.get("phone_masked") or "")
-    tail = str(data.get("phone_tail") or "")
-    if not tail and row.phone_masked[-4:].isdigit():
-        tail = row.phone_masked[-4:]
-    row.phone_tail = tail[-4:]
+    for name, value in customer_fields(data).items():
+        setattr(row, name, value)
     session.flush()
     return row
 
@@ -192,8 +196,8 @@ def add_platform_key(
     return row
 
 
-def _pending_order_ids(session: Session) -> set[str]:
-    """Orders that the outbox still has unsettled events about."""
+def pending_order_ids(session: Session) -> set[str]:
+    """Orders the outbox still has unsettled events about (their local progress wins)."""
     ids: set[str] = set()
     for payload in session.scalars(select(OutboxEvent.payload).where(OutboxEvent.status == "pending")):
         if isinstance(payload, dict):
@@ -316,7 +320,7 @@ def load_seed(session: Session, seed: dict[str, Any]) -> None:
         upsert_batch(session, {**sid, **d})
     for d in seed.get("suppliers") or []:
         upsert_supplier(session, d)
-    pending = _pending_order_ids(session)
+    pending = pending_order_ids(session)
     for d in seed.get("orders") or []:
         upsert_order(session, {**sid, **d}, pending=pending)
 
