@@ -32,9 +32,6 @@ ORDER_STATUSES = {"dispatched", "ready", "partially_picked_up", "picked_up", "ha
 ENTITY_KINDS = {"staff", "leader", "supplier", "checklist"}
 
 
-b64url = b64u  # the one base64url (no padding) of the token format
-
-
 def create_store(s: Session, store_id: str, name: str, address: str = "",
                  timezone: str = "Asia/Shanghai") -> ServerStore:
     row = s.get(ServerStore, store_id)
@@ -137,7 +134,7 @@ def add_key(s: Session, key_id: str, public_key: str, private_pem: str | None = 
 def generate_key(s: Session, key_id: str | None = None) -> tuple[str, str]:
     """A new platform signing key kept by the server; returns (key_id, public key)."""
     private = Ed25519PrivateKey.generate()
-    public = b64url(private.public_key().public_bytes(serialization.Encoding.Raw,
+    public = b64u(private.public_key().public_bytes(serialization.Encoding.Raw,
                                                       serialization.PublicFormat.Raw))
     key_id = key_id or f"k{secrets.token_hex(3)}"
     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -150,7 +147,7 @@ def _public_of(pem: str) -> str:
     key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError("the signing key is not an Ed25519 key")
-    return b64url(key.public_key().public_bytes(serialization.Encoding.Raw,
+    return b64u(key.public_key().public_bytes(serialization.Encoding.Raw,
                                                 serialization.PublicFormat.Raw))
 
 

@@ -57,10 +57,13 @@ def test_scan_confirm_and_refusal(qtbot: QtBot, demo_dir: Path) -> None:
     assert panel.headline.text() == "Ready — hand it out"
     assert "Bin " in panel.details.text()
 
+    changed: list[bool] = []
+    panel.order_changed.connect(lambda: changed.append(True))
     qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: flow.step == PickupStep.DONE)
     qtbot.waitUntil(lambda: panel.headline.text() == "Picked up — receipt printing")
     assert sink.orders == [ready_id]
+    qtbot.waitUntil(lambda: changed == [True])
     with db.reader() as s:
         assert s.get(Order, ready_id).status == "picked_up"  # type: ignore[union-attr]
         events = s.scalars(select(OutboxEvent).where(OutboxEvent.type == "order.picked_up")).all()

@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from kiosk.context import KioskContext
 from kiosk.flows.pickup import PickupFlow
 from kiosk.models import Order, Store
-from kiosk.ports import ScanEvent
 from ui.pickup import PickupPanel
 from ui.qt import (
     QHBoxLayout,
@@ -61,9 +60,10 @@ class MainWindow(QMainWindow):
         self.flow = PickupFlow(ctx.db, staff_id=ctx.staff_id, store_id=ctx.store_id,
                                receipts=ctx.receipts)
         self.pickup = PickupPanel(self.flow, tasks, body)
+        self.pickup.order_changed.connect(self.refresh_summary)
         layout.addWidget(self.pickup, 1)
         self.bridge = ScanBridge(self)
-        self.bridge.scanned.connect(self.on_scan)
+        self.bridge.scanned.connect(self.pickup.on_scan)
         for scanner in ctx.scanners:
             scanner.add_listener(self.bridge.scanned.emit)
         tiles = QHBoxLayout()
@@ -101,10 +101,6 @@ class MainWindow(QMainWindow):
             "cancelled": self.tr("Cancelled"),
         }
         return names.get(state, state)
-
-    def on_scan(self, event: ScanEvent) -> None:
-        self.pickup.on_scan(event)
-        QTimer.singleShot(500, self.refresh_summary)
 
     def refresh_summary(self) -> None:
         self.tasks.run_db(lambda: load_summary(self.ctx), self.show_summary)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from kiosk.flows.pickup import PickupFlow, PickupStep
 from kiosk.ports import ScanEvent
-from ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from ui.tasks import TaskManager
 
 GOOD = {"ready", "partially_picked_up"}
 
 
 class PickupPanel(QWidget):
+    order_changed = Signal()  # a pickup was confirmed: screens showing counts redraw
     def __init__(self, flow: PickupFlow, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow, self.tasks = flow, tasks
@@ -79,8 +80,12 @@ class PickupPanel(QWidget):
             self.flow.start_confirm()
             return self.flow.confirm()
 
+        def done(_step: PickupStep) -> None:
+            self.redraw()
+            self.order_changed.emit()
+
         self.confirm_button.setEnabled(False)
-        self.tasks.run_db(work, lambda _s: self.redraw(), lambda exc: self._error(str(exc)))
+        self.tasks.run_db(work, done, lambda exc: self._error(str(exc)))
 
     def reset(self) -> None:
         self.tasks.run_db(self.flow.reset, lambda _s: self.redraw())
