@@ -16,10 +16,6 @@ from kiosk.errors import SyncError, SyncErrorKind, UserFacingError
 EXIT_UNREACHABLE = 1
 EXIT_NOT_ENROLLED = 2
 EXIT_REENROLL = 3
-# `sync --once` is a person (or a script) waiting for an answer: a few quick retries (at most
-# ~7.5 s of backoff) rather than the background policy's 8 attempts (~45 s when the server is
-# down). LINLI_SYNC_RETRY still overrides it.
-ONCE_RETRY = (0.5, 4.0, 5)
 
 
 def _db(args: argparse.Namespace) -> Any:
@@ -55,14 +51,13 @@ def _exit_for(exc: SyncError) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
+    from sync.client.retry import RetryPolicy
     from sync.client.setup import build_engine, close_engine
 
     db = _db(args)
     try:
         try:
-            from sync.client.retry import RetryPolicy
-
-            policy = RetryPolicy(*ONCE_RETRY) if args.once else None
+            policy = RetryPolicy.interactive() if args.once else None
             engine = build_engine(db, batch_size=args.batch_size, policy=policy)
         except SyncError as exc:
             return fail(str(exc), _exit_for(exc))

@@ -35,6 +35,12 @@ class RetryPolicy:
         return float(step / 2 + rng() * step / 2)
 
     @classmethod
+    def interactive(cls) -> RetryPolicy:
+        """For a person or script waiting on `kiosk sync --once`: a few quick retries (about
+        7.5 s of backoff at most) instead of the background loop's patience."""
+        return cls(0.5, 4.0, 5)
+
+    @classmethod
     def from_env(cls, default: RetryPolicy | None = None) -> RetryPolicy:
         """`LINLI_SYNC_RETRY=base,cap,attempts` (seconds; used by tests and the benchmark)."""
         base = default or cls()
