@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import base64
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kiosk.identity import get_setting
 from kiosk.models import (
+    Base,
     Batch,
     Bin,
     Customer,
@@ -41,6 +42,18 @@ PROGRESS = {
     "picked_up": 3, "handed_over": 3, "returned": 3, "cancelled": 4, "refunded": 4,
 }
 
+
+
+ModelT = TypeVar("ModelT", bound=Base)
+
+
+def _get_or_add(session: Session, model: type[ModelT], **init: Any) -> ModelT:
+    """The row whose primary key `init` names, or a new one built from `init` and added."""
+    row = session.get(model, init[model.__mapper__.primary_key[0].name])
+    if row is None:
+        row = model(**init)
+        session.add(row)
+    return row
 
 def parse_time(value: Any) -> datetime | None:
     """ISO 8601 (with `Z` or an offset) → aware UTC; naive strings are taken as UTC."""
@@ -87,10 +100,7 @@ def upsert_store(session: Session, data: dict[str, Any]) -> Store:
 
 def upsert_staff(session: Session, data: dict[str, Any]) -> Staff:
     sid = _default_store_id(session, data)
-    row = session.get(Staff, str(data["id"]))
-    if row is None:
-        row = Staff(id=str(data["id"]), store_id=sid, name="", role="clerk", failed_attempts=0)
-        session.add(row)
+    row = _get_or_add(session, Staff, id=str(data["id"]), store_id=sid, name="", role="clerk", failed_attempts=0)
     row.store_id = sid
     row.name = str(data.get("name") or row.name)
     row.role = str(data.get("role") or row.role)
@@ -103,10 +113,7 @@ def upsert_staff(session: Session, data: dict[str, Any]) -> Staff:
 
 def upsert_leader(session: Session, data: dict[str, Any]) -> Leader:
     sid = _default_store_id(session, data)
-    row = session.get(Leader, str(data["id"]))
-    if row is None:
-        row = Leader(id=str(data["id"]), store_id=sid, name="")
-        session.add(row)
+    row = _get_or_add(session, Leader, id=str(data["id"]), store_id=sid, name="")
     row.store_id = sid
     row.name = str(data.get("name") or row.name or data["id"])
     row.phone_masked = str(data.get("phone_masked") or "")
@@ -127,10 +134,7 @@ def customer_fields(data: dict[str, Any]) -> dict[str, str]:
 
 
 def upsert_customer(session: Session, data: dict[str, Any]) -> Customer:
-    row = session.get(Customer, str(data["id"]))
-    if row is None:
-        row = Customer(id=str(data["id"]), name_masked="", phone_masked="", phone_tail="")
-        session.add(row)
+    row = _get_or_add(session, Customer, id=str(data["id"]), name_masked="", phone_masked="", phone_tail="")
     for name, value in customer_fields(data).items():
         setattr(row, name, value)
     session.flush()
@@ -138,10 +142,7 @@ def upsert_customer(session: Session, data: dict[str, Any]) -> Customer:
 
 
 def upsert_supplier(session: Session, data: dict[str, Any]) -> Supplier:
-    row = session.get(Supplier, str(data["id"]))
-    if row is None:
-        row = Supplier(id=str(data["id"]), name="")
-        session.add(row)
+    row = _get_or_add(session, Supplier, id=str(data["id"]), name="")
     row.name = str(data.get("name") or data["id"])
     row.address = str(data.get("address") or "")
     extra = {k: v for k, v in data.items() if k not in {"id", "name", "address"}}
@@ -152,10 +153,7 @@ def upsert_supplier(session: Session, data: dict[str, Any]) -> Supplier:
 
 def upsert_bin(session: Session, data: dict[str, Any]) -> Bin:
     sid = _default_store_id(session, data)
-    row = session.get(Bin, str(data["code"]))
-    if row is None:
-        row = Bin(code=str(data["code"]), store_id=sid)
-        session.add(row)
+    row = _get_or_add(session, Bin, code=str(data["code"]), store_id=sid)
     row.zone = str(data.get("zone") or "ambient")
     row.label = str(data.get("label") or "")
     session.flush()
@@ -164,10 +162,7 @@ def upsert_bin(session: Session, data: dict[str, Any]) -> Bin:
 
 def upsert_batch(session: Session, data: dict[str, Any]) -> Batch:
     sid = _default_store_id(session, data)
-    row = session.get(Batch, str(data["id"]))
-    if row is None:
-        row = Batch(id=str(data["id"]), store_id=sid, status="expected")
-        session.add(row)
+    row = _get_or_add(session, Batch, id=str(data["id"]), store_id=sid, status="expected")
     row.expected_at = parse_time(data.get("expected_at"))
     # a local check-in is the store's own fact: the central copy never undoes it
     if row.status != "checked_in":
@@ -185,13 +180,9 @@ def add_platform_key(
     raw = base64.urlsafe_b64decode(public_key_b64 + "=" * (-len(public_key_b64) % 4))
     if len(raw) != 32:
         raise ValueError(f"platform key {key_id!r} is not a 32-byte Ed25519 public key")
-    row = session.get(PlatformKey, key_id)
-    if row is None:
-        row = PlatformKey(key_id=key_id, public_key=raw, added_at=utcnow(), revoked=revoked)
-        session.add(row)
-    else:
-        row.public_key = raw
-        row.revoked = revoked
+    row = _get_or_add(session, PlatformKey, key_id=key_id, public_key=raw, added_at=utcnow(),
+                      revoked=revoked)
+    row.public_key, row.revoked = raw, revoked
     session.flush()
     return row
 
