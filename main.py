@@ -28,7 +28,7 @@ log = logging.getLogger("linli")
 
 
 def _setting(db: Database, key: str) -> Any:
-    from kiosk.identity import get_setting
+    from kiosk.platform.identity import get_setting
 
     with db.reader() as s:
         return get_setting(s, key)
@@ -126,8 +126,8 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
     from sqlalchemy import select
 
     from kiosk.db import open_database
-    from kiosk.identity import get_identity
     from kiosk.models import Staff, Store
+    from kiosk.platform.identity import get_identity
 
     db = open_database(path)
     with db.reader() as s:

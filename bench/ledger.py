@@ -20,15 +20,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
-from kiosk.counter import classify_and_verify
 from kiosk.db import DB_FILENAME, Database
-from kiosk.identity import get_setting, put_setting, set_identity
 from kiosk.models import Order
+from kiosk.platform.changes import load_seed
+from kiosk.platform.identity import get_setting, put_setting, set_identity
 from kiosk.ports import utcnow
-from kiosk.seed import load_seed
 from kiosk.services.pickup import confirm_pickup
 from kiosk.staff import FAST_HASHER, hash_pin
-from kiosk.tokens import b64u, make_payload, sign_token
+from kiosk.verification.classify import classify_and_verify
+from kiosk.verification.tokens import b64u, make_payload, sign_token
 
 ORDERS = 1_000_000
 STORE = "ST-BENCH"

@@ -103,7 +103,7 @@ def _kiosk(folder: Path, srv: _Server, code: str) -> Any:
 
 
 def bench_push(srv: _Server, tmp: Path) -> None:
-    from kiosk.outbox import record_change
+    from kiosk.ledger.outbox import record_change
     from sync.client.engine import SyncReport
     from sync.client.setup import build_engine, close_engine
 

@@ -1,6 +1,6 @@
 """A believable demo store: `kiosk demo-data` and `kiosk run --demo` build it.
 
-The store's history is loaded as a central snapshot (seed.json through `kiosk.seed`), so the
+The store's history is loaded as a central snapshot (seed.json through `kiosk.platform.changes`), so the
 outbox starts empty and the reference server loaded from the same directory agrees with the
 kiosk. Writes DIR/demo/manifest.json, signing-key.pem, seed.json, tokens.json and a few QR
 PNGs under DIR/demo/qr/.
@@ -20,11 +20,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.db import Database
-from kiosk.identity import get_identity, put_setting, set_identity
+from kiosk.platform.changes import iso, load_seed
+from kiosk.platform.identity import get_identity, put_setting, set_identity
 from kiosk.ports import utcnow
-from kiosk.seed import iso, load_seed
 from kiosk.staff import hash_pin
-from kiosk.tokens import b64u, make_payload, sign_token
+from kiosk.verification.tokens import b64u, make_payload, sign_token
 
 STORE_ID = "ST-SH-0001"
 KEY_ID = "demo-k1"

@@ -30,11 +30,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy.orm import Session
 
-from kiosk.audit import append_audit
 from kiosk.db import Database
 from kiosk.errors import NotAllowed
-from kiosk.identity import get_setting
+from kiosk.ledger.audit import append_audit
 from kiosk.models import Staff
+from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
 
 SYSTEM = "system"

@@ -89,7 +89,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
-    from kiosk.conflicts import list_conflicts
+    from kiosk.platform.conflicts import list_conflicts
 
     db = _db(args)
     with db.reader() as s:
@@ -107,7 +107,7 @@ def _conflicts(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from kiosk.conflicts import resolve, retry_rejected
+    from kiosk.platform.conflicts import resolve, retry_rejected
 
     db = _db(args)
     with db.session() as s:
@@ -122,7 +122,7 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from kiosk.sync_status import read_sync_status
+    from kiosk.platform.sync_status import read_sync_status
 
     db = _db(args)
     with db.reader() as s:

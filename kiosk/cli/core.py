@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from kiosk.cli import add_command, add_group, data_dir, emit, fail
 from kiosk.db import Database, open_database
-from kiosk.identity import get_identity
+from kiosk.platform.identity import get_identity
 
 
 def register(sub: Any) -> None:
@@ -83,7 +83,7 @@ def _store_id(db: Database) -> str:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from kiosk.counter import classify_and_verify
+    from kiosk.verification.classify import classify_and_verify
 
     db = open_database(data_dir(args))
     try:
@@ -99,8 +99,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _pickup(args: argparse.Namespace) -> int:
-    from kiosk.counter import classify_and_verify
     from kiosk.services.pickup import confirm_pickup
+    from kiosk.verification.classify import classify_and_verify
 
     db = open_database(data_dir(args))
     try:
@@ -125,7 +125,7 @@ def _pickup(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    from kiosk.audit import verify_chain
+    from kiosk.ledger.audit import verify_chain
     from kiosk.models import AuditEntry
 
     db = open_database(data_dir(args))

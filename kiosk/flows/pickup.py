@@ -14,14 +14,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from kiosk.counter import ScanResult, classify_and_verify
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, KioskError
 from kiosk.flows.base import Flow
-from kiosk.lookup import OrderView, order_view, verdict_for_order
 from kiosk.ports import utcnow
 from kiosk.services.pickup import PickupResult, confirm_pickup, confirm_provisional_pickup
-from kiosk.verdicts import Verdict
+from kiosk.verification.classify import ScanResult, classify_and_verify
+from kiosk.verification.lookup import OrderView, order_view, verdict_for_order
+from kiosk.verification.verdicts import Verdict
 
 
 class ReceiptSink(Protocol):

@@ -32,7 +32,7 @@ class OutboxEvent(Base):
 
 
 class AuditEntry(Base):
-    """Append-only; each entry carries the hash of the previous one (see kiosk.audit)."""
+    """Append-only; each entry carries the hash of the previous one (see kiosk.ledger.audit)."""
 
     __tablename__ = "audit"
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

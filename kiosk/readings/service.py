@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.audit import append_audit
 from kiosk.errors import UserFacingError
-from kiosk.identity import get_setting
+from kiosk.ledger.audit import append_audit
+from kiosk.ledger.outbox import record_change
 from kiosk.models import AuditEntry, Media
 from kiosk.models.readings import ReadingRecord
-from kiosk.outbox import record_change
+from kiosk.platform.identity import get_setting
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 from kiosk.readings import brix, pesticide
 from kiosk.readings.context import CONTEXTS, ReadingContext

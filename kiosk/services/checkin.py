@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
+from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.outbox import record_change
 from kiosk.models import Batch, Bin, Order
-from kiosk.order_state import Action, OrderStatus, check
-from kiosk.outbox import record_change
 from kiosk.ports import utcnow
 from kiosk.services.common import qty
 from kiosk.staff import Permission, require

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kiosk.errors import IllegalTransition
-from kiosk.identity import get_setting
 from kiosk.models import Order
+from kiosk.platform.identity import get_setting
 
 SETTING_DEFAULTS: dict[str, int] = {
     "pickup_reverse_window_min": 10,  # a mistaken pickup may be reversed this long after

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, NotAllowed
+from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.outbox import record_change
 from kiosk.models import Handover, Leader, Order
-from kiosk.order_state import Action, OrderStatus, check
-from kiosk.outbox import record_change
 from kiosk.ports import utcnow
 from kiosk.services.common import load_order
 from kiosk.staff import Permission, pin_matches, require

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
+from kiosk.ledger.outbox import record_change
 from kiosk.models import IssueReport
-from kiosk.outbox import record_change
 from kiosk.ports import utcnow
 from kiosk.services.common import load_order, qty
 from kiosk.staff import Permission, require

@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from kiosk.audit import append_audit
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
+from kiosk.ledger.audit import append_audit
+from kiosk.ledger.order_state import Action, OrderStatus, check
 from kiosk.models import Order
-from kiosk.order_state import Action, OrderStatus, check
 from kiosk.ports import utcnow
 from kiosk.services.common import int_setting, load_order
 from kiosk.staff import Permission, require

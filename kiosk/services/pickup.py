@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, NotAllowed
+from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.outbox import record_change
 from kiosk.models import Order, OutboxEvent
-from kiosk.order_state import Action, OrderStatus, check
-from kiosk.outbox import record_change
+from kiosk.platform.changes import ensure_store
 from kiosk.ports import utcnow
-from kiosk.seed import ensure_store
 from kiosk.services.common import int_setting, load_order, qty
 from kiosk.staff import Permission, require
-from kiosk.tokens import Claims
+from kiosk.verification.tokens import Claims
 
 METHODS = ("qr", "code", "phone", "manual")
 

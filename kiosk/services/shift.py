@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from kiosk.audit import append_audit
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
+from kiosk.ledger.audit import append_audit
+from kiosk.ledger.outbox import record_change
 from kiosk.models import Order, OutboxEvent, Shift
-from kiosk.outbox import record_change
 from kiosk.ports import utcnow
 from kiosk.staff import Permission, require
 

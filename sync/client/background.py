@@ -7,8 +7,8 @@ import threading
 
 from kiosk.db import Database
 from kiosk.errors import SyncError, SyncErrorKind
+from kiosk.platform.sync_status import read_sync_status
 from kiosk.ports import DeviceState, DeviceStatus, StatusBoard, SyncStatus
-from kiosk.sync_status import read_sync_status
 from sync.client.engine import SyncEngine
 from sync.client.setup import build_engine, close_engine
 

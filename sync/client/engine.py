@@ -19,12 +19,20 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 
-from kiosk import seed
 from kiosk.db import Database
 from kiosk.errors import SyncError, SyncErrorKind
-from kiosk.inbound import apply_page
+from kiosk.ledger.outbox import event_envelope
 from kiosk.models import Media, OutboxEvent
-from kiosk.outbox import event_envelope
+from kiosk.platform import changes as change_format
+from kiosk.platform.inbound import apply_page
+from kiosk.platform.sync_status import (
+    CURSOR,
+    events_waiting,
+    get_state,
+    note_failure,
+    note_success,
+    read_sync_status,
+)
 from kiosk.ports import (
     CentralApi,
     ChangesPage,
@@ -35,14 +43,6 @@ from kiosk.ports import (
     StatusBoard,
     SyncStatus,
     utcnow,
-)
-from kiosk.sync_status import (
-    CURSOR,
-    events_waiting,
-    get_state,
-    note_failure,
-    note_success,
-    read_sync_status,
 )
 from sync.client.retry import RetryPolicy, call_with_retry
 
@@ -219,7 +219,7 @@ class SyncEngine:
         keys = self._retry(self.api.keys)
         with self.db.session() as s:
             for k in keys:
-                seed.add_platform_key(s, k.key_id, k.public_key, revoked=k.revoked)
+                change_format.add_platform_key(s, k.key_id, k.public_key, revoked=k.revoked)
         report.keys = len(keys)
 
     # --- whole runs ----------------------------------------------------------------------

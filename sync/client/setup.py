@@ -9,10 +9,17 @@ from sqlalchemy import update
 
 from kiosk.db import Database
 from kiosk.errors import SyncError, SyncErrorKind
-from kiosk.identity import get_setting, set_identity
 from kiosk.models import OutboxEvent
+from kiosk.platform.identity import get_setting, set_identity
+from kiosk.platform.sync_status import (
+    CURSOR,
+    NEEDS_REENROLL,
+    SERVER_URL,
+    TOKEN,
+    get_state,
+    put_state,
+)
 from kiosk.ports import Enrollment, StatusBoard
-from kiosk.sync_status import CURSOR, NEEDS_REENROLL, SERVER_URL, TOKEN, get_state, put_state
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.http import HttpCentralApi, timeout_from_env
 from sync.client.retry import RetryPolicy

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.ports import utcnow
-from kiosk.tokens import b64u, make_payload, sign_token
+from kiosk.verification.tokens import b64u, make_payload, sign_token
 from sync.server.db import append_changes
 from sync.server.models import (
     EnrollmentCode,

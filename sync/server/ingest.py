@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.platform.changes import iso, parse_time
 from kiosk.ports import utcnow
-from kiosk.seed import iso, parse_time
 from sync.server.db import append_changes
 from sync.server.models import Device, ReceivedEvent, ServerOrder
 from sync.server.validate import order_ids_of, payload_problems

@@ -11,11 +11,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.db import Database
-from kiosk.identity import set_identity
+from kiosk.platform.changes import iso, load_seed
+from kiosk.platform.identity import set_identity
 from kiosk.ports import utcnow
-from kiosk.seed import iso, load_seed
 from kiosk.staff import hash_pin
-from kiosk.tokens import b64u, make_payload, sign_token
+from kiosk.verification.tokens import b64u, make_payload, sign_token
 
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 STORE = "ST1"

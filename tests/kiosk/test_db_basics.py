@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from sqlalchemy import select, text
 
-from kiosk.audit import verify_chain
 from kiosk.db import Database
+from kiosk.ledger.audit import verify_chain
+from kiosk.ledger.outbox import record_change
 from kiosk.models import AuditEntry, OutboxEvent, Store
-from kiosk.outbox import record_change
 
 
 def test_pragmas(db: Database) -> None:

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 import main
 from kiosk.demo import load_signing_key
 from kiosk.ports import utcnow
-from kiosk.tokens import make_payload, sign_token
+from kiosk.verification.tokens import make_payload, sign_token
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,8 +18,8 @@ import pytest
 from ledger_world import _order, make_world
 from sqlalchemy import select, text
 
-from kiosk.audit import verify_chain
 from kiosk.db import DB_FILENAME, Database
+from kiosk.ledger.audit import verify_chain
 from kiosk.models import Order, OutboxEvent
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
-from kiosk.audit import verify_chain
 from kiosk.db import Database, make_engine, upgrade
-from kiosk.identity import set_identity
+from kiosk.ledger.audit import verify_chain
 from kiosk.models import Customer, Order
+from kiosk.platform.identity import set_identity
 from kiosk.services.pickup import confirm_pickup
 
 ROWS = [

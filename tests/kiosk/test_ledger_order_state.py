@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.errors import IllegalTransition
-from kiosk.order_state import EDGES, TABLE, Action, OrderStatus, allowed, check
+from kiosk.ledger.order_state import EDGES, TABLE, Action, OrderStatus, allowed, check
 
 S = OrderStatus
 

@@ -18,11 +18,11 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from ledger_world import PINS, World, _order, make_world
 from sqlalchemy import select
 
-from kiosk.audit import verify_chain
 from kiosk.db import DB_FILENAME, Database
 from kiosk.errors import IllegalTransition, NotAllowed
+from kiosk.ledger.audit import verify_chain
+from kiosk.ledger.order_state import EDGES
 from kiosk.models import AuditEntry, Order, OutboxEvent
-from kiosk.order_state import EDGES
 from kiosk.ports import utcnow
 from kiosk.services.checkin import LineReceipt, check_in_batch
 from kiosk.services.handover import hand_over

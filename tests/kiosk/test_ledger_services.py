@@ -6,11 +6,11 @@ import pytest
 from ledger_world import World, make_world
 from sqlalchemy import func, select
 
-from kiosk.audit import verify_chain
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, NotAllowed
-from kiosk.identity import put_setting
+from kiosk.ledger.audit import verify_chain
 from kiosk.models import AuditEntry, Batch, Handover, IssueReport, Order, OutboxEvent
+from kiosk.platform.identity import put_setting
 from kiosk.ports import utcnow
 from kiosk.services.checkin import LineReceipt, check_in_batch
 from kiosk.services.handover import hand_over

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.errors import NotAllowed
-from kiosk.identity import put_setting
 from kiosk.models import AuditEntry, Staff
+from kiosk.platform.identity import put_setting
 from kiosk.ports import utcnow
 from kiosk.staff import MATRIX, Permission, authenticate, hash_pin, pin_matches, require
 

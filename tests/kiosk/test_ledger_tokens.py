@@ -10,12 +10,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings, strategies as st
 from ledger_world import World, make_world
 
-from kiosk.counter import classify_and_verify
 from kiosk.db import Database
 from kiosk.models import PlatformKey
 from kiosk.ports import utcnow
-from kiosk.tokens import b64u, verify_token
-from kiosk.verdicts import MESSAGES, VERDICTS
+from kiosk.verification.classify import classify_and_verify
+from kiosk.verification.tokens import b64u, verify_token
+from kiosk.verification.verdicts import MESSAGES, VERDICTS
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import text
 
 from kiosk.db import Database
+from kiosk.ledger.outbox import record_change
 from kiosk.models import Batch, Customer, Order, PlatformKey, Staff
-from kiosk.outbox import record_change
-from kiosk.seed import add_platform_key, load_seed, upsert_order
+from kiosk.platform.changes import add_platform_key, load_seed, upsert_order
 
 KEY = base64.urlsafe_b64encode(bytes(range(32))).decode().rstrip("=")
 

@@ -21,7 +21,7 @@ import requests
 
 from kiosk.db import DB_FILENAME, Database
 from kiosk.demo import STORE_ID, build_demo
-from kiosk.outbox import record_change
+from kiosk.ledger.outbox import record_change
 from sync.client.engine import SyncEngine
 from sync.client.http import HttpCentralApi
 from sync.client.retry import RetryPolicy
@@ -176,7 +176,7 @@ def enrollment_code(kiosk_dir: Path) -> str:
 def engine_for(db: Database, url: str | None = None, *, timeout: tuple[float, float] = (2, 10),
                policy: RetryPolicy = FAST, batch_size: int = 200) -> SyncEngine:
     """A client engine for an enrolled kiosk, optionally aimed at another URL (the proxy)."""
-    from kiosk.sync_status import SERVER_URL, TOKEN, get_state
+    from kiosk.platform.sync_status import SERVER_URL, TOKEN, get_state
 
     with db.reader() as s:
         base = url or get_state(s, SERVER_URL)

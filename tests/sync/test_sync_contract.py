@@ -8,10 +8,10 @@ import pytest
 
 from kiosk.db import Database
 from kiosk.errors import SyncError, SyncErrorKind
-from kiosk.inbound import apply_page
 from kiosk.models import Order
+from kiosk.platform.inbound import apply_page
+from kiosk.platform.sync_status import CURSOR, get_state
 from kiosk.ports import Change
-from kiosk.sync_status import CURSOR, get_state
 from sync.client.retry import RetryPolicy, call_with_retry
 from sync.server.openapi import OPENAPI_FILE, generate, render
 

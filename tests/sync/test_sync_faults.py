@@ -25,10 +25,10 @@ from sync_helpers import (
     ready_orders,
 )
 
-from kiosk.conflicts import list_conflicts, retry_rejected
 from kiosk.db import Database
 from kiosk.errors import SyncError, SyncErrorKind
-from kiosk.sync_status import read_sync_status
+from kiosk.platform.conflicts import list_conflicts, retry_rejected
+from kiosk.platform.sync_status import read_sync_status
 from sync.client.retry import RetryPolicy
 from sync.client.setup import enroll_kiosk
 from sync.server import admin
@@ -289,7 +289,7 @@ def test_paged_pull_survives_faults_and_lands_every_change(
     from sqlalchemy import func, select
 
     from kiosk.models import Order
-    from kiosk.sync_status import CURSOR, get_state
+    from kiosk.platform.sync_status import CURSOR, get_state
     from sync.server.db import latest_cursor
 
     fresh = Database(tmp_path / "fresh.sqlite3")  # a kiosk that has never seen the store

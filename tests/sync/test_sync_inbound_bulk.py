@@ -6,11 +6,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from kiosk import seed
 from kiosk.db import Database
-from kiosk.identity import set_identity
-from kiosk.inbound import apply_page
 from kiosk.models import Customer, Order
+from kiosk.platform import changes as change_format
+from kiosk.platform.identity import set_identity
+from kiosk.platform.inbound import apply_page
 from kiosk.ports import Change
 
 
@@ -32,7 +32,7 @@ def _snapshot(db: Database) -> list[dict[str, object]]:
     with db.reader() as s:
         out = []
         for o in s.scalars(select(Order).order_by(Order.id)):
-            d = seed.order_dict(o)
+            d = change_format.order_dict(o)
             d["lines"] = [(ln.sku, ln.qty, ln.picked_qty, ln.condition) for ln in o.lines]
             d.update(leader=o.leader_id, batch=o.batch_id, provisional=o.provisional,
                      version=o.remote_version)
@@ -52,7 +52,7 @@ def test_bulk_page_equals_loader(tmp_path: Path) -> None:
         apply_page(bulk, [Change("order", "upsert", str(o["id"]), o) for o in orders], "60")
         with slow.session() as s:
             for o in orders:
-                seed.upsert_order(s, dict(o))
+                change_format.upsert_order(s, dict(o))
         assert _snapshot(bulk) == _snapshot(slow)
         # a second page with the same orders updates them through the loader, no duplicates
         apply_page(bulk, [Change("order", "upsert", str(o["id"]), {**o, "status": "refunded"})

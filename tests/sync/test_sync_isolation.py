@@ -96,7 +96,7 @@ def test_media_is_content_addressed(server: ServerProc, kiosk_dir: Path,
     with kiosk_db.reader() as s:
         assert s.get(Media, sha).uploaded_at is not None  # type: ignore[union-attr]
     assert engine_for(kiosk_db).run_once().media == 0
-    from kiosk.sync_status import TOKEN, get_state
+    from kiosk.platform.sync_status import TOKEN, get_state
 
     with kiosk_db.reader() as s:
         auth = {"Authorization": f"Bearer {get_state(s, TOKEN)}"}

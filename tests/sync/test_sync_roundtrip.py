@@ -16,11 +16,11 @@ from sync_helpers import (
     ready_orders,
 )
 
-from kiosk.conflicts import list_conflicts, resolve
 from kiosk.db import Database
 from kiosk.models import Order, PlatformKey
+from kiosk.platform.conflicts import list_conflicts, resolve
+from kiosk.platform.sync_status import read_sync_status
 from kiosk.ports import DeviceState
-from kiosk.sync_status import read_sync_status
 from sync.client.setup import enroll_kiosk
 from sync.server import admin
 
@@ -131,7 +131,9 @@ def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path,
         keys = {k.key_id for k in s.scalars(select(PlatformKey))}
     assert {"demo-k1", "k-new"} <= keys
     token = server.admin(admin.sign_pickup_token, ready_orders(kiosk_dir)[0], key_id="k-new")
-    from kiosk.counter import classify_and_verify  # the kiosk accepts the new key offline
+    from kiosk.verification.classify import (
+        classify_and_verify,  # the kiosk accepts the new key offline
+    )
 
     result = classify_and_verify(kiosk_db, token, "ST-SH-0001")
     assert result.verdict.verdict == "ready"

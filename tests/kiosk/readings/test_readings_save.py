@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import DatabaseError
 
-from kiosk.audit import verify_chain
 from kiosk.db import Database
 from kiosk.errors import UserFacingError
-from kiosk.identity import put_setting
+from kiosk.ledger.audit import verify_chain
 from kiosk.models import AuditEntry, Media, OutboxEvent
 from kiosk.models.readings import ReadingRecord
+from kiosk.platform.identity import put_setting
 from kiosk.ports import Reading, ReadingKind, ReadingStatus
 from kiosk.readings import service
 from kiosk.readings.context import ReadingContext

@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.audit import append_audit
 from kiosk.errors import UserFacingError
+from kiosk.ledger.audit import append_audit
 from kiosk.models import OutboxEvent
 from kiosk.ports import utcnow
 

@@ -11,7 +11,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from kiosk.models import Bin, Customer, Order, OrderLine
-from kiosk.verdicts import MESSAGES, Verdict
+from kiosk.verification.verdicts import MESSAGES, Verdict
 
 ON_SHELF = ("ready", "partially_picked_up", "overdue")
 _STATUS_VERDICT = {

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.audit import append_audit
-from kiosk.identity import get_identity
+from kiosk.ledger.audit import append_audit
 from kiosk.models import OutboxEvent
+from kiosk.platform.identity import get_identity
 from kiosk.ports import utcnow
 
 EVENT_TYPES = frozenset({

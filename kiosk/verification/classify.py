@@ -11,9 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from kiosk.db import Database
-from kiosk.lookup import OrderView, find_by_phone_tail, verdict_for_code, verdict_for_order
-from kiosk.tokens import MAX_TOKEN_CHARS, PREFIX, Claims, garbage_hint, verify_token
-from kiosk.verdicts import Verdict
+from kiosk.verification.lookup import (
+    OrderView,
+    find_by_phone_tail,
+    verdict_for_code,
+    verdict_for_order,
+)
+from kiosk.verification.tokens import MAX_TOKEN_CHARS, PREFIX, Claims, garbage_hint, verify_token
+from kiosk.verification.verdicts import Verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kiosk.identity import get_setting
 from kiosk.models import (
     Base,
     Batch,
@@ -33,6 +32,7 @@ from kiosk.models import (
     Store,
     Supplier,
 )
+from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
 
 CENTRAL_ONLY = frozenset({"cancelled", "refunded"})

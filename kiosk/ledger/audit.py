@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.identity import get_setting, put_setting
 from kiosk.models import AuditEntry
+from kiosk.platform.identity import get_setting, put_setting
 from kiosk.ports import utcnow
 
 GENESIS = "0" * 64

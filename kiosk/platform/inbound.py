@@ -2,7 +2,7 @@
 
 A page and the cursor after it are written in ONE transaction: a crash leaves either both
 or neither, so a page is never skipped and applying it twice is harmless (the loaders are
-idempotent). Orders go through `kiosk.seed.upsert_order`, which keeps the store's own pickup
+idempotent). Orders go through `kiosk.platform.change_format.upsert_order`, which keeps the store's own pickup
 progress while the outbox still has events about it; cancelled and refunded always apply.
 """
 
@@ -14,10 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from kiosk import seed
 from kiosk.db import Database
-from kiosk.identity import get_setting
-from kiosk.inbound_bulk import bulk_insert_new_orders
 from kiosk.models import (
     Batch,
     Bin,
@@ -33,9 +30,12 @@ from kiosk.models import (
     Supplier,
 )
 from kiosk.models.sync import ChecklistTemplate
+from kiosk.platform import changes as change_format
+from kiosk.platform.changes import pending_order_ids
+from kiosk.platform.identity import get_setting
+from kiosk.platform.inbound_bulk import bulk_insert_new_orders
+from kiosk.platform.sync_status import CURSOR, put_state
 from kiosk.ports import Change, utcnow
-from kiosk.seed import pending_order_ids
-from kiosk.sync_status import CURSOR, put_state
 
 
 def apply_page(db: Database, changes: Sequence[Change], next_cursor: str) -> dict[str, int]:
@@ -88,14 +88,14 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]
             if ch.op == "delete":
                 _delete_order(session, ch.key)
             else:
-                seed.upsert_order(session, data, pending=pending)
+                change_format.upsert_order(session, data, pending=pending)
         elif ch.kind == "key":
             if ch.op == "delete":
                 key = session.get(PlatformKey, ch.key)
                 if key is not None:
                     key.revoked = True
             else:
-                seed.add_platform_key(session, str(data.get("key_id") or ch.key),
+                change_format.add_platform_key(session, str(data.get("key_id") or ch.key),
                                       str(data["public_key"]), revoked=bool(data.get("revoked")))
         elif ch.kind in {"staff", "leader", "supplier"}:
             _person(session, ch.kind, ch.op, ch.key, data)
@@ -127,8 +127,8 @@ def _delete_order(session: Session, order_id: str) -> None:
 def _person(session: Session, kind: str, op: str, key: str, data: dict[str, Any]) -> None:
     if op == "upsert":
         data.setdefault("id", key)
-        {"staff": seed.upsert_staff, "leader": seed.upsert_leader,
-         "supplier": seed.upsert_supplier}[kind](session, data)
+        {"staff": change_format.upsert_staff, "leader": change_format.upsert_leader,
+         "supplier": change_format.upsert_supplier}[kind](session, data)
         return
     if kind == "staff":
         staff = session.get(Staff, key)

@@ -24,10 +24,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.orm import Session
 
-from kiosk.lookup import OrderView, order_view, verdict_for_order
 from kiosk.models import PlatformKey
 from kiosk.ports import utcnow
-from kiosk.verdicts import MESSAGES, Verdict
+from kiosk.verification.lookup import OrderView, order_view, verdict_for_order
+from kiosk.verification.verdicts import MESSAGES, Verdict
 
 PREFIX = "LK1."
 MAX_TOKEN_CHARS = 1024  # real tokens are ~200 characters

@@ -2,7 +2,7 @@
 plain multi-row INSERTs instead of one ORM upsert per order.
 
 It takes only orders that are new here, appear once in the page and have no outbox events
-(so none of `kiosk.seed.upsert_order`'s "who wins" rules apply) and writes the same columns
+(so none of `kiosk.platform.change_format.upsert_order`'s "who wins" rules apply) and writes the same columns
 that upsert_order would. Everything else goes through the loaders as usual.
 """
 
@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from kiosk import seed
 from kiosk.models import Batch, Bin, Customer, Leader, Order, OrderLine
+from kiosk.platform import changes as change_format
 from kiosk.ports import Change, utcnow
 
 
 def _customer_row(d: dict[str, Any]) -> dict[str, Any]:
-    return {"id": str(d["id"]), **seed.customer_fields(d)}
+    return {"id": str(d["id"]), **change_format.customer_fields(d)}
 
 
 def _missing(session: Session, col: Any, keys: set[str]) -> set[str]:
@@ -39,12 +39,12 @@ def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[s
     if len(cands) < 20:
         return set()  # not worth it; the loaders are fine
     new = _missing(session, Order.id, set(cands))
-    new -= seed.pending_order_ids(session)
+    new -= change_format.pending_order_ids(session)
     if not new:
         return set()
     orders = [cands[k] for k in sorted(new)]
     for sid in {str(o["store_id"]) for o in orders}:
-        seed.ensure_store(session, sid)
+        change_format.ensure_store(session, sid)
     _customers(session, orders)
     _placeholders(session, orders)
     now = utcnow()
@@ -57,9 +57,9 @@ def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[s
             "batch_id": o.get("batch_id") or None, "pickup_code": str(o.get("pickup_code") or ""),
             "status": status, "bin_code": o.get("bin_code") or None,
             "total_cents": int(o.get("total_cents") or 0), "provisional": False,
-            "placed_at": seed.parse_time(o.get("placed_at")),
-            "ready_at": seed.parse_time(o.get("ready_at")),
-            "picked_up_at": seed.parse_time(o.get("picked_up_at")), "updated_at": now,
+            "placed_at": change_format.parse_time(o.get("placed_at")),
+            "ready_at": change_format.parse_time(o.get("ready_at")),
+            "picked_up_at": change_format.parse_time(o.get("picked_up_at")), "updated_at": now,
             "remote_version": o["version"] if isinstance(o.get("version"), int) else 0,
         })
         for ln in o.get("lines") or []:

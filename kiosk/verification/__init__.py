@@ -1,0 +1,1 @@
+"""Pickup verification: what a scanned or typed text is, and the verdict for it (token, code, phone tail)."""
