@@ -44,13 +44,14 @@ class Action(StrEnum):
 
 
 S = OrderStatus
-_ON_SHELF = (S.READY, S.PARTIALLY_PICKED_UP, S.OVERDUE)
+# the statuses of an order whose bag is still on the store's shelf (the one definition)
+ON_SHELF: tuple[OrderStatus, ...] = (S.READY, S.PARTIALLY_PICKED_UP, S.OVERDUE)
 _NOT_FINAL = (S.DISPATCHED, S.READY, S.PARTIALLY_PICKED_UP, S.OVERDUE)
 
 # action -> {from: allowed targets}
 TABLE: dict[Action, dict[OrderStatus, frozenset[OrderStatus]]] = {
     Action.CHECK_IN: {S.DISPATCHED: frozenset({S.READY})},
-    Action.PICK_UP: {s: frozenset({S.PICKED_UP, S.PARTIALLY_PICKED_UP}) for s in _ON_SHELF},
+    Action.PICK_UP: {s: frozenset({S.PICKED_UP, S.PARTIALLY_PICKED_UP}) for s in ON_SHELF},
     Action.REVERSE_PICKUP: {
         S.PICKED_UP: frozenset({S.READY, S.PARTIALLY_PICKED_UP}),
         S.PARTIALLY_PICKED_UP: frozenset({S.READY, S.PARTIALLY_PICKED_UP}),

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
-from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.order_state import ON_SHELF, Action, OrderStatus, check
 from kiosk.ledger.outbox import record_change
 from kiosk.models import Batch, Bin, Order
 from kiosk.ports import utcnow
@@ -121,7 +121,7 @@ def _bin_load(s: Session, store_id: str) -> Counter[str]:
     load: Counter[str] = Counter({code: 0 for code in s.scalars(
         select(Bin.code).where(Bin.store_id == store_id).order_by(Bin.code))})
     rows = s.execute(select(Order.bin_code, func.count())
-                     .where(Order.status.in_(("ready", "partially_picked_up", "overdue")),
+                     .where(Order.status.in_(ON_SHELF),
                             Order.bin_code.is_not(None))
                      .group_by(Order.bin_code))
     for code, n in rows:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, NotAllowed
-from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.order_state import ON_SHELF, Action, OrderStatus, check
 from kiosk.ledger.outbox import record_change
 from kiosk.models import Order, OutboxEvent
 from kiosk.platform.changes import ensure_store
@@ -64,7 +64,7 @@ def confirm_pickup(
 
 
 def _picks(order: Order, lines: Mapping[str, float] | None) -> dict[str, float]:
-    if order.status not in ("ready", "partially_picked_up", "overdue"):
+    if order.status not in ON_SHELF:
         check(order.status, Action.PICK_UP, OrderStatus.PICKED_UP)  # raises with the reason
     remaining = {ln.sku: ln.qty - ln.picked_qty for ln in order.lines}
     if lines is None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
 from kiosk.ledger.audit import append_audit
+from kiosk.ledger.order_state import ON_SHELF
 from kiosk.ledger.outbox import record_change
 from kiosk.models import Order, OutboxEvent, Shift
 from kiosk.ports import utcnow
@@ -61,7 +62,7 @@ def close_shift(
         counts: dict[str, Any] = {name: by_type.get(t, 0) for t, name in _COUNTED.items()}
         shelf = {str(st): int(n) for st, n in s.execute(
             select(Order.status, func.count())
-            .where(Order.status.in_(("ready", "partially_picked_up", "overdue")))
+            .where(Order.status.in_(ON_SHELF))
             .group_by(Order.status))}
         counts["on_shelf"] = sum(shelf.values())
         counts["overdue"] = shelf.get("overdue", 0)

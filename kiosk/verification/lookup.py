@@ -10,19 +10,20 @@ from dataclasses import dataclass
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from kiosk.ledger.order_state import ON_SHELF, OrderStatus
 from kiosk.models import Bin, Customer, Order, OrderLine
-from kiosk.verification.verdicts import MESSAGES, Verdict
+from kiosk.verification.verdicts import MESSAGES, Verdict, VerdictName
 
-ON_SHELF = ("ready", "partially_picked_up", "overdue")
-_STATUS_VERDICT = {
-    "ready": "ready", "overdue": "ready", "partially_picked_up": "partially_picked_up",
-    "picked_up": "already_picked_up", "dispatched": "not_arrived", "handed_over": "handed_over",
-    "cancelled": "cancelled", "refunded": "cancelled", "returned": "cancelled",
+S, V = OrderStatus, VerdictName
+_STATUS_VERDICT: dict[str, VerdictName] = {
+    S.READY: V.READY, S.OVERDUE: V.READY, S.PARTIALLY_PICKED_UP: V.PARTIALLY_PICKED_UP,
+    S.PICKED_UP: V.ALREADY_PICKED_UP, S.DISPATCHED: V.NOT_ARRIVED, S.HANDED_OVER: V.HANDED_OVER,
+    S.CANCELLED: V.CANCELLED, S.REFUNDED: V.CANCELLED, S.RETURNED: V.CANCELLED,
 }
-_EXTRA = {
-    "overdue": "It is overdue: hand it out and remind the customer to come earlier.",
-    "refunded": "It was refunded.",
-    "returned": "It was returned to the warehouse.",
+_EXTRA: dict[str, str] = {
+    S.OVERDUE: "It is overdue: hand it out and remind the customer to come earlier.",
+    S.REFUNDED: "It was refunded.",
+    S.RETURNED: "It was returned to the warehouse.",
 }
 
 
@@ -87,11 +88,11 @@ def _views(session: Session, orders: Sequence[Order]) -> list[OrderView]:
 
 
 def verdict_for_order(view: OrderView) -> Verdict:
-    name = _STATUS_VERDICT.get(view.status, "cancelled")
+    name = _STATUS_VERDICT.get(view.status, V.CANCELLED)
     message = MESSAGES[name]
     if view.status in _EXTRA:
         message = f"{message} {_EXTRA[view.status]}"
-    if name in ("ready", "partially_picked_up") and view.bin_code:
+    if name in (V.READY, V.PARTIALLY_PICKED_UP) and view.bin_code:
         message = f"{message} Shelf bin: {view.bin_code}."
     return Verdict(name, view.order_id, message)
 

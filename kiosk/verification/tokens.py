@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from kiosk.models import PlatformKey
 from kiosk.ports import utcnow
 from kiosk.verification.lookup import OrderView, order_view, verdict_for_order
-from kiosk.verification.verdicts import MESSAGES, Verdict
+from kiosk.verification.verdicts import MESSAGES, Verdict, VerdictName as V
 
 PREFIX = "LK1."
 MAX_TOKEN_CHARS = 1024  # real tokens are ~200 characters
@@ -102,7 +102,7 @@ def _claims(payload: bytes) -> Claims | None:
 
 
 def _malformed(detail: str | None = None) -> TokenResult:
-    return TokenResult(Verdict("malformed", None, detail or MESSAGES["malformed"]))
+    return TokenResult(Verdict(V.MALFORMED, None, detail or MESSAGES[V.MALFORMED]))
 
 
 def verify_token(
@@ -139,21 +139,21 @@ def _verify(session: Session, token: object, store_id: str, now: datetime) -> To
         return _malformed()
     key = session.get(PlatformKey, claims.key_id)
     if key is None or key.revoked or len(key.public_key) != 32:
-        return TokenResult(Verdict("unknown_key", None, MESSAGES["unknown_key"]), claims)
+        return TokenResult(Verdict(V.UNKNOWN_KEY, None, MESSAGES[V.UNKNOWN_KEY]), claims)
     try:
         Ed25519PublicKey.from_public_bytes(key.public_key).verify(
             sig, f"{PREFIX}{parts[1]}".encode("ascii")
         )
     except InvalidSignature:
-        return TokenResult(Verdict("forged", None, MESSAGES["forged"]), claims)
+        return TokenResult(Verdict(V.FORGED, None, MESSAGES[V.FORGED]), claims)
     if claims.store_id != store_id:
-        return TokenResult(Verdict("wrong_store", claims.order_id, MESSAGES["wrong_store"]),
+        return TokenResult(Verdict(V.WRONG_STORE, claims.order_id, MESSAGES[V.WRONG_STORE]),
                            claims, True)
     if claims.expiry_unix < now.timestamp():
-        return TokenResult(Verdict("expired", claims.order_id, MESSAGES["expired"]), claims, True)
+        return TokenResult(Verdict(V.EXPIRED, claims.order_id, MESSAGES[V.EXPIRED]), claims, True)
     view = order_view(session, claims.order_id)
     if view is None:
-        return TokenResult(Verdict("unknown_order", claims.order_id, MESSAGES["unknown_order"]),
+        return TokenResult(Verdict(V.UNKNOWN_ORDER, claims.order_id, MESSAGES[V.UNKNOWN_ORDER]),
                            claims, True)
     return TokenResult(verdict_for_order(view), claims, True, view)
 
@@ -168,4 +168,4 @@ def garbage_hint(text: str) -> str:
     if text[:4].lower() == "lk1." or text[:4].upper() in {"ДЛ1.", "LK!."}:
         return ("The scan looks garbled (keyboard layout or Caps Lock). Check the scanner's "
                 "keyboard setting and scan again.")
-    return MESSAGES["malformed"]
+    return MESSAGES[V.MALFORMED]

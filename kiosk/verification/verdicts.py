@@ -3,32 +3,49 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-VERDICTS = (
-    "ready", "partially_picked_up", "already_picked_up", "not_arrived", "handed_over",
-    "cancelled", "unknown_order", "wrong_store", "expired", "forged", "unknown_key", "malformed",
-)
 
-MESSAGES: dict[str, str] = {
-    "ready": "Ready: the order can be handed out.",
-    "partially_picked_up": "Part of this order was already picked up; the rest can be handed out.",
-    "already_picked_up": "This order was already picked up. Do not hand it out again.",
-    "not_arrived": "This order has not arrived at the store yet.",
-    "handed_over": "This order was handed over to the customer's team leader.",
-    "cancelled": "This order was cancelled or refunded. Do not hand it out.",
-    "unknown_order": ("The code is genuine but this order is not in the kiosk yet (not synced). "
+class VerdictName(StrEnum):
+    """The verdict names of DESIGN.md; the CLI prints them as they are, the UI words them."""
+
+    READY = "ready"
+    PARTIALLY_PICKED_UP = "partially_picked_up"
+    ALREADY_PICKED_UP = "already_picked_up"
+    NOT_ARRIVED = "not_arrived"
+    HANDED_OVER = "handed_over"
+    CANCELLED = "cancelled"
+    UNKNOWN_ORDER = "unknown_order"
+    WRONG_STORE = "wrong_store"
+    EXPIRED = "expired"
+    FORGED = "forged"
+    UNKNOWN_KEY = "unknown_key"
+    MALFORMED = "malformed"
+
+
+V = VerdictName
+VERDICTS = tuple(VerdictName)
+
+MESSAGES: dict[VerdictName, str] = {
+    V.READY: "Ready: the order can be handed out.",
+    V.PARTIALLY_PICKED_UP: "Part of this order was already picked up; the rest can be handed out.",
+    V.ALREADY_PICKED_UP: "This order was already picked up. Do not hand it out again.",
+    V.NOT_ARRIVED: "This order has not arrived at the store yet.",
+    V.HANDED_OVER: "This order was handed over to the customer's team leader.",
+    V.CANCELLED: "This order was cancelled or refunded. Do not hand it out.",
+    V.UNKNOWN_ORDER: ("The code is genuine but this order is not in the kiosk yet (not synced). "
                       "It can be served provisionally; sync will reconcile it."),
-    "wrong_store": "This code is for another store. Please send the customer to that store.",
-    "expired": "This code has expired. Ask the customer to refresh the code in the app.",
-    "forged": "This code is not genuine (signature check failed). Do not hand anything out.",
-    "unknown_key": ("This code was signed with a key this kiosk does not know or no longer "
+    V.WRONG_STORE: "This code is for another store. Please send the customer to that store.",
+    V.EXPIRED: "This code has expired. Ask the customer to refresh the code in the app.",
+    V.FORGED: "This code is not genuine (signature check failed). Do not hand anything out.",
+    V.UNKNOWN_KEY: ("This code was signed with a key this kiosk does not know or no longer "
                     "trusts. Sync the kiosk, or use the 6-digit pickup code."),
-    "malformed": "This is not a pickup code. Scan the customer's pickup QR code again.",
+    V.MALFORMED: "This is not a pickup code. Scan the customer's pickup QR code again.",
 }
 
 # verdicts that let the clerk go on to confirm a pickup
-CAN_PICK_UP = frozenset({"ready", "partially_picked_up"})
+CAN_PICK_UP = frozenset({V.READY, V.PARTIALLY_PICKED_UP})
 
 
 @dataclass(frozen=True, slots=True)
