@@ -32,7 +32,13 @@ def _decode(args: argparse.Namespace) -> int:
             unreadable += 1
             print(f"error: {exc}", file=sys.stderr, flush=True)
             continue
-        result = decoder.decode(image)
+        try:
+            result = decoder.decode(image)
+        except Exception as exc:  # one bad image is that file's error, never the batch's end
+            unreadable += 1
+            print(f"error: {name}: the decoder failed on this image ({type(exc).__name__}: "
+                  f"{exc})", file=sys.stderr, flush=True)
+            continue
         obj = {"file": name, "texts": list(result.texts), "ms": round(result.ms, 2)}
         if args.json:
             print(json.dumps(obj, ensure_ascii=False), flush=True)

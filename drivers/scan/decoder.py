@@ -31,18 +31,22 @@ from kiosk.ports import DecodeResult
 
 Step = tuple[str, Callable[[Gray], Gray], Backend]
 BACKENDS = ("pipeline", "zxing-cpp", "pyzbar", "opencv")
+MAX_ROI = 640  # repairs run on at most this many pixels a side: a huge photo costs no more
 
 
 def as_gray(image: object) -> Gray:
-    """A plain 8-bit grayscale array from a gray, BGR or BGRA array (what cameras give)."""
+    """A plain 8-bit grayscale array from a gray, gray+alpha, BGR or BGRA array (what cameras
+    and image files give). Anything else is not an image: ValueError."""
     arr = np.asarray(image)
-    if arr.dtype != np.uint8:
-        arr = np.clip(arr, 0, 255).astype(np.uint8)
-    if arr.ndim == 3 and arr.shape[2] == 1:
+    if arr.dtype == np.bool_:
+        arr = arr.astype(np.uint8) * 255
+    elif arr.dtype != np.uint8:
+        arr = np.clip(np.nan_to_num(arr.astype(np.float64)), 0, 255).astype(np.uint8)
+    if arr.ndim == 3 and arr.shape[2] in (1, 2):  # gray, or gray + alpha
         arr = arr[..., 0]
-    if arr.ndim == 3:
+    if arr.ndim == 3 and arr.shape[2] in (3, 4) and arr.size:
         code = cv2.COLOR_BGRA2GRAY if arr.shape[2] == 4 else cv2.COLOR_BGR2GRAY
-        arr = cv2.cvtColor(arr, code)
+        arr = cv2.cvtColor(np.ascontiguousarray(arr), code)
     if arr.ndim != 2:
         raise ValueError(f"expected a grayscale or colour image, got an array of shape {arr.shape}")
     return np.ascontiguousarray(arr)
@@ -82,7 +86,8 @@ class SingleBackendDecoder:
     def decode(self, gray: object, budget_ms: float | None = None) -> DecodeResult:
         """`budget_ms` is ignored: a single library has no repairs to budget."""
         started = time.perf_counter()
-        found = self.backend.read(as_gray(gray))
+        image = as_gray(gray)
+        found = self.backend.read(image) if image.size else Found(())
         ms = (time.perf_counter() - started) * 1000
         return DecodeResult(_dedupe(found.texts), ms, self.backend.name)
 
@@ -126,12 +131,15 @@ class PipelineDecoder:
         cpu_started = time.thread_time()
         budget = self.budget_ms if budget_ms is None else budget_ms
         image = as_gray(gray)
+        if not image.size:
+            return self._result(Found(()), started, "empty image")
         found = self.zxing.read(image)
         if found.texts or budget <= 0:
             return self._result(found, started, "zxing")
         boxes = [recover.pad_box(b, image.shape) for b in found.near_misses[:1]]
         boxes += recover.busiest_regions(image, self.regions)
-        rois = [roi for roi in (recover.crop(image, b) for b in boxes) if min(roi.shape[:2]) >= 24]
+        rois = [recover.at_most(roi, MAX_ROI) for roi in (recover.crop(image, b) for b in boxes)
+                if min(roi.shape[:2]) >= 24]
         plans = [self._steps(roi) for roi in rois]
         # breadth first: the most useful repair on every region before the next repair, so
         # a wrong first region does not eat the budget

@@ -27,6 +27,8 @@ def busiest_regions(gray: Gray, count: int = 2, step: int = 4) -> list[Box]:
     library to find its finder patterns. Requiring both directions ranks lines of text
     (mostly horizontal edges) below codes."""
     h, w = gray.shape[:2]
+    if h // step < 3 or w // step < 3:  # a strip or a thumbnail: the whole image is the region
+        return [(0, 0, w, h)] if h and w else []
     small = cv2.resize(gray, (w // step, h // step), interpolation=cv2.INTER_AREA)
     gx = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 1, 0)).astype(np.float32)
     gy = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 0, 1)).astype(np.float32)
@@ -48,6 +50,17 @@ def busiest_regions(gray: Gray, count: int = 2, step: int = 4) -> list[Box]:
 def crop(gray: Gray, box: Box) -> Gray:
     x0, y0, x1, y1 = box
     return gray[y0:y1, x0:x1]
+
+
+def at_most(gray: Gray, side: int) -> Gray:
+    """The region shrunk so its longer side is at most `side` (a repair's cost grows with the
+    area; a code that big has modules to spare)."""
+    longest = max(gray.shape[:2])
+    if longest <= side:
+        return gray
+    f = side / longest
+    return np.asarray(cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA),
+                      dtype=np.uint8)
 
 
 def unsharp(gray: Gray, sigma: float, amount: float) -> Gray:
@@ -87,7 +100,11 @@ def estimate_motion(gray: Gray) -> tuple[float, float]:
     ceps = cv2.dft(np.log(mag + 1e-3), flags=cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
     ceps = np.fft.fftshift(ceps)
     h, w = ceps.shape
-    r = 14
+    # the window must fit inside the cepstrum: a narrow region (a strip a few dozen pixels
+    # high) gave a smaller slice than the ring mask and raised IndexError
+    r = min(14, (min(h, w) - 1) // 2)
+    if r < 3:
+        return 0.0, 0.0  # too small to tell a blur from the picture
     sub = ceps[h // 2 - r:h // 2 + r + 1, w // 2 - r:w // 2 + r + 1].copy()
     yy, xx = np.mgrid[-r:r + 1, -r:r + 1]
     rr = np.hypot(xx, yy)
