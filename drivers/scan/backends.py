@@ -20,10 +20,9 @@ from numpy.typing import NDArray
 Gray = NDArray[np.uint8]
 log = logging.getLogger(__name__)
 
-# QR for pickup tokens and badges, Code 128 / EAN-13 for bag labels and products.
+# QR for pickup tokens and badges (the camera reads nothing else; bag labels go through the
+# handheld scanner)
 ZXING_FORMATS: Any = (zxingcpp.BarcodeFormat.QRCode,)
-LABEL_FORMATS: Any = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128,
-                 zxingcpp.BarcodeFormat.EAN13)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,9 @@ TOKEN_PREFIX = "LK1."
 SIGNATURE_CHARS = 86  # 64 bytes in base64url without padding
 US_SHIFTED_DIGITS = "!@#$%^&*()"  # what 1234567890 become when the scanner adds Shift
 AZERTY_DIGITS = "&é\"'(-è_çà"  # what 1234567890 become on a French keyboard without Shift
+# the AZERTY digit characters that no token or label contains (the others, & " ' ( - _, are
+# ASCII punctuation a code may carry), so any of them gives the layout away
+AZERTY_ONLY = frozenset(ch for ch in AZERTY_DIGITS if not ch.isascii())
 IME_PUNCTUATION = {"。": ".", "、": "/", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-",
                    "·": "`", "…": "...", "《": "<", "》": ">", "【": "[", "】": "]", "￥": "$"}
 
@@ -48,7 +51,8 @@ def _layout(text: str) -> Diagnosis | None:
                          "The scanner types digits as symbols (1 arrives as !): it is set to a "
                          "different keyboard layout than this computer. Set the scanner to the "
                          "US keyboard layout (see its manual's setup codes) and scan again.")
-    if head.startswith(("LK&", "lk&")) or any(ch in "éèçà" for ch in text):
+    if head.startswith(("LK" + AZERTY_DIGITS[0], "lk" + AZERTY_DIGITS[0])) or \
+            any(ch in AZERTY_ONLY for ch in text):
         return Diagnosis(text, ScanProblem.WRONG_LAYOUT,
                          "The scanner's digits arrive as French keyboard characters (1 as &, 2 "
                          "as é): this computer uses an AZERTY layout the scanner does not expect. "

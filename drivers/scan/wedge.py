@@ -3,11 +3,11 @@
 A handheld scanner "types" its code a few milliseconds per character and presses Enter (or
 Tab). A person types 120–300 ms apart. The GUI installs one app-wide key filter that calls
 `WedgeDetector.feed(key, text, t)` for every key press, wherever the focus is; a returned
-`ScanEvent` is a scan. The filter may hold keys back while a burst is in progress and hand
-back `drain_typing(now)` (the characters that turned out to be human typing) to the focused
-widget, so no keystroke is lost: after an Enter/Tab, swallow it when `ended_scan` is true (a
-new scan, or a repeat merged into the last one), otherwise replay `drain_typing` first and
-then the Enter/Tab. Pure logic, no Qt, no clock of its own: tests feed times.
+`ScanEvent` is a scan. Keys pass through to the focused widget untouched (a person typing is
+never delayed, nothing typed is lost); only the Enter/Tab that ends a scan is swallowed
+(`ended_scan`). So the detector keeps no copy of what people type: it holds at most the
+burst in progress (`held`), never more than `MAX_BURST` characters. Pure logic, no Qt, no
+clock of its own: tests feed times.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from kiosk.ports import DeviceState, DeviceStatus, ScanEvent, ScanSource, Status
 
 TERMINATOR_KEYS = frozenset({"Enter", "Return", "KP_Enter", "Tab"})
 TERMINATOR_TEXT = frozenset({"\r", "\n", "\t"})
+MAX_BURST = 4096  # far longer than any code (a pickup token is ~180): beyond it, not a scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,6 @@ class WedgeDetector:
         self._clock = clock
         self._burst: list[str] = []
         self._last_t: float | None = None
-        self._typed: list[str] = []
         self._repeats = RepeatFilter(self.config.duplicate_window_s)
         self.ended_scan = False  # did the last Enter/Tab close a scan (new or repeated)?
 
@@ -56,30 +56,23 @@ class WedgeDetector:
             return event
         if not text or not text.isprintable():
             return None  # modifiers, arrows, function keys
-        if self._burst and not gap_ok:
-            self._typed.extend(self._burst)  # the pause shows a person was typing
-            self._burst = []
+        if (self._burst and not gap_ok) or len(self._burst) >= MAX_BURST:
+            self._burst = []  # a pause (a person typing) or a run no scanner sends: not a scan
         self._burst.append(text)
         self._last_t = t
         return None
 
-    def drain_typing(self, now: float) -> str:
-        """Characters now known to be typing (not a scan), in order, for the GUI to replay.
-        Includes a pending burst once it has gone quiet longer than max_gap."""
-        if self._burst and self._last_t is not None and \
-                (now - self._last_t) * 1000 > self.config.max_gap_ms:
-            self._typed.extend(self._burst)
-            self._burst = []
-        out, self._typed = "".join(self._typed), []
-        return out
+    @property
+    def held(self) -> str:
+        """The burst in progress (it may still become a scan); all the detector remembers."""
+        return "".join(self._burst)
 
     def _finish(self, t: float, gap_ok: bool) -> ScanEvent | None:
         burst, self._burst = "".join(self._burst), []
         if not burst:
             return None
         if not gap_ok or len(burst) < self.config.min_length:
-            self._typed.append(burst)  # typing that ended in Enter: the widget's business
-            return None
+            return None  # typing that ended in Enter: the widget already has the keys
         found = diagnose(burst)
         self.ended_scan = True
         if self._repeats.is_repeat(found.text, t):
@@ -123,9 +116,6 @@ class KeyboardWedgeScanner:
         for listener in list(self._listeners):
             listener(event)
         return event
-
-    def drain_typing(self, now: float) -> str:
-        return self.detector.drain_typing(now)
 
     @property
     def ended_scan(self) -> bool:
