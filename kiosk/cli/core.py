@@ -139,7 +139,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
            "problems": [{"entry_id": p.entry_id, "problem": p.problem} for p in problems]}
     if problems:
         text = f"audit chain BROKEN ({len(problems)} problem(s)):\n" + "\n".join(
-            f"  entry {p.entry_id}: {p.problem}" for p in problems)
+            f"  entry {p.entry_id}: {p.words}" for p in problems)
     else:
         text = f"audit chain ok ({total} entries)"
     emit(args, obj, text)

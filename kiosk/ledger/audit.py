@@ -1,8 +1,10 @@
 """The audit chain: every entry carries the hash of the one before it, so an edited,
 deleted or reordered entry breaks the chain (`kiosk audit verify`).
 
-The head (last id and hash) is also kept in settings, so deleting the newest entries is
-caught too.
+The head (last id and hash) is also kept in settings, so deleting or rewriting the newest
+entries is caught too. What the chain does not prove: someone who can write the database can
+recompute every link and the head; only a head kept outside the database (the server's
+acknowledged head, see docs/ledger.md) catches that.
 """
 
 from __future__ import annotations
@@ -58,10 +60,25 @@ def append_audit(
     return entry
 
 
+# problem codes (JSON, tests) and the plain words `kiosk audit verify` prints for them
+PROBLEMS: dict[str, str] = {
+    "edited": "its content no longer matches its hash (edited)",
+    "deleted": "entries before it are missing (deleted)",
+    "unlinked": "it does not follow the entry before it (that one was rewritten, removed or moved)",
+    "head_mismatch": "the chain's end does not match the head kept in settings "
+                     "(newest entries rewritten, or added behind the ledger's back)",
+    "head_missing": "the chain has entries but its head is missing from settings",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class AuditProblem:
     entry_id: int
-    problem: str  # edited, deleted, reordered, head_mismatch
+    problem: str  # a key of PROBLEMS
+
+    @property
+    def words(self) -> str:
+        return PROBLEMS[self.problem]
 
 
 def verify_chain(session: Session) -> list[AuditProblem]:
@@ -70,11 +87,11 @@ def verify_chain(session: Session) -> list[AuditProblem]:
     prev = GENESIS
     expected_id = 1
     for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        if e.id != expected_id:
-            problems.append(AuditProblem(expected_id, "deleted" if e.id > expected_id else "reordered"))
+        if e.id != expected_id:  # ordered by id, so a gap: entries were removed
+            problems.append(AuditProblem(e.id, "deleted"))
             expected_id = e.id
-        if e.prev_hash != prev:
-            problems.append(AuditProblem(e.id, "reordered" if e.prev_hash != GENESIS else "edited"))
+        if e.prev_hash != prev:  # the link: catches an entry rewritten with its own hash redone
+            problems.append(AuditProblem(e.id, "unlinked"))
         recomputed = entry_hash(
             e.prev_hash, id=e.id, at=e.at, actor=e.actor, action=e.action, entity=e.entity,
             entity_id=e.entity_id, detail=e.detail, event_id=e.event_id,
@@ -83,10 +100,14 @@ def verify_chain(session: Session) -> list[AuditProblem]:
             problems.append(AuditProblem(e.id, "edited"))
         prev = e.hash
         expected_id += 1
+    last_id = expected_id - 1
     head = get_setting(session, HEAD_KEY)
     if isinstance(head, dict):
-        if head.get("id") != expected_id - 1 or head.get("hash") != prev:
-            problems.append(AuditProblem(int(head.get("id", 0)), "deleted"))
-    elif expected_id != 1:
-        problems.append(AuditProblem(0, "head_mismatch"))
+        head_id = int(head.get("id", 0))
+        if head_id > last_id:  # the newest entries are gone
+            problems.append(AuditProblem(last_id + 1, "deleted"))
+        elif head_id != last_id or head.get("hash") != prev:
+            problems.append(AuditProblem(head_id, "head_mismatch"))
+    elif last_id:
+        problems.append(AuditProblem(last_id, "head_missing"))
     return problems
