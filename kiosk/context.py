@@ -8,7 +8,22 @@ from pathlib import Path
 
 from kiosk.db import Database
 from kiosk.flows.pickup import ReceiptSink
-from kiosk.ports import HasStatus, KeyFeed, Scanner
+from kiosk.ports import DeviceStatus, Enroller, HasStatus, KeyFeed, Scanner, SyncStatus
+from kiosk.settings import Settings
+
+# The status bar's slots, in order (a device of another kind shows under "devices").
+SLOT_KINDS = ("sync", "printer", "scanner", "camera", "scale")
+
+
+@dataclass
+class DeviceSlot:
+    """One device as the status bar sees it: its kind (SLOT_KINDS, or "instrument",
+    "print_queue"), the device, and how to hear about changes (a StatusBoard's
+    add_listener; None: the UI reads `device.status()` when it draws)."""
+
+    kind: str
+    device: HasStatus
+    subscribe: Callable[[Callable[[DeviceStatus], None]], None] | None = None
 
 
 @dataclass
@@ -17,11 +32,18 @@ class KioskContext:
     db: Database
     store_id: str = ""
     devices: list[HasStatus] = field(default_factory=list)
+    slots: list[DeviceSlot] = field(default_factory=list)
     scanners: list[Scanner] = field(default_factory=list)
     key_feed: KeyFeed | None = None
     receipts: ReceiptSink | None = None
-    staff_id: str | None = None
+    staff_id: str | None = None  # --demo: the demo clerk, logged in at start
     demo: bool = False
+    demo_pins: dict[str, str] = field(default_factory=dict)  # staff id -> PIN (demo only)
+    demo_show_code: Callable[[], None] | None = None  # demo camera: show the next code once
+    settings: Settings = field(default_factory=Settings)
+    enroll: Enroller | None = None  # enrollment by code (backed by sync/, wired in main.py)
+    sync_status: Callable[[], SyncStatus] | None = None  # the sync client's current status
+    sync_now: Callable[[], None] | None = None  # ask the sync client to run now
     on_close: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:

@@ -40,6 +40,10 @@ class DeviceStatus:
     message: str = ""
     last_error: str | None = None
     since: datetime = field(default_factory=utcnow)
+    # What the UI words (ui/words/devices.py): a code such as "paper_out", "unreachable",
+    # "listening" with its parameters; "" means "word the state only" (message is English).
+    code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 class StatusBoard:
@@ -59,12 +63,16 @@ class StatusBoard:
         with self._lock:
             return self._status
 
-    def set(self, state: DeviceState, message: str = "", *, error: str | None = None) -> DeviceStatus:
+    def set(self, state: DeviceState, message: str = "", *, error: str | None = None,
+            code: str = "", params: Mapping[str, Any] | None = None) -> DeviceStatus:
+        params = dict(params or {})
         with self._lock:
             last_error = error if error is not None else self._status.last_error
-            if state == self._status.state and message == self._status.message and error is None:
+            if (state == self._status.state and message == self._status.message and error is None
+                    and code == self._status.code and params == dict(self._status.params)):
                 return self._status
-            self._status = DeviceStatus(self._status.name, state, message, last_error)
+            self._status = DeviceStatus(self._status.name, state, message, last_error,
+                                        code=code, params=params)
             status = self._status
             listeners = list(self._listeners)
         for listener in listeners:
@@ -328,6 +336,13 @@ class CentralApi(Protocol):
     def put_media(self, sha256: str, data: bytes, mime: str) -> None: ...
     def keys(self) -> tuple[PlatformKeyInfo, ...]: ...
     def health(self) -> bool: ...
+
+
+class Enroller(Protocol):
+    """Enrollment by a code typed on the settings screen: main.py puts one (backed by sync/)
+    into KioskContext.enroll, so ui/ never imports sync/. Raises kiosk.errors.SyncError."""
+
+    def __call__(self, server_url: str, code: str) -> Enrollment: ...
 
 
 @dataclass(frozen=True, slots=True)

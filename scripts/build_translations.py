@@ -16,9 +16,18 @@ TS = ROOT / "assets" / "translations" / "linli_zh_CN.ts"
 BIN = Path(sys.executable).parent
 
 
+def load_glossary() -> dict[str, str]:
+    """scripts/zh_CN.json plus every scripts/zh_CN.d/<area>.json (one file per engineer, so
+    edits never collide); a later file wins for the same source text."""
+    glossary: dict[str, str] = json.loads((ROOT / "scripts" / "zh_CN.json").read_text(encoding="utf-8"))
+    for part in sorted((ROOT / "scripts" / "zh_CN.d").glob("*.json")):
+        glossary.update(json.loads(part.read_text(encoding="utf-8")))
+    return glossary
+
+
 def fill_from_glossary() -> None:
-    """Unfinished entries take their Chinese from scripts/zh_CN.json (the reviewed glossary)."""
-    glossary = json.loads((ROOT / "scripts" / "zh_CN.json").read_text(encoding="utf-8"))
+    """Entries take their Chinese from the reviewed glossary (load_glossary)."""
+    glossary = load_glossary()
     tree = ET.parse(TS)
     for message in tree.iter("message"):
         source = message.findtext("source") or ""

@@ -1,0 +1,279 @@
+"""The kiosk's settings: one TOML file, `<data dir>/settings.toml`, edited on the settings
+screen. Qt-free and I/O-light (a file read and an atomic write).
+
+`Settings` is a frozen, flat dataclass (read `settings.receipt_policy`); in the file each
+field sits in a table named by its section (`[printer] uri = ...`). `validate(raw)` checks a
+mapping of field name → value (what the settings screen collected, or what the file held)
+and returns `SettingProblem(code, field, params)` values the UI words; it never raises.
+A missing file means every default; a broken file is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field as dc_field, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+FILE_NAME = "settings.toml"
+
+
+class ReceiptPolicy(StrEnum):
+    ALWAYS = "always"
+    ASK = "ask"
+    NEVER = "never"
+
+
+class ProvisionalPolicy(StrEnum):
+    """A genuine code for an order this kiosk has not synced yet."""
+
+    REFUSE = "refuse"  # tell the customer to come back later
+    ALLOW = "allow"  # serve provisionally; the clerk checks the items by hand
+
+
+LANGUAGES = ("zh_CN", "en")
+PAPERS = (58, 80)
+CJK_MODES = ("native", "raster")
+
+
+def _f(section: str, default: Any, **meta: Any) -> Any:
+    return dc_field(default=default, metadata={"section": section, **meta})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting of issue 13 with its default; field names are the contract."""
+
+    # [ui]
+    language: str = _f("ui", "zh_CN", choices=LANGUAGES)
+    kiosk_mode: bool = _f("ui", False)  # fullscreen; only a manager PIN leaves it
+    idle_lock_min: int = _f("ui", 5, min=0, max=240)  # 0: never auto-lock
+    self_service: bool = _f("ui", False)  # the customer faces the camera
+    sounds: bool = _f("ui", True)  # a tone per verdict class
+    speech: bool = _f("ui", True)  # 语音播报 through Qt text-to-speech where a voice exists
+    volume: int = _f("ui", 80, min=0, max=100)
+    # [printer]
+    printer_uri: str = _f("printer", "")  # "" none; tcp://host:9100, usb:..., file:...
+    printer_paper: int = _f("printer", 80, choices=PAPERS)
+    printer_cjk: str = _f("printer", "native", choices=CJK_MODES)  # Chinese mode
+    receipt_policy: str = _f("printer", ReceiptPolicy.ALWAYS.value,
+                             choices=tuple(p.value for p in ReceiptPolicy))
+    # [scanner]
+    scanner_max_gap_ms: int = _f("scanner", 80, min=5, max=1000)  # between keys of one scan
+    scanner_min_length: int = _f("scanner", 4, min=1, max=64)
+    scanner_end_pause_ms: int = _f("scanner", 0, min=0, max=2000)  # >0: a pause ends a scan (no Enter)
+    scanner_duplicate_window_s: float = _f("scanner", 3.0, min=0.0, max=60.0)
+    serial_scanner_port: str = _f("scanner", "")  # "" none; /dev/ttyACM0, COM3
+    # [camera]
+    camera: str = _f("camera", "")  # "" none; "0" a camera index, or an rtsp:// / http:// URL
+    camera_preview: bool = _f("camera", True)
+    # [instruments]: a list of instrument tables (drivers' InstrumentConfig JSON form)
+    instruments: tuple[Mapping[str, Any], ...] = _f("instruments", ())
+    # [server]
+    server_url: str = _f("server", "")  # the central platform; enrollment by code on screen
+    # [pickup]
+    reversal_window_min: int = _f("pickup", 10, min=0, max=240)
+    provisional_pickup: str = _f("pickup", ProvisionalPolicy.REFUSE.value,
+                                 choices=tuple(p.value for p in ProvisionalPolicy))
+    overdue_days: int = _f("pickup", 3, min=1, max=60)
+
+    def with_changes(self, **values: Any) -> Settings:
+        return replace(self, **values)
+
+    def as_raw(self) -> dict[str, Any]:
+        """Field name → value (the settings screen's starting point)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class SettingProblem:
+    """Why a value was refused; `ui/words` words the code with its params.
+
+    Codes: "unknown" (no such setting), "type" (params: expected), "choice" (params: choices),
+    "range" (params: min, max), "uri" (a printer URI scheme we do not know), "url" (not
+    http(s)://), "file" (params: error: the file could not be read or parsed).
+    """
+
+    code: str
+    field: str
+    params: Mapping[str, Any] = dc_field(default_factory=dict)
+
+
+def defaults() -> Settings:
+    return Settings()
+
+
+PRINTER_SCHEMES = ("tcp://", "usb:", "serial:", "file:", "cups:", "virtual:")
+SECTIONS: dict[str, str] = {f.name: str(f.metadata["section"]) for f in fields(Settings)}
+
+
+def _type_of(name: str) -> type:
+    default = next(f.default for f in fields(Settings) if f.name == name)
+    assert default is not MISSING
+    return type(default)
+
+
+def _check(name: str, value: Any) -> tuple[Any, SettingProblem | None]:
+    """The value converted to the field's type, or a problem."""
+    meta = next(f.metadata for f in fields(Settings) if f.name == name)
+    kind = _type_of(name)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value, None
+        return None, SettingProblem("type", name, {"expected": "bool"})
+    if kind is int:
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None, SettingProblem("type", name, {"expected": "int"})
+    elif kind is float:
+        if isinstance(value, str):
+            try:
+                value = float(value.strip())
+            except ValueError:
+                return None, SettingProblem("type", name, {"expected": "number"})
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return None, SettingProblem("type", name, {"expected": "number"})
+        value = float(value)
+    elif kind is str:
+        if not isinstance(value, str):
+            return None, SettingProblem("type", name, {"expected": "text"})
+        value = value.strip()
+    elif kind is tuple:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, Mapping) for v in value):
+            return None, SettingProblem("type", name, {"expected": "list"})
+        return tuple(dict(v) for v in value), None
+    if "choices" in meta and value not in meta["choices"]:
+        return None, SettingProblem("choice", name, {"choices": tuple(meta["choices"])})
+    if "min" in meta and not (meta["min"] <= value <= meta["max"]):
+        return None, SettingProblem("range", name, {"min": meta["min"], "max": meta["max"]})
+    if name == "printer_uri" and value and not value.startswith(PRINTER_SCHEMES):
+        return None, SettingProblem("uri", name, {"schemes": PRINTER_SCHEMES})
+    if name == "server_url" and value and not value.startswith(("http://", "https://")):
+        return None, SettingProblem("url", name, {})
+    if name == "camera" and value and not (value.isdigit() or "://" in value):
+        return None, SettingProblem("camera", name, {})
+    return value, None
+
+
+def validate(raw: Mapping[str, Any]) -> list[SettingProblem]:
+    """Every problem of `raw` (field name → value); an empty list means it can be saved."""
+    problems: list[SettingProblem] = []
+    for name, value in raw.items():
+        if name not in SECTIONS:
+            problems.append(SettingProblem("unknown", name, {}))
+            continue
+        _, problem = _check(name, value)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def from_raw(raw: Mapping[str, Any], base: Settings | None = None) -> Settings:
+    """`base` (defaults) with every valid value of `raw` applied; invalid ones are skipped
+    (call `validate` first to tell the person)."""
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name in SECTIONS:
+            converted, problem = _check(name, value)
+            if problem is None:
+                values[name] = converted
+    return replace(base or Settings(), **values)
+
+
+def _flatten(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The TOML tables back to field names: [printer] uri → printer_uri."""
+    raw: dict[str, Any] = {}
+    by_key = {(SECTIONS[n], _key(n)): n for n in SECTIONS}
+    for section, table in doc.items():
+        if section == "instruments":
+            raw["instruments"] = table
+        elif isinstance(table, Mapping):
+            for key, value in table.items():
+                raw[by_key.get((section, key), f"{section}.{key}")] = value
+        else:
+            raw[section] = table
+    return raw
+
+
+def _key(name: str) -> str:
+    """The key inside its table: printer_uri → uri, language → language."""
+    section = SECTIONS[name]
+    prefix = f"{section}_"
+    return name[len(prefix):] if name.startswith(prefix) else name
+
+
+def path_in(data_dir: Path) -> Path:
+    return data_dir / FILE_NAME
+
+
+def load(data_dir: Path) -> tuple[Settings, list[SettingProblem]]:
+    """The settings of `data_dir` and what was wrong in the file (bad values keep their
+    default). Never raises for a missing or broken file."""
+    path = path_in(data_dir)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as exc:
+        return Settings(), [SettingProblem("file", "", {"error": exc.strerror or str(exc)})]
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return Settings(), [SettingProblem("file", "", {"error": str(exc)})]
+    raw = _flatten(doc)
+    return from_raw(raw), validate(raw)
+
+
+def save(data_dir: Path, settings: Settings) -> Path:
+    """Write the whole file atomically (a temp file renamed over it)."""
+    path = path_in(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(dumps(settings), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+# --- a tiny TOML writer (strings, ints, floats, bools, flat tables, arrays of flat tables) --
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                   .replace("\t", "\\t").replace("\r", "\\r"))
+        return f'"{escaped}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_bare(k)} = {_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def _bare(key: str) -> str:
+    ok = key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key)
+    return key if ok else _value(key)
+
+
+def dumps(settings: Settings) -> str:
+    lines = ["# Linli Kiosk settings: edit them on the settings screen (manager PIN).", ""]
+    tables: dict[str, list[str]] = {}
+    for f in fields(settings):
+        if f.name == "instruments":
+            continue
+        tables.setdefault(SECTIONS[f.name], []).append(
+            f"{_bare(_key(f.name))} = {_value(getattr(settings, f.name))}")
+    for section, rows in tables.items():
+        lines += [f"[{section}]", *rows, ""]
+    for item in settings.instruments:
+        lines.append("[[instruments]]")
+        lines += [f"{_bare(str(k))} = {_value(v)}" for k, v in item.items()]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The shell: main window, navigation, status bar, login and kiosk mode."""

@@ -1,0 +1,21 @@
+"""The screens the shell shows, in navigation order. A screen package adds itself here with
+a one-line edit (import + entry). `pickup` is home. A placeholder stands in for a screen id
+no package has registered yet (see ui/shell/placeholders.py)."""
+
+from __future__ import annotations
+
+from ui.screen import Screen
+
+# from ui.pickup.screen import PickupScreen
+# from ui.checkin.screen import CheckinScreen
+# ... one import per screen package
+
+SCREENS: list[type[Screen]] = [
+    # PickupScreen,
+]
+
+# The screen ids in navigation order; a placeholder fills any id not in SCREENS.
+NAV_ORDER: tuple[str, ...] = (
+    "pickup", "checkin", "handover", "orders", "shift", "devices", "sync", "settings",
+)
+HOME = "pickup"
