@@ -5,6 +5,7 @@ from PySide6.QtCore import (  # noqa: F401
     QEvent,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QObject,
     QRunnable,
     QSize,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (  # noqa: F401
     Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
+    QCloseEvent,
     QColor,
     QFont,
     QFontDatabase,
@@ -24,6 +26,7 @@ from PySide6.QtGui import (  # noqa: F401
     QImage,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPixmap,
     QShortcut,
 )
@@ -34,11 +37,14 @@ from PySide6.QtWidgets import (  # noqa: F401
     QComboBox,
     QDialog,
     QDoubleSpinBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -47,6 +53,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QSizePolicy,
     QStackedWidget,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
