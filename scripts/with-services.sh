@@ -1,11 +1,31 @@
 #!/usr/bin/env bash
 # Runs a command with the services tests may use: a throwaway PostgreSQL cluster on a
 # loopback port when the server binaries exist. Without them, LINLI_TEST_PG stays unset and
-# the PostgreSQL tests skip with a clear message.
+# the PostgreSQL tests skip, loudly (a banner here and a section at the end of pytest's
+# report); under CI=true tests/conftest.py turns those skips into failures.
+# It also points python-escpos's capabilities cache (a 70 KB pickle it would otherwise
+# leave in a new /tmp folder per process) into a scratch folder removed at the end.
 set -u
+scratch=$(mktemp -d /tmp/linli-services.XXXXXX)
+export ESCPOS_CAPABILITIES_PICKLE_DIR="$scratch/escpos"
+mkdir -p "$ESCPOS_CAPABILITIES_PICKLE_DIR"
+pg_cleanup() { :; }
+cleanup() { pg_cleanup; rm -rf "$scratch"; }
+ci=""
+case "$(printf '%s' "${CI:-}" | tr '[:upper:]' '[:lower:]')" in ""|0|false|no) ;; *) ci=1 ;; esac
+loud() {
+  {
+    echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+    echo "!! $1"
+    if [ -n "$ci" ]; then echo "!! CI=true: every PostgreSQL test will FAIL"
+    else echo "!! the PostgreSQL tests will be SKIPPED (listed at the end of the test report)"; fi
+    echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+  } >&2
+}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-cleanup() { :; }
-if [ -n "$pgbin" ] && [ -z "${LINLI_TEST_PG:-}" ]; then
+if [ -z "${LINLI_TEST_PG:-}" ] && [ -z "$pgbin" ]; then
+  loud "no PostgreSQL server binaries (/usr/lib/postgresql/*/bin; see scripts/sysdeps.sh)"
+elif [ -z "${LINLI_TEST_PG:-}" ]; then
   tmp=$(mktemp -d /tmp/linli-pg.XXXXXX)
   chmod 755 "$tmp"
   runas=""
@@ -22,9 +42,9 @@ if [ -n "$pgbin" ] && [ -z "${LINLI_TEST_PG:-}" ]; then
   fi
   if [ -n "$started" ]; then
     export LINLI_TEST_PG="postgresql+psycopg://linli@127.0.0.1:$port/postgres"
-    cleanup() { $runas "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1; rm -rf "$tmp"; }
+    pg_cleanup() { $runas "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1; rm -rf "$tmp"; }
   else
-    echo "note: could not start a PostgreSQL server (see $tmp/log); PostgreSQL tests will skip"
+    loud "could not start a PostgreSQL server (see $tmp/log)"
   fi
 fi
 "$@"
