@@ -1,0 +1,144 @@
+"""The store's day (check-in and handover): a van of 100 bags and a leader with 30 orders,
+and the figures of `make bench`: each scan handled on the check-in and handover desks,
+p50/p99 (target: p99 <= 100 ms, so the clerk sets the pace, not the app).
+
+`build_day_store` is also the fixture of the day tests (tests/kiosk/day, tests/ui/day): a
+demo store (kiosk.demo) plus an arriving van and a leader with many ready orders.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from kiosk.db import DB_FILENAME, Database
+from kiosk.demo import PRODUCTS, build_demo
+from kiosk.flows.bags import bag_label
+from kiosk.models import Batch, Order, OrderLine
+from kiosk.ports import utcnow
+
+VAN = "B-VAN-100"
+LEADER = "L-001"
+
+
+@dataclass(frozen=True, slots=True)
+class DayStore:
+    data_dir: Path
+    store_id: str
+    batch_id: str
+    bag_labels: tuple[str, ...]  # the van's bags, one per order
+    van_orders: tuple[str, ...]
+    leader_id: str
+    badge: str
+    leader_pin: str
+    leader_orders: tuple[str, ...]
+    foreign_leader_order: str  # a ready order of another leader (its bag is refused)
+    clerk_id: str
+    clerk_pin: str
+    manager_pin: str
+    pins: dict[str, str]
+
+
+def build_day_store(data_dir: Path, *, bags: int = 100, leader_orders: int = 30,
+                    seed: int = 14) -> DayStore:
+    """A demo store in `data_dir` with a van of `bags` dispatched orders (batch VAN) and
+    `leader_orders` ready orders of leader L-001 with bins."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(data_dir / DB_FILENAME)
+    try:
+        demo = build_demo(db, data_dir, orders=60, seed=seed)
+        rng = random.Random(seed)
+        now = utcnow()
+        van: list[str] = []
+        mine: list[str] = []
+        with db.session() as s:
+            s.add(Batch(id=VAN, store_id=demo.store_id, expected_at=now - timedelta(minutes=10),
+                        arrived_at=None, temperature_c=None, status="expected", checked_in_by=None))
+            for i in range(bags + leader_orders):
+                oid = f"LK{now:%y%m%d}{90000 + i:05d}"
+                for_leader = i >= bags
+                order = Order(id=oid, store_id=demo.store_id, customer_id=f"C-{(i % 30) + 1:04d}",
+                              leader_id=LEADER if for_leader else None,
+                              batch_id=VAN if not for_leader else None,
+                              pickup_code=f"{700000 + i:06d}",
+                              status="ready" if for_leader else "dispatched",
+                              bin_code=f"A-{(i % 8) + 1:02d}" if for_leader else None,
+                              total_cents=0, placed_at=now - timedelta(days=1),
+                              ready_at=now - timedelta(hours=2) if for_leader else None,
+                              updated_at=now)
+                for sku, name, unit, price, _zone in rng.sample(PRODUCTS, rng.randint(1, 3)):
+                    order.lines.append(OrderLine(sku=sku, name=name, qty=rng.choice((1, 1, 2)),
+                                                 unit=unit, price_cents=price))
+                order.total_cents = sum(int(ln.qty) * ln.price_cents for ln in order.lines)
+                s.add(order)
+                (mine if for_leader else van).append(oid)
+            foreign = Order(id=f"LK{now:%y%m%d}99999", store_id=demo.store_id,
+                            customer_id="C-0001", leader_id="L-002", batch_id=None,
+                            pickup_code="799999", status="ready", bin_code="A-01",
+                            total_cents=590, placed_at=now - timedelta(days=1),
+                            ready_at=now - timedelta(hours=1), updated_at=now)
+            foreign.lines.append(OrderLine(sku="VEG-001", name="有机小油菜 500g", qty=1, unit="袋",
+                                           price_cents=590))
+            s.add(foreign)
+        return DayStore(data_dir, demo.store_id, VAN,
+                        tuple(bag_label(demo.store_id, o) for o in van), tuple(van), LEADER,
+                        f"BADGE-{LEADER}", demo.pins[LEADER], tuple(mine), foreign.id,
+                        "S-001", demo.pins["S-001"], demo.pins["S-002"], demo.pins)
+    finally:
+        db.close()
+
+
+def _pct(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def main() -> None:
+    from kiosk.flows.batch_desk import CheckinDesk
+    from kiosk.flows.handover_desk import HandoverDesk
+
+    with tempfile.TemporaryDirectory(prefix="linli-bench-day-") as tmp:
+        day = build_day_store(Path(tmp) / "data", bags=100, leader_orders=30)
+        db = Database(day.data_dir / DB_FILENAME, migrate=False)
+        try:
+            rounds: list[float] = []
+            for _ in range(5):  # 500 check-in scans: five vans' worth, desk reopened each time
+                desk = CheckinDesk(db, data_dir=day.data_dir)
+                desk.open(day.batch_id)
+                labels = list(day.bag_labels)
+                random.shuffle(labels)
+                for label in labels:
+                    started = time.perf_counter()
+                    desk.scan(label)
+                    rounds.append(time.perf_counter() - started)
+            print(f"check-in scan (100-bag van, in-memory desk): p50 {statistics.median(rounds) * 1000:.2f} ms, "
+                  f"p99 {_pct(rounds, 0.99):.2f} ms over {len(rounds)} scans (target p99 <= 100 ms)")
+            hand: list[float] = []
+            for _ in range(10):
+                hdesk = HandoverDesk(db)
+                hdesk.scan(day.badge)
+                for oid in day.leader_orders:
+                    started = time.perf_counter()
+                    hdesk.scan(bag_label(day.store_id, oid))
+                    hand.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                hdesk.scan(bag_label(day.store_id, day.foreign_leader_order))
+                hand.append(time.perf_counter() - started)
+            print(f"handover bag scan (30 orders + a foreign bag): p50 {statistics.median(hand) * 1000:.2f} ms, "
+                  f"p99 {_pct(hand, 0.99):.2f} ms over {len(hand)} scans (target p99 <= 100 ms)")
+            try:
+                from bench.day_ui import main as ui_main
+            except ImportError:
+                return
+            ui_main(day)
+        finally:
+            db.close()
+
+
+if __name__ == "__main__":
+    main()
