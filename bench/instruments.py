@@ -11,30 +11,21 @@ import time
 from pathlib import Path
 
 from drivers.instruments.framing import Framer
-from drivers.instruments.protocols import (
-    aclas,
-    atago_prm,
-    cas,
-    continuous,
-    mt_sics,
-    sim_brix,
-    sim_pest,
-    toledo_8217,
-)
 from drivers.instruments.registry import get_profile, profiles
 from drivers.instruments.simulators import make_simulator
 from drivers.instruments.worker import Backoff, PortWorker
 from kiosk.ports import Reading
 
+# literal frames (as in tests/drivers/instruments/reference_frames.py)
 SAMPLES = {
-    "mt-sics": mt_sics.encode_weight("S", "100.00", "g"),
-    "toledo-8217": toledo_8217.encode_weight(1.25),
-    "cas": cas.encode_weight(True, "001.234"),
-    "aclas": aclas.encode_frame("S", " ", "01.234"),
-    "continuous": continuous.encode_line("ST", "+  1.234"),
-    "atago-prm": atago_prm.encode_line(12.8, 23.4, 1.35203),
-    "brix": sim_brix.encode_line(1, 12.8, 23.4),
-    "pesticide": sim_pest.encode_result(3, "S0007", 0.512, 0.471, 8.0, "NEG", "2026-06-01T10:15:02Z"),
+    "mt-sics": b"S S     100.00 g\r\n",
+    "toledo-8217": b"\x02001.25\r",
+    "cas": b"\x01\x02S 001.234kg\x55\x03\x04",
+    "aclas": b"\x01\x02S 01.234kg\x66\x03\x04\x20",
+    "continuous": b"ST,GS,+  1.234kg\r\n",
+    "atago-prm": b"1.35203,12.800,12.800,12.800,012.80,023.40,1\r\n",
+    "brix": b"BRX,000123,12.8,%Brix,23.4,ATC,1.35203,OK*14\r\n",
+    "pesticide": b"PST,03,S0007,0.512,0.471,8.0,NEG,2026-06-01T10:15:02+08:00*09\r\n",
 }
 
 

@@ -63,6 +63,10 @@ class Profile:
     probe: bytes | None = None  # bytes that ask "are you there?"
     probe_reply: bytes | None = None
     stable_flag: bool = True  # False: the format has no motion flag (gate uses readings alone)
+    on_connect: tuple[bytes, ...] = ()  # sent once after each (re)connect (MT-SICS: I2)
+    # reads the display division (grams) from a device reply, e.g. MT-SICS I2; None: not one
+    division_from: Callable[[bytes], float | None] | None = field(default=None, compare=False,
+                                                                  repr=False)
     notes: str = ""
 
     @property
@@ -136,7 +140,3 @@ def limit_reading(raw: bytes, at: datetime | None, status: ReadingStatus,
     """Overload/underload: never a number."""
     return Reading(kind=ReadingKind.WEIGHT, value=None, unit="g", stable=False, status=status,
                    raw=raw, at=at or utcnow(), extra=extra)
-
-
-def extra_dict(reading: Reading) -> dict[str, str]:
-    return dict(reading.extra)

@@ -178,6 +178,9 @@ class PortWorker:
         """Exchange bytes until stopped or the port fails (raises); True once a frame came."""
         framer = Framer(self.profile.frame_re, self.profile.max_frame)
         self._gate.reset()
+        self._gate.set_device_division(None)  # a replug may be another device: ask again
+        for data in self.profile.on_connect:
+            port.write(data)
         scheduled: list[tuple[float, bytes]] = []
         next_poll = time.monotonic()
         last_frame = time.monotonic()
@@ -202,6 +205,7 @@ class PortWorker:
                                    f"No data from {self.profile.label} on {self.url}; is it on?")
                 continue
             for frame in framer.feed(data):
+                self._learn_division(frame)
                 reading = self.profile.parse(frame, None)
                 if reading is None:
                     continue
@@ -215,6 +219,22 @@ class PortWorker:
                     self.board.set(DeviceState.ONLINE, f"Reading from {self.profile.label}.")
                 self._emit(self._gate.apply(reading))
         return got_any
+
+    def _learn_division(self, frame: bytes) -> None:
+        """A device reply that tells the display division (MT-SICS I2) goes to the gate."""
+        if self.profile.division_from is None:
+            return
+        try:
+            division = self.profile.division_from(frame)
+        except Exception:  # a protocol helper must not take the worker down
+            log.exception("division parser of %s failed", self.profile.name)
+            return
+        if division is not None:
+            self._gate.set_device_division(division)
+
+    def division_g(self, reading: Reading) -> float:
+        """The division the stability gate judges this reading by (for status pages, tests)."""
+        return self._gate.division(reading)
 
     def _emit(self, reading: Reading) -> None:
         for listener in list(self._listeners):

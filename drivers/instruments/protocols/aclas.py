@@ -48,11 +48,6 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
                           stable=status == b"S", extra=side)
 
 
-def encode_frame(status: str, sign: str, digits: str, unit: str = "kg", flag: int = 0) -> bytes:
-    head = b"\x01\x02" + (status + sign + f"{digits:>6}"[:6] + f"{unit:>2}").encode("ascii")
-    return head + bytes([xor(head)]) + b"\x03\x04" + bytes([flag & 0xFF])
-
-
 PROFILE = Profile(
     name="aclas", kind=W, label="ACLAS OS2X active mode", parse=parse,
     frame=rb"\x01\x02[\s\S]{11}\x03\x04[\s\S]", mode="listen", baudrate=9600,

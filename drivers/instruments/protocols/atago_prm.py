@@ -34,11 +34,6 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
                    raw=raw, at=at or utcnow(), extra=tuple(zip(NAMES, fields, strict=True)))
 
 
-def encode_line(brix: float, temp_c: float, nd: float, channel: int = 1) -> bytes:
-    return (f"{nd:.5f},{brix:06.3f},{brix:06.3f},{brix:06.3f},{brix:06.2f},"
-            f"{temp_c:06.2f},{channel}\r\n").encode("ascii")
-
-
 PROFILE = Profile(
     name="atago-prm", kind=B, label="ATAGO PRM-2000α", parse=parse, frame=rb"[^\n]*\n",
     mode="listen", parity="O", silence_s=3600.0, unit="%Brix",

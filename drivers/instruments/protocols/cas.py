@@ -49,12 +49,6 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     return weight_reading(raw, at, number=number, unit=unit.decode(), stable=status == b"S")
 
 
-def encode_weight(stable: bool, grams_text: str, unit: str = "kg", sign: str = " ") -> bytes:
-    """`grams_text` is the 7-character weight field, e.g. "001.234"."""
-    body = (("S" if stable else "U") + sign + grams_text + unit).encode("ascii")
-    return b"\x01\x02" + body + bytes([xor(body)]) + b"\x03\x04"
-
-
 PROFILE = Profile(
     name="cas", kind=W, label="CAS polled (ENQ/DC1); Dahua (unverified)", parse=parse,
     frame=rb"\x06|\x15|\x01\x02[^\x01]{10,11}[\s\S]\x03\x04", mode="poll", poll=(ENQ, DC1),

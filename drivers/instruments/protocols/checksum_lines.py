@@ -12,11 +12,6 @@ def checksum(body: bytes) -> str:
     return f"{xor(body):02X}"
 
 
-def with_checksum(body: str) -> bytes:
-    data = body.encode("ascii")
-    return data + b"*" + checksum(data).encode("ascii") + b"\r\n"
-
-
 def split_checked(raw: bytes) -> tuple[str | None, str]:
     """(body, "") when the checksum holds, else (None, why)."""
     line = raw.rstrip(b"\r\n")

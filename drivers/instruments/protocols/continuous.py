@@ -47,12 +47,6 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     return weight_reading(raw, at, number=number, unit=unit, stable=state == "ST", extra=side)
 
 
-def encode_line(state: str, value: str, unit: str = "kg", mode: str = "GS",
-                device_lamp: str = "") -> bytes:
-    """`value` is the signed 8-character field, e.g. "+  1.234"."""
-    return f"{state},{mode},{device_lamp}{value}{unit}\r\n".encode("ascii")
-
-
 PROFILE = Profile(
     name="continuous", kind=W, label="Continuous ASCII lines (ST,GS,…)", parse=parse,
     frame=rb"[^\n]*\n", mode="listen", silence_s=2.0, unit="kg",

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 
 from drivers.instruments.common import Profile, error_reading, never_raises
-from drivers.instruments.protocols.checksum_lines import split_checked, with_checksum
+from drivers.instruments.protocols.checksum_lines import split_checked
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 
 B = ReadingKind.BRIX
@@ -31,12 +31,6 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
         return error_reading(B, raw, at, STATUS_WORDS[code], "%Brix", side)
     return Reading(kind=B, value=float(brix), unit="%Brix", stable=True, status=ReadingStatus.OK,
                    raw=raw, at=at or utcnow(), extra=side)
-
-
-def encode_line(seq: int, brix: float, temp_c: float, *, atc: bool = True, nd: float = 1.35203,
-                code: str = "OK") -> bytes:
-    return with_checksum(f"BRX,{seq % 1000000:06d},{brix:.1f},%Brix,{temp_c:.1f},"
-                         f"{'ATC' if atc else 'RAW'},{nd:.5f},{code}")
 
 
 PROFILE = Profile(

@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from drivers.instruments.common import Profile, error_reading, never_raises
-from drivers.instruments.protocols.checksum_lines import split_checked, with_checksum
+from drivers.instruments.protocols.checksum_lines import split_checked
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 
 P = ReadingKind.PESTICIDE
@@ -39,15 +39,6 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
         return Reading(kind=P, value=float(inhibition), unit="%", stable=True,
                        status=ReadingStatus.OK, raw=raw, at=at or utcnow(), extra=side)
     return error_reading(P, raw, at, "not a SIM-PEST/1 line", "%")
-
-
-def encode_control(ch: int, da0: float, state: str, when: str) -> bytes:
-    return with_checksum(f"CTL,{ch:02d},{da0:.3f},{state},{when}")
-
-
-def encode_result(ch: int, sample: str, da0: float, dat: float, inhibition: float, verdict: str,
-                  when: str) -> bytes:
-    return with_checksum(f"PST,{ch:02d},{sample},{da0:.3f},{dat:.3f},{inhibition:.1f},{verdict},{when}")
 
 
 PROFILE = Profile(

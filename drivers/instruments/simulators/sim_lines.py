@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from drivers.instruments.protocols import atago_prm, sim_brix, sim_pest
+from drivers.instruments.simulators import wire
 from drivers.instruments.simulators.engine import Speaker
 
 
@@ -53,7 +53,7 @@ class BrixSpeaker(_LineSpeaker):
     def measure(self) -> bytes:
         self.seq += 1
         nd = 1.3330 + self.brix * 0.00148
-        line = sim_brix.encode_line(self.seq, self.brix, self.temp, atc=self.atc, nd=nd,
+        line = wire.brix_line(self.seq, self.brix, self.temp, atc=self.atc, nd=nd,
                                     code=self.code)
         if self.bad_checksum:
             line = line[:-4] + (b"00" if line[-4:-2] != b"00" else b"FF") + b"\r\n"
@@ -93,7 +93,7 @@ class AtagoSpeaker(BrixSpeaker):
         nd = 1.3330 + self.brix * 0.00148
         if self.code != "OK":
             return b"-.-----,--.---,--.---,--.---,------,023.40,1\r\n"
-        return atago_prm.encode_line(self.brix, self.temp, nd)
+        return wire.atago_line(self.brix, self.temp, nd)
 
 
 def reader_verdict(da0: float, dat: float) -> tuple[float, str]:
@@ -124,11 +124,11 @@ class PestSpeaker(_LineSpeaker):
 
     def control_line(self) -> bytes:
         state = "LOWACT" if self.da0 < 0.3 else "HIGHACT" if self.da0 > 0.8 else "OK"
-        return sim_pest.encode_control(0, self.da0, state, self._now())
+        return wire.pest_control(0, self.da0, state, self._now())
 
     def measure(self) -> bytes:
         inhibition, verdict = reader_verdict(self.da0, self.dat)
-        line = sim_pest.encode_result(self.channel, self.sample, self.da0, self.dat, inhibition,
+        line = wire.pest_result(self.channel, self.sample, self.da0, self.dat, inhibition,
                                       self.forced or verdict, self._now())
         self.channel = self.channel % 8 + 1
         if self.bad_checksum:

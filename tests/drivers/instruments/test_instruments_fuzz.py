@@ -7,33 +7,16 @@ from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from reference_frames import BY_PROTOCOL
 
 from drivers.instruments.framing import Framer
-from drivers.instruments.protocols import (
-    aclas,
-    atago_prm as atago,
-    cas,
-    continuous,
-    sim_brix,
-    sim_pest,
-    toledo_8217 as toledo,
-)
 from drivers.instruments.registry import profiles
 from kiosk.ports import Reading, ReadingStatus
 
 NAMES = sorted(profiles())
-VALID = {
-    "mt-sics": [b"S S      100.00 g\r\n", b"S D       1.234 kg\r\n", b"S +\r\n", b"ES\r\n", b"Z A\r\n"],
-    "toledo-8217": [toledo.encode_weight(1.25), toledo.encode_status(toledo.MOTION),
-                    toledo.PROBE_REPLY],
-    "cas": [b"\x06", cas.encode_weight(True, "001.234"), cas.encode_weight(False, "003.000", sign="-")],
-    "aclas": [aclas.encode_frame("S", " ", "01.234"), aclas.encode_frame("U", "-", "00.100", flag=0x33)],
-    "continuous": [continuous.encode_line("ST", "+  1.234"), continuous.encode_line("US", "-  0.010")],
-    "atago-prm": [atago.encode_line(12.8, 23.4, 1.35203)],
-    "brix": [sim_brix.encode_line(5, 12.8, 23.4), sim_brix.encode_line(6, 3.1, 30.0, code="E02")],
-    "pesticide": [sim_pest.encode_control(0, 0.5, "OK", "2026-06-01T10:15:02+08:00"),
-                  sim_pest.encode_result(3, "S0007", 0.512, 0.471, 8.0, "NEG", "2026-06-01T10:15:02Z")],
-}
+# the literal reference frames that are whole frames (garbage rows are for the parsers only)
+VALID = {name: [row[0] for row in rows if row[1] != "error" or row[0].startswith(b"\x02?")]
+         for name, rows in BY_PROTOCOL.items()}
 
 
 def bare(name: str) -> Callable[[bytes, None], Reading | None]:

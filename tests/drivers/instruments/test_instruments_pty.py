@@ -98,9 +98,42 @@ def test_tare_and_zero_commands(protocol: str, tare_bytes: bytes, zero_bytes: by
         assert tare_bytes in r.sim.received
         r.sim.control("weight 0.8")
         r.wait_for(lambda x: x.stable and x.value == 300.0)  # net of the 500 g tare
+        r.sim.control("weight 0.1")  # zero is set only near the power-on zero (±2 % of capacity)
+        # net -400 g; Toledo never sends a negative weight and says "under zero" instead
+        r.wait_for(lambda x: (x.stable and x.value == -400.0) or x.status is ReadingStatus.UNDERLOAD)
         r.worker.command("zero")
-        r.wait_for(lambda x: x.stable and x.value == 0.0)
+        r.wait_for(lambda x: x.stable and x.value == 0.0)  # zero also clears the tare
         assert zero_bytes in r.sim.received
+
+
+@pytest.mark.parametrize("protocol", ["mt-sics", "toledo-8217", "cas"])
+def test_zero_outside_the_zero_range_is_refused(protocol: str, tmp_path: Path) -> None:
+    """1 kg on the pan is far outside ±2 % of capacity: the scale keeps its zero. MT-SICS says
+    so (`Z +` → an error reading in words); the others have no reply and just keep weighing."""
+    with rig(protocol, tmp_path) as r:
+        r.sim.control("weight 1")
+        r.wait_for(lambda x: x.stable and x.value == 1000.0)
+        r.worker.command("zero")
+        if protocol == "mt-sics":
+            refused = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
+            assert refused.raw == b"Z +\r\n"
+            assert dict(refused.extra)["error"] == "zero refused: the load is above the zero-setting range"
+        else:
+            r.wait_for(lambda x: len(r.sim.received) > 0 and b"Z" in r.sim.received)
+        r.wait_for(lambda x: x.stable and x.value == 1000.0)
+        assert r.sim.speaker.model.zero_g == 0.0  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("state,reply", [("overload", b"T +\r\n"), ("underload", b"T -\r\n")])
+def test_mt_sics_tare_in_overload_or_underload_is_refused(state: str, reply: bytes,
+                                                          tmp_path: Path) -> None:
+    with rig("mt-sics", tmp_path) as r:
+        r.sim.control("weight 0.05")
+        r.sim.control(state)
+        r.wait_for(lambda x: x.status.value == state)
+        r.worker.command("tare")
+        refused = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
+        assert refused.raw == reply and "tare refused" in dict(refused.extra)["error"]
 
 
 @pytest.mark.parametrize("protocol", ["aclas", "continuous"])
@@ -138,7 +171,8 @@ def test_error_replies_are_status_error_with_raw(protocol: str, code: str, raw_p
 def test_mt_sics_exact_poll_bytes(tmp_path: Path) -> None:
     with rig("mt-sics", tmp_path) as r:
         r.wait_for(lambda x: x.stable)
-        assert r.sim.received.startswith(b"SI\r\nSI\r\n")
+        # I2 once on connect (the display division), then the SI polls
+        assert r.sim.received.startswith(b"I2\r\nSI\r\nSI\r\n")
 
 
 def test_cas_polls_enq_then_dc1(tmp_path: Path) -> None:

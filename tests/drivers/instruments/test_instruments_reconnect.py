@@ -104,7 +104,8 @@ def test_a_surprise_inside_the_worker_reconnects_instead_of_dying(tmp_path: Path
 
 
 def test_pyserial_urls_work_as_ports() -> None:
-    """`loop://` echoes the poll back: the worker reads its own `SI` as a (bad) reply."""
+    """`loop://` echoes what the worker sends: its own `I2` (asked once on connect) and `SI`
+    polls come back as (bad) replies."""
     import queue
 
     from drivers.instruments.registry import get_profile
@@ -116,8 +117,9 @@ def test_pyserial_urls_work_as_ports() -> None:
     worker.add_listener(got.put)
     worker.start()
     try:
-        reading = got.get(timeout=5)
+        asked, reading = got.get(timeout=5), got.get(timeout=5)
     finally:
         worker.stop()
+    assert asked.raw == b"I2\r\n" and asked.status is ReadingStatus.ERROR
     assert reading.raw == b"SI\r\n" and reading.status is ReadingStatus.ERROR
     assert dict(reading.extra)["error"] == "not an MT-SICS reply"
