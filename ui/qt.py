@@ -7,6 +7,7 @@ from PySide6.QtCore import (  # noqa: F401
     QLocale,
     QLockFile,
     QObject,
+    QPoint,
     QRunnable,
     QSize,
     Qt,
