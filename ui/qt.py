@@ -1,8 +1,11 @@
 """Every Qt import of the UI goes through here (one place to change bindings or versions)."""
 
 from PySide6.QtCore import (  # noqa: F401
+    QBuffer,
+    QByteArray,
     QCoreApplication,
     QEvent,
+    QIODevice,
     QLibraryInfo,
     QLocale,
     QLockFile,
@@ -28,6 +31,7 @@ from PySide6.QtGui import (  # noqa: F401
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
     QPixmap,
     QShortcut,
 )
