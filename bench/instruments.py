@@ -67,12 +67,47 @@ def pty_latency_ms(samples: int = 30) -> list[float]:
         return out
 
 
+def replug_to_reading_ms(samples: int = 5) -> list[float]:
+    """Wall-clock from a replug to the first reading on the new pty (backoff 0.05 → 0.2 s):
+    the figure the reconnect tests used to sleep for, measured here instead."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        sim = make_simulator("continuous", Path(tmp) / "scale")
+        sim.start()
+        got: queue.Queue[Reading] = queue.Queue()
+        worker = PortWorker(get_profile("continuous"), sim.port_name, backoff=Backoff(0.05, 0.2))
+        worker.add_listener(got.put)
+        worker.start()
+        try:
+            got.get(timeout=5)
+            for _ in range(samples):
+                sim.unplug()
+                connects = worker.connects
+                while not worker.status().message.startswith("Cannot open"):
+                    time.sleep(0.005)
+                started = time.perf_counter()
+                sim.replug()
+                while worker.connects == connects:
+                    time.sleep(0.001)
+                while not got.empty():
+                    got.get_nowait()
+                got.get(timeout=5)
+                out.append((time.perf_counter() - started) * 1000)
+        finally:
+            worker.stop()
+            sim.stop()
+    return out
+
+
 def main() -> None:
     for name in profiles():
         print(f"parse {name:12s} {throughput(name):>10,.0f} frames/s")
     lat = pty_latency_ms()
     print(f"pty frame→reading latency: median {statistics.median(lat):.1f} ms, "
           f"max {max(lat):.1f} ms over {len(lat)} lines")
+    rep = replug_to_reading_ms()
+    print(f"replug→first reading: median {statistics.median(rep):.0f} ms, "
+          f"max {max(rep):.0f} ms over {len(rep)} replugs (backoff 0.05→0.2 s)")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,10 @@ class Backoff:
     cap_s: float = 10.0
     factor: float = 2.0
 
+    def next(self, delay_s: float) -> float:
+        """The wait after `delay_s`: `factor` times longer, never past `cap_s`."""
+        return min(delay_s * self.factor, self.cap_s)
+
 
 DEFAULT_BACKOFF = Backoff()
 
@@ -150,10 +154,10 @@ class PortWorker:
                 port = open_port(self.profile, self.url)
             except PORT_ERRORS as exc:
                 self.board.set(DeviceState.OFFLINE,
-                               f"Cannot open {self.url}: {plain_port_error(exc)}. Retrying in {delay:.1f} s.",
+                               f"Cannot open {self.url}: {plain_port_error(exc)}. Retrying in {delay:g} s.",
                                error=str(exc))
                 self._stop.wait(delay)
-                delay = min(delay * self._backoff.factor, self._backoff.cap_s)
+                delay = self._backoff.next(delay)
                 continue
             self.connects += 1
             self.board.set(DeviceState.WAITING, f"Connected to {self.url}; waiting for the first reading.")
@@ -165,9 +169,9 @@ class PortWorker:
                     log.exception("instrument worker %s failed; reconnecting", self.profile.name)
                 self.board.set(DeviceState.OFFLINE,
                                f"Lost {self.profile.label} on {self.url} ({plain_port_error(exc)}); "
-                               f"reconnecting in {delay:.1f} s.", error=str(exc))
+                               f"reconnecting in {delay:g} s.", error=str(exc))
                 self._stop.wait(delay)
-                delay = min(delay * self._backoff.factor, self._backoff.cap_s)
+                delay = self._backoff.next(delay)
             finally:
                 try:
                     port.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 from drivers.instruments.registry import get_profile
 from drivers.instruments.simulators import Simulator, make_simulator
 from drivers.instruments.worker import Backoff, PortWorker
-from kiosk.ports import DeviceState, Reading
+from kiosk.ports import DeviceState, DeviceStatus, Reading
 
 SCALES = ("mt-sics", "toledo-8217", "cas", "aclas", "continuous")
 
@@ -39,19 +39,30 @@ class Rig:
         raise AssertionError(f"no matching reading within {timeout} s; last seen: {tail}; "
                              f"status: {self.worker.status()}")
 
-    def settle(self) -> None:
-        """Forget readings taken before a control change."""
-        time.sleep(0.15)
+    def drain(self) -> None:
+        """Forget the readings queued so far."""
         while not self.readings.empty():
             self.seen.append(self.readings.get_nowait())
 
+    def wait_connects(self, n: int, timeout: float = 5.0) -> None:
+        """Wait until the worker has opened the port `n` times, then forget older readings
+        (every reading queued before the n-th open came from an earlier connection)."""
+        self.wait_status(lambda _: self.worker.connects >= n, f"{n} connects", timeout)
+        self.drain()
+
     def wait_state(self, state: DeviceState, timeout: float = 5.0) -> None:
+        self.wait_status(lambda st: st.state is state, str(state), timeout)
+
+    def wait_status(self, pred: Callable[[DeviceStatus], bool], what: str = "the status",
+                    timeout: float = 5.0) -> DeviceStatus:
+        """Poll the worker's status until `pred` holds (a condition, not a fixed sleep)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.worker.status().state is state:
-                return
-            time.sleep(0.01)
-        raise AssertionError(f"worker never reached {state}: {self.worker.status()}")
+            status = self.worker.status()
+            if pred(status):
+                return status
+            time.sleep(0.005)
+        raise AssertionError(f"worker never reached {what}: {self.worker.status()}")
 
 
 @contextmanager

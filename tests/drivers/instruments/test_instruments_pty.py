@@ -30,7 +30,9 @@ def test_moving_weight_is_motion_never_stable(protocol: str, tmp_path: Path) -> 
     with rig(protocol, tmp_path) as r:
         r.sim.control("weight 2")
         r.sim.control("unstable")
-        r.settle()
+        # frames already on their way were weighed before the change; from the first moving
+        # one on, every reading must be motion
+        r.wait_for(lambda x: x.status is MOTION)
         for _ in range(6):
             got = r.wait_for(lambda x: True)
             if protocol == "mt-sics" and got.status is ReadingStatus.ERROR:

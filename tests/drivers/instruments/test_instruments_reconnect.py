@@ -22,12 +22,13 @@ def test_unplug_replug_resumes_without_restart(protocol: str, tmp_path: Path) ->
         r.wait_state(DeviceState.OFFLINE)
         assert "reconnect" in r.worker.status().message.lower() or \
             "retrying" in r.worker.status().message.lower()
-        time.sleep(0.4)  # a few failed reopen attempts with backoff
-        assert r.worker.status().state is DeviceState.OFFLINE
-        assert "no such device" in r.worker.status().message or "unplugged" in r.worker.status().message
+        # a failed reopen attempt (the port is gone), still offline, in words
+        status = r.wait_status(lambda st: st.message.startswith("Cannot open"), "a failed reopen")
+        assert status.state is DeviceState.OFFLINE
+        assert "no such device" in status.message and "Retrying in" in status.message
         r.sim.control("replug")
         assert r.sim.pty_path is not None
-        r.settle()
+        r.wait_connects(2)
         got = r.wait_for(lambda x: x.status is ReadingStatus.OK, timeout=5)
         assert got.value is not None
         r.wait_state(DeviceState.ONLINE)
@@ -38,27 +39,52 @@ def test_unplug_replug_resumes_without_restart(protocol: str, tmp_path: Path) ->
 def test_worker_started_before_the_device_exists(tmp_path: Path) -> None:
     with rig("aclas", tmp_path) as r:
         r.sim.unplug()
-        r.wait_state(DeviceState.OFFLINE)
-        time.sleep(0.3)
+        r.wait_status(lambda st: st.message.startswith("Cannot open"), "a failed open")
+        first = r.worker.connects
         r.sim.replug()
-        r.settle()
+        r.wait_connects(first + 1)
         r.wait_for(lambda x: x.status is ReadingStatus.OK)
 
 
-def test_backoff_is_capped(tmp_path: Path) -> None:
+def test_backoff_doubles_and_is_capped() -> None:
+    from drivers.instruments.worker import Backoff
+
+    backoff, delay, seen = Backoff(0.5, 10.0), 0.5, []
+    for _ in range(8):
+        seen.append(delay)
+        delay = backoff.next(delay)
+    assert seen == [0.5, 1.0, 2.0, 4.0, 8.0, 10.0, 10.0, 10.0]
+
+
+def test_worker_retries_with_the_capped_backoff(tmp_path: Path) -> None:
+    """Every failed open is announced with the wait that follows: 0.01, 0.02, 0.04, 0.04…"""
+    import re
+    import threading
+
     from drivers.instruments.registry import get_profile
     from drivers.instruments.worker import Backoff, PortWorker
+    from kiosk.ports import DeviceStatus
 
     worker = PortWorker(get_profile("mt-sics"), str(tmp_path / "nothing"), backoff=Backoff(0.01, 0.04))
+    waits: list[float] = []
+    enough = threading.Event()
+
+    def note(status: DeviceStatus) -> None:
+        m = re.search(r"Retrying in ([0-9.]+) s", status.message)
+        if m:
+            waits.append(float(m.group(1)))
+            assert "no such device" in status.message
+        if len(waits) >= 6:
+            enough.set()
+
+    worker.board.add_listener(note)
     worker.start()
     try:
-        time.sleep(0.5)
-        status = worker.status()
-        assert status.state is DeviceState.OFFLINE
-        assert "Retrying in 0.0" in status.message  # capped at 0.04 s, never grows past it
-        assert "no such device" in status.message
+        assert enough.wait(10), waits
+        assert worker.status().state is DeviceState.OFFLINE
     finally:
         worker.stop()
+    assert waits[:6] == [0.01, 0.02, 0.04, 0.04, 0.04, 0.04]
     assert worker.status().state is DeviceState.DISABLED
 
 
