@@ -17,7 +17,7 @@ from kiosk.printing import documents, gather
 from kiosk.printing.demo import DEMOS
 from kiosk.printing.layout import Columns, Document, Text
 from kiosk.printing.preview import preview_image
-from kiosk.printing.queue import PrintDispatcher, PrintQueue, ReceiptQueue
+from kiosk.printing.queue import PrintDispatcher, PrintQueue, SlipQueue
 
 AT = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -83,7 +83,7 @@ def test_documents_gathered_from_the_database(db: Database) -> None:
 def test_enqueue_is_deduplicated_and_dispatch_marks_printed_once(db: Database) -> None:
     seed(db)
     queue = PrintQueue(db)
-    sink = ReceiptQueue(queue)
+    sink = SlipQueue(queue)
     sink.enqueue_receipt("O1")
     sink.enqueue_receipt("O1")
     assert len(queue.pending()) == 1
@@ -104,7 +104,7 @@ def test_receipt_for_unknown_order_is_refused_in_plain_words(db: Database) -> No
 
     board = StatusBoard("print-queue")
     with pytest.raises(UserFacingError, match="order NOPE not found"):
-        ReceiptQueue(queue, board).enqueue_receipt("NOPE")  # the flow shows this sentence
+        SlipQueue(queue, board).enqueue_receipt("NOPE")  # the flow shows this sentence
     assert queue.pending() == []
     assert "NOPE" in board.current.message and board.current.state is DeviceState.ERROR
 
@@ -157,19 +157,30 @@ def test_provisional_offline_pickup_gets_an_honest_receipt(db: Database) -> None
 
 def test_concurrent_rounds_never_print_a_job_twice(db: Database) -> None:
     import threading
-    import time
 
-    class SlowPrinter(ScriptedPrinter):
+    callers = 4
+    started = threading.Semaphore(0)
+
+    class HoldingPrinter(ScriptedPrinter):
+        """Holds the first job until every caller has started its round, so they contend."""
+
         def print_document(self, doc: Document, options: PrintOptions | None = None) -> None:
-            time.sleep(0.05)
+            if not self.printed:
+                for _ in range(callers):
+                    assert started.acquire(timeout=10)
             super().print_document(doc, options)
 
     queue = PrintQueue(db)
     for kind in ("label", "shift", "receipt"):
         queue.enqueue(DEMOS[kind]())
-    printer = SlowPrinter()
+    printer = HoldingPrinter()
     dispatcher = PrintDispatcher(queue, printer)
-    threads = [threading.Thread(target=dispatcher.run_once) for _ in range(4)]
+
+    def caller() -> None:
+        started.release()
+        dispatcher.run_once()
+
+    threads = [threading.Thread(target=caller) for _ in range(callers)]
     for t in threads:
         t.start()
     for t in threads:
