@@ -25,7 +25,8 @@ from drivers.instruments.common import (
 from kiosk.ports import Reading, ReadingKind, ReadingStatus
 
 W = ReadingKind.WEIGHT
-_LINE = re.compile(r"(\S+)(?: +(\S))?(?: +(.*?))? *")
+# fields are separated by spaces (a tab too: InstrumentKit's MT-SICS driver splits on any blank)
+_LINE = re.compile(r"(\S+)(?:[ \t]+(\S))?(?:[ \t]+(.*?))?[ \t]*")
 _VALUE = re.compile(r"([+-]?[\s\d.]*\d[\d.]*)\s+(\S+)")
 _REPLY_ID = re.compile(r"@|[A-Z][A-Z0-9]{0,4}")  # a command name: 1-5 upper-case letters/digits
 GENERAL_ERRORS = {"ES": "syntax error (ES)", "ET": "transmission error (ET)",

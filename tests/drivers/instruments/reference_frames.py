@@ -9,7 +9,8 @@ Sources:
 - MT_SICS: the MT-SICS reference manual's reply formats: `<id> <status> <value> <unit>`,
   value right-aligned in 10 characters; status S/D/I/+/- for weights, A/B for other
   commands; `ZI S|D`, `TI S|D <tare>`, `I0 B|A <level> "<command>"`; ES/ET/EL. Plus the
-  `SI S …` echo of compatible balances (issue 12).
+  `SI S …` echo of compatible balances (issue 12), and blanks as loose as InstrumentKit's
+  MT-SICS driver (`split()`).
 - CAS: INSTRUMENTS.md, `SOH STX <S|U> <sign> <weight> <unit> BCC ETX EOT`, BCC = XOR of
   status..unit; each BCC below is written out by hand from that rule.
 - ACLAS, CONTINUOUS, ATAGO, SIM-BRIX/1, SIM-PEST/1: INSTRUMENTS.md, checksums written out.
@@ -55,6 +56,8 @@ MT_SICS: list[Row] = [
     (b"S D     100.02 g\r\n", "motion", 100.02, "dynamic"),
     (b"S S     -12.34 g\r\n", "ok", -12.34, "signed"),
     (b"S S      1.234 kg\r\n", "ok", 1234.0, ""),
+    (b"S S 100.00 g\r\n", "ok", 100.0, "single spaces, as the manual prints it"),
+    (b"S\tS\t100.00\tg\r\n", "ok", 100.0, "tabs (InstrumentKit splits on any blank)"),
     (b"SI S       1.25 kg\r\n", "ok", 1250.0, "reply id echoes the command"),
     (b"SI D       1.25 kg\r\n", "motion", 1250.0, "echo, dynamic"),
     (b"SI +\r\n", "overload", None, "echo, overload"),
