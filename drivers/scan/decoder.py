@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from itertools import zip_longest
 from pathlib import Path
 
 import cv2
 import numpy as np
 import zxingcpp
+from numpy.typing import NDArray
 
 from drivers.scan import recover
 from drivers.scan.backends import (
@@ -29,7 +31,7 @@ from drivers.scan.backends import (
 from kiosk.errors import DeviceError, DeviceErrorKind
 from kiosk.ports import DecodeResult
 
-Step = tuple[str, Callable[[Gray], Gray], Backend]
+Step = tuple[str, Callable[[Gray], Gray | None], Backend]
 BACKENDS = ("pipeline", "zxing-cpp", "pyzbar", "opencv")
 MAX_ROI = 640  # repairs run on at most this many pixels a side: a huge photo costs no more
 
@@ -73,6 +75,40 @@ def load_image(path: Path) -> Gray:
     return np.asarray(image, dtype=np.uint8)
 
 
+class _Deblur:
+    """Deconvolution attempts for one region, measured once and only when first needed: a
+    straight motion smear (direction from the edges, length from the spectrum's zeros) and
+    a disk defocus (radius from the spectrum's rings), the likelier kind first (a smear
+    leaves edges one way only), each at its measured size and then at its neighbours."""
+
+    MAX = 6
+    SMEAR = 0.6  # anisotropy below this: the edges say "smear"
+    EXTRA = 0.75  # a drawn segment of length L smears about 0.75 px less than L
+
+    def __init__(self, roi: Gray) -> None:
+        self.roi = roi
+        self._psfs: list[NDArray[np.float32]] | None = None
+
+    def _plan(self) -> list[NDArray[np.float32]]:
+        if self._psfs is None:
+            roi = recover.at_most(self.roi, 400)
+            angle, anisotropy = recover.blur_direction(roi)
+            f = self.roi.shape[0] / roi.shape[0]  # measured on a smaller copy: scale back
+            lengths = [n * f for n, _ in recover.motion_length(roi, angle)][:3]
+            radii = [r * f for r, _ in recover.defocus_radius(roi)][:2]
+            motion = [recover.line_psf(n + self.EXTRA, angle) for n in lengths]
+            disk = [recover.disk_psf(r) for r in radii]
+            first, second = (motion, disk) if anisotropy < self.SMEAR else (disk, motion)
+            self._psfs = [p for pair in zip_longest(first, second) for p in pair if p is not None]
+        return self._psfs
+
+    def attempt(self, i: int) -> Callable[[Gray], Gray | None]:
+        def repair(g: Gray) -> Gray | None:
+            plan = self._plan()
+            return recover.wiener(g, plan[i]) if i < len(plan) else None
+        return repair
+
+
 def _dedupe(texts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(texts))
 
@@ -110,16 +146,21 @@ class PipelineDecoder:
         side = max(roi.shape[:2])
         sigma = min(3.0, max(1.0, side / 200))
         sharp: Callable[[Gray], Gray] = lambda g: recover.unsharp(g, sigma, 2.0)  # noqa: E731
-        steps: list[Step] = [("sharpen", sharp, self.zxing)]
+        blur = _Deblur(roi)
+        denoise: Callable[[Gray], Gray] = lambda g: recover.unsharp(  # noqa: E731
+            np.asarray(cv2.GaussianBlur(g, (0, 0), sigma / 2), dtype=np.uint8), sigma, 3.0)
+        steps: list[Step] = [("sharpen", sharp, self.zxing), ("denoise", denoise, self.zxing)]
         if self.pyzbar is not None:
             steps.append(("pyzbar", lambda g: g, self.pyzbar))
-        steps.append(("deblur", recover.deblur_motion, self.zxing))
+        steps.append(("deblur", blur.attempt(0), self.zxing))
         if side < 420:
             steps.append(("upscale", lambda g: sharp(recover.upscale(g)), self.zxing))
         steps += [
+            ("deblur", blur.attempt(1), self.zxing),
             ("smooth", lambda g: sharp(recover.smooth(g)), self.zxing),
             ("threshold", sharp, self._fixed),
         ]
+        steps += [("deblur", blur.attempt(i), self.zxing) for i in range(2, _Deblur.MAX)]
         # CLAHE and pyzbar on the sharpened region were tried and never rescued a frame
         # that the steps above missed (990 frames, three seeds), so they are not here.
         return steps
@@ -150,7 +191,10 @@ class PipelineDecoder:
                 if (time.thread_time() - cpu_started) * 1000 > budget:
                     return self._result(Found(()), started, "budget spent")
                 name, repair, backend = plan[i]
-                found = backend.read(np.ascontiguousarray(repair(roi)))
+                repaired = repair(roi)
+                if repaired is None:
+                    continue  # nothing to try (no blur of that kind measured)
+                found = backend.read(np.ascontiguousarray(repaired))
                 if found.texts:
                     label = name if backend is self.pyzbar else f"zxing+{name}"
                     return self._result(found, started, label)

@@ -7,6 +7,8 @@ full-frame pass.
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -80,51 +82,155 @@ def smooth(gray: Gray) -> Gray:
     return np.asarray(cv2.medianBlur(gray, 3), dtype=np.uint8)
 
 
-def _motion_psf(length: float, angle: float, shape: tuple[int, int]) -> NDArray[np.float32]:
-    psf = np.zeros(shape, np.float32)
-    cy, cx = shape[0] // 2, shape[1] // 2
-    dx, dy = np.cos(angle) * (length - 1) / 2, np.sin(angle) * (length - 1) / 2
-    cv2.line(psf, (round(cx - dx), round(cy - dy)), (round(cx + dx), round(cy + dy)), 1.0, 1,
-             cv2.LINE_AA)
-    psf /= max(float(psf.sum()), 1e-6)
-    return np.asarray(np.fft.ifftshift(psf), dtype=np.float32)
+# first three zeros of the Bessel J1: a disk of radius R has its OTF zeros at J1 zero / (2πR)
+_DISK_ZEROS = (3.8317, 7.0156, 10.1735)
+
+
+def line_psf(length: float, angle: float) -> NDArray[np.float32]:
+    """A straight smear `length` pixels long at `angle` radians, anti-aliased, summing to 1."""
+    size = (math.ceil(length) | 1) + 2
+    k = np.zeros((size, size), np.float32)
+    c = (size - 1) / 2
+    half = max(length - 1.0, 0.0) / 2
+    for t in np.linspace(-half, half, max(2, int(length * 4))):
+        x, y = c + t * math.cos(angle), c + t * math.sin(angle)
+        x0, y0 = math.floor(x), math.floor(y)
+        fx, fy = x - x0, y - y0
+        k[y0, x0] += (1 - fx) * (1 - fy)
+        k[y0, x0 + 1] += fx * (1 - fy)
+        k[y0 + 1, x0] += (1 - fx) * fy
+        k[y0 + 1, x0 + 1] += fx * fy
+    return np.asarray(k / max(float(k.sum()), 1e-6), dtype=np.float32)
+
+
+def disk_psf(radius: float) -> NDArray[np.float32]:
+    """A lens out of focus: a uniform disk of `radius` pixels, anti-aliased, summing to 1."""
+    r = math.ceil(radius) + 1
+    yy, xx = np.mgrid[-r:r + 1, -r:r + 1].astype(np.float32)
+    k = np.clip(radius + 0.5 - np.hypot(xx, yy), 0.0, 1.0).astype(np.float32)
+    return np.asarray(k / max(float(k.sum()), 1e-6), dtype=np.float32)
+
+
+def blur_direction(gray: Gray) -> tuple[float, float]:
+    """The direction a straight motion blur smeared the region along (radians), and how
+    anisotropic its edges are (smallest / largest structure-tensor eigenvalue: near 1 for a
+    sharp or defocused code, whose module edges run both ways equally; ~0.2 for a smear).
+    A smear softens the edges across its direction most, so that direction has the least
+    gradient energy."""
+    f = gray.astype(np.float32)
+    gx = cv2.Sobel(f, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(f, cv2.CV_32F, 0, 1, ksize=3)
+    sxx, syy, sxy = float((gx * gx).mean()), float((gy * gy).mean()), float((gx * gy).mean())
+    angle = 0.5 * math.atan2(2 * sxy, sxx - syy) + math.pi / 2
+    spread = math.hypot(sxx - syy, 2 * sxy)
+    big, small = (sxx + syy + spread) / 2, (sxx + syy - spread) / 2
+    return angle, (small / big if big > 0 else 1.0)
+
+
+def _log_spectrum(gray: Gray) -> tuple[NDArray[np.float32], int]:
+    """Log power spectrum of the windowed region, zero-padded to a square DFT size, centred."""
+    f = gray.astype(np.float32) - float(gray.mean())
+    f *= cv2.createHanningWindow((f.shape[1], f.shape[0]), cv2.CV_32F)
+    n = cv2.getOptimalDFTSize(max(f.shape[:2]))
+    pad = np.zeros((n, n), np.float32)
+    pad[:f.shape[0], :f.shape[1]] = f
+    spec = cv2.dft(pad, flags=cv2.DFT_COMPLEX_OUTPUT)
+    power = spec[..., 0] ** 2 + spec[..., 1] ** 2
+    return np.asarray(np.fft.fftshift(np.log(power + 1e-2)), dtype=np.float32), n
+
+
+def _deepest_zeros(profile: NDArray[np.float32], zeros_at: list[float],
+                   sizes: NDArray[np.float64], count: int = 3) -> list[tuple[float, float]]:
+    """Blur sizes whose predicted spectral zeros sit deepest below the frequencies half way
+    between them, best first, as (size, depth); `zeros_at` are the zeros for size 1 (scaled
+    by 1/size). Several, because a code's own modules put dips in its spectrum too."""
+    kk = np.arange(len(profile), dtype=np.float32)
+    limit = len(profile) / 1.25  # beyond, JPEG and sensor noise fill the spectrum
+    scores = np.zeros(len(sizes))
+    for i, size in enumerate(sizes):
+        zs = [z / size for z in zeros_at if z / size < limit]
+        if not zs:
+            continue
+        gap = (zs[1] - zs[0]) / 2 if len(zs) > 1 else zs[0] / 2
+        z = np.interp(zs, kk, profile)
+        around = (np.interp(np.subtract(zs, gap), kk, profile)
+                  + np.interp(np.add(zs, gap), kk, profile)) / 2
+        scores[i] = min(0.0, float((z - around).mean()))
+    minima = [i for i in range(len(sizes)) if scores[i] < 0
+              and (i == 0 or scores[i] <= scores[i - 1])
+              and (i == len(sizes) - 1 or scores[i] <= scores[i + 1])]
+    minima.sort(key=lambda i: scores[i])
+    return [(float(sizes[i]), float(-scores[i])) for i in minima[:count]]
+
+
+def motion_length(gray: Gray, angle: float) -> list[tuple[float, float]]:
+    """Likely lengths in pixels of a straight motion blur along `angle`, best first, from
+    where its spectrum has its zeros (a smear of L pixels zeroes every n/L-th frequency along
+    its direction), each with how deep those zeros are."""
+    if min(gray.shape[:2]) < 24:
+        return []
+    spec, n = _log_spectrum(gray)
+    c = n / 2
+    ks = np.arange(0, n // 2, dtype=np.float32)
+    across = np.linspace(-n / 8, n / 8, 25, dtype=np.float32)
+    cos, sin = math.cos(angle), math.sin(angle)
+    xs = c + ks[None, :] * cos - across[:, None] * sin
+    ys = c + ks[None, :] * sin + across[:, None] * cos
+    band = cv2.remap(spec, xs.astype(np.float32), ys.astype(np.float32), cv2.INTER_LINEAR,
+                     borderMode=cv2.BORDER_REFLECT)
+    profile = np.asarray(band.mean(axis=0), dtype=np.float32)
+    return _deepest_zeros(profile, [n * m for m in (1.0, 2.0, 3.0)], np.arange(4.0, 40.0, 0.25))
+
+
+def defocus_radius(gray: Gray) -> list[tuple[float, float]]:
+    """Likely radii in pixels of a disk (defocus) blur, best first, from the rings of zeros
+    in the spectrum, each with how deep those rings are."""
+    if min(gray.shape[:2]) < 24:
+        return []
+    spec, n = _log_spectrum(gray)
+    yy, xx = np.mgrid[0:n, 0:n].astype(np.float32)
+    rr = np.hypot(xx - n / 2, yy - n / 2).astype(np.int32).ravel()
+    sums = np.bincount(rr, weights=spec.ravel(), minlength=n)
+    counts = np.bincount(rr, minlength=n)
+    profile = np.asarray((sums / np.maximum(counts, 1))[: n // 2], dtype=np.float32)
+    zeros = [n * z / (2 * math.pi) for z in _DISK_ZEROS]
+    return _deepest_zeros(profile, zeros, np.arange(1.5, 14.0, 0.25))
+
+
+def wiener(gray: Gray, psf: NDArray[np.float32], noise: float = 0.01) -> Gray:
+    """Wiener deconvolution G·conj(H) / (|H|² + K) (sizes padded for a fast DFT; the border
+    replicated so the wrap-around does not ring into the code)."""
+    h, w = gray.shape[:2]
+    kh, kw = psf.shape
+    m = max(kh, kw)
+    ph, pw = cv2.getOptimalDFTSize(h + 2 * m), cv2.getOptimalDFTSize(w + 2 * m)
+    padded = cv2.copyMakeBorder(gray, m, ph - h - m, m, pw - w - m, cv2.BORDER_REPLICATE)
+    kernel = np.zeros((ph, pw), np.float32)
+    kernel[:kh, :kw] = psf
+    kernel = np.roll(kernel, (-(kh // 2), -(kw // 2)), (0, 1))
+    big = cv2.dft(padded.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
+    otf = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
+    denom = otf[..., 0] ** 2 + otf[..., 1] ** 2 + noise
+    re = (big[..., 0] * otf[..., 0] + big[..., 1] * otf[..., 1]) / denom
+    im = (big[..., 1] * otf[..., 0] - big[..., 0] * otf[..., 1]) / denom
+    out = cv2.dft(np.dstack([re, im]), flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
+    return np.clip(out[m:m + h, m:m + w], 0, 255).astype(np.uint8)
 
 
 def estimate_motion(gray: Gray) -> tuple[float, float]:
-    """Length and angle of a straight motion blur from the image's cepstrum (a motion blur
-    puts a negative peak at its length along its direction)."""
-    f = gray.astype(np.float32) - float(gray.mean())
-    f *= cv2.createHanningWindow((f.shape[1], f.shape[0]), cv2.CV_32F)
-    spec = cv2.dft(f, flags=cv2.DFT_COMPLEX_OUTPUT)
-    mag = cv2.magnitude(spec[..., 0], spec[..., 1])
-    ceps = cv2.dft(np.log(mag + 1e-3), flags=cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
-    ceps = np.fft.fftshift(ceps)
-    h, w = ceps.shape
-    # the window must fit inside the cepstrum: a narrow region (a strip a few dozen pixels
-    # high) gave a smaller slice than the ring mask and raised IndexError
-    r = min(14, (min(h, w) - 1) // 2)
-    if r < 3:
+    """Length (pixels, 0 when there is no evidence of a smear) and angle of a straight motion
+    blur: its direction from the edges, its length from the spectrum's zeros."""
+    if min(gray.shape[:2]) < 24:
         return 0.0, 0.0  # too small to tell a blur from the picture
-    sub = ceps[h // 2 - r:h // 2 + r + 1, w // 2 - r:w // 2 + r + 1].copy()
-    yy, xx = np.mgrid[-r:r + 1, -r:r + 1]
-    rr = np.hypot(xx, yy)
-    sub[(rr < 2.5) | (rr > r)] = 0
-    iy, ix = np.unravel_index(int(np.argmin(sub)), sub.shape)
-    return float(np.hypot(ix - r, iy - r)), float(np.arctan2(iy - r, ix - r))
+    angle, _ = blur_direction(gray)
+    lengths = motion_length(gray, angle)
+    return (lengths[0][0] if lengths else 0.0), angle
 
 
-def deblur_motion(gray: Gray, noise: float = 0.01) -> Gray:
-    """Wiener deconvolution with the estimated motion blur (sizes padded for a fast DFT)."""
-    h, w = gray.shape[:2]
-    ph, pw = cv2.getOptimalDFTSize(h), cv2.getOptimalDFTSize(w)
-    padded = np.asarray(cv2.copyMakeBorder(gray, 0, ph - h, 0, pw - w, cv2.BORDER_REPLICATE),
-                        dtype=np.uint8)
-    length, angle = estimate_motion(padded)
-    big = cv2.dft(padded.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
-    psf = cv2.dft(_motion_psf(max(length, 1.5), angle, (ph, pw)), flags=cv2.DFT_COMPLEX_OUTPUT)
-    denom = psf[..., 0] ** 2 + psf[..., 1] ** 2 + noise
-    # G * conj(H) / (|H|^2 + K)
-    re = (big[..., 0] * psf[..., 0] + big[..., 1] * psf[..., 1]) / denom
-    im = (big[..., 1] * psf[..., 0] - big[..., 0] * psf[..., 1]) / denom
-    out = cv2.dft(np.dstack([re, im]), flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
-    return np.clip(out[:h, :w], 0, 255).astype(np.uint8)
+def deblur_motion(gray: Gray, noise: float = 0.01, extra: float = 0.75) -> Gray:
+    """Wiener deconvolution with the estimated motion blur (`extra` pixels are added to the
+    measured zero spacing: a drawn segment of length L smears a little less than L)."""
+    length, angle = estimate_motion(gray)
+    if length <= 0:
+        return gray
+    return wiener(gray, line_psf(length + extra, angle), noise)
