@@ -241,9 +241,13 @@ class CheckinDesk:
 
     def scan(self, text: str) -> CheckinSnapshot:
         """A bag label (counts it, assigns a bin) or a shelf label (re-bins the last bag)."""
+        bag = parse_bag(text)
+        if (self.batch_id is None or self._finished is not None) and bag is not None:
+            opened = self._open_for(bag.order_id)  # the first bag picks its delivery
+            if opened is not None:
+                return opened
         if self.batch_id is None or self._finished is not None:
             return self._snapshot(Outcome(Code.NO_BATCH))
-        bag = parse_bag(text)
         if bag is not None:
             if bag.store_id is not None and bag.store_id != self.store_id:
                 return self._snapshot(Outcome(Code.OTHER_STORE, (("store", bag.store_id),)))
@@ -258,6 +262,14 @@ class CheckinDesk:
         if shelf is not None:
             return self._snapshot(Outcome(Code.OTHER_STORE, (("store", shelf.store_id or ""),)))
         return self._snapshot(Outcome(Code.NOT_A_LABEL))
+
+    def _open_for(self, order_id: str) -> CheckinSnapshot | None:
+        with self.db.reader() as s:
+            order = s.get(Order, order_id)
+            batch = order.batch_id if order and order.status == OrderStatus.DISPATCHED else None
+        if batch is None or self.open(batch).batch_id is None:
+            return None
+        return self._receive(order_id)
 
     def tick(self, order_id: str) -> CheckinSnapshot:
         """Touch: tick a bag as received (or untick one ticked by mistake)."""

@@ -152,3 +152,11 @@ def test_finish_refused_without_a_permitted_clerk_changes_nothing(
     assert snap.outcome.param("kind") == "not_allowed" and snap.finished is None
     with day_db.reader() as s:
         assert not s.scalars(select(OutboxEvent).where(OutboxEvent.type == "batch.arrived")).all()
+
+
+def test_the_first_bag_picks_its_delivery(day: DayStore, day_db: Database) -> None:
+    desk = CheckinDesk(day_db, data_dir=day.data_dir)
+    assert desk.scan("hello").outcome.code is Code.NO_BATCH  # type: ignore[union-attr]
+    snap = desk.scan(day.bag_labels[5])
+    assert snap.batch_id == day.batch_id and snap.received == 1
+    assert snap.outcome is not None and snap.outcome.code is Code.BAG_RECEIVED

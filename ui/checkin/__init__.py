@@ -1,0 +1,1 @@
+"""Batch check-in screen (到货签收)."""

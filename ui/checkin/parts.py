@@ -1,0 +1,83 @@
+"""Small pieces the day screens share: the banner that says what just happened (loud red on
+a refusal), touch-sized buttons, big labels, and the photo for a damage report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.flows.batch_desk import Photo
+from ui.qt import (
+    QApplication,
+    QBuffer,
+    QColor,
+    QFont,
+    QImage,
+    QIODevice,
+    QLabel,
+    QPainter,
+    QPushButton,
+    QSizePolicy,
+    Qt,
+    QWidget,
+)
+
+TOUCH = 56  # px: every button a finger presses is at least this tall (>= 48 required)
+GO, DANGER, WAIT, INFO = "#1b7f3b", "#c62828", "#b26a00", "#1f4e79"
+
+
+def big_font(px: int, *, bold: bool = True) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+def touch_button(text: str, parent: QWidget, *, px: int = 22, name: str = "") -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(TOUCH)
+    button.setFont(big_font(px, bold=False))
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap never steals the scanner's focus
+    if name:
+        button.setObjectName(name)
+    return button
+
+
+class Banner(QLabel):
+    """One line of what just happened: green when it went well, red and loud when refused."""
+
+    def __init__(self, parent: QWidget, *, px: int = 26) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setFont(big_font(px))
+        self.setMinimumHeight(96)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.kind = INFO
+        self.say("", INFO)
+
+    def say(self, text: str, colour: str) -> None:
+        self.kind = colour
+        self.setText(text)
+        self.setStyleSheet(f"QLabel {{ background: {colour}; color: white; padding: 10px 16px;"
+                           " border-radius: 8px; }")
+        if colour == DANGER:
+            QApplication.beep()
+
+
+def demo_photo(order_id: str, note: str) -> Photo:
+    """The demo camera's picture of a damaged bag (no webcam in the demo): a dated card."""
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d9cbb0"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#3b2f1e"))
+    painter.setFont(big_font(30))
+    painter.drawText(30, 80, "DEMO CAMERA")
+    painter.setFont(big_font(24, bold=False))
+    painter.drawText(30, 160, order_id)
+    painter.drawText(30, 210, datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+    painter.drawText(30, 260, note[:40])
+    painter.end()
+    data = QBuffer()
+    data.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(data, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, PySide str
+    return Photo(bytes(data.data()), "image/png")  # type: ignore[call-overload]
