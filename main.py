@@ -1,11 +1,12 @@
 """The only module that imports all four packages: builds the real database, drivers and sync
 client, hands them to the UI and assembles the one `kiosk` command.
 
-Settings (kiosk settings table, written by the settings screen or `kiosk` admin tools):
-`printer` {"uri", "paper", "cjk"}, `instruments` [InstrumentConfig JSON], `camera` (index or
-URL), `serial_scanner` (port). With `--demo`, or when nothing is configured, the kiosk uses
+Settings: `<data dir>/settings.toml` (kiosk.settings; edited on the settings screen): printer
+URI/paper/Chinese mode, instruments, camera, serial scanner, scanner timing, server. The old
+settings-table keys (`printer`, `instruments`, `camera`, `serial_scanner`) still count where
+the TOML leaves a device unset. With `--demo`, or when nothing is configured, the kiosk uses
 demo data and simulated devices: pseudo-terminal instruments, a virtual network printer and a
-camera that shows the demo store's pickup codes.
+camera that shows a demo pickup code only when asked (F12 / the demo button).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 import drivers.cli
 import sync.cli
 from kiosk.cli import add_command, data_dir, run
+from kiosk.cli.ops import registrar as ops_registrar
 from kiosk.context import KioskContext
 from kiosk.db import Database
 
@@ -34,16 +36,46 @@ def _setting(db: Database, key: str) -> Any:
         return get_setting(s, key)
 
 
+def _legacy(ctx: KioskContext, key: str) -> Any:
+    """A device setting from the old settings table (before settings.toml): still honoured
+    when the TOML leaves that device unset."""
+    try:
+        return _setting(ctx.db, key)
+    except Exception:
+        return None
+
+
+def _board_of(device: Any) -> Any:
+    """How the status bar hears about a device's changes (its StatusBoard's listener)."""
+    for name in ("add_status_listener",):
+        if callable(getattr(device, name, None)):
+            return getattr(device, name)
+    board = getattr(device, "board", None) or getattr(device, "_board", None)
+    return getattr(board, "add_listener", None)
+
+
+def _slot(ctx: KioskContext, kind: str, device: Any) -> None:
+    from kiosk.context import DeviceSlot
+
+    ctx.devices.append(device)
+    ctx.slots.append(DeviceSlot(kind, device, _board_of(device)))
+
+
 def _wire_printer(ctx: KioskContext, demo: bool) -> None:
     from drivers.printer.device import EscposPrinter
     from kiosk.ports import CjkMode, PaperWidth, PrintOptions
     from kiosk.printing.queue import PrintDispatcher, PrintQueue, SlipQueue
 
-    conf = _setting(ctx.db, "printer")
-    if isinstance(conf, dict) and conf.get("uri"):
-        uri = str(conf["uri"])
-        options = PrintOptions(paper=PaperWidth(int(conf.get("paper", 58))),
-                               cjk=CjkMode(conf.get("cjk", "native")))
+    settings = ctx.settings
+    legacy = _legacy(ctx, "printer")
+    if settings.printer_uri:
+        uri = settings.printer_uri
+        options = PrintOptions(paper=PaperWidth(settings.printer_paper),
+                               cjk=CjkMode(settings.printer_cjk))
+    elif isinstance(legacy, dict) and legacy.get("uri"):
+        uri = str(legacy["uri"])
+        options = PrintOptions(paper=PaperWidth(int(legacy.get("paper", 58))),
+                               cjk=CjkMode(legacy.get("cjk", "native")))
     elif demo:
         from drivers.printer.virtual import VirtualPrinter
 
@@ -58,67 +90,113 @@ def _wire_printer(ctx: KioskContext, demo: bool) -> None:
     dispatcher.start()
     ctx.on_close.append(dispatcher.stop)
     ctx.receipts = SlipQueue(queue, dispatcher.board)
-    ctx.devices += [printer, dispatcher]
+    _slot(ctx, "printer", printer)
+    _slot(ctx, "print_queue", dispatcher)
 
 
 def _wire_instruments(ctx: KioskContext, demo: bool) -> None:
     from drivers.instruments.config import InstrumentConfig, build_worker
 
-    conf = _setting(ctx.db, "instruments")
+    conf = list(ctx.settings.instruments) or _legacy(ctx, "instruments")
     if isinstance(conf, list) and conf:
         for item in conf:
             worker = build_worker(InstrumentConfig.from_json(item))
             worker.start()
             ctx.on_close.append(worker.stop)
-            ctx.devices.append(worker)
+            _slot(ctx, "scale" if "scale" in str(item.get("name", "")).lower() else "instrument",
+                  worker)
     elif demo:
         from drivers.instruments.demo import DemoInstruments
 
         (ctx.data_dir / "sim-ports").mkdir(exist_ok=True)
         sims = DemoInstruments(ctx.data_dir / "sim-ports")
-        ctx.devices += list(sims.start().values())
+        for name, worker in sims.start().items():
+            _slot(ctx, "scale" if "scale" in str(name).lower() else "instrument", worker)
         ctx.on_close.append(sims.stop)
+
+
+def _demo_camera(ctx: KioskContext) -> Any:
+    """The demo camera shows a code only when asked (ctx.demo_show_code)."""
+    from drivers.scan.camera import CameraScanner
+    from drivers.scan.simulator import OnDemandSource
+
+    manifest = json.loads((ctx.data_dir / "demo" / "manifest.json").read_text("utf-8"))
+    tokens = json.loads((ctx.data_dir / "demo" / "tokens.json").read_text("utf-8"))
+    wanted = [e["order_id"] for group in ("ready", "picked_up", "cancelled")
+              for e in manifest["orders"][group][:2]]
+    source = OnDemandSource([tokens[o] for o in wanted if o in tokens])
+    ctx.demo_show_code = source.show_next
+    return CameraScanner(source)
 
 
 def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     from drivers.scan.camera import CameraScanner, OpenCvSource
     from drivers.scan.serial_scanner import SerialScanner
-    from drivers.scan.wedge import KeyboardWedgeScanner
+    from drivers.scan.wedge import KeyboardWedgeScanner, WedgeConfig
 
-    wedge = KeyboardWedgeScanner()
+    settings = ctx.settings
+    wedge = KeyboardWedgeScanner(WedgeConfig(max_gap_ms=float(settings.scanner_max_gap_ms),
+                                             min_length=settings.scanner_min_length,
+                                             duplicate_window_s=settings.scanner_duplicate_window_s))
+    ctx.key_feed = wedge.detector if hasattr(wedge, "detector") else wedge
     ctx.key_feed = wedge
-    scanners: list[Any] = [wedge]
-    camera = _setting(ctx.db, "camera")
-    if camera is not None:
-        scanners.append(CameraScanner(OpenCvSource(camera)))
+    scanners: list[tuple[str, Any]] = [("scanner", wedge)]
+    camera: Any = settings.camera or _legacy(ctx, "camera")
+    if camera not in (None, ""):
+        index = int(camera) if isinstance(camera, str) and camera.isdigit() else camera
+        scanners.append(("camera", CameraScanner(OpenCvSource(index))))
     elif demo:
-        from drivers.scan.simulator import ImageSource
-
-        tokens_file = ctx.data_dir / "demo" / "tokens.json"
-        manifest = json.loads((ctx.data_dir / "demo" / "manifest.json").read_text("utf-8"))
-        tokens = json.loads(tokens_file.read_text("utf-8"))
-        wanted = [e["order_id"] for group in ("ready", "picked_up", "cancelled")
-                  for e in manifest["orders"][group][:2]]
-        shown = [tokens[o] for o in wanted if o in tokens]
-        scanners.append(CameraScanner(ImageSource.from_tokens(shown, fps=5, repeat=10,
-                                                              blank_between=40)))
-    port = _setting(ctx.db, "serial_scanner")
+        scanners.append(("camera", _demo_camera(ctx)))
+    port = settings.serial_scanner_port or _legacy(ctx, "serial_scanner")
     if isinstance(port, str) and port:
-        scanners.append(SerialScanner(port))
-    for scanner in scanners:
+        scanners.append(("scanner", SerialScanner(port)))
+    for kind, scanner in scanners:
         scanner.start()
         ctx.on_close.append(scanner.stop)
-    ctx.scanners = scanners
-    ctx.devices += scanners
+        _slot(ctx, kind, scanner)
+    ctx.scanners = [scanner for _kind, scanner in scanners]
 
 
 def _wire_sync(ctx: KioskContext) -> None:
     from sync.client.background import BackgroundSync
+    from sync.client.setup import enroll_kiosk
 
     background = BackgroundSync(ctx.db)
     background.start()
     ctx.on_close.append(background.stop)
-    ctx.devices.append(background)
+    _slot(ctx, "sync", background)
+    ctx.sync_status = background.sync_status
+
+    def enroll(server_url: str, code: str) -> Any:
+        enrollment = enroll_kiosk(ctx.db, server_url, code)
+        background.stop()
+        background.start()  # now enrolled: the loop runs
+        return enrollment
+
+    ctx.enroll = enroll
+
+
+def _demo_pins(ctx: KioskContext) -> dict[str, str]:
+    """Demo PINs, shown on the login screen and printed: kept in demo/pins.json; a demo
+    store made before that file existed gets fresh PINs for its staff."""
+    from sqlalchemy import select
+
+    from kiosk.models import Staff
+    from kiosk.staff import hash_pin
+
+    path = ctx.data_dir / "demo" / "pins.json"
+    if path.is_file():
+        pins = json.loads(path.read_text("utf-8"))
+        if isinstance(pins, dict):
+            return {str(k): str(v) for k, v in pins.items()}
+    pins = {}
+    with ctx.db.session() as s:
+        for number, staff in enumerate(s.scalars(select(Staff).order_by(Staff.id)), start=1):
+            pins[staff.id] = f"{number}{number}{number}{number}"
+            staff.pin_hash = hash_pin(pins[staff.id])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(pins, ensure_ascii=False), "utf-8")
+    return pins
 
 
 def build_context(path: Path, *, demo: bool) -> KioskContext:
@@ -127,8 +205,12 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
 
     from kiosk.db import open_database
     from kiosk.models import Staff, Store
+    from kiosk.ops.integrity import check_at_start
+    from kiosk.ops.runtime import start_operations
     from kiosk.platform.identity import get_identity
+    from kiosk.settings import load as load_settings
 
+    check_at_start(path)  # a damaged ledger is never opened (or recreated) silently
     db = open_database(path)
     with db.reader() as s:
         has_store = s.scalars(select(Store)).first() is not None
@@ -141,15 +223,120 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
     with db.session() as s:
         store_id = get_identity(s).store_id
         clerk = s.scalars(select(Staff).where(Staff.role == "clerk")).first()
-    ctx = KioskContext(data_dir=path, db=db, store_id=store_id, demo=demo,
+    settings, problems = load_settings(path)
+    for problem in problems:
+        log.warning("settings.toml: %s %s %s (the default is used)", problem.code,
+                    problem.field, dict(problem.params))
+    ctx = KioskContext(data_dir=path, db=db, store_id=store_id, demo=demo, settings=settings,
                        staff_id=clerk.id if clerk and demo else None)
+    if demo:
+        ctx.demo_pins = _demo_pins(ctx)
+        print("demo PINs: " + ", ".join(f"{k} {v}" for k, v in ctx.demo_pins.items()))
     for wire in (lambda: _wire_printer(ctx, demo), lambda: _wire_instruments(ctx, demo),
                  lambda: _wire_scanners(ctx, demo), lambda: _wire_sync(ctx)):
         try:
             wire()
         except Exception:  # a device that cannot start must not stop the counter
             log.exception("device wiring failed")
+    start_operations(ctx)  # log files, scheduled backups, device state changes in the log
     return ctx
+
+
+def _doctor_probes(path: Path) -> Any:
+    """`kiosk doctor`'s probes of the configured devices, the platform's clock and zbar."""
+    from kiosk.db import DB_FILENAME
+    from kiosk.ops.doctor import DeviceProbe, DoctorProbes, Finding
+
+    def zbar() -> Finding:
+        from drivers.scan.backends import load_pyzbar
+
+        if load_pyzbar() is not None:
+            return Finding("zbar", True, "The ZBar library (second QR decoder) is installed.")
+        return Finding("zbar", False, "The ZBar library is missing (the second QR decoder).",
+                       "On Debian: apt-get install libzbar0 (the Windows build bundles it).")
+
+    probes = DoctorProbes(extra=[zbar])
+    if not (path / DB_FILENAME).is_file():
+        return probes
+    db = Database(path / DB_FILENAME, migrate=False)
+    try:
+        printer, instruments, camera = (_setting(db, k) for k in ("printer", "instruments", "camera"))
+        url = _sync_url(db)
+    except Exception:  # a damaged ledger: the database finding says so
+        return probes
+    finally:
+        db.close()
+    devices: list[DeviceProbe] = []
+    if isinstance(printer, dict) and printer.get("uri"):
+        devices.append(DeviceProbe("printer", _printer_probe(str(printer["uri"]))))
+    for item in instruments if isinstance(instruments, list) else ():
+        from drivers.instruments.config import InstrumentConfig, build_worker
+
+        worker = build_worker(InstrumentConfig.from_json(item))
+        worker.start()
+        devices.append(DeviceProbe("scale" if "scale" in worker.status().name.lower()
+                                   else "instrument", worker.status, worker.stop))
+    if camera is not None:
+        from drivers.scan.camera import CameraScanner, OpenCvSource
+
+        cam = CameraScanner(OpenCvSource(camera))
+        cam.start()
+        devices.append(DeviceProbe("camera", cam.status, cam.stop))
+    probes.devices = devices
+    if url:
+        probes.clock = lambda: _clock_probe(path, url)
+    return probes
+
+
+def _sync_url(db: Database) -> str | None:
+    from kiosk.platform.sync_status import SERVER_URL, get_state
+
+    with db.reader() as s:
+        return get_state(s, SERVER_URL)
+
+
+def _printer_probe(uri: str) -> Any:
+    from drivers.printer.device import EscposPrinter
+    from kiosk.errors import DeviceError
+    from kiosk.ports import DeviceState, DeviceStatus
+
+    printer = EscposPrinter(uri, name="Receipt printer")
+
+    def probe() -> DeviceStatus:
+        try:
+            printer.query_paper()
+        except DeviceError as exc:
+            return DeviceStatus(printer.status().name, DeviceState.OFFLINE, str(exc))
+        return printer.status()
+
+    return probe
+
+
+def _clock_probe(path: Path, url: str) -> Any:
+    """The platform's clock from its `Date` header (GET /api/v1/health); remembered."""
+    import os
+
+    import requests
+
+    from kiosk.db import open_database
+    from kiosk.errors import SyncError, SyncErrorKind
+    from kiosk.ops.clock import offset_from_date, remember
+    from kiosk.ports import utcnow
+
+    sent = utcnow()
+    try:
+        r = requests.get(url.rstrip("/") + "/api/v1/health", timeout=5,
+                         verify=os.environ.get("LINLI_SYNC_CA") or True)
+        offset = offset_from_date(r.headers["Date"], sent, utcnow())
+    except (requests.RequestException, KeyError, ValueError) as exc:
+        raise SyncError(SyncErrorKind.NETWORK, f"platform not reachable ({exc})") from exc
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            remember(s, offset)
+    finally:
+        db.close()
+    return offset
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -165,7 +352,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     p = add_command(sub, "run", _run_gui, "start the kiosk GUI")
     p.add_argument("--demo", action="store_true", help="demo data and simulated devices")
-    p.add_argument("--lang", default="zh_CN", help="UI language (zh_CN default, en for English)")
+    p.add_argument("--lang", default=None,
+                   help="UI language (zh_CN or en; default: the settings, zh_CN)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,7 +361,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["run", "--demo"]
-    return run(args, [drivers.cli.register, sync.cli.register, register])
+    if args[0] in ("--version", "version"):
+        from kiosk.version import version_line
+
+        print(version_line())
+        return 0
+    return run(args, [drivers.cli.register, sync.cli.register, ops_registrar(_doctor_probes),
+                      register])
 
 
 if __name__ == "__main__":

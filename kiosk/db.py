@@ -53,7 +53,11 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply migrations up to `revision` (default: all)."""
+    """Apply migrations up to `revision` (default: all), after a verified backup of a ledger
+    that has data at an older revision (kiosk.ops.backup)."""
+    from kiosk.ops.backup import backup_before_migration
+
+    backup_before_migration(engine)
     command.upgrade(alembic_config(engine), revision)
 
 

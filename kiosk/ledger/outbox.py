@@ -16,6 +16,7 @@ from kiosk.ledger.audit import append_audit
 from kiosk.models import OutboxEvent
 from kiosk.platform.identity import get_identity
 from kiosk.ports import utcnow
+from kiosk.version import device_info
 
 EVENT_TYPES = frozenset({
     "batch.arrived", "order.picked_up", "order.pickup_reversed", "order.handed_over",
@@ -60,4 +61,5 @@ def event_envelope(ev: OutboxEvent) -> dict[str, Any]:
         "event_id": ev.event_id, "type": ev.type, "store_id": ev.store_id,
         "device_id": ev.device_id, "seq": ev.seq,
         "occurred_at": ev.occurred_at.isoformat().replace("+00:00", "Z"), "payload": ev.payload,
+        "device": device_info(),  # extra, optional: app_version, build, sent_at (kiosk.version)
     }
