@@ -92,6 +92,9 @@ class Order(Base):
     picked_up_at: Mapped[datetime | None]
     updated_at: Mapped[datetime | None]
     remote_version: Mapped[int] = mapped_column(default=0)
+    # bumped by SQLite triggers on every change of the order or its lines (migration 0005):
+    # a confirm names the version the clerk saw
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id"
     )

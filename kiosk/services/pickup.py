@@ -1,13 +1,22 @@
-"""Confirm a pickup (whole or by line), serve a not-yet-synced order provisionally, and
-reverse a mistaken confirmation with a compensating event inside a short window."""
+"""Confirm a pickup (whole or by line, one order or all of a customer's), serve a
+not-yet-synced order provisionally, and reverse a mistaken confirmation with a compensating
+event inside a short window.
+
+A confirm names the order the clerk saw: its id and its version (a row counter SQLite bumps
+on every change, migration 0005). Anything else is refused (`OrderChanged`). The receipt is
+queued in the pickup's own transaction, so a crash can lose both or neither, never the slip
+alone; a receipt that cannot be built (a bug, bad data) is rolled back on its own savepoint
+and reported, and the pickup stands.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.db import Database
@@ -19,9 +28,19 @@ from kiosk.platform.changes import ensure_store
 from kiosk.ports import utcnow
 from kiosk.services.common import int_setting, load_order, qty
 from kiosk.staff import Permission, require
+from kiosk.verification.lookup import outbox_order_is
 from kiosk.verification.tokens import Claims
 
+log = logging.getLogger(__name__)
 METHODS = ("qr", "code", "phone", "manual")
+
+
+class OrderChanged(IllegalTransition):
+    """The order changed since the clerk saw it (another scan, sync, a second kiosk)."""
+
+    def __init__(self, order_id: str, seen: int, now: int) -> None:
+        super().__init__(f"Order {order_id} changed since it was shown; scan it again.")
+        self.order_id, self.seen, self.now = order_id, seen, now
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,37 +49,96 @@ class PickupResult:
     status: str
     event_id: str
     lines: tuple[tuple[str, float], ...]
+    receipt_job: str | None = None  # the print job queued with the pickup
+    receipt_problem: str | None = None  # why no receipt was queued (the pickup stands)
+
+
+def queue_receipt_in(s: Session, order_id: str) -> str:
+    """The order's receipt as it stands now, queued in the caller's transaction."""
+    from kiosk.printing import documents, gather
+    from kiosk.printing.queue import enqueue_in
+
+    return enqueue_in(s, documents.receipt(gather.receipt_data(s, order_id)), ref=order_id,
+                      dedupe_key=gather.receipt_dedupe_key(s, order_id))
+
+
+def _receipt(s: Session, order_id: str, wanted: bool) -> tuple[str | None, str | None]:
+    if not wanted:
+        return None, None
+    try:
+        with s.begin_nested():
+            return queue_receipt_in(s, order_id), None
+    except Exception as exc:  # the pickup stands whatever the receipt does
+        log.exception("receipt for %s could not be queued", order_id)
+        return None, str(exc) or type(exc).__name__
 
 
 def confirm_pickup(
     db: Database, order_id: str, *, staff_id: str | None, method: str = "qr",
     lines: Mapping[str, float] | None = None, now: datetime | None = None,
+    expected_version: int | None = None, receipt: bool = False,
 ) -> PickupResult:
-    """Hand out the whole order (lines=None) or the given quantities per SKU."""
+    """Hand out the whole order (lines=None) or the given quantities per SKU.
+
+    `expected_version`: the version the clerk saw; a different one raises OrderChanged.
+    `receipt`: queue the receipt in this same transaction."""
     if method not in METHODS:
         raise IllegalTransition(f"Unknown pickup method {method!r}.")
     now = now or utcnow()
     with db.session() as s:
         actor = require(s, staff_id, Permission.PICKUP)
-        order = load_order(s, order_id)
-        picks = _picks(order, lines)
-        for line in order.lines:
-            line.picked_qty += picks.get(line.sku, 0.0)
-        complete = all(ln.picked_qty >= ln.qty for ln in order.lines)
-        target = OrderStatus.PICKED_UP if complete else OrderStatus.PARTIALLY_PICKED_UP
-        before = order.status
-        order.status = check(before, Action.PICK_UP, target)
-        order.updated_at = now
-        if complete:
-            order.picked_up_at = now
-        payload = {
-            "order_id": order.id, "lines": [{"sku": k, "qty": qty(v)} for k, v in picks.items()],
-            "method": method, "staff_id": actor.id,
-        }
-        ev = record_change(s, actor=actor.id, event_type="order.picked_up", entity="order",
-                           entity_id=order.id, payload=payload,
-                           detail={**payload, "from": before, "to": order.status}, occurred_at=now)
-        return PickupResult(order.id, order.status, ev.event_id, tuple(picks.items()))
+        result = _pick_up(s, actor.id, order_id, method, lines, now, expected_version)
+        job, problem = _receipt(s, order_id, receipt)
+        return PickupResult(result.order_id, result.status, result.event_id, result.lines,
+                            job, problem)
+
+
+def confirm_pickups(
+    db: Database, tickets: Sequence[tuple[str, int]], *, staff_id: str | None,
+    method: str = "qr", now: datetime | None = None, receipt: bool = False,
+) -> list[PickupResult]:
+    """Hand out all these orders (批量核销): one confirm, one transaction, one event per
+    order. Each ticket is (order_id, version seen); any changed order refuses them all."""
+    if method not in METHODS:
+        raise IllegalTransition(f"Unknown pickup method {method!r}.")
+    if not tickets:
+        raise IllegalTransition("Choose at least one order to hand out.")
+    now = now or utcnow()
+    with db.session() as s:
+        actor = require(s, staff_id, Permission.PICKUP)
+        done = [_pick_up(s, actor.id, oid, method, None, now, version) for oid, version in tickets]
+        out = []
+        for r in done:
+            job, problem = _receipt(s, r.order_id, receipt)
+            out.append(PickupResult(r.order_id, r.status, r.event_id, r.lines, job, problem))
+        return out
+
+
+def _pick_up(s: Session, actor_id: str, order_id: str, method: str,
+             lines: Mapping[str, float] | None, now: datetime,
+             expected_version: int | None) -> PickupResult:
+    order = load_order(s, order_id)
+    if expected_version is not None and order.version != expected_version:
+        raise OrderChanged(order_id, expected_version, order.version)
+    picks = _picks(order, lines)
+    for line in order.lines:
+        line.picked_qty += picks.get(line.sku, 0.0)
+    complete = all(ln.picked_qty >= ln.qty for ln in order.lines)
+    target = OrderStatus.PICKED_UP if complete else OrderStatus.PARTIALLY_PICKED_UP
+    before = order.status
+    order.status = check(before, Action.PICK_UP, target)
+    order.updated_at = now
+    if complete:
+        order.picked_up_at = now
+    payload = {
+        "order_id": order.id, "lines": [{"sku": k, "qty": qty(v)} for k, v in picks.items()],
+        "method": method, "staff_id": actor_id,
+    }
+    ev = record_change(s, actor=actor_id, event_type="order.picked_up", entity="order",
+                       entity_id=order.id, payload=payload,
+                       detail={**payload, "from": before, "to": order.status}, occurred_at=now)
+    s.flush()
+    return PickupResult(order.id, order.status, ev.event_id, tuple(picks.items()))
 
 
 def _picks(order: Order, lines: Mapping[str, float] | None) -> dict[str, float]:
@@ -85,7 +163,7 @@ def _picks(order: Order, lines: Mapping[str, float] | None) -> dict[str, float]:
 
 def confirm_provisional_pickup(
     db: Database, claims: Claims, *, staff_id: str | None, method: str = "qr",
-    now: datetime | None = None,
+    now: datetime | None = None, receipt: bool = False,
 ) -> PickupResult:
     """Serve a genuine token whose order is not synced yet: a provisional picked_up order.
 
@@ -107,7 +185,9 @@ def confirm_provisional_pickup(
         ev = record_change(s, actor=actor.id, event_type="order.picked_up", entity="order",
                            entity_id=claims.order_id, payload=payload,
                            detail={**payload, "from": None, "to": "picked_up"}, occurred_at=now)
-        return PickupResult(claims.order_id, "picked_up", ev.event_id, ())
+        s.flush()
+        job, problem = _receipt(s, claims.order_id, receipt)
+        return PickupResult(claims.order_id, "picked_up", ev.event_id, (), job, problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +200,7 @@ class ReversalResult:
 
 def reverse_pickup(
     db: Database, order_id: str, *, staff_id: str | None, reason: str,
-    now: datetime | None = None,
+    now: datetime | None = None, window_min: int | None = None,
 ) -> ReversalResult:
     """Undo the latest not-yet-reversed pickup of an order, within the reversal window."""
     reason = reason.strip()
@@ -134,7 +214,7 @@ def reverse_pickup(
             raise IllegalTransition(f"Order {order_id} has no pickup to reverse.")
         actor = require(s, staff_id, Permission.REVERSE_PICKUP,
                         owner=str(pickup.payload.get("staff_id")))
-        window = int_setting(s, "pickup_reverse_window_min")
+        window = int_setting(s, "pickup_reverse_window_min") if window_min is None else window_min
         if now - pickup.occurred_at > timedelta(minutes=window):
             raise NotAllowed(f"A pickup can only be reversed within {window} minutes; "
                              "record an issue instead.")
@@ -160,8 +240,7 @@ def reverse_pickup(
 def _order_events(s: Session, type_: str, order_id: str) -> list[OutboxEvent]:
     return list(s.scalars(
         select(OutboxEvent)
-        .where(OutboxEvent.type == type_,
-               func.json_extract(OutboxEvent.payload, "$.order_id") == order_id)
+        .where(OutboxEvent.type == type_, outbox_order_is(order_id))
         .order_by(OutboxEvent.seq)
     ))
 

@@ -17,8 +17,15 @@ from kiosk.verification.lookup import (
     verdict_for_code,
     verdict_for_order,
 )
-from kiosk.verification.tokens import MAX_TOKEN_CHARS, PREFIX, Claims, garbage_hint, verify_token
-from kiosk.verification.verdicts import Verdict
+from kiosk.verification.tokens import (
+    MAX_TOKEN_CHARS,
+    PREFIX,
+    Claims,
+    garbage_detail,
+    garbage_hint,
+    verify_token,
+)
+from kiosk.verification.verdicts import Detail, Verdict, VerdictName as V
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +69,25 @@ def classify_and_verify(
             return ScanResult(kind, verdict, tuple(views))
         if kind == "phone":
             views = find_by_phone_tail(s, str(text))
+            tail = str(text).strip()
             if not views:
                 return ScanResult(kind, Verdict(
-                    "unknown_order", None,
-                    "No order waiting on the shelf for a phone number ending in "
-                    f"{str(text).strip()}."))
-            tail = str(text).strip()
+                    V.UNKNOWN_ORDER, None,
+                    f"No order waiting on the shelf for a phone number ending in {tail}.",
+                    Detail.NO_PHONE_MATCH, (("tail", tail),)))
             if len(views) == 1:
-                v = verdict_for_order(views[0])
-                return ScanResult(kind, Verdict(v.verdict, v.order_id, v.message), tuple(views))
+                return ScanResult(kind, verdict_for_order(views[0], s), tuple(views))
             return ScanResult(kind, Verdict(
-                "ready", None,
+                V.READY, None,
                 f"{len(views)} orders are waiting for a phone number ending in {tail}: "
-                "choose one."), tuple(views))
+                "choose one.", Detail.SEVERAL_FOR_PHONE,
+                (("count", str(len(views))), ("tail", tail))), tuple(views))
         if isinstance(text, bytes | bytearray):
             r = verify_token(s, text, store_id, now)
             return ScanResult("token" if r.claims else kind, r.verdict, (), r.claims,
                               r.signature_ok)
-    hint = garbage_hint(text.strip()) if isinstance(text, str) and len(text) <= MAX_TOKEN_CHARS \
-        else None
-    return ScanResult(kind, Verdict("malformed", None, hint or garbage_hint("x")))
+    if isinstance(text, str) and len(text) <= MAX_TOKEN_CHARS:
+        t = text.strip()
+        detail = Detail.BAD_CODE if t.isdigit() else garbage_detail(t)
+        return ScanResult(kind, Verdict(V.MALFORMED, None, garbage_hint(t), detail))
+    return ScanResult(kind, Verdict(V.MALFORMED, None, garbage_hint("x")))

@@ -24,10 +24,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.orm import Session
 
-from kiosk.models import PlatformKey
+from kiosk.models import PlatformKey, Store
 from kiosk.ports import utcnow
 from kiosk.verification.lookup import OrderView, order_view, verdict_for_order
-from kiosk.verification.verdicts import MESSAGES, Verdict, VerdictName as V
+from kiosk.verification.verdicts import MESSAGES, Detail, Verdict, VerdictName as V
 
 PREFIX = "LK1."
 MAX_TOKEN_CHARS = 1024  # real tokens are ~200 characters
@@ -101,8 +101,8 @@ def _claims(payload: bytes) -> Claims | None:
     return Claims(str(o), str(s), c, x, str(k))
 
 
-def _malformed(detail: str | None = None) -> TokenResult:
-    return TokenResult(Verdict(V.MALFORMED, None, detail or MESSAGES[V.MALFORMED]))
+def _malformed(message: str | None = None, detail: Detail = Detail.NONE) -> TokenResult:
+    return TokenResult(Verdict(V.MALFORMED, None, message or MESSAGES[V.MALFORMED], detail))
 
 
 def verify_token(
@@ -127,7 +127,7 @@ def _verify(session: Session, token: object, store_id: str, now: datetime) -> To
         return _malformed()
     text = token.strip()
     if not text.startswith(PREFIX):
-        return _malformed(garbage_hint(text))
+        return _malformed(garbage_hint(text), garbage_detail(text))
     parts = text.split(".")
     if len(parts) != 3:
         return _malformed()
@@ -147,15 +147,30 @@ def _verify(session: Session, token: object, store_id: str, now: datetime) -> To
     except InvalidSignature:
         return TokenResult(Verdict(V.FORGED, None, MESSAGES[V.FORGED]), claims)
     if claims.store_id != store_id:
-        return TokenResult(Verdict(V.WRONG_STORE, claims.order_id, MESSAGES[V.WRONG_STORE]),
+        other = session.get(Store, claims.store_id)
+        return TokenResult(Verdict(V.WRONG_STORE, claims.order_id, MESSAGES[V.WRONG_STORE],
+                                   params=(("store_id", claims.store_id),
+                                           ("store_name", other.name if other else ""))),
                            claims, True)
     if claims.expiry_unix < now.timestamp():
         return TokenResult(Verdict(V.EXPIRED, claims.order_id, MESSAGES[V.EXPIRED]), claims, True)
     view = order_view(session, claims.order_id)
     if view is None:
-        return TokenResult(Verdict(V.UNKNOWN_ORDER, claims.order_id, MESSAGES[V.UNKNOWN_ORDER]),
+        return TokenResult(Verdict(V.UNKNOWN_ORDER, claims.order_id, MESSAGES[V.UNKNOWN_ORDER],
+                                   Detail.NOT_SYNCED, (("code", claims.pickup_code),)),
                            claims, True)
-    return TokenResult(verdict_for_order(view), claims, True, view)
+    return TokenResult(verdict_for_order(view, session), claims, True, view)
+
+
+def garbage_detail(text: str) -> Detail:
+    """The code of `garbage_hint`: the UI words it."""
+    if not text:
+        return Detail.NOTHING_SCANNED
+    if any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text[:64]):
+        return Detail.CHINESE_INPUT
+    if text[:4].lower() == "lk1." or text[:4].upper() in {"ДЛ1.", "LK!."}:
+        return Detail.GARBLED_LAYOUT
+    return Detail.NONE
 
 
 def garbage_hint(text: str) -> str:

@@ -44,6 +44,25 @@ MESSAGES: dict[VerdictName, str] = {
     V.MALFORMED: "This is not a pickup code. Scan the customer's pickup QR code again.",
 }
 
+
+class Detail(StrEnum):
+    """What else a verdict says, as a code with params: the UI words it (zh_CN / en)."""
+
+    NONE = ""
+    OVERDUE = "overdue"  # ready, but past its pickup days
+    REFUNDED = "refunded"
+    RETURNED = "returned"
+    NO_SUCH_CODE = "no_such_code"  # a 6-digit code no order has: params code
+    BAD_CODE = "bad_code"  # typed digits that are neither a code nor a phone tail
+    NO_PHONE_MATCH = "no_phone_match"  # params tail
+    SEVERAL_FOR_PHONE = "several_for_phone"  # params count, tail
+    SEVERAL_FOR_CODE = "several_for_code"  # params count, code
+    NOTHING_SCANNED = "nothing_scanned"
+    CHINESE_INPUT = "chinese_input"  # scanner / keyboard in Chinese input mode
+    GARBLED_LAYOUT = "garbled_layout"  # keyboard layout or Caps Lock
+    NOT_SYNCED = "not_synced"  # genuine token, order not in the kiosk yet
+
+
 # verdicts that let the clerk go on to confirm a pickup
 CAN_PICK_UP = frozenset({V.READY, V.PARTIALLY_PICKED_UP})
 
@@ -52,7 +71,12 @@ CAN_PICK_UP = frozenset({V.READY, V.PARTIALLY_PICKED_UP})
 class Verdict:
     verdict: str
     order_id: str | None
-    message: str
+    message: str  # plain English for the CLI and logs; the UI words `verdict` + `detail`
+    detail: str = Detail.NONE
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str, default: str = "") -> str:
+        return dict(self.params).get(name, default)
 
     @property
     def can_pick_up(self) -> bool:

@@ -10,6 +10,7 @@ from kiosk.flows.checkin import CheckinFlow, CheckinStep
 from kiosk.flows.handover import HandoverFlow, HandoverStep
 from kiosk.flows.pickup import PickupFlow, PickupStep
 from kiosk.models import Order, OutboxEvent
+from kiosk.models.printing import PrintJob
 
 P = PickupStep
 
@@ -43,6 +44,11 @@ def pickup_events(db: Database) -> list[OutboxEvent]:
         return list(s.scalars(select(OutboxEvent).where(OutboxEvent.type == "order.picked_up")))
 
 
+def print_jobs(db: Database) -> list[PrintJob]:
+    with db.reader() as s:
+        return list(s.scalars(select(PrintJob)))
+
+
 def order(db: Database, oid: str) -> Order:
     with db.reader() as s:
         o = s.get(Order, oid)
@@ -60,8 +66,10 @@ def test_scan_confirm_print(world: World) -> None:
     assert flow.order is not None and flow.order.bin_code == "A-01"
     flow.start_confirm()
     assert flow.confirm() is P.DONE
-    assert receipts.queued == ["O-READY"]
-    assert seen == ["scanned", "verdict", "confirming", "confirmed", "printing", "done"]
+    assert receipts.queued == []  # queued in the pickup's own transaction, not afterwards
+    assert [j.ref for j in print_jobs(world.db)] == ["O-READY"]
+    assert flow.done is not None and flow.done.receipt == "queued"
+    assert seen == ["scanned", "verdict", "confirming", "confirmed", "done"]
     [ev] = pickup_events(world.db)
     assert ev.payload["method"] == "qr" and ev.payload["staff_id"] == "C1"
     # scanning the same code again: already picked up, no confirm possible
@@ -71,14 +79,21 @@ def test_scan_confirm_print(world: World) -> None:
         flow.start_confirm()
 
 
-def test_printer_failure_never_undoes_pickup(world: World) -> None:
-    flow = PickupFlow(world.db, staff_id="C1", store_id="ST1", receipts=Receipts(fail=True))
+def test_printer_failure_never_undoes_pickup(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kiosk.printing.gather
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise OSError("printer queue disk full")
+
+    monkeypatch.setattr(kiosk.printing.gather, "receipt_data", broken)
+    flow = PickupFlow(world.db, staff_id="C1", store_id="ST1", receipts=Receipts())
     flow.scan("100001")
     flow.start_confirm()
     assert flow.confirm() is P.DONE
     assert flow.print_problem is not None and "pickup is saved" in flow.print_problem
     assert order(world.db, "O-READY").status == "picked_up"
     assert pickup_events(world.db)[0].payload["method"] == "code"
+    assert print_jobs(world.db) == [] and flow.done is not None and flow.done.receipt == "failed"
 
 
 def test_partial_pickup_by_line(world: World) -> None:
@@ -121,8 +136,8 @@ def test_bad_scans_and_cancel(world: World) -> None:
     assert flow.verdict is not None and flow.verdict.verdict == "not_arrived"
     flow.scan(world.token("O-READY"))
     flow.start_confirm()
-    with pytest.raises(IllegalTransition):
-        flow.scan("100002")  # finish or cancel first
+    flow.scan("100002")  # a new scan replaces the order being checked
+    assert flow.order is not None and flow.order.order_id == "O-READY2"
     assert flow.cancel() is P.CANCELLED
     assert pickup_events(world.db) == []
     assert flow.reset() is P.IDLE

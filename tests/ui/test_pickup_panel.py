@@ -13,6 +13,7 @@ from kiosk.cli.core import ensure_demo_store
 from kiosk.db import open_database
 from kiosk.flows.pickup import PickupFlow, PickupStep
 from kiosk.models import Order, OutboxEvent
+from kiosk.models.printing import PrintJob
 from kiosk.ports import ScanEvent, ScanProblem, ScanSource, utcnow
 from ui.pickup import PickupPanel
 from ui.qt import Qt
@@ -62,7 +63,9 @@ def test_scan_confirm_and_refusal(qtbot: QtBot, demo_dir: Path) -> None:
     qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: flow.step == PickupStep.DONE)
     qtbot.waitUntil(lambda: panel.headline.text() == "Picked up — receipt printing")
-    assert sink.orders == [ready_id]
+    assert sink.orders == []  # queued in the pickup's own transaction
+    with db.reader() as s:
+        assert [j.ref for j in s.scalars(select(PrintJob))] == [ready_id]
     qtbot.waitUntil(lambda: changed == [True])
     with db.reader() as s:
         assert s.get(Order, ready_id).status == "picked_up"  # type: ignore[union-attr]
