@@ -138,7 +138,6 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     wedge = KeyboardWedgeScanner(WedgeConfig(max_gap_ms=float(settings.scanner_max_gap_ms),
                                              min_length=settings.scanner_min_length,
                                              duplicate_window_s=settings.scanner_duplicate_window_s))
-    ctx.key_feed = wedge.detector if hasattr(wedge, "detector") else wedge
     ctx.key_feed = wedge
     scanners: list[tuple[str, Any]] = [("scanner", wedge)]
     camera: Any = settings.camera or _legacy(ctx, "camera")
@@ -340,13 +339,10 @@ def _clock_probe(path: Path, url: str) -> Any:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_app
+    from ui.app import run_single
 
-    ctx = build_context(data_dir(args), demo=bool(args.demo))
-    try:
-        return run_app(ctx, language=args.lang)
-    finally:
-        ctx.close()
+    path = data_dir(args)
+    return run_single(path, lambda: build_context(path, demo=bool(args.demo)), language=args.lang)
 
 
 def register(sub: Any) -> None:

@@ -94,7 +94,9 @@ class SettingProblem:
 
     Codes: "unknown" (no such setting), "type" (params: expected), "choice" (params: choices),
     "range" (params: min, max), "uri" (a printer URI scheme we do not know), "url" (not
-    http(s)://), "file" (params: error: the file could not be read or parsed).
+    http(s)://), "camera" (not an index or an address), "instrument" (params: index,
+    missing: an instrument lacks name/protocol/port), "file" (params: error: the file could
+    not be read or parsed).
     """
 
     code: str
@@ -145,6 +147,11 @@ def _check(name: str, value: Any) -> tuple[Any, SettingProblem | None]:
     elif kind is tuple:
         if not isinstance(value, list | tuple) or not all(isinstance(v, Mapping) for v in value):
             return None, SettingProblem("type", name, {"expected": "list"})
+        for i, item in enumerate(value):
+            missing = [k for k in ("name", "protocol", "port")
+                       if not isinstance(item.get(k), str) or not item.get(k, "").strip()]
+            if missing:
+                return None, SettingProblem("instrument", name, {"index": i, "missing": missing})
         return tuple(dict(v) for v in value), None
     if "choices" in meta and value not in meta["choices"]:
         return None, SettingProblem("choice", name, {"choices": tuple(meta["choices"])})

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import pty
+import threading
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -83,3 +85,43 @@ class SerialScannerSimulator:
 
     def __exit__(self, *_exc: object) -> None:
         self.unplug()
+
+
+class OnDemandSource:
+    """The demo camera: it shows a code only when asked. `show_next()` plays the next
+    token's frames once; otherwise it sends grey frames with nothing to decode, so it never
+    replaces what the clerk has on screen by itself."""
+
+    description = "demo camera"
+
+    def __init__(self, tokens: Sequence[str], fps: float = 10.0, repeat: int = 6,
+                 seed: int = 1) -> None:
+        self._tokens = list(tokens)
+        self._rng = np.random.default_rng(seed)
+        self._blank = np.full((720, 1280), 110, np.uint8)
+        self._queue: deque[np.ndarray] = deque()
+        self._lock = threading.Lock()
+        self._next = 0
+        self._repeat = repeat
+        self._period = 1.0 / fps
+
+    def show_next(self) -> None:
+        """Queue the next demo code (frames rendered here, on the caller's thread)."""
+        if not self._tokens:
+            return
+        token = self._tokens[self._next % len(self._tokens)]
+        self._next += 1
+        frame = render(self._rng, token, "clean")
+        with self._lock:
+            self._queue.extend([frame] * self._repeat + [self._blank] * self._repeat)
+
+    def open(self) -> None:
+        pass
+
+    def read(self) -> np.ndarray | None:
+        time.sleep(self._period)
+        with self._lock:
+            return self._queue.popleft() if self._queue else self._blank
+
+    def close(self) -> None:
+        pass

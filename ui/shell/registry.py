@@ -5,13 +5,13 @@ no package has registered yet (see ui/shell/placeholders.py)."""
 from __future__ import annotations
 
 from ui.screen import Screen
+from ui.settings.screen import SettingsScreen
 
+# One import per screen package, e.g.:
 # from ui.pickup.screen import PickupScreen
-# from ui.checkin.screen import CheckinScreen
-# ... one import per screen package
 
 SCREENS: list[type[Screen]] = [
-    # PickupScreen,
+    SettingsScreen,
 ]
 
 # The screen ids in navigation order; a placeholder fills any id not in SCREENS.
