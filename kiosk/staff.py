@@ -38,7 +38,6 @@ from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
 
 SYSTEM = "system"
-ROLES = ("clerk", "leader", "host", "inspector", "manager")
 
 
 class Permission(StrEnum):

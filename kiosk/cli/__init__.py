@@ -16,13 +16,8 @@ from typing import Any
 
 from kiosk.cli_options import common_options, data_dir, emit, fail
 
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 Registrar = Callable[[Any], None]
 Handler = Callable[[argparse.Namespace], int]
-
-
-
-
 
 
 def add_command(sub: Any, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
@@ -46,17 +41,14 @@ def add_group(sub: Any, name: str, help: str) -> Any:
     return p.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
 
 
-
-
-
-
 def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Linli Kiosk (邻里自提点)",
                                      parents=[common_options(top_level=True)])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from kiosk.cli import core
+    from kiosk.cli import core, shift
 
     core.register(sub)
+    shift.register(sub)
     for register in registrars:
         register(sub)
     return parser

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.errors import UserFacingError
 from kiosk.models import Batch, Customer, Handover, Leader, Order, OutboxEvent, Shift, Staff, Store
+from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
 from kiosk.printing import documents as d
 
@@ -125,23 +126,30 @@ def checkin_data(s: Session, batch_id: str) -> d.CheckinData:
     )
 
 
-COUNT_WORDS = {"picked_up": "自提完成", "partial": "部分提货", "handovers": "团长交接",
-               "issues": "问题登记", "overdue": "滞留订单", "checked_in": "到货签收"}
+# close_shift's counts (kiosk.services.shift) in print order, with the words on the slip
+COUNT_WORDS: dict[str, str] = {
+    "pickups": "自提完成", "reversals": "撤销核销", "handovers": "团长交接",
+    "issues": "问题登记", "batches": "到货批次", "on_shelf": "在架订单", "overdue": "滞留订单",
+}
 
 
-def shift_data(s: Session, shift_id: str, store_id: str) -> d.ShiftReportData:
+def shift_data(s: Session, shift_id: str) -> d.ShiftReportData:
+    """The shift report (交班报表) of this kiosk's store, from the counts close_shift stored;
+    an open shift prints as 未结束 with no counts yet."""
     shift = s.get(Shift, shift_id)
     if shift is None:
         raise UserFacingError(f"shift {shift_id} not found: no report to print")
-    store = _store(s, store_id)
-    counts = tuple((COUNT_WORDS.get(k, k), int(v)) for k, v in shift.counts.items()
-                   if isinstance(v, int | float))
+    store = _store(s, str(get_setting(s, "store_id", "")))
+    counts = [(COUNT_WORDS[k], int(shift.counts[k])) for k in COUNT_WORDS
+              if isinstance(shift.counts.get(k), int | float)]
+    counts += [(k, int(v)) for k, v in shift.counts.items()
+               if k not in COUNT_WORDS and isinstance(v, int | float)]
     return d.ShiftReportData(
         store_name=store.name,
         shift_id=shift.id,
         clerk=_staff_name(s, shift.staff_id),
         opened_at=shift.opened_at,
         closed_at=shift.closed_at,
-        counts=counts,
+        counts=tuple(counts),
         tz=store.timezone,
     )

@@ -125,11 +125,6 @@ def text_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 
-def is_wide(ch: str) -> bool:
-    """East Asian Wide or Fullwidth (always two columns, whatever the printer mode)."""
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def wrap(text: str, columns: int) -> list[str]:
     """Break `text` into lines of at most `columns` columns.
 

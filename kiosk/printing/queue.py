@@ -130,8 +130,9 @@ class PrintQueue:
 
 
 class SlipQueue:
-    """The flows' sinks: the ledger's `ReceiptSink` (`enqueue_receipt`) and the handover
-    flow's `HandoverSlipSink` (`enqueue_handover_slip`), plus the check-in sheet. Call them
+    """The flows' sinks: the ledger's `ReceiptSink` (`enqueue_receipt`), the handover
+    flow's `HandoverSlipSink` (`enqueue_handover_slip`), the check-in desk's
+    `CheckinSheetSink` (`enqueue_checkin_sheet`) and the shift report. Call them
     after the flow's transaction committed: each opens its own short transaction.
 
     A slip that cannot be queued is logged, shown on the status board and raised (the flows
@@ -155,6 +156,16 @@ class SlipQueue:
         self._enqueue("check-in sheet", batch_id, lambda s: (
             documents.checkin(gather.checkin_data(s, batch_id)), None))
 
+    def enqueue_shift_report(self, shift_id: str) -> None:
+        """The shift report (asking twice queues one; an interim report of an open shift
+        does not stand in for the closing one)."""
+        def build(s: Session) -> tuple[Document, str | None]:
+            data = gather.shift_data(s, shift_id)
+            state = "open" if data.closed_at is None else "closed"
+            return documents.shift_report(data), f"shift:{shift_id}:{state}"
+
+        self._enqueue("shift report", shift_id, build)
+
     def _enqueue(self, what: str, ref: str,
                  build: Callable[[Session], tuple[Document, str | None]]) -> None:
         try:
@@ -169,8 +180,6 @@ class SlipQueue:
             raise
         self.queue.notify()
 
-
-ReceiptQueue = SlipQueue
 
 
 @dataclass(frozen=True, slots=True)

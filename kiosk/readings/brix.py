@@ -13,7 +13,6 @@ from typing import Any
 
 from kiosk.errors import UserFacingError
 
-GRADES = ("below", "normal", "sweet", "extra_sweet")
 GRADE_LABELS = {"below": ("偏低", "below standard"), "normal": ("正常", "normal"),
                 "sweet": ("甜", "sweet"), "extra_sweet": ("特甜", "extra sweet")}
 DEFAULT_SOURCE = "Linli default (INSTRUMENTS.md); not a national grade standard"
