@@ -8,10 +8,11 @@ import threading
 import time
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 import pytest
 
-from drivers.scan.camera import CameraScanner, OpenCvSource, PresenceTracker
+from drivers.scan.camera import CameraScanner, OpenCvSource, PresenceTracker, sharpness
 from drivers.scan.corpus import generate
 from drivers.scan.decoder import PipelineDecoder
 from kiosk.errors import DeviceError, DeviceErrorKind
@@ -83,9 +84,8 @@ def test_each_code_reported_once_per_presence(two_codes: list[tuple[np.ndarray, 
     scanner.start()
     try:
         wait_for(lambda: not source.script and scanner.stats().decoded >= len(script))
-        time.sleep(0.1)
     finally:
-        scanner.stop()
+        scanner.stop()  # joins the decode thread: every event of the script has been sent
     events = []
     while not got.empty():
         events.append(got.get())
@@ -209,21 +209,62 @@ class RecordingDecoder:
 
     def decode(self, gray: object, budget_ms: float | None = None) -> DecodeResult:
         self.budgets.append(budget_ms)
-        time.sleep(0.002)
         return DecodeResult((), 2.0, "none")
 
 
-def test_repairs_are_rate_limited_while_nothing_is_in_view() -> None:
+@pytest.mark.parametrize("burst", [True, False])
+def test_repairs_are_rate_limited_while_nothing_is_in_view(burst: bool) -> None:
     decoder = RecordingDecoder()
-    scanner = CameraScanner(FloodSource(BLANK), decoder=decoder, repair_fps=5)
-    started = time.monotonic()
+    scanner = CameraScanner(FloodSource(BLANK), decoder=decoder, repair_fps=4,
+                            sharpest_of_burst=burst)
+    for i in range(40):  # 2.5 s of a 16 fps camera, on a clock the test owns
+        assert scanner.decode_frame(BLANK, i * 0.0625) == []
+    assert decoder.budgets[0] is None  # the first frame gets the full treatment
+    assert decoder.budgets.count(None) == 10  # then one repair round every 0.25 s
+    assert decoder.budgets.count(0.0) >= 30
+
+
+def test_the_decode_thread_uses_the_clock_it_is_given() -> None:
+    decoder = RecordingDecoder()
+    ticks = iter(i * 1.0 for i in range(10**6))  # a slow clock: every frame a second later
+    scanner = CameraScanner(FloodSource(BLANK), decoder=decoder, repair_fps=5,
+                            clock=lambda: next(ticks))
     scanner.start()
     try:
-        wait_for(lambda: len(decoder.budgets) >= 60)
+        wait_for(lambda: len(decoder.budgets) >= 20)
     finally:
         scanner.stop()
-    elapsed = time.monotonic() - started
-    full = decoder.budgets.count(None)
-    assert decoder.budgets[0] is None  # the first frame gets the full treatment
-    assert 1 <= full <= 5 * elapsed + 2
-    assert decoder.budgets.count(0.0) >= len(decoder.budgets) - full - 1
+    assert set(decoder.budgets) == {None}  # a second apart: every frame is due for repairs
+
+
+@pytest.fixture(scope="module")
+def repairable() -> tuple[np.ndarray, str]:
+    """A frame the quick pass cannot read and the repairs can."""
+    decoder = PipelineDecoder(budget_ms=10_000)
+    for frame in generate(60, 808, degradations=("blur", "defocus", "moire", "strong_motion")):
+        if not decoder.decode(frame.image, 0.0).texts and \
+                frame.token in decoder.decode(frame.image).texts:
+            return frame.image, frame.token
+    raise AssertionError("no repairable frame in the corpus")
+
+
+def test_a_repair_round_works_on_the_sharpest_frame_of_the_burst(
+        repairable: tuple[np.ndarray, str]) -> None:
+    sharp, token = repairable
+    smeared = cv2.GaussianBlur(sharp, (0, 0), 9)  # the hand still moving: unreadable
+    script = [(0.0, smeared), (0.0625, sharp), (0.125, smeared), (0.1875, smeared),
+              (0.25, smeared)]
+    for burst, expected in ((True, [token]), (False, [])):
+        scanner = CameraScanner(FloodSource(BLANK), decoder=PipelineDecoder(budget_ms=10_000),
+                                repair_fps=4, sharpest_of_burst=burst)
+        reported = [text for t, frame in script for text in scanner.decode_frame(frame, t)]
+        # round 1 at 0 s on a smeared frame; round 2 at 0.25 s: on the sharp frame seen at
+        # 0.0625 s with the burst rule, on the smeared frame in hand without it
+        assert reported == expected, burst
+
+
+def test_sharpness_ranks_a_smeared_frame_below_a_sharp_one(
+        repairable: tuple[np.ndarray, str]) -> None:
+    sharp, _ = repairable
+    assert sharpness(sharp) > sharpness(cv2.GaussianBlur(sharp, (0, 0), 3))
+    assert sharpness(np.zeros((1, 1), np.uint8)) == 0.0
