@@ -19,11 +19,12 @@ from pathlib import Path
 from kiosk.db import DB_FILENAME, Database
 from kiosk.demo import PRODUCTS, build_demo
 from kiosk.flows.bags import bag_label
-from kiosk.models import Batch, Order, OrderLine
+from kiosk.models import Batch, Leader, Order, OrderLine
 from kiosk.ports import utcnow
+from kiosk.staff import hash_pin
 
 VAN = "B-VAN-100"
-LEADER = "L-001"
+LEADER = "L-009"  # a leader of the day store with exactly `leader_orders` ready orders
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,12 @@ def build_day_store(data_dir: Path, *, bags: int = 100, leader_orders: int = 30,
         now = utcnow()
         van: list[str] = []
         mine: list[str] = []
+        leader_pin = f"{rng.randrange(10**6):06d}"
         with db.session() as s:
+            s.add(Leader(id=LEADER, store_id=demo.store_id, name="孙*丽", phone_masked="136****2468",
+                         badge_code=f"BADGE-{LEADER}", pin_hash=hash_pin(leader_pin),
+                         community="阳光新村"))
+            s.flush()
             s.add(Batch(id=VAN, store_id=demo.store_id, expected_at=now - timedelta(minutes=10),
                         arrived_at=None, temperature_c=None, status="expected", checked_in_by=None))
             for i in range(bags + leader_orders):
@@ -87,8 +93,9 @@ def build_day_store(data_dir: Path, *, bags: int = 100, leader_orders: int = 30,
             s.add(foreign)
         return DayStore(data_dir, demo.store_id, VAN,
                         tuple(bag_label(demo.store_id, o) for o in van), tuple(van), LEADER,
-                        f"BADGE-{LEADER}", demo.pins[LEADER], tuple(mine), foreign.id,
-                        "S-001", demo.pins["S-001"], demo.pins["S-002"], demo.pins)
+                        f"BADGE-{LEADER}", leader_pin, tuple(mine), foreign.id,
+                        "S-001", demo.pins["S-001"], demo.pins["S-002"],
+                        {**demo.pins, LEADER: leader_pin})
     finally:
         db.close()
 

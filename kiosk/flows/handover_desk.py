@@ -153,8 +153,8 @@ class HandoverDesk:
 
     def scan(self, text: str, *, staff_id: str | None = None,
              slips: object | None = None) -> HandoverSnapshot:
-        """A bag ticks; the leader's own badge with bags ticked confirms; another badge
-        starts over with that leader."""
+        """A bag ticks; with bags ticked, the leader's own badge (or a PIN typed so fast it
+        arrives as a scan) confirms; another badge starts over with that leader."""
         bag = parse_bag(text)
         if bag is not None:
             if self.leader_id is None or self._done is not None:
@@ -163,9 +163,13 @@ class HandoverDesk:
                 return self._snapshot(HOutcome(HCode.OTHER_STORE, (("store", bag.store_id),)))
             return self._tick_bag(bag.order_id)
         t = text.strip()
-        if (self.leader_id is not None and self._done is None and self._ticked
-                and self.badge and t == self.badge):
-            return self.confirm(confirmed_by="badge", credential=t, staff_id=staff_id, slips=slips)
+        if self.leader_id is not None and self._done is None and self._ticked:
+            if self.badge and t == self.badge:
+                return self.confirm(confirmed_by="badge", credential=t, staff_id=staff_id,
+                                    slips=slips)
+            if t.isdigit() and 4 <= len(t) <= 8:  # a PIN typed fast on a keyboard
+                return self.confirm(confirmed_by="pin", credential=t, staff_id=staff_id,
+                                    slips=slips)
         with self.db.reader() as s:
             known = leader_by_badge(s, t) is not None
         if known:

@@ -104,14 +104,15 @@ def test_temperature_is_checked_against_the_band_from_settings(
 def test_finish_makes_orders_ready_with_bins_one_event_issues_and_the_sheet(
         day: DayStore, day_db: Database) -> None:
     desk = _desk(day, day_db)
+    several = [b.order_id for b in desk.snapshot().bags if len(b.lines) > 1]
     for label in day.bag_labels[:-1]:
         desk.scan(label)
-    short_order, damaged_order = day.van_orders[3], day.van_orders[7]
-    snap = desk.scan(day.bag_labels[3])
+    short_order, damaged_order = several[0], several[1]  # something is left in the bag
+    snap = desk.scan(bag_label(day.store_id, short_order))
     assert snap.current is not None
     short_sku = snap.current.lines[0].sku
     desk.note_problem(short_order, short_sku, ProblemKind.SHORT)
-    snap = desk.scan(day.bag_labels[7])
+    snap = desk.scan(bag_label(day.store_id, damaged_order))
     assert snap.current is not None
     dmg_sku = snap.current.lines[0].sku
     desk.note_problem(damaged_order, dmg_sku, ProblemKind.DAMAGED, note="压扁了",

@@ -1,0 +1,1 @@
+"""Team-leader handover screen (团长交接)."""
