@@ -4,6 +4,8 @@ no package has registered yet (see ui/shell/placeholders.py)."""
 
 from __future__ import annotations
 
+from ui.checkin.screen import CheckinScreen
+from ui.handover.screen import HandoverScreen
 from ui.screen import Screen
 from ui.settings.screen import SettingsScreen
 
@@ -11,6 +13,8 @@ from ui.settings.screen import SettingsScreen
 # from ui.pickup.screen import PickupScreen
 
 SCREENS: list[type[Screen]] = [
+    CheckinScreen,
+    HandoverScreen,
     SettingsScreen,
 ]
 
