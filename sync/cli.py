@@ -1,6 +1,6 @@
 """Sync and server commands: `kiosk enroll`, `kiosk sync [--once]` (+ conflicts, resolve,
-retry, status) and `kiosk server run|stats|create-store|issue-code|load-orders|create-key|
-sign-token|set-status`."""
+retry, status, audit) and `kiosk server run|stats|create-store|issue-code|codes|revoke-code|
+devices|revoke-device|load-orders|create-key|sign-token|set-status`."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _enroll(args: argparse.Namespace) -> int:
 
     db = _db(args)
     try:
-        e = enroll_kiosk(db, args.server, args.code, args.name)
+        e = enroll_kiosk(db, args.server, args.code, args.name, insecure=args.insecure)
     except SyncError as exc:
         return fail(str(exc), EXIT_REENROLL if exc.kind is SyncErrorKind.AUTH else 1)
     finally:
@@ -58,7 +58,8 @@ def _sync(args: argparse.Namespace) -> int:
     try:
         try:
             policy = RetryPolicy.interactive() if args.once else None
-            engine = build_engine(db, batch_size=args.batch_size, policy=policy)
+            engine = build_engine(db, batch_size=args.batch_size, policy=policy,
+                                  insecure=args.insecure)
         except SyncError as exc:
             return fail(str(exc), _exit_for(exc))
         try:
@@ -86,6 +87,32 @@ def _sync(args: argparse.Namespace) -> int:
             close_engine(engine)
     finally:
         db.close()
+
+
+def _audit_anchor(args: argparse.Namespace) -> int:
+    """Exit 0 when the local chain holds the anchored entry, 1 when it was rewritten, 2 when
+    there is no anchor yet (or the kiosk is not enrolled)."""
+    from sync.client.anchor import check_anchor
+    from sync.client.setup import build_engine, close_engine
+
+    db = _db(args)
+    try:
+        try:
+            engine = build_engine(db, insecure=getattr(args, "insecure", False))
+        except SyncError as exc:
+            return fail(str(exc), _exit_for(exc))
+        try:
+            result = check_anchor(db, engine.api)
+        except SyncError as exc:
+            return fail(str(exc), _exit_for(exc))
+        finally:
+            close_engine(engine)
+    finally:
+        db.close()
+    emit(args, {"anchored": result.ok, "position": result.position,
+                "acknowledged_at": result.acknowledged_at, "message": result.message},
+         result.message)
+    return {True: 0, False: 1, None: 2}[result.ok]
 
 
 def _conflicts(args: argparse.Namespace) -> int:
@@ -221,11 +248,61 @@ def _create_store(args: argparse.Namespace) -> int:
 
 
 def _issue_code(args: argparse.Namespace) -> int:
-    from sync.server.admin import issue_code
+    from sync.server.admin import hash_code, issue_code
 
-    return _admin(args, lambda s: {"store_id": args.store, "enrollment_code":
-                                   issue_code(s, args.store, args.code)},
-                  lambda r: f"enrollment code for {r['store_id']}: {r['enrollment_code']}")
+    def work(s: Any) -> dict[str, Any]:
+        code = issue_code(s, args.store, args.code, valid_s=args.valid_hours * 3600)
+        return {"store_id": args.store, "enrollment_code": code,
+                "code_id": hash_code(code)[:12], "valid_hours": args.valid_hours}
+
+    return _admin(args, work, lambda r: f"enrollment code for {r['store_id']}: "
+                  f"{r['enrollment_code']} (one use, valid {r['valid_hours']:g} h; "
+                  f"id {r['code_id']})")
+
+
+def _rows(args: argparse.Namespace, work: Any, empty: str, line: Any) -> int:
+    db = _server_db(args)
+    try:
+        with db.reader() as s:
+            rows = work(s)
+    finally:
+        db.close()
+    if not rows and not args.json:
+        print(empty)
+    for r in rows:
+        emit(args, r, line(r))
+    return 0
+
+
+def _codes(args: argparse.Namespace) -> int:
+    from sync.server.admin import list_codes
+
+    return _rows(args, lambda s: list_codes(s, args.store), "No enrollment codes.",
+                 lambda r: f"{r['code_id']}  {r['store_id']}  {r['state']}  expires "
+                 f"{r['expires_at']}" + (f"  used by {r['used_by']}" if r["used_by"] else ""))
+
+
+def _devices(args: argparse.Namespace) -> int:
+    from sync.server.admin import list_devices
+
+    return _rows(args, lambda s: list_devices(s, args.store), "No devices enrolled.",
+                 lambda r: f"{r['device_id']}  {r['store_id']}  {r['name']}  enrolled "
+                 f"{r['enrolled_at']}" + ("  REVOKED" if r["revoked"] else ""))
+
+
+def _revoke_code(args: argparse.Namespace) -> int:
+    from sync.server.admin import revoke_code
+
+    return _admin(args, lambda s: revoke_code(s, args.code),
+                  lambda r: f"enrollment code {r['code_id']} revoked")
+
+
+def _revoke_device(args: argparse.Namespace) -> int:
+    from sync.server.admin import revoke_device
+
+    return _admin(args, lambda s: revoke_device(s, args.device_id),
+                  lambda r: f"device {r['device_id']} revoked: its token no longer works and "
+                  "its enrollment code cannot bring it back")
 
 
 def _load_orders(args: argparse.Namespace) -> int:
@@ -294,12 +371,16 @@ def register(sub: Any) -> None:
     p.add_argument("--server", required=True, help="server URL, e.g. http://127.0.0.1:8765")
     p.add_argument("--code", required=True, help="enrollment code from the platform")
     p.add_argument("--name", default=None, help="device name shown on the platform")
+    p.add_argument("--insecure", action="store_true", help="allow plain http:// to a server "
+                   "that is not on this machine (the token crosses the network unencrypted)")
 
     p = add_command(sub, "sync", _sync, "sync with the enrolled central server")
     p.add_argument("--once", action="store_true", help="push and pull until nothing is left, "
                    "then exit (non-zero if the server could not be reached)")
     p.add_argument("--interval", type=float, default=15.0, help="seconds between runs")
     p.add_argument("--batch-size", type=int, default=200, help="events per request")
+    p.add_argument("--insecure", action="store_true", help="allow plain http:// to a server "
+                   "that is not on this machine")
     ss = p.add_subparsers(dest="sync_command", metavar="COMMAND", required=False)
     c = add_command(ss, "conflicts", _conflicts, "list sync problems that need a manager")
     c.add_argument("--all", action="store_true", help="include resolved ones")
@@ -313,6 +394,10 @@ def register(sub: Any) -> None:
     c.add_argument("--staff", default="manager")
     c.set_defaults(retry=True, note="")
     add_command(ss, "status", _status, "show the sync status")
+    c = add_command(ss, "audit", _audit_anchor, "check the local audit chain against the "
+                    "anchor the platform keeps (catches a consistently rewritten chain)")
+    c.add_argument("--insecure", action="store_true", default=argparse.SUPPRESS,
+                   help="allow plain http:// to a server not on this machine")
 
     srv = add_group(sub, "server", "the reference central API server")
     p = add_command(srv, "run", _server_run, "run the reference central API")
@@ -335,7 +420,23 @@ def register(sub: Any) -> None:
     p = add_command(srv, "issue-code", _issue_code, "issue an enrollment code for a store")
     _db_option(p)
     p.add_argument("--store", required=True)
-    p.add_argument("--code", default=None, help="the code to issue (default: random 8 digits)")
+    p.add_argument("--code", default=None, help="the code to issue, 16 characters or more "
+                   "(default: 120 random bits)")
+    p.add_argument("--valid-hours", type=float, default=72.0, help="hours until it expires")
+    p = add_command(srv, "codes", _codes, "list enrollment codes (by id; the codes themselves "
+                    "are not kept)")
+    _db_option(p)
+    p.add_argument("--store", default=None)
+    p = add_command(srv, "revoke-code", _revoke_code, "revoke an enrollment code")
+    _db_option(p)
+    p.add_argument("code", help="the code or its id")
+    p = add_command(srv, "devices", _devices, "list enrolled devices")
+    _db_option(p)
+    p.add_argument("--store", default=None)
+    p = add_command(srv, "revoke-device", _revoke_device, "revoke a device: its token stops "
+                    "working at once")
+    _db_option(p)
+    p.add_argument("device_id")
     p = add_command(srv, "load-orders", _load_orders, "load orders (seed format) from JSON; an "
                     "object may also carry staff, leaders, suppliers and checklists")
     _db_option(p)

@@ -34,7 +34,6 @@ from kiosk.platform.sync_status import (
     read_sync_status,
 )
 from kiosk.ports import (
-    CentralApi,
     ChangesPage,
     DeviceState,
     DeviceStatus,
@@ -44,6 +43,8 @@ from kiosk.ports import (
     SyncStatus,
     utcnow,
 )
+from sync.client.anchor import ANCHOR, local_head, remember_anchor
+from sync.client.http import AuditHead, HttpCentralApi
 from sync.client.retry import RetryPolicy, call_with_retry
 
 T = TypeVar("T")
@@ -66,7 +67,7 @@ class SyncReport:
 
 
 class SyncEngine:
-    def __init__(self, db: Database, api: CentralApi, *, policy: RetryPolicy | None = None,
+    def __init__(self, db: Database, api: HttpCentralApi, *, policy: RetryPolicy | None = None,
                  batch_size: int = 200, page_size: int = 500,
                  board: StatusBoard | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
@@ -95,24 +96,38 @@ class SyncEngine:
 
     # --- push ----------------------------------------------------------------------------
     def push(self, report: SyncReport) -> None:
-        """Send pending events in seq order, batch by batch, settling each batch's answers."""
+        """Send pending events in seq order, batch by batch, settling each batch's answers.
+        Every push carries the audit chain's head, so the platform holds an anchor outside
+        this database; with nothing to send, the head alone goes when it moved."""
         while True:
             with self.db.reader() as s:
                 batch = list(s.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending")
                                        .order_by(OutboxEvent.seq).limit(self.batch_size)))
                 envelopes = [event_envelope(ev) for ev in batch]
+                head = local_head(s)
+                anchored = get_state(s, ANCHOR)
             if not batch:
+                if head is not None and anchored != f"{head.position}:{head.hash}":
+                    self._anchor(self._retry(lambda h=head: self.api.push_batch([], h))[1])  # type: ignore[misc]
                 return
-            results = self._send(envelopes)
+            results = self._send(envelopes, head)
             self._settle([ev.event_id for ev in batch], results, report)
             report.pushed += len(batch)
 
-    def _send(self, envelopes: list[dict[str, Any]]) -> tuple[EventResult, ...]:
+    def _anchor(self, acknowledged: AuditHead | None) -> None:
+        if acknowledged is not None:
+            with self.db.session() as s:
+                remember_anchor(s, acknowledged)
+
+    def _send(self, envelopes: list[dict[str, Any]],
+              head: AuditHead | None = None) -> tuple[EventResult, ...]:
         """Send one batch. If the platform refuses the whole request (a 4xx other than 401),
         split it until the refused event is alone and answer `rejected` for it only, so one
         bad record never holds back the others."""
         try:
-            return self._retry(lambda: self.api.push_events(envelopes))
+            results, acknowledged = self._retry(lambda: self.api.push_batch(envelopes, head))
+            self._anchor(acknowledged)
+            return results
         except SyncError as exc:
             if exc.kind is not SyncErrorKind.REJECTED:
                 raise
@@ -120,7 +135,7 @@ class SyncEngine:
                 return (EventResult(str(envelopes[0]["event_id"]), EventStatus.REJECTED,
                                     str(exc)),)
         half = len(envelopes) // 2
-        return self._send(envelopes[:half]) + self._send(envelopes[half:])
+        return self._send(envelopes[:half], head) + self._send(envelopes[half:], head)
 
     def _settle(self, ids: list[str], results: tuple[EventResult, ...],
                 report: SyncReport) -> None:
@@ -217,9 +232,13 @@ class SyncEngine:
 
     def refresh_keys(self, report: SyncReport) -> None:
         keys = self._retry(self.api.keys)
-        with self.db.session() as s:
-            for k in keys:
-                change_format.add_platform_key(s, k.key_id, k.public_key, revoked=k.revoked)
+        try:
+            with self.db.session() as s:  # all or nothing: a bad key keeps the old set
+                for k in keys:
+                    change_format.add_platform_key(s, k.key_id, k.public_key, revoked=k.revoked)
+        except ValueError as exc:  # not base64, not 32 bytes
+            raise SyncError(SyncErrorKind.PROTOCOL, f"The platform sent a key this kiosk "
+                            f"cannot use ({exc}); keys are kept as they were.") from exc
         report.keys = len(keys)
 
     # --- whole runs ----------------------------------------------------------------------

@@ -7,9 +7,14 @@ PROTOCOL are reported.
 
 from __future__ import annotations
 
+import ipaddress
+import json
+import math
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -24,6 +29,57 @@ from kiosk.ports import (
 )
 
 DEFAULT_TIMEOUT = (5.0, 30.0)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditHead:
+    """A position in the kiosk's audit chain and the hash of the entry there."""
+
+    position: int
+    hash: str
+    acknowledged_at: str | None = None
+
+    def as_wire(self) -> dict[str, Any]:
+        return {"position": self.position, "hash": self.hash}
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_transport(url: str, *, insecure: bool = False) -> None:
+    """Refuse to send a device token in clear text over a network: plain http is for
+    this machine only unless the person says --insecure."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError(SyncErrorKind.PROTOCOL, "The server address must look like "
+                        "https://host[:port]")
+    if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
+        raise SyncError(SyncErrorKind.PROTOCOL, f"Refusing plain http:// to {parts.hostname}: "
+                        "the device token would cross the network unencrypted. Use https://, "
+                        "or add --insecure if you really mean it.")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    v = float(text)
+    if not math.isfinite(v):
+        raise ValueError("a number is too large")
+    return v
+
+
+def strict_json(text: str) -> Any:
+    """Standard JSON only: NaN, Infinity and numbers that overflow are refused (json.loads
+    takes them by default, and a NaN quantity would poison every later comparison)."""
+    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
 
 
 def timeout_from_env(default: tuple[float, float] = DEFAULT_TIMEOUT) -> tuple[float, float]:
@@ -54,7 +110,10 @@ class HttpCentralApi:
     def _call(self, method: str, path: str, **kw: Any) -> Any:
         self.requests_made += 1
         try:
-            r = self.session.request(method, self.base_url + path, timeout=self.timeout, **kw)
+            # verify per request: a session-level value loses to REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE
+            # from the environment; the configured bundle must win
+            r = self.session.request(method, self.base_url + path, timeout=self.timeout,
+                                     verify=self.session.verify, **kw)
         except requests.Timeout as exc:
             raise SyncError(SyncErrorKind.NETWORK, "The central platform did not answer in "
                             f"time; will try again. ({type(exc).__name__})") from exc
@@ -75,10 +134,10 @@ class HttpCentralApi:
             raise SyncError(SyncErrorKind.REJECTED, f"The platform refused the request: "
                             f"{_detail(r)}")
         try:
-            return r.json()
-        except ValueError as exc:
+            return strict_json(r.content.decode("utf-8"))
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise SyncError(SyncErrorKind.PROTOCOL, "The platform sent an answer this kiosk "
-                            "cannot read.") from exc
+                            "cannot read (not standard JSON).") from exc
 
     def health(self) -> bool:
         body = self._call("GET", "/api/v1/health")
@@ -93,21 +152,47 @@ class HttpCentralApi:
             raise SyncError(SyncErrorKind.PROTOCOL, "Enrollment answer is incomplete.") from exc
 
     def push_events(self, events: Sequence[Mapping[str, Any]]) -> tuple[EventResult, ...]:
-        body = self._call("POST", "/api/v1/events/batch", json={"events": list(events)})
+        return self.push_batch(events)[0]
+
+    def push_batch(self, events: Sequence[Mapping[str, Any]], audit_head: AuditHead | None = None
+                   ) -> tuple[tuple[EventResult, ...], AuditHead | None]:
+        """Push events (and the audit head); the results and the head the server now holds."""
+        body: dict[str, Any] = {"events": list(events)}
+        if audit_head is not None:
+            body["audit_head"] = audit_head.as_wire()
+        answer = self._call("POST", "/api/v1/events/batch", json=body)
         try:
-            return tuple(
+            results = tuple(
                 EventResult(str(r["event_id"]), EventStatus(r["status"]), str(r.get("reason") or ""),
                             EventStatus(r["first_status"]) if r.get("first_status") else None)
-                for r in body["results"])
-        except (KeyError, TypeError, ValueError) as exc:
+                for r in answer["results"])
+            head = _head(answer.get("audit_head"))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SyncError(SyncErrorKind.PROTOCOL, "Event results are malformed.") from exc
+        return results, head
+
+    def audit_head(self) -> AuditHead | None:
+        """The audit head the platform acknowledged for this device (None: none yet)."""
+        try:
+            body = self._call("GET", "/api/v1/audit/head")
+        except SyncError as exc:
+            if exc.kind is SyncErrorKind.REJECTED and "not reported" in str(exc):
+                return None
+            raise
+        try:
+            return _head(body)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SyncError(SyncErrorKind.PROTOCOL, "The audit head answer is malformed.") from exc
 
     def pull_changes(self, cursor: str, limit: int) -> ChangesPage:
         body = self._call("GET", "/api/v1/changes", params={"cursor": cursor, "limit": limit})
         try:
-            changes = tuple(Change(str(c["kind"]), str(c["op"]), str(c["key"]), c["data"])
-                            for c in body["changes"])
-            return ChangesPage(changes, str(body["next_cursor"]), bool(body["has_more"]))
+            changes = []
+            for c in body["changes"]:
+                if not isinstance(c["data"], dict):
+                    raise TypeError("a change's data is not an object")
+                changes.append(Change(str(c["kind"]), str(c["op"]), str(c["key"]), c["data"]))
+            return ChangesPage(tuple(changes), str(body["next_cursor"]), bool(body["has_more"]))
         except (KeyError, TypeError) as exc:
             raise SyncError(SyncErrorKind.PROTOCOL, "The change list is malformed.") from exc
 
@@ -117,8 +202,30 @@ class HttpCentralApi:
 
     def keys(self) -> tuple[PlatformKeyInfo, ...]:
         body = self._call("GET", "/api/v1/keys")
-        return tuple(PlatformKeyInfo(str(k["key_id"]), str(k["public_key"]), bool(k["revoked"]))
-                     for k in body["keys"])
+        try:
+            rows = body["keys"]
+            if not isinstance(rows, list):
+                raise TypeError("keys is not a list")
+            out = []
+            for k in rows:
+                if not isinstance(k["key_id"], str) or not isinstance(k["public_key"], str) \
+                        or not isinstance(k["revoked"], bool):
+                    raise TypeError("a key has fields of the wrong type")
+                out.append(PlatformKeyInfo(k["key_id"], k["public_key"], k["revoked"]))
+            return tuple(out)
+        except (KeyError, TypeError) as exc:
+            raise SyncError(SyncErrorKind.PROTOCOL, "The platform's key list is malformed; "
+                            "keys are kept as they were.") from exc
+
+
+def _head(raw: Any) -> AuditHead | None:
+    if raw is None:
+        return None
+    pos, digest = raw["position"], raw["hash"]
+    if not isinstance(pos, int) or isinstance(pos, bool) or not isinstance(digest, str):
+        raise TypeError("audit head fields of the wrong type")
+    at = raw.get("acknowledged_at")
+    return AuditHead(pos, digest, str(at) if at is not None else None)
 
 
 def _detail(r: requests.Response) -> str:

@@ -21,7 +21,7 @@ from kiosk.platform.sync_status import (
 )
 from kiosk.ports import Enrollment, StatusBoard
 from sync.client.engine import SyncEngine, SyncReport
-from sync.client.http import HttpCentralApi, timeout_from_env
+from sync.client.http import HttpCentralApi, check_transport, timeout_from_env
 from sync.client.retry import RetryPolicy
 
 
@@ -30,16 +30,14 @@ def _verify() -> bool | str:
 
 
 def enroll_kiosk(db: Database, server_url: str, code: str,
-                 device_name: str | None = None) -> Enrollment:
+                 device_name: str | None = None, *, insecure: bool = False) -> Enrollment:
     """Trade the code for a token; adopt the platform's store/device identity.
 
     Events recorded before enrollment carry a local device id; they were made here, so
     they are re-stamped with the enrolled identity (their event_ids stay the same).
     """
     url = server_url.rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise SyncError(SyncErrorKind.PROTOCOL, "The server address must start with http:// "
-                        "or https://")
+    check_transport(url, insecure=insecure)
     api = HttpCentralApi(url, timeout=timeout_from_env(), verify=_verify())
     try:
         enrollment = api.enroll(code.strip(), device_name or socket.gethostname())
@@ -55,7 +53,7 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
             put_state(s, CURSOR, "0")  # another server or store: take in everything
         s.execute(update(OutboxEvent).where(OutboxEvent.status.in_(("pending", "rejected")))
                   .values(store_id=enrollment.store_id, device_id=enrollment.device_id))
-    engine = build_engine(db)
+    engine = build_engine(db, insecure=insecure)
     try:
         engine.refresh_keys(SyncReport())
     except SyncError:
@@ -67,7 +65,7 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
 
 def build_engine(db: Database, *, policy: RetryPolicy | None = None,
                  batch_size: int = 200, page_size: int = 500,
-                 board: StatusBoard | None = None) -> SyncEngine:
+                 board: StatusBoard | None = None, insecure: bool = False) -> SyncEngine:
     """The engine for this kiosk's enrolled server; NOT_ENROLLED if there is none."""
     with db.reader() as s:
         url, token = get_state(s, SERVER_URL), get_state(s, TOKEN)
@@ -78,6 +76,7 @@ def build_engine(db: Database, *, policy: RetryPolicy | None = None,
     if reenroll:
         raise SyncError(SyncErrorKind.AUTH, "The platform refused this kiosk's token earlier: "
                         "enroll the kiosk again (`kiosk enroll`).")
+    check_transport(url, insecure=insecure)
     api = HttpCentralApi(url, token, timeout=timeout_from_env(), verify=_verify())
     return SyncEngine(db, api, policy=RetryPolicy.from_env(policy), batch_size=batch_size,
                       page_size=page_size, board=board)

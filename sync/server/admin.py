@@ -3,10 +3,13 @@ the demo snapshot, pickup tokens and statistics. Used by `kiosk server …` and 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import secrets
 import time
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +18,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from kiosk.platform.changes import iso
 from kiosk.ports import utcnow
 from kiosk.verification.tokens import b64u, make_payload, sign_token
 from sync.server.db import append_changes
 from sync.server.models import (
+    Device,
     EnrollmentCode,
     Entity,
     ReceivedEvent,
@@ -30,6 +35,9 @@ from sync.server.models import (
 ORDER_STATUSES = {"dispatched", "ready", "partially_picked_up", "picked_up", "handed_over",
                   "overdue", "returned", "cancelled", "refunded"}
 ENTITY_KINDS = {"staff", "leader", "supplier", "checklist"}
+CODE_VALID_S = 72 * 3600
+MIN_CODE_LEN = 16
+CODE_ID_LEN = 12
 
 
 def create_store(s: Session, store_id: str, name: str, address: str = "",
@@ -43,14 +51,106 @@ def create_store(s: Session, store_id: str, name: str, address: str = "",
     return row
 
 
-def issue_code(s: Session, store_id: str, code: str | None = None) -> str:
+def hash_code(code: str) -> str:
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def new_code() -> str:
+    """120 random bits as six groups of four letters/digits (easy to read out and type)."""
+    raw = base64.b32encode(secrets.token_bytes(15)).decode("ascii")
+    return "-".join(raw[i:i + 4] for i in range(0, 24, 4))
+
+
+def issue_code(s: Session, store_id: str, code: str | None = None, *,
+               valid_s: float = CODE_VALID_S) -> str:
+    """A one-use enrollment code for a store, valid for `valid_s` seconds. Only its hash is
+    stored; the code itself is shown this once."""
     if s.get(ServerStore, store_id) is None:
         raise ValueError(f"no store {store_id!r} on this server: create it first")
-    code = code or f"{secrets.randbelow(10**8):08d}"
-    if s.get(EnrollmentCode, code) is None:
-        s.add(EnrollmentCode(code=code, store_id=store_id, created_at=utcnow(), uses=0))
+    code = (code or new_code()).strip()
+    if len(code) < MIN_CODE_LEN:
+        raise ValueError(f"an enrollment code needs at least {MIN_CODE_LEN} characters "
+                         "(leave --code out for a random one)")
+    if not 0 < valid_s <= 366 * 86400:
+        raise ValueError("an enrollment code is valid for more than 0 hours and up to a year")
+    digest = hash_code(code)
+    if s.get(EnrollmentCode, digest) is None:
+        now = utcnow()
+        s.add(EnrollmentCode(code_hash=digest, code_id=digest[:CODE_ID_LEN], store_id=store_id,
+                             created_at=now, expires_at=now + timedelta(seconds=valid_s),
+                             used_at=None, used_by=None, revoked=False))
     s.flush()
     return code
+
+
+def code_state(row: EnrollmentCode, now: datetime | None = None) -> str:
+    now = now or utcnow()
+    if row.revoked:
+        return "revoked"
+    if row.used_at is not None:
+        return "used"
+    if row.expires_at is not None and row.expires_at <= now:
+        return "expired"
+    return "open"
+
+
+def claim_code(s: Session, code: str, device_id: str) -> EnrollmentCode | None:
+    """Use up an open code for `device_id`; None when it is unknown, used, expired or revoked
+    (one answer for all: a guesser learns nothing)."""
+    row = s.get(EnrollmentCode, hash_code(code), with_for_update=True)
+    if row is None or code_state(row) != "open":
+        return None
+    row.used_at, row.used_by = utcnow(), device_id
+    return row
+
+
+def _find_code(s: Session, code_or_id: str) -> EnrollmentCode:
+    key = code_or_id.strip()
+    row = s.get(EnrollmentCode, hash_code(key)) or s.scalars(
+        select(EnrollmentCode).where(EnrollmentCode.code_id == key.lower())).first()
+    if row is None:
+        raise ValueError(f"no enrollment code {key!r} on this server (give the code or its id)")
+    return row
+
+
+def list_codes(s: Session, store_id: str | None = None) -> list[dict[str, Any]]:
+    q = select(EnrollmentCode).order_by(EnrollmentCode.created_at)
+    if store_id:
+        q = q.where(EnrollmentCode.store_id == store_id)
+    now = utcnow()
+    return [{"code_id": c.code_id, "store_id": c.store_id, "state": code_state(c, now),
+             "created_at": iso(c.created_at), "expires_at": iso(c.expires_at),
+             "used_at": iso(c.used_at), "used_by": c.used_by} for c in s.scalars(q)]
+
+
+def revoke_code(s: Session, code_or_id: str) -> dict[str, Any]:
+    row = _find_code(s, code_or_id)
+    row.revoked = True
+    s.flush()
+    return {"code_id": row.code_id, "store_id": row.store_id, "state": "revoked"}
+
+
+def list_devices(s: Session, store_id: str | None = None) -> list[dict[str, Any]]:
+    q = select(Device).order_by(Device.enrolled_at)
+    if store_id:
+        q = q.where(Device.store_id == store_id)
+    return [{"device_id": d.id, "store_id": d.store_id, "name": d.name,
+             "enrolled_at": iso(d.enrolled_at), "revoked": d.revoked, "code_id": d.code_id,
+             "audit_position": d.audit_position} for d in s.scalars(q)]
+
+
+def revoke_device(s: Session, device_id: str) -> dict[str, Any]:
+    """Its token stops working at once; the code it enrolled with is revoked too, so that
+    code can never bring it back (a new enrollment needs a new code)."""
+    dev = s.get(Device, device_id)
+    if dev is None:
+        raise ValueError(f"no device {device_id!r} on this server")
+    dev.revoked = True
+    if dev.code_id:
+        for c in s.scalars(select(EnrollmentCode).where(EnrollmentCode.code_id == dev.code_id)):
+            c.revoked = True
+    s.flush()
+    return {"device_id": dev.id, "store_id": dev.store_id, "revoked": True}
 
 
 def load_orders(s: Session, orders: Iterable[dict[str, Any]],

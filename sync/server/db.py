@@ -4,13 +4,14 @@ PostgreSQL by URL. The reference server creates its tables with `create_all`."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy import Engine, create_engine, event, insert, make_url, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,6 +32,14 @@ def normalise_url(url: str) -> str:
 
 def default_url(data_dir: Path) -> str:
     return f"sqlite:///{(data_dir / DEFAULT_DB_FILENAME).resolve()}"
+
+
+def private_file(path: Path) -> None:
+    """Create a secret-holding file readable by its owner only: the server's database holds
+    platform private keys and token hashes. SQLite gives its -wal and -shm files the
+    database file's mode. A missing folder is left for SQLite to report."""
+    if path.parent.is_dir() and not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -54,6 +63,9 @@ class ServerDatabase:
         self.url = normalise_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
         if self.is_sqlite:
+            file = make_url(self.url).database
+            if file and file != ":memory:" and not file.startswith("file:"):
+                private_file(Path(file))
             self.engine: Engine = create_engine(self.url, pool_size=pool_size, max_overflow=40,
                                                 pool_timeout=60)
             event.listen(self.engine, "connect", _sqlite_connect)

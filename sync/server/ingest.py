@@ -1,6 +1,8 @@
 """Event ingestion: idempotent by event_id, validated per type, applied to orders.
 
-A batch is one transaction. Each event gets exactly one answer: `accepted`, `duplicate`
+A batch is one transaction. Idempotency is keyed by (device, event_id) with a hash of the
+event's content: a true replay is `duplicate`, a different event under a used id and a
+replay sent by another device are `rejected` with the reason. Each event gets exactly one answer: `accepted`, `duplicate`
 (already held; `first_status` says what it got then), `conflict` (held, but the order was
 cancelled/refunded or already handled elsewhere) or `rejected` (not held: wrong store,
 malformed, unknown order).
@@ -8,8 +10,10 @@ malformed, unknown order).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -19,8 +23,11 @@ from kiosk.platform.changes import iso, parse_time
 from kiosk.ports import utcnow
 from sync.server.db import append_changes
 from sync.server.models import Device, ReceivedEvent, ServerOrder
-from sync.server.validate import order_ids_of, payload_problems
+from sync.server.validate import envelope_problems, order_ids_of, payload_problems
 
+CLOCK_AHEAD_S = 10 * 60
+CLOCK_BEHIND_S = 30 * 86400
+CLOCK_FLOOR = datetime(2020, 1, 1, tzinfo=UTC)
 STOPPED = {"cancelled", "refunded"}
 DONE = {"picked_up", "handed_over", "returned"}
 
@@ -121,10 +128,9 @@ def _apply(ev: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
     rows: list[ServerOrder] = []
     for oid in ids:
         row = orders.get(oid)
-        if row is None:
-            raise _Refused("rejected", f"order {oid} is not known to the platform")
-        if row.store_id != device.store_id:
-            raise _Refused("rejected", f"order {oid} belongs to another store")
+        if row is None or row.store_id != device.store_id:
+            # one message for both: another store's device learns nothing about its orders
+            raise _Refused("rejected", f"order {oid} is not known to this store")
         rows.append(row)
     try:
         if etype == "order.picked_up":
@@ -141,16 +147,65 @@ def _apply(ev: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
             touched[r.id] = r
 
 
-def ingest(session: Session, device: Device, events: list[dict[str, Any]],
+def payload_hash(e: dict[str, Any]) -> str:
+    """What makes an event this event: a replay has the same hash, another event does not."""
+    body = json.dumps([e["type"], e["seq"], e["occurred_at"], e["payload"]], sort_keys=True,
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def clock_note(at: datetime, now: datetime) -> str:
+    """A flag, not a refusal: the goods already left, so an event with a wrong clock is still
+    the store's fact; the manager is told to look at the kiosk's clock."""
+    ahead = (at - now).total_seconds()
+    if ahead > CLOCK_AHEAD_S:
+        return (f"clock: occurred_at is {ahead / 3600:.1f} h ahead of the platform's time; "
+                "check the kiosk's clock")
+    if at < CLOCK_FLOOR:
+        return "clock: occurred_at is before 2020; the kiosk's clock looks reset"
+    if -ahead > CLOCK_BEHIND_S:
+        return (f"clock: occurred_at is {-ahead / 86400:.0f} days in the past; check the "
+                "kiosk's clock if the event is not that old")
+    return ""
+
+
+def _eid(e: Any) -> str:
+    v = e.get("event_id") if isinstance(e, dict) else None
+    return v[:64] if isinstance(v, str) else ""
+
+
+def ingest(session: Session, device: Device, events: list[Any],
            *, lock_orders: bool) -> list[Answer]:
-    """Answer every event of one batch; the caller commits."""
-    ids = [str(e.get("event_id")) for e in events]
-    held = {row.event_id: row for row in session.scalars(
-        select(ReceivedEvent).where(ReceivedEvent.event_id.in_(ids)))}
+    """Answer every event of one batch; the caller commits. Never raises for one event."""
+    now = utcnow()
+    answers: list[Answer | None] = [None] * len(events)
+    todo: list[tuple[int, dict[str, Any], str]] = []
+    for i, e in enumerate(events):
+        problems = envelope_problems(e)
+        if problems:
+            answers[i] = Answer(_eid(e), "rejected", "; ".join(problems))
+        elif e["store_id"] != device.store_id:
+            answers[i] = Answer(e["event_id"], "rejected", f"event is for store "
+                                f"{e['store_id']!r}; this device belongs to store "
+                                f"{device.store_id!r}")
+        elif e["device_id"] != device.id:
+            answers[i] = Answer(e["event_id"], "rejected", f"event was recorded by device "
+                                f"{e['device_id']!r}, not by the device sending it")
+        else:
+            todo.append((i, e, payload_hash(e)))
+    ids = sorted({e["event_id"] for _, e, _ in todo})
+    held: dict[str, ReceivedEvent] = {}
+    elsewhere: dict[str, list[ReceivedEvent]] = {}
+    if ids:
+        for row in session.scalars(select(ReceivedEvent).where(ReceivedEvent.event_id.in_(ids))):
+            if row.device_id == device.id:
+                held[row.event_id] = row
+            else:
+                elsewhere.setdefault(row.event_id, []).append(row)
     wanted: set[str] = set()
-    for e in events:
-        if e["event_id"] not in held and isinstance(e.get("payload"), dict):
-            wanted.update(order_ids_of(str(e.get("type")), e["payload"]))
+    for _, e, _ in todo:
+        if e["event_id"] not in held:
+            wanted.update(order_ids_of(e["type"], e["payload"]))
     orders: dict[str, ServerOrder] = {}
     if wanted:
         q = select(ServerOrder).where(ServerOrder.id.in_(sorted(wanted)))
@@ -159,27 +214,36 @@ def ingest(session: Session, device: Device, events: list[dict[str, Any]],
         orders = {o.id: o for o in session.scalars(q)}
     as_loaded = {oid: o.data for oid, o in orders.items()}  # _set swaps in a new dict
     touched: dict[str, ServerOrder] = {}
-    answers: list[Answer] = []
     new_rows: list[dict[str, Any]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     replayed: dict[str, int] = {}
-    now = utcnow()
-    for e in events:
+    for i, e, digest in todo:
         eid = e["event_id"]
-        if eid in held or eid in seen:
-            first = held[eid].status if eid in held else seen[eid]
+        first = (held[eid].status, held[eid].payload_hash) if eid in held else seen.get(eid)
+        if first is not None:
+            if first[1] != digest:
+                answers[i] = Answer(eid, "rejected", f"event id {eid} was already received "
+                                    "with different content: this is another event under a "
+                                    "used id, not a replay")
+                continue
             if eid in held:
                 replayed[eid] = replayed.get(eid, 0) + 1
-            answers.append(Answer(eid, "duplicate", f"already received (first answer: {first})",
-                                  first))
+            answers[i] = Answer(eid, "duplicate", f"already received (first answer: "
+                                f"{first[0]})", first[0])
             continue
-        answer = _one(e, device, orders, touched)
-        answers.append(answer)
+        twin = next((r for r in elsewhere.get(eid, []) if r.payload_hash == digest), None)
+        if twin is not None:
+            answers[i] = Answer(eid, "rejected", f"this event was already received from "
+                                f"device {twin.device_id}; a replay from another device is "
+                                "not taken")
+            continue
+        answer = _one(e, device, orders, touched, now)
+        answers[i] = answer
         if answer.status in {"accepted", "conflict"}:
-            seen[eid] = answer.status
+            seen[eid] = (answer.status, digest)
             new_rows.append({
                 "event_id": eid, "store_id": e["store_id"], "device_id": e["device_id"],
-                "seq": int(e["seq"]), "type": e["type"],
+                "seq": e["seq"], "type": e["type"], "payload_hash": digest,
                 "occurred_at": parse_time(e["occurred_at"]), "received_at": now,
                 "payload": e["payload"], "status": answer.status, "reason": answer.reason,
                 "replays": 0,
@@ -188,7 +252,8 @@ def ingest(session: Session, device: Device, events: list[dict[str, Any]],
     for eid, n in replayed.items():
         by_count.setdefault(n, []).append(eid)
     for n, eids in by_count.items():  # one UPDATE per replay count, not one per event
-        session.execute(update(ReceivedEvent).where(ReceivedEvent.event_id.in_(eids))
+        session.execute(update(ReceivedEvent).where(ReceivedEvent.device_id == device.id,
+                                                    ReceivedEvent.event_id.in_(eids))
                         .values(replays=ReceivedEvent.replays + n))
     if new_rows:
         session.connection().execute(insert(ReceivedEvent), new_rows)
@@ -202,24 +267,14 @@ def ingest(session: Session, device: Device, events: list[dict[str, Any]],
                             "op": "upsert", "data": o.data, "at": now})
     session.flush()
     append_changes(session, changes)
-    return answers
+    return [a for a in answers if a is not None]
 
 
 def _one(e: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
-         touched: dict[str, ServerOrder]) -> Answer:
+         touched: dict[str, ServerOrder], now: datetime) -> Answer:
     eid = e["event_id"]
-    if e["store_id"] != device.store_id:
-        return Answer(eid, "rejected", f"event is for store {e['store_id']!r}; this device "
-                      f"belongs to store {device.store_id!r}")
-    if e["device_id"] != device.id:
-        return Answer(eid, "rejected", f"event was recorded by device {e['device_id']!r}, "
-                      "not by the device sending it")
-    try:
-        at = parse_time(e["occurred_at"])
-    except ValueError:
-        at = None
-    if at is None:
-        return Answer(eid, "rejected", "occurred_at is not an ISO 8601 time")
+    at = parse_time(e["occurred_at"])
+    assert at is not None  # envelope_problems checked it
     problems = payload_problems(e["type"], e["payload"])
     if problems:
         return Answer(eid, "rejected", "; ".join(problems))
@@ -227,4 +282,4 @@ def _one(e: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
         note = _apply(e, device, orders, touched, at)
     except _Refused as refused:
         return Answer(eid, refused.status, refused.reason)
-    return Answer(eid, "accepted", note)
+    return Answer(eid, "accepted", "; ".join(n for n in (note, clock_note(at, now)) if n))

@@ -32,7 +32,11 @@ class ServerStore(ServerBase):
 
 
 class Device(ServerBase):
-    """An enrolled kiosk. Only the sha256 of its (random, 256-bit) token is kept."""
+    """An enrolled kiosk. Only the sha256 of its (random, 256-bit) token is kept.
+
+    `audit_*` is the newest head of the kiosk's audit chain the server acknowledged: kept
+    outside the kiosk's database, so a consistently rewritten local chain is still caught.
+    """
 
     __tablename__ = "devices"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -41,15 +45,25 @@ class Device(ServerBase):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     enrolled_at: Mapped[datetime]
     revoked: Mapped[bool] = mapped_column(default=False)
+    code_id: Mapped[str | None] = mapped_column(String(16))  # the enrollment code it used
+    audit_position: Mapped[int | None] = mapped_column(BigInteger)
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
+    audit_at: Mapped[datetime | None]
 
 
 class EnrollmentCode(ServerBase):
+    """A one-use enrollment code. Only its sha256 is kept; `code_id` (the start of that
+    hash) names it in listings and revocations without revealing it."""
+
     __tablename__ = "enrollment_codes"
-    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code_id: Mapped[str] = mapped_column(String(16), unique=True)
     store_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime | None]
-    uses: Mapped[int] = mapped_column(default=0)
+    used_at: Mapped[datetime | None]
+    used_by: Mapped[str | None] = mapped_column(String(64))  # device id
+    revoked: Mapped[bool] = mapped_column(default=False)
 
 
 class ServerOrder(ServerBase):
@@ -89,12 +103,15 @@ class Entity(ServerBase):
 
 
 class ReceivedEvent(ServerBase):
-    """Each event exactly once (primary key event_id); `replays` counts refused duplicates."""
+    """Each event exactly once per device (primary key device_id + event_id, so no device
+    can take another's event id); `replays` counts refused duplicates; `payload_hash` tells
+    a true replay from a different event sent under the same id."""
 
     __tablename__ = "events"
-    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
     store_id: Mapped[str] = mapped_column(String(64), index=True)
-    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    payload_hash: Mapped[str] = mapped_column(String(64), default="")
     seq: Mapped[int] = mapped_column(BigInteger)
     type: Mapped[str] = mapped_column(String(48))
     occurred_at: Mapped[datetime]

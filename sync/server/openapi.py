@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,12 @@ OPENAPI_FILE = Path(__file__).resolve().parent.parent / "openapi.json"
 
 
 def generate() -> dict[str, Any]:
-    db = ServerDatabase("sqlite:///unused.sqlite3", pool_size=1)  # never connected
-    try:
-        return create_app(db).openapi()
-    finally:
-        db.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = ServerDatabase(f"sqlite:///{tmp}/unused.sqlite3", pool_size=1)  # never queried
+        try:
+            return create_app(db).openapi()
+        finally:
+            db.close()
 
 
 def render(doc: dict[str, Any]) -> str:

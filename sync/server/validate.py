@@ -1,12 +1,95 @@
-"""Per-type payload checks for incoming events (DESIGN.md, Events). Each returns the list of
-problems in plain words; an empty list means the payload is acceptable."""
+"""Checks for incoming events (DESIGN.md, Events): the envelope with strict types and
+ranges, then the payload per type. Each returns problems in plain words; an empty list
+means the event is acceptable. One bad event only ever gets its own `rejected`."""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 Problems = list[str]
+
+MAX_SEQ = 2**63 - 1  # a signed 64-bit column on every database
+MAX_INT = 2**63 - 1
+MAX_QTY = 1_000_000
+MAX_DEPTH = 32
+EVENT_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+_TEXT_FIELDS = {"event_id": 64, "type": 48, "store_id": 64, "device_id": 64}
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: Any) -> bool:
+    """A finite JSON number (never a bool, NaN or an infinity)."""
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, int):
+        return abs(v) <= MAX_INT
+    return isinstance(v, float) and math.isfinite(v)
+
+
+def value_problem(v: Any, where: str = "payload", depth: int = 0) -> str | None:
+    """The first number out of range (beyond 64 bits, not finite) or nesting too deep."""
+    if depth > MAX_DEPTH:
+        return f"{where} is nested too deeply"
+    if isinstance(v, dict):
+        for k, item in v.items():
+            bad = value_problem(item, f"{where}.{k}", depth + 1)
+            if bad:
+                return bad
+    elif isinstance(v, list):
+        for i, item in enumerate(v):
+            bad = value_problem(item, f"{where}[{i}]", depth + 1)
+            if bad:
+                return bad
+    elif isinstance(v, int | float) and not isinstance(v, bool) and not _is_number(v):
+        return f"{where} is not a finite number within 64 bits"
+    return None
+
+
+def parse_occurred_at(v: Any) -> tuple[datetime | None, str]:
+    """An aware UTC time, or None and why not. A time without a timezone is ambiguous (which
+    store clock?), so it is refused rather than guessed."""
+    if not isinstance(v, str) or not 10 <= len(v) <= 40:
+        return None, "occurred_at must be an ISO 8601 time text"
+    try:
+        dt = datetime.fromisoformat(v.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None, "occurred_at is not an ISO 8601 time"
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        return None, "occurred_at has no timezone (send it in UTC with a Z)"
+    return dt.astimezone(UTC), ""
+
+
+def envelope_problems(e: Any) -> Problems:
+    """Strict types for the envelope: a seq of "7" or true is not a seq."""
+    if not isinstance(e, dict):
+        return ["an event must be an object"]
+    out: Problems = []
+    for key, longest in _TEXT_FIELDS.items():
+        v = e.get(key)
+        if not isinstance(v, str) or not 1 <= len(v) <= longest:
+            out.append(f"{key} must be a text of 1 to {longest} characters")
+    if isinstance(e.get("event_id"), str) and not out and not EVENT_ID.fullmatch(e["event_id"]):
+        out.append("event_id may only hold letters, digits and . _ : -")
+    seq = e.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
+        out.append(f"seq must be a whole number from 1 to {MAX_SEQ}")
+    if not isinstance(e.get("payload"), dict):
+        out.append("payload must be an object")
+    else:
+        bad = value_problem(e["payload"])
+        if bad:
+            out.append(bad)
+    _, why = parse_occurred_at(e.get("occurred_at"))
+    if why:
+        out.append(why)
+    return out
 
 
 def _str(p: dict[str, Any], key: str, out: Problems) -> None:
@@ -18,12 +101,13 @@ def _num(p: dict[str, Any], key: str, out: Problems, *, optional: bool = False) 
     v = p.get(key)
     if v is None and optional:
         return
-    if isinstance(v, bool) or not isinstance(v, int | float):
-        out.append(f"payload.{key} is missing or not a number")
+    if not _is_number(v):
+        out.append(f"payload.{key} is missing or not a finite number")
 
 
 def _one_of(p: dict[str, Any], key: str, allowed: set[str], out: Problems) -> None:
-    if p.get(key) not in allowed:
+    v = p.get(key)
+    if not isinstance(v, str) or v not in allowed:  # a dict would not even hash
         out.append(f"payload.{key} must be one of {', '.join(sorted(allowed))}")
 
 
@@ -39,9 +123,8 @@ def _picked_up(p: dict[str, Any]) -> Problems:
         for i, ln in enumerate(lines):
             if not isinstance(ln, dict) or not isinstance(ln.get("sku"), str):
                 out.append(f"payload.lines[{i}].sku is missing")
-            elif isinstance(ln.get("qty"), bool) or not isinstance(ln.get("qty"), int | float) \
-                    or ln["qty"] <= 0:
-                out.append(f"payload.lines[{i}].qty must be a positive number")
+            elif not _is_number(ln.get("qty")) or not 0 < ln["qty"] <= MAX_QTY:
+                out.append(f"payload.lines[{i}].qty must be a positive number up to {MAX_QTY}")
     return out
 
 
@@ -67,8 +150,13 @@ def _handed_over(p: dict[str, Any]) -> Problems:
 def _batch(p: dict[str, Any]) -> Problems:
     out: Problems = []
     _str(p, "batch_id", out)
-    if not isinstance(p.get("lines"), list):
+    lines = p.get("lines")
+    if not isinstance(lines, list):
         out.append("payload.lines must be a list")
+    else:
+        for i, ln in enumerate(lines):
+            if not isinstance(ln, dict) or not isinstance(ln.get("order_id"), str):
+                out.append(f"payload.lines[{i}].order_id is missing or not a text")
     _num(p, "temperature_c", out, optional=True)
     return out
 
@@ -133,9 +221,12 @@ def payload_problems(event_type: str, payload: Any) -> Problems:
 def order_ids_of(event_type: str, payload: dict[str, Any]) -> list[str]:
     """The orders an event is about (for store checks and locking)."""
     if event_type == "order.handed_over":
-        return [str(i) for i in payload.get("order_ids") or []]
+        ids = payload.get("order_ids")
+        return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
     if event_type == "batch.arrived":
-        return sorted({str(ln["order_id"]) for ln in payload.get("lines") or []
-                       if isinstance(ln, dict) and ln.get("order_id")})
+        lines = payload.get("lines")
+        return sorted({ln["order_id"] for ln in lines if isinstance(ln, dict)
+                       and isinstance(ln.get("order_id"), str) and ln["order_id"]}
+                      ) if isinstance(lines, list) else []
     oid = payload.get("order_id")
     return [str(oid)] if isinstance(oid, str) else []

@@ -173,6 +173,11 @@ def enrollment_code(kiosk_dir: Path) -> str:
     return str(manifest(kiosk_dir)["enrollment_code"])
 
 
+def fresh_code(server: ServerProc, store_id: str = STORE_ID) -> str:
+    """A new one-use enrollment code (the demo's code enrolls one kiosk only)."""
+    return str(server.admin(admin.issue_code, store_id))
+
+
 def engine_for(db: Database, url: str | None = None, *, timeout: tuple[float, float] = (2, 10),
                policy: RetryPolicy = FAST, batch_size: int = 200) -> SyncEngine:
     """A client engine for an enrolled kiosk, optionally aimed at another URL (the proxy)."""
@@ -222,5 +227,5 @@ def outbox(db: Database) -> dict[str, tuple[str, bool]]:
 
 
 __all__ = ["FAST", "STORE_ID", "ServerProc", "add_readings", "engine_for", "enrollment_code",
-           "free_port", "manifest", "outbox", "pick_up", "ready_orders"]
+           "free_port", "fresh_code", "manifest", "outbox", "pick_up", "ready_orders"]
 os.environ.setdefault("LINLI_SYNC_RETRY", "0.02,0.2,12")

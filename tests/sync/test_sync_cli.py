@@ -22,8 +22,22 @@ def test_admin_commands_without_the_demo(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     d = ["--data-dir", str(tmp_path), "--json"]
     assert _run(capsys, "server", "create-store", "--id", "ST-9", "--name", "九号店", *d)[0] == 0
-    code, out, _ = _run(capsys, "server", "issue-code", "--store", "ST-9", "--code", "C-9", *d)
-    assert code == 0 and json.loads(out)["enrollment_code"] == "C-9"
+    code, out, err = _run(capsys, "server", "issue-code", "--store", "ST-9", "--code", "C-9", *d)
+    assert code != 0 and "at least 16 characters" in err  # short codes are guessable
+    code, out, _ = _run(capsys, "server", "issue-code", "--store", "ST-9", "--code",
+                        "C-9-LONG-ENOUGH-CODE", *d)
+    assert code == 0 and json.loads(out)["enrollment_code"] == "C-9-LONG-ENOUGH-CODE"
+    code, out, _ = _run(capsys, "server", "issue-code", "--store", "ST-9", *d)
+    random_code = json.loads(out)["enrollment_code"]
+    assert len(random_code.replace("-", "")) == 24  # 120 random bits
+    code, out, _ = _run(capsys, "server", "codes", "--store", "ST-9", *d)
+    listed = [json.loads(line) for line in out.splitlines()]
+    assert [c["state"] for c in listed] == ["open", "open"]
+    assert random_code not in out and "C-9-LONG-ENOUGH-CODE" not in out  # only hashes kept
+    code, out, _ = _run(capsys, "server", "revoke-code", random_code, *d)
+    assert code == 0 and json.loads(out)["state"] == "revoked"
+    code, out, _ = _run(capsys, "server", "codes", *d)
+    assert sorted(json.loads(line)["state"] for line in out.splitlines()) == ["open", "revoked"]
     orders = tmp_path / "orders.json"
     orders.write_text(json.dumps({"orders": [
         {"id": "O-1", "status": "ready", "pickup_code": "654321",

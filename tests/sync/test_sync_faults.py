@@ -20,6 +20,7 @@ from sync_helpers import (
     engine_for,
     enrollment_code,
     free_port,
+    fresh_code,
     outbox,
     pick_up,
     ready_orders,
@@ -239,13 +240,15 @@ def test_sync_loop_with_json_prints_only_json_lines(kiosk_dir: Path, kiosk_db: D
 
 def test_revoked_token_stops_sync_and_asks_to_reenroll(
         server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
-    from sqlalchemy import update
-
+    from kiosk.platform.identity import get_setting
     from sync.server.models import Device
 
     _enrolled(server, kiosk_dir, kiosk_db)
     add_readings(kiosk_db, 3)
-    server.admin(lambda s: s.execute(update(Device).values(revoked=True)))
+    with kiosk_db.reader() as s:
+        device_id = str(get_setting(s, "device_id"))
+    server.admin(admin.revoke_device, device_id)
+    assert server.admin(lambda s: s.get(Device, device_id).revoked)
     engine = engine_for(kiosk_db)
     with pytest.raises(SyncError) as err:
         engine.run_once()
@@ -256,7 +259,11 @@ def test_revoked_token_stops_sync_and_asks_to_reenroll(
     done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
                            str(kiosk_dir)], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 3 and "enroll" in done.stderr
-    _enrolled(server, kiosk_dir, kiosk_db)  # enrolling again clears it; events still go once
+    with pytest.raises(SyncError) as again:  # the old code cannot bring a revoked device back
+        enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
+    assert "unknown, used, expired or revoked" in str(again.value)
+    # a new code enrolls it again and clears the state; the events still go exactly once
+    enroll_kiosk(kiosk_db, server.url, fresh_code(server), "counter-1")
     assert engine_for(kiosk_db).run_once().results == {"accepted": 3}
     assert server.stats()["events"] == 3
 
@@ -264,20 +271,30 @@ def test_revoked_token_stops_sync_and_asks_to_reenroll(
 def test_a_request_refused_as_a_whole_is_split_to_find_the_bad_event(
         server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
     from kiosk.models import OutboxEvent
+    from kiosk.platform.identity import get_setting
     from kiosk.ports import utcnow
 
     _enrolled(server, kiosk_dir, kiosk_db)
+    with kiosk_db.reader() as s:
+        dev = str(get_setting(s, "device_id"))
     good = add_readings(kiosk_db, 9)
-    with kiosk_db.session() as s:  # a record the API cannot even parse (type too long)
-        odd = OutboxEvent(event_id="odd-1", seq=100, type="x" * 60, store_id="ST-SH-0001",
-                          device_id="d", occurred_at=utcnow(), payload={}, status="pending",
-                          attempts=0)
-        s.add(odd)
+    with kiosk_db.session() as s:
+        # answered on its own inside the batch (type too long): no split needed for it
+        s.add(OutboxEvent(event_id="odd-1", seq=100, type="x" * 60, store_id="ST-SH-0001",
+                          device_id=dev, occurred_at=utcnow(), payload={}, status="pending",
+                          attempts=0))
+        # larger than a whole request may be: the server refuses the request (413) before
+        # reading it, the client splits the batch until that event is alone
+        s.add(OutboxEvent(event_id="big-1", seq=101, type="reading.captured",
+                          store_id="ST-SH-0001", device_id=dev, occurred_at=utcnow(),
+                          payload={"reading_id": "R-big", "kind": "weight", "unit": "kg",
+                                   "note": "x" * (9 * 1024 * 1024)}, status="pending",
+                          attempts=0))
     good += add_readings(kiosk_db, 6)
     report = engine_for(kiosk_db, proxy.url).run_once()
-    assert report.results == {"accepted": 15, "rejected": 1}
+    assert report.results == {"accepted": 15, "rejected": 2}
     box = outbox(kiosk_db)
-    assert box["odd-1"] == ("rejected", True)
+    assert box["odd-1"] == ("rejected", True) and box["big-1"] == ("rejected", True)
     assert all(box[e] == ("accepted", False) for e in good)
     posts = [line for _, line in proxy.log if line.startswith("POST /api/v1/events")]
     assert 2 < len(posts) <= 12  # halving: a handful of requests, not one per event

@@ -27,7 +27,7 @@ from sync.server import admin
 
 def _other_store_api(server: ServerProc) -> tuple[HttpCentralApi, str, str]:
     server.admin(admin.create_store, "ST-OTHER", "另一家自提点")
-    code = server.admin(admin.issue_code, "ST-OTHER", "OTHER-CODE")
+    code = server.admin(admin.issue_code, "ST-OTHER")
     server.admin(admin.load_orders, [{"id": "OTHER-1", "status": "ready", "pickup_code": "111111",
                                       "lines": [{"sku": "X", "name": "x", "qty": 1}]}],
                  "ST-OTHER")
@@ -55,11 +55,14 @@ def test_other_store_kiosk_cannot_read_or_write(server: ServerProc, kiosk_dir: P
         _event("ST-SH-0001", device_id, victim),  # pretends to be the other store
         _event(store_id, device_id, victim),  # its own store, someone else's order
         _event(store_id, "dev-someone-else", "OTHER-1"),  # another device's identity
+        _event(store_id, device_id, "NO-SUCH-ORDER"),  # an order that does not exist at all
     ])
-    assert [r.status for r in results] == [EventStatus.REJECTED] * 3
+    assert [r.status for r in results] == [EventStatus.REJECTED] * 4
     assert "belongs to store 'ST-OTHER'" in results[0].reason
-    assert "belongs to another store" in results[1].reason
     assert "not by the device sending it" in results[2].reason
+    # the answer for another store's order must not tell that the order exists
+    assert results[1].reason.replace(victim, "X") == results[3].reason.replace("NO-SUCH-ORDER", "X")
+    assert "not known to this store" in results[1].reason
     assert server.stats()["events"] == 0
     # the victim order is untouched: the real store's kiosk can still hand it out
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")

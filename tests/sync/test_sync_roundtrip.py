@@ -11,6 +11,7 @@ from sync_helpers import (
     add_readings,
     engine_for,
     enrollment_code,
+    fresh_code,
     outbox,
     pick_up,
     ready_orders,
@@ -89,9 +90,8 @@ def test_pickup_elsewhere_first_is_a_conflict(server: ServerProc, kiosk_dir: Pat
     shutil.copytree(kiosk_dir, other_dir)
     db2 = Database(other_dir / "kiosk.sqlite3")
     try:
-        code = enrollment_code(kiosk_dir)
-        enroll_kiosk(kiosk_db, server.url, code, "counter-1")
-        enroll_kiosk(db2, server.url, code, "counter-2")
+        enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
+        enroll_kiosk(db2, server.url, fresh_code(server), "counter-2")
         oid = ready_orders(kiosk_dir)[0]
         first = pick_up(kiosk_db, [oid])[0]
         second = pick_up(db2, [oid])[0]
@@ -117,7 +117,7 @@ def test_health_and_auth_required(server: ServerProc) -> None:
         assert r.status_code == 401, path
     r = requests.post(server.url + "/api/v1/devices/enroll", timeout=5,
                       json={"enrollment_code": "WRONG", "device_name": "x"})
-    assert r.status_code == 403 and "unknown or expired" in r.json()["detail"]
+    assert r.status_code == 403 and "unknown, used, expired" in r.json()["detail"]
 
 
 def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path,
