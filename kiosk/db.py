@@ -18,6 +18,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.ops.storage import storage_errors  # a full disk: plain words
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILENAME = "kiosk.sqlite3"
 
@@ -77,7 +79,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One write transaction: commits on success, rolls back on any exception."""
-        with self.write_lock, self._write() as s, s.begin():
+        with self.write_lock, storage_errors(self.path), self._write() as s, s.begin():
             yield s
 
     @contextmanager

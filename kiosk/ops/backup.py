@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from kiosk.errors import UserFacingError
+from kiosk.ops.storage import storage_problem
 from kiosk.ports import DeviceState, DeviceStatus, utcnow
 
 log = logging.getLogger("linli.ops.backup")
@@ -69,23 +70,6 @@ class BackupResult:
 
 def backup_dir(db_path: Path) -> Path:
     return Path(db_path).parent / BACKUP_DIRNAME
-
-
-def storage_problem(exc: BaseException) -> str | None:
-    """Plain words for a full, read-only or failing disk, or None when `exc` is something else.
-    The counter shows this instead of an SQLite message."""
-    text = str(exc).lower()
-    errno = getattr(exc, "errno", None)
-    if "disk is full" in text or "no space" in text or errno == 28:
-        return ("The kiosk's disk is full: nothing new can be saved. What was already saved is "
-                "safe. Free space (old files, the recycle bin) or call support.")
-    if "readonly" in text or "read-only" in text or errno == 30:
-        return ("The kiosk's disk is read-only: nothing new can be saved. What was already "
-                "saved is safe. Restart the computer; if it stays so, call support.")
-    if "disk i/o error" in text or errno == 5:
-        return ("The kiosk's disk failed while saving. What was already saved is safe. "
-                "Restart the computer and run `kiosk doctor`; call support if it happens again.")
-    return None
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -202,7 +186,7 @@ def write_backup(db_path: Path, dest: Path) -> BackupResult:
         os.replace(tmp, dest)
         _fsync_dir(dest.parent)
     except (OSError, sqlite3.Error) as exc:
-        why = storage_problem(exc) or f"({exc})"
+        why = storage_problem(exc, dest.parent) or f"({exc})"
         raise BackupError(f"The ledger backup to {dest} failed: {why}") from exc
     finally:
         with contextlib.suppress(OSError):

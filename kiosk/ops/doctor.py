@@ -28,6 +28,7 @@ from kiosk.ops.backup import backup_dir, backup_time, inspect_ledger, newest_goo
 from kiosk.ops.clock import TOLERANCE_S, ClockOffset
 from kiosk.ops.integrity import DB_FILENAME, is_writable
 from kiosk.ops.logs import LOG_DIRNAME, log_files, redact
+from kiosk.ops.storage import storage_problem
 from kiosk.ports import DeviceState, DeviceStatus
 from kiosk.version import __version__, build_id, version_line
 
@@ -111,6 +112,10 @@ def check_database(db_path: Path) -> Finding:
     if info.ok:
         return Finding("database", True, f"The ledger passed its integrity check "
                        f"({info.events} events, store {info.store_id or 'not set'}).")
+    disk = storage_problem(sqlite3.OperationalError("; ".join(info.problems)), db_path.parent)
+    if disk is not None:
+        return Finding("database", False, f"The ledger cannot be opened: {disk}",
+                       "See the disk and writable findings; do not restore a backup for this.")
     return Finding("database", False, f"The ledger is damaged: {'; '.join(info.problems)[:200]}.",
                    "Stop the kiosk and restore the newest good backup (kiosk restore FILE); "
                    "call support if none is listed.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
+import sqlite3
 from pathlib import Path
 
 from kiosk.errors import UserFacingError
@@ -26,6 +27,7 @@ from kiosk.ops.backup import (
     newest_good_backup,
 )
 from kiosk.ops.restore import REPLACED_DIRNAME
+from kiosk.ops.storage import StorageError, storage_problem
 from kiosk.ports import utcnow
 
 log = logging.getLogger("linli.ops.integrity")
@@ -92,6 +94,9 @@ def check_at_start(data_dir: Path) -> LedgerInfo | None:
     info = inspect_ledger(db_path)
     if info.ok:
         return info
+    words = storage_problem(sqlite3.OperationalError("; ".join(info.problems)), data_dir)
+    if words is not None:  # a read-only or failing disk is not a damaged ledger
+        raise StorageError(words)
     kept = keep_copy(db_path)
     advice, good = _restore_advice(data_dir, None)
     why = "; ".join(info.problems)[:300]

@@ -33,8 +33,8 @@ from kiosk.ops.backup import (
     copy_ledger,
     inspect_ledger,
     iter_sidecars,
-    storage_problem,
 )
+from kiosk.ops.storage import storage_problem
 from kiosk.ports import utcnow
 
 log = logging.getLogger("linli.ops.restore")
@@ -211,7 +211,7 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        why = storage_problem(exc) or str(exc)
+        why = storage_problem(exc, db_path.parent) or str(exc)
         raise RestoreRefused(f"The restore could not be done ({why}). The ledger was not "
                              "replaced.") from exc
     log.info("restored %s over the ledger: %d events carried, %d settled; old ledger in %s",

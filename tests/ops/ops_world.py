@@ -15,9 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kiosk"))
 
-from ledger_world import World, _order, make_world  # noqa: E402
+from ledger_world import World, _order, make_world
 
-from kiosk.db import DB_FILENAME, Database  # noqa: E402
+from kiosk.db import DB_FILENAME, Database
 
 LINES = [{"sku": "MILK", "name": "鲜牛奶", "qty": 1, "unit": "盒", "price_cents": 300}]
 
