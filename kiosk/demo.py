@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.db import Database
+from kiosk.ledger.order_state import OrderStatus as S
 from kiosk.platform.changes import iso, load_seed
 from kiosk.platform.identity import get_identity, put_setting, set_identity
 from kiosk.ports import utcnow
@@ -99,31 +100,31 @@ def build_seed(rng: random.Random, now: datetime, public_key: bytes, orders: int
          "arrived_at": None, "temperature_c": None, "status": "expected"},
     ]
     codes = rng.sample(range(100000, 1000000), orders)
-    plan = ["ready"] * 10 + ["picked_up"] * 4 + ["dispatched"] * 3 + ["cancelled"] + \
-           ["handed_over", "refunded"]
+    plan = [S.READY] * 10 + [S.PICKED_UP] * 4 + [S.DISPATCHED] * 3 + [S.CANCELLED] + \
+           [S.HANDED_OVER, S.REFUNDED]
     order_rows = []
     for i in range(orders):
-        status = plan[i % len(plan)] if i >= 4 else ("ready", "picked_up", "dispatched", "cancelled")[i]
+        status = plan[i % len(plan)] if i >= 4 else (S.READY, S.PICKED_UP, S.DISPATCHED, S.CANCELLED)[i]
         picks = rng.sample(PRODUCTS, rng.randint(1, 4))
         lines: list[dict[str, Any]] = [{"sku": p[0], "name": p[1], "qty": rng.choice((1, 1, 1, 2, 3)), "unit": p[2],
                   "price_cents": p[3]} for p in picks]
         zones = {p[4] for p in picks}
         zone = "frozen" if "frozen" in zones else "chilled" if "chilled" in zones else "ambient"
         in_zone = [b[0] for b in BINS if b[1] == zone]
-        batch = batches[2] if status == "dispatched" else batches[rng.randrange(2)]
-        arrived = status not in ("dispatched",)
+        batch = batches[2] if status == S.DISPATCHED else batches[rng.randrange(2)]
+        arrived = status != S.DISPATCHED
         ready_at = (now - timedelta(hours=rng.randint(1, 12))) if arrived else None
         order_rows.append({
             "id": f"LK{day:%y%m%d}{i + 1:05d}", "store_id": STORE_ID,
             "customer_id": customers[i % len(customers)]["id"],
-            "leader_id": leaders[i % 3][0] if status == "handed_over" or i % 5 == 0 else None,
+            "leader_id": leaders[i % 3][0] if status == S.HANDED_OVER or i % 5 == 0 else None,
             "batch_id": batch["id"], "pickup_code": f"{codes[i]:06d}", "status": status,
             "bin_code": rng.choice(in_zone) if arrived else None,
             "total_cents": sum(int(ln["qty"]) * int(ln["price_cents"]) for ln in lines),
             "placed_at": iso(now - timedelta(days=1, hours=rng.randint(0, 20))),
             "ready_at": iso(ready_at),
             "picked_up_at": iso(now - timedelta(minutes=rng.randint(5, 300)))
-            if status == "picked_up" else None,
+            if status == S.PICKED_UP else None,
             "lines": lines,
         })
     return {
@@ -165,8 +166,9 @@ def build_demo(db: Database, data_dir: Path, *, orders: int = 60, seed: int | No
                                 "enrollment_code": snapshot["enrollment_code"],
                                 "orders": {"ready": [], "picked_up": [], "not_arrived": [],
                                            "cancelled": []}}
-    bucket = {"ready": "ready", "picked_up": "picked_up", "dispatched": "not_arrived",
-              "cancelled": "cancelled"}
+    # manifest category (DESIGN.md's manifest keys) of each status the manifest lists
+    bucket = {S.READY: "ready", S.PICKED_UP: "picked_up", S.DISPATCHED: "not_arrived",
+              S.CANCELLED: "cancelled"}
     expiry = int((now + timedelta(days=TOKEN_DAYS)).timestamp())
     tokens: dict[str, str] = {}
     for o in snapshot["orders"]:
@@ -195,8 +197,9 @@ def _write_qr_samples(folder: Path, manifest: dict[str, Any], tokens: dict[str, 
     """A few customer pickup QR codes, one PNG per order: `<category>-<order_id>.png`."""
     import qrcode
 
+    samples = {"ready": 3}  # per manifest category; one of each other
     for category, entries in manifest["orders"].items():
-        for entry in entries[: 3 if category == "ready" else 1]:
+        for entry in entries[: samples.get(category, 1)]:
             img = qrcode.make(tokens[entry["order_id"]], box_size=6, border=4)
             img.save(str(folder / f"{category}-{entry['order_id']}.png"))
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kiosk.cli import add_command, add_group, data_dir, emit, fail
 from kiosk.db import Database, open_database
 from kiosk.platform.identity import get_identity
+from kiosk.verification.verdicts import VerdictName
 
 
 def register(sub: Any) -> None:
@@ -112,7 +113,7 @@ def _pickup(args: argparse.Namespace) -> int:
             return fail(f"pickup code {args.token} matches {len(result.candidates)} orders on "
                         "the shelf; scan the QR code instead")
         event_id: str | None = None
-        if v.verdict == "ready" and v.order_id:
+        if v.verdict == VerdictName.READY and v.order_id:
             method = "qr" if result.kind == "token" else "code"
             event_id = confirm_pickup(db, v.order_id, staff_id=args.staff, method=method).event_id
     finally:

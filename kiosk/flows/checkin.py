@@ -13,6 +13,7 @@ from sqlalchemy import select
 from kiosk.db import Database
 from kiosk.errors import KioskError
 from kiosk.flows.base import Flow
+from kiosk.ledger.order_state import OrderStatus
 from kiosk.models import Batch, Order
 from kiosk.ports import utcnow
 from kiosk.services.checkin import CONDITIONS, CheckinResult, LineReceipt, check_in_batch
@@ -63,7 +64,7 @@ class CheckinFlow(Flow[CheckinStep]):
                 self._move(S.ERROR, f"Batch {batch_id} {why}.")
                 return self.step
             orders = s.scalars(select(Order).where(Order.batch_id == batch.id,
-                                                   Order.status == "dispatched").order_by(Order.id))
+                                                   Order.status == OrderStatus.DISPATCHED).order_by(Order.id))
             self.expected = tuple(ExpectedLine(o.id, ln.sku, ln.name, ln.qty, ln.unit)
                                   for o in orders for ln in o.lines)
         self.batch_id, self.counts, self.temperature_c, self.result = batch_id.strip(), {}, None, None

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.errors import UserFacingError
+from kiosk.ledger.order_state import OrderStatus
 from kiosk.models import Batch, Customer, Handover, Leader, Order, OutboxEvent, Shift, Staff, Store
 from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
@@ -50,7 +51,7 @@ def receipt_data(s: Session, order_id: str, *, clerk: str | None = None) -> d.Re
         d.ReceiptLine(line.name, line.picked_qty or line.qty, line.unit, line.price_cents)
         for line in order.lines
     )
-    partial = order.status == "partially_picked_up"
+    partial = order.status == OrderStatus.PARTIALLY_PICKED_UP
     return d.ReceiptData(
         store_name=store.name,
         store_address=store.address,

@@ -69,7 +69,7 @@ def check_in_batch(
             raise IllegalTransition(f"There is no delivery batch {batch_id}.")
         if batch.status == "checked_in":
             raise IllegalTransition(f"Batch {batch_id} was already checked in.")
-        orders = s.scalars(select(Order).where(Order.batch_id == batch_id, Order.status == "dispatched")
+        orders = s.scalars(select(Order).where(Order.batch_id == batch_id, Order.status == OrderStatus.DISPATCHED)
                            .order_by(Order.id)).all()
         known = {(o.id, ln.sku) for o in orders for ln in o.lines}
         stray = [k for k in given if k not in known]

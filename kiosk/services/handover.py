@@ -13,12 +13,15 @@ from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, NotAllowed
-from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.order_state import TABLE, Action, OrderStatus, check
 from kiosk.ledger.outbox import record_change
 from kiosk.models import Handover, Leader, Order
 from kiosk.ports import utcnow
 from kiosk.services.common import load_order
 from kiosk.staff import Permission, pin_matches, require
+
+# the statuses an order can be handed over from (the transition table's, not a copy)
+HANDOVER_FROM: tuple[OrderStatus, ...] = tuple(TABLE[Action.HAND_OVER])
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +35,7 @@ class HandoverResult:
 def leader_orders(session: Session, leader_id: str) -> list[Order]:
     """A leader's orders that can be handed over now."""
     return list(session.scalars(
-        select(Order).where(Order.leader_id == leader_id, Order.status.in_(("ready", "overdue")))
+        select(Order).where(Order.leader_id == leader_id, Order.status.in_(HANDOVER_FROM))
         .order_by(Order.bin_code, Order.id)
     ))
 

@@ -33,14 +33,15 @@ def mark_overdue(
         actor = require(s, staff_id, Permission.MARK_OVERDUE)
         limit = days if days is not None else int_setting(s, "overdue_after_days")
         cutoff = now - timedelta(days=limit)
-        orders = s.scalars(select(Order).where(Order.status == "ready", Order.ready_at < cutoff)
+        orders = s.scalars(select(Order).where(Order.status == OrderStatus.READY, Order.ready_at < cutoff)
                            .order_by(Order.id)).all()
         for order in orders:
             order.status = check(order.status, Action.MARK_OVERDUE, OrderStatus.OVERDUE)
             order.updated_at = now
             append_audit(s, actor=actor.id, action="order.marked_overdue", entity="order",
                          entity_id=order.id,
-                         detail={"from": "ready", "to": "overdue", "days": limit})
+                         detail={"from": OrderStatus.READY, "to": OrderStatus.OVERDUE,
+                                 "days": limit})
         return [o.id for o in orders]
 
 
@@ -59,6 +60,6 @@ def return_overdue(
             order.status = check(order.status, Action.RETURN, OrderStatus.RETURNED)
             order.updated_at = now
             append_audit(s, actor=actor.id, action="order.returned", entity="order",
-                         entity_id=oid, detail={"from": "overdue", "to": "returned",
+                         entity_id=oid, detail={"from": OrderStatus.OVERDUE, "to": OrderStatus.RETURNED,
                                                 "reason": reason})
         return list(order_ids)

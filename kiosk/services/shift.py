@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
 from kiosk.ledger.audit import append_audit
-from kiosk.ledger.order_state import ON_SHELF
+from kiosk.ledger.order_state import ON_SHELF, OrderStatus
 from kiosk.ledger.outbox import record_change
 from kiosk.models import Order, OutboxEvent, Shift
 from kiosk.ports import utcnow
@@ -65,7 +65,7 @@ def close_shift(
             .where(Order.status.in_(ON_SHELF))
             .group_by(Order.status))}
         counts["on_shelf"] = sum(shelf.values())
-        counts["overdue"] = shelf.get("overdue", 0)
+        counts["overdue"] = shelf.get(OrderStatus.OVERDUE, 0)
         shift.closed_at = now
         shift.counts = counts
         payload = {"shift_id": shift_id, "staff_id": actor.id, "counts": counts}
