@@ -41,7 +41,7 @@ _SECRET_KEYS = (r"pin|pins|pin_hash|password|passwd|secret|token|device_token|ac
                 r"enrollment_code|code_hash")
 # key=value, key: value, "key": "value", 'key': 'value'
 _KEYED = re.compile(rf"(?i)(?<![A-Za-z0-9_])([\"']?)({_SECRET_KEYS})\1(\s*[:=]\s*)"
-                    r"(\"[^\"]*\"|'[^']*'|[^\s,;}\])]+)")
+                    r"(?!\[redacted)(\"[^\"]*\"|'[^']*'|[^\s,;}\])]+)")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LONG = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])")
 REDACTED = "[redacted]"
