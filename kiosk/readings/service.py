@@ -21,7 +21,7 @@ from kiosk.models import AuditEntry, Media
 from kiosk.models.readings import ReadingRecord
 from kiosk.platform.identity import get_setting
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
-from kiosk.readings import brix, pesticide
+from kiosk.readings import brix, pesticide, signing
 from kiosk.readings.context import CONTEXTS, ReadingContext
 
 ACK_ACTION = "reading.flag_acknowledged"
@@ -34,6 +34,8 @@ class SavedReading:
     verdict_label: str | None
     needs_manager: bool
     event_id: str
+    code: str | None = None  # the verification code (LKR1.…), instrument readings only
+    short_code: str | None = None  # its short form for the overlay (7KQ2-M9XD)
 
 
 def brix_table(session: Session) -> brix.BrixTable:
@@ -229,10 +231,9 @@ def _apply_pesticide(row: ReadingRecord, verdict: pesticide.PesticideVerdict,
         row.value = verdict.inhibition_pct if reader_inhibition is None else reader_inhibition
 
 
-def _commit(session: Session, row: ReadingRecord, ctx: ReadingContext) -> SavedReading:
-    session.add(row)
-    session.flush()
-    payload = {
+def captured_payload(row: ReadingRecord) -> dict[str, Any]:
+    """The `reading.captured` payload of a row (also what its signature covers)."""
+    return {
         "reading_id": row.id, "kind": row.kind, "value": row.value, "unit": row.unit,
         "verdict": row.verdict, "verdict_label": row.verdict_label,
         "product": row.product, "variety": row.variety, "batch_id": row.batch_id, "lot": row.lot,
@@ -245,6 +246,17 @@ def _commit(session: Session, row: ReadingRecord, ctx: ReadingContext) -> SavedR
         "retest_of": row.retest_of, "source": row.source, "photos": list(row.photos),
         "measured_at": row.measured_at.isoformat().replace("+00:00", "Z"),
     }
+
+
+def _commit(session: Session, row: ReadingRecord, ctx: ReadingContext) -> SavedReading:
+    signature = signing.sign_reading(session, captured_payload(row)) \
+        if row.source == "instrument" else None
+    row.data = {**row.data, "signature": signature}  # set before the insert: rows never change
+    session.add(row)
+    session.flush()
+    payload = {**captured_payload(row), "signature": signature}
     ev = record_change(session, actor=ctx.operator_id, event_type="reading.captured",
                        entity="reading", entity_id=row.id, payload=payload)
-    return SavedReading(row.id, row.verdict, row.verdict_label, row.needs_manager, ev.event_id)
+    return SavedReading(row.id, row.verdict, row.verdict_label, row.needs_manager, ev.event_id,
+                        signature["code"] if signature else None,
+                        signature["short"] if signature else None)
