@@ -74,6 +74,14 @@ def enqueue_in(s: Session, doc: Document, *, ref: str = "", dedupe_key: str | No
     return job.id
 
 
+def enqueue_receipt_in(s: Session, order_id: str) -> str:
+    """Queue an order's receipt in the caller's transaction (the pickup's own, so a crash
+    can never leave a pickup without its slip); the same order state queues one receipt.
+    Wake the dispatcher (`PrintQueue.notify`) after the commit."""
+    doc = documents.receipt(gather.receipt_data(s, order_id))
+    return enqueue_in(s, doc, ref=order_id, dedupe_key=gather.receipt_dedupe_key(s, order_id))
+
+
 class PrintQueue:
     """Queue operations on one database; `on_enqueued` wakes the dispatcher."""
 

@@ -17,7 +17,7 @@ from kiosk.printing import documents, gather
 from kiosk.printing.demo import DEMOS
 from kiosk.printing.layout import Columns, Document, Text
 from kiosk.printing.preview import preview_image
-from kiosk.printing.queue import PrintDispatcher, PrintQueue, SlipQueue
+from kiosk.printing.queue import PrintDispatcher, PrintQueue, SlipQueue, enqueue_receipt_in
 
 AT = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -96,6 +96,20 @@ def test_enqueue_is_deduplicated_and_dispatch_marks_printed_once(db: Database) -
     assert dispatcher.run_once().printed == 0
     assert len(printer.printed) == 1 and printer.printed[0].kind == "receipt"
     assert dispatcher.status().state is DeviceState.ONLINE
+
+
+def test_a_receipt_queued_in_the_callers_transaction_stands_or_falls_with_it(db: Database) -> None:
+    seed(db)
+    queue = PrintQueue(db)
+    with pytest.raises(RuntimeError), db.session() as s:
+        enqueue_receipt_in(s, "O1")
+        raise RuntimeError("the pickup failed after queueing")
+    assert queue.pending() == []  # rolled back with it: no slip for a pickup that never was
+    with db.session() as s:
+        job_id = enqueue_receipt_in(s, "O1")
+        assert enqueue_receipt_in(s, "O1") == job_id  # same order state: one receipt
+    [job] = queue.pending()
+    assert (job.id, job.kind, job.ref) == (job_id, "receipt", "O1")
 
 
 def test_receipt_for_unknown_order_is_refused_in_plain_words(db: Database) -> None:
