@@ -36,7 +36,14 @@ os.environ["TMPDIR"] = str(RUN_DIR / "tmp")  # children's mkdtemp() (escpos make
 # derandomized, so a run's verdict does not depend on the luck of the draw; locally they vary.
 settings.register_profile("linli", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True)
-settings.load_profile("ci" if os.environ.get("CI") else "linli")
+
+
+def in_ci() -> bool:
+    """CI sets CI=true; there a test that could not run is a failure, not a skip."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+settings.load_profile("ci" if in_ci() else "linli")
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +62,6 @@ def db(db_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = Database(target, migrate=False)
     yield database
     database.close()
-
-
-def in_ci() -> bool:
-    """CI sets CI=true; there a test that could not run is a failure, not a skip."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 SERVICE_MARKERS = ("postgres",)  # tests that need a service scripts/with-services.sh starts
