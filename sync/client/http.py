@@ -143,9 +143,12 @@ class HttpCentralApi:
         body = self._call("GET", "/api/v1/health")
         return isinstance(body, dict) and body.get("status") == "ok"
 
-    def enroll(self, enrollment_code: str, device_name: str) -> Enrollment:
-        body = self._call("POST", "/api/v1/devices/enroll",
-                          json={"enrollment_code": enrollment_code, "device_name": device_name})
+    def enroll(self, enrollment_code: str, device_name: str, *,
+               device_public_key: str | None = None) -> Enrollment:
+        request: dict[str, str] = {"enrollment_code": enrollment_code, "device_name": device_name}
+        if device_public_key:  # the reading-signing key (kiosk.readings.signing)
+            request["device_public_key"] = device_public_key
+        body = self._call("POST", "/api/v1/devices/enroll", json=request)
         try:
             return Enrollment(str(body["device_id"]), str(body["store_id"]), str(body["token"]))
         except (KeyError, TypeError) as exc:

@@ -20,6 +20,7 @@ from kiosk.platform.sync_status import (
     put_state,
 )
 from kiosk.ports import Enrollment, StatusBoard
+from kiosk.readings.signing import device_key, remember_key
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.http import HttpCentralApi, check_transport, timeout_from_env
 from sync.client.retry import RetryPolicy
@@ -39,13 +40,17 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
     url = server_url.rstrip("/")
     check_transport(url, insecure=insecure)
     api = HttpCentralApi(url, timeout=timeout_from_env(), verify=_verify())
+    with db.session() as s:  # made on first use; its public half is registered with the server
+        public_key = device_key(s).public_key
     try:
-        enrollment = api.enroll(code.strip(), device_name or socket.gethostname())
+        enrollment = api.enroll(code.strip(), device_name or socket.gethostname(),
+                                device_public_key=public_key)
     finally:
         api.close()
     with db.session() as s:
         previous_store = get_state(s, SERVER_URL), str(get_setting(s, "store_id") or "")
         set_identity(s, store_id=enrollment.store_id, device_id=enrollment.device_id)
+        remember_key(s, device_key(s))  # the own key, now under the enrolled device id
         put_state(s, SERVER_URL, url)
         put_state(s, TOKEN, enrollment.token)
         put_state(s, NEEDS_REENROLL, None)

@@ -36,6 +36,7 @@ from sync.server.admin import CODE_ID_LEN, claim_code, hash_code
 from sync.server.db import ServerDatabase, latest_cursor
 from sync.server.ingest import ingest
 from sync.server.models import ChangeRow, Device, MediaBlob, SigningKey
+from sync.server.readings import parse_public_key, register_key, verify_code
 from sync.server.throttle import FailureThrottle
 
 MAX_MEDIA = 25 * 1024 * 1024
@@ -251,6 +252,10 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
                 or not isinstance(name, str) or len(name) > 120:
             raise HTTPException(400, "the body must be {enrollment_code: text (up to 64), "
                                      "device_name: text (up to 120)}")
+        try:  # optional: the kiosk's reading-signing key (kiosk.readings.signing)
+            public_key = parse_public_key(body.get("device_public_key"))
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
         code_key = f"code:{hash_code(code)[:CODE_ID_LEN]}"
         wait = by_code.wait_s(code_key)
         if wait:
@@ -267,6 +272,8 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
                 s.add(Device(id=device_id, store_id=row.store_id, name=name or "kiosk",
                              token_hash=hash_token(token), enrolled_at=utcnow(), revoked=False,
                              code_id=row.code_id))
+                if public_key is not None:
+                    register_key(s, device_id, public_key)
                 return {"device_id": device_id, "store_id": row.store_id, "token": token}
 
         done = await run_in_threadpool(_retrying, work)
@@ -281,6 +288,22 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         log.info("device %s enrolled for store %s from %s", done["device_id"],
                  done["store_id"], client)
         return _json(done)
+
+    @app.post("/api/v1/readings/verify", tags=["readings"], responses={400: err})
+    async def readings_verify(request: Request) -> Response:
+        """Check a signed reading's verification code (`LKR1.…`) against the enrolled devices'
+        keys and the `reading.captured` event held here: {valid, reason, reading, message}.
+        Public, like the QR on the label it comes from."""
+        body = await read_json(request, MAX_SMALL)
+        code = body.get("code") if isinstance(body, dict) else None
+        if not isinstance(code, str):
+            raise HTTPException(400, "the body must be {code: text}")
+
+        def work() -> dict[str, Any]:
+            with db.session() as s:
+                return verify_code(s, code)
+
+        return _json(await run_in_threadpool(work))
 
     @app.post("/api/v1/events/batch", response_model=schemas.BatchResponse, tags=["events"],
               responses={**auth, 400: err, 413: err},

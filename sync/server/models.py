@@ -51,6 +51,17 @@ class Device(ServerBase):
     audit_at: Mapped[datetime | None]
 
 
+class DevicePublicKey(ServerBase):
+    """A kiosk's reading-signing public key (Ed25519), sent with its enroll request: the
+    server checks readings' verification codes with it (`POST /api/v1/readings/verify`)."""
+
+    __tablename__ = "device_keys"
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # unpadded base64url, 32 bytes
+    registered_at: Mapped[datetime]
+
+
 class EnrollmentCode(ServerBase):
     """A one-use enrollment code. Only its sha256 is kept; `code_id` (the start of that
     hash) names it in listings and revocations without revealing it."""

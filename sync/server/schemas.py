@@ -24,6 +24,9 @@ class EnrollRequest(BaseModel):
     enrollment_code: str = Field(min_length=1, max_length=64,
                                  description="a one-use code from `kiosk server issue-code`")
     device_name: str = Field(default="kiosk", max_length=120)
+    device_public_key: str | None = Field(
+        default=None, description="optional: the kiosk's reading-signing Ed25519 public key "
+                                  "(unpadded base64url of 32 bytes)")
 
 
 class EnrollResponse(BaseModel):
