@@ -9,6 +9,7 @@ Outcomes are codes with parameters (`LoginResult.code`), worded by the UI:
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -153,12 +154,9 @@ class ClerkSession:
             lock_min = _int(get_setting(s, "staff_lockout_minutes"), LOCKOUT_MINUTES_DEFAULT)
             if staff is None:
                 return LoginResult("unknown_staff")
-            until = staff.locked_until
-            if until is not None and until.tzinfo is None:
-                until = until.replace(tzinfo=now.tzinfo)
-            if until is not None and until > now:
-                minutes = max(1, int((until - now).total_seconds() // 60) + 1)
-                return LoginResult("locked", params={"minutes": min(minutes, lock_min + 1)})
+            minutes = _minutes_locked(staff.locked_until, now)
+            if minutes:
+                return LoginResult("locked", params={"minutes": min(minutes, lock_min)})
             return LoginResult("wrong_pin", params={"left": max(0, limit - staff.failed_attempts)})
 
     def login_pin(self, staff_id: str, pin: str) -> LoginResult:
@@ -182,11 +180,8 @@ class ClerkSession:
             if staff is None or not staff.active:
                 return LoginResult("unknown_badge")
             now = self._clock()
-            until = staff.locked_until
-            if until is not None and until.tzinfo is None:
-                until = until.replace(tzinfo=now.tzinfo)
-            if until is not None and until > now:
-                minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+            minutes = _minutes_locked(staff.locked_until, now)
+            if minutes:
                 return LoginResult("locked", params={"minutes": minutes})
             clerk = Clerk(staff.id, staff.name, staff.role, now)
         self._set(clerk)
@@ -226,6 +221,16 @@ class ClerkSession:
             self.logout()
             return True
         return False
+
+
+def _minutes_locked(until: datetime | None, now: datetime) -> int:
+    """Whole minutes (rounded up) until a lockout ends; 0 when not locked."""
+    if until is None:
+        return 0
+    if until.tzinfo is None:  # SQLite hands back naive UTC
+        until = until.replace(tzinfo=now.tzinfo)
+    seconds = (until - now).total_seconds()
+    return max(1, math.ceil(seconds / 60)) if seconds > 0 else 0
 
 
 def _int(value: object, default: int) -> int:

@@ -145,6 +145,13 @@ class UiApp(QObject):
         else:
             self.window.show()
 
+    def show(self) -> None:
+        """Fullscreen in kiosk mode, else a normal window."""
+        if self.window.kiosk_locked:
+            self.window.showFullScreen()
+        else:
+            self.window.show()
+
     def shutdown(self) -> None:
         self.router.uninstall(self.app)
         self.ctx.tasks.shutdown()
@@ -175,10 +182,7 @@ def run_app(kiosk: KioskContext, *, language: str | None = None) -> int:
     """Show the shell and run the event loop until the window closes."""
     app = qt_app()
     ui = build_ui(kiosk, language=language)
-    if ui.window.kiosk_locked:
-        ui.window.showFullScreen()
-    else:
-        ui.window.show()
+    ui.show()
     try:
         return app.exec()
     finally:

@@ -1,14 +1,78 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DetailPopup</name>
+    <message>
+        <location filename="../../ui/shell/statusbar.py" line="185" />
+        <source>Open the sync screen</source>
+        <translation>打开同步页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/statusbar.py" line="186" />
+        <source>Open the devices screen</source>
+        <translation>打开设备页面</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentList</name>
+    <message>
+        <location filename="../../ui/settings/instruments.py" line="34" />
+        <source>Name (scale)</source>
+        <translation>名称（如 秤）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/instruments.py" line="36" />
+        <source>Protocol (toledo_8217)</source>
+        <translation>协议（如 toledo_8217）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/instruments.py" line="38" />
+        <source>Port (/dev/ttyUSB0)</source>
+        <translation>端口（如 /dev/ttyUSB0）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/instruments.py" line="43" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/instruments.py" line="47" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../ui/shell/login.py" line="25" />
+        <source>Who is at the counter?</source>
+        <translation>谁在柜台值班？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/login.py" line="28" />
+        <source>Back to the counter</source>
+        <translation>返回柜台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/login.py" line="36" />
+        <source>Or scan your staff badge.</source>
+        <translation>也可以扫描工牌登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/login.py" line="56" />
+        <source>Demo PINs: %1</source>
+        <translation>演示密码：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="54" />
+        <location filename="../../ui/mainwindow/window.py" line="53" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="57" />
+        <location filename="../../ui/mainwindow/window.py" line="56" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -52,103 +116,224 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="114" />
+        <location filename="../../ui/mainwindow/window.py" line="110" />
         <source>No store set up yet</source>
         <translation>尚未设置门店</translation>
     </message>
 </context>
 <context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <location filename="../../ui/shell/kiosk_mode.py" line="21" />
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/kiosk_mode.py" line="24" />
+        <source>A manager's PIN is needed to leave kiosk mode.</source>
+        <translation>退出全屏模式需要店长密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/kiosk_mode.py" line="31" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../ui/shell/nav.py" line="49" />
+        <source>Show a demo code (F12)</source>
+        <translation>演示取货码 F12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/nav.py" line="53" />
+        <source>Leave kiosk mode</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/nav.py" line="60" />
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/nav.py" line="86" />
+        <source>%1 · switch</source>
+        <translation>%1 · 换人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/nav.py" line="87" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>NumPad</name>
+    <message>
+        <location filename="../../ui/widgets/numpad.py" line="51" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
     <name>PickupPanel</name>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="23" />
-        <location filename="../../ui/pickup/panel.py" line="101" />
+        <location filename="../../ui/pickup/panel.py" line="24" />
+        <location filename="../../ui/pickup/panel.py" line="106" />
         <source>Scan the customer's pickup code</source>
         <translation>请扫描顾客的取货码</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="33" />
+        <location filename="../../ui/pickup/panel.py" line="34" />
         <source>Hand out and confirm</source>
         <translation>交付并确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="36" />
+        <location filename="../../ui/pickup/panel.py" line="37" />
         <source>Next customer</source>
         <translation>下一位顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="47" />
+        <location filename="../../ui/pickup/panel.py" line="48" />
         <source>Ready — hand it out</source>
         <translation>可取货——请交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="48" />
+        <location filename="../../ui/pickup/panel.py" line="49" />
         <source>Partly picked up — hand out the rest</source>
         <translation>已部分取货——请交付剩余商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="49" />
+        <location filename="../../ui/pickup/panel.py" line="50" />
         <source>Already picked up — do not hand out again</source>
         <translation>已取货——请勿重复交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="50" />
+        <location filename="../../ui/pickup/panel.py" line="51" />
         <source>Not arrived yet</source>
         <translation>商品尚未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="51" />
+        <location filename="../../ui/pickup/panel.py" line="52" />
         <source>Given to the team leader</source>
         <translation>已交给团长</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="52" />
+        <location filename="../../ui/pickup/panel.py" line="53" />
         <source>Cancelled or refunded — do not hand out</source>
         <translation>订单已取消或退款——请勿交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="53" />
+        <location filename="../../ui/pickup/panel.py" line="54" />
         <source>Genuine code, order not synced yet</source>
         <translation>取货码有效，订单尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="54" />
+        <location filename="../../ui/pickup/panel.py" line="55" />
         <source>This code is for another store</source>
         <translation>此取货码属于其他门店</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="55" />
+        <location filename="../../ui/pickup/panel.py" line="56" />
         <source>Code expired — ask the customer to refresh it</source>
         <translation>取货码已过期——请顾客刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="56" />
+        <location filename="../../ui/pickup/panel.py" line="57" />
         <source>Not a genuine code — do not hand out</source>
         <translation>取货码无效（疑似伪造）——请勿交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="57" />
+        <location filename="../../ui/pickup/panel.py" line="58" />
         <source>Unknown signing key — sync the kiosk or use the 6-digit code</source>
         <translation>签名密钥未知——请同步或使用6位取货码</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="58" />
+        <location filename="../../ui/pickup/panel.py" line="59" />
         <source>Not a pickup code — scan again</source>
         <translation>这不是取货码——请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="71" />
+        <location filename="../../ui/pickup/panel.py" line="72" />
         <source>Scanner problem</source>
         <translation>扫码枪设置有误</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="106" />
+        <location filename="../../ui/pickup/panel.py" line="111" />
         <source>Picked up — receipt printing</source>
         <translation>已取货——正在打印小票</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="121" />
+        <location filename="../../ui/pickup/panel.py" line="126" />
         <source>Bin %1 · %2 %3 · code %4</source>
         <translation>货位 %1 · %2 %3 · 取货码 %4</translation>
+    </message>
+</context>
+<context>
+    <name>PinPanel</name>
+    <message>
+        <location filename="../../ui/shell/pinpanel.py" line="34" />
+        <source>Tap your name</source>
+        <translation>点一下你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/pinpanel.py" line="101" />
+        <source>Tap your name, then type your PIN</source>
+        <translation>先点名字，再输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/pinpanel.py" line="103" />
+        <source>PIN for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/settings/screen.py" line="75" />
+        <source>Undo my changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/screen.py" line="80" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/screen.py" line="91" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/screen.py" line="153" />
+        <source>Enrollment code from the platform</source>
+        <translation>平台给的注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/screen.py" line="155" />
+        <source>Enroll this kiosk</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/screen.py" line="167" />
+        <source>Enrollment</source>
+        <translation>注册</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <location filename="../../ui/shell/window.py" line="72" />
+        <source>Linli Kiosk</source>
+        <translation>邻里自提点</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/shell/statusbar.py" line="137" />
+        <source>Not set up: a manager can add it on the settings screen.</source>
+        <translation>未设置：店长可在设置页面添加。</translation>
     </message>
 </context>
 <context>
@@ -185,14 +370,1906 @@
     </message>
 </context>
 <context>
+    <name>checkin</name>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="124" />
+        <source>Short 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="125" />
+        <source>Damaged 1 + photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="145" />
+        <source>Note for the problem (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="147" />
+        <source>Change bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="153" />
+        <source>Cold chain °C</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="160" />
+        <source>e.g. 4.5, then Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="175" />
+        <source>Finish check-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="189" />
+        <source>Check-in</source>
+        <translation>到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="219" />
+        <source>Choose the delivery (or scan a bag)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="222" />
+        <source>{batch} · {n} bags · {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="262" />
+        <source>Type the temperature as a number, e.g. 4.5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="275" />
+        <source>{bin} · {zone} · {n} bags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="300" />
+        <source>{n} bags not scanned: they stay 'not arrived'. Tap Finish again to check in without them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="338" />
+        <source>{ready} ready on the shelf, {missing} not arrived, {issues} problems reported. {sheet}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="342" />
+        <source>The check-in sheet is printing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="343" />
+        <source>No printer: no sheet printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="351" />
+        <source>No delivery open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="353" />
+        <source>Received {got} / {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="378" />
+        <source>Scan a bag label: its bin appears here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="380" />
+        <source>Order {order} · {zone}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="395" />
+        <source>short {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="397" />
+        <source>damaged {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checkin/screen.py" line="406" />
+        <source>{zone} goods on board: measure the temperature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="23" />
+        <source>ambient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="24" />
+        <source>chilled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="25" />
+        <source>frozen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="32" />
+        <source>on its way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="33" />
+        <source>already on the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="34" />
+        <source>partly picked up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="35" />
+        <source>already picked up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="36" />
+        <source>handed to its team leader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="37" />
+        <source>overdue on the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="38" />
+        <source>returned to the warehouse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="39" />
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="40" />
+        <source>refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="42" />
+        <source>in another state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="49" />
+        <source>{zone}: {c} °C, within {min} to {max} °C.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="50" />
+        <source>Too warm! {zone} goods must be {min} to {max} °C, the van is at {c} °C. Tell the driver and note it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="52" />
+        <source>Too cold! {zone} goods must be {min} to {max} °C, the van is at {c} °C. Check for frozen damage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="54" />
+        <source>{c} °C cannot be right: measure again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="70" />
+        <source>short</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="70" />
+        <source>damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="72" />
+        <source>Delivery {batch}: {orders} bags expected. Scan the bags.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="73" />
+        <source>Received. Put it in bin {bin}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="74" />
+        <source>Already scanned (counted once). Its bin is {bin}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="75" />
+        <source>Unticked: this bag is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="76" />
+        <source>Not this delivery! This bag belongs to delivery {batch}. Put it aside.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="78" />
+        <source>Not our store! This bag is for store {store}. Give it back to the driver.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="80" />
+        <source>This order is not in this delivery: it is {status}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="81" />
+        <source>Unknown bag: no such order at this store. Put it aside and call the platform.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="83" />
+        <source>That is not a bag or shelf label. Scan the label on the bag.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="84" />
+        <source>Bin changed to {bin}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="85" />
+        <source>Bin changed to {bin}, but it is a {zone} bin and this bag needs {wanted}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="87" />
+        <source>There is no bin {bin} at this store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="88" />
+        <source>Scan a bag first, then its shelf label.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="89" />
+        <source>{name}: {qty} {kind}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="90" />
+        <source>Choose the delivery first (or scan one of its bags).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="91" />
+        <source>Delivery {batch} checked in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="92" />
+        <source>You may not check in a delivery: ask a manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/checkin.py" line="94" />
+        <source>The check-in was refused: nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>devices</name>
+    <message>
+        <location filename="../../ui/words/devices.py" line="25" />
+        <source>ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="26" />
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="27" />
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="28" />
+        <location filename="../../ui/words/devices.py" line="143" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="29" />
+        <source>needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="30" />
+        <source>off</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="37" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="38" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="39" />
+        <source>Receipts</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="40" />
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="41" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="42" />
+        <source>Scale</source>
+        <translation>秤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="43" />
+        <source>Instrument</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="45" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="52" />
+        <source>The printer is ready.</source>
+        <translation>打印机正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="53" />
+        <location filename="../../ui/words/devices.py" line="61" />
+        <source>The printer is out of paper: put in a new roll.</source>
+        <translation>打印机没纸了：请换一卷新纸。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="54" />
+        <source>The paper roll is nearly empty: have a new one at hand.</source>
+        <translation>纸快用完了：请准备一卷新纸。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="55" />
+        <location filename="../../ui/words/devices.py" line="62" />
+        <source>The printer cover is open: close it.</source>
+        <translation>打印机盖子开着：请盖好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="56" />
+        <location filename="../../ui/words/devices.py" line="57" />
+        <location filename="../../ui/words/devices.py" line="58" />
+        <source>The printer does not answer: check its power and cable.</source>
+        <translation>打印机没有响应：请检查电源和线缆。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="59" />
+        <source>The printer was not found: check its cable and address.</source>
+        <translation>没找到打印机：请检查线缆和地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="60" />
+        <source>The printer was disconnected: plug it in again.</source>
+        <translation>打印机断开了：请重新插好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="63" />
+        <source>The printer is not set up right: see the settings screen.</source>
+        <translation>打印机设置不对：请到设置页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="64" />
+        <location filename="../../ui/words/devices.py" line="65" />
+        <location filename="../../ui/words/devices.py" line="66" />
+        <source>The printer reported a problem: switch it off and on.</source>
+        <translation>打印机报告故障：请关机再开机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="68" />
+        <source>{waiting} receipt(s) waiting to print.</source>
+        <translation>{waiting} 张小票等待打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="69" />
+        <source>{waiting} receipt(s) could not print yet: check the printer.</source>
+        <translation>{waiting} 张小票还没打出来：请检查打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="70" />
+        <source>All receipts printed.</source>
+        <translation>小票已全部打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="71" />
+        <source>A receipt could not be queued: reprint it from the order.</source>
+        <translation>有一张小票没能加入打印：请在订单里补打。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="73" />
+        <source>Scan anywhere: the handheld scanner is listened to in every screen.</source>
+        <translation>在任何页面都可以直接扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="74" />
+        <source>The scanner is ready.</source>
+        <translation>扫码枪正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="75" />
+        <source>Opening the scanner…</source>
+        <translation>正在连接扫码枪…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="76" />
+        <source>No scanner found: check its cable; trying again.</source>
+        <translation>没找到扫码枪：请检查线缆，正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="77" />
+        <source>The scanner was unplugged: plug it in again.</source>
+        <translation>扫码枪被拔掉了：请重新插好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="78" />
+        <source>The scanner sent a line with no end: check its settings.</source>
+        <translation>扫码枪发来的内容没有结尾：请检查它的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="79" />
+        <source>The last scan looked wrong: check the scanner's keyboard settings.</source>
+        <translation>上一次扫码不对：请检查扫码枪的键盘设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="80" />
+        <source>The scanner types with another keyboard layout: set it to US.</source>
+        <translation>扫码枪用了别的键盘布局：请设为美式键盘。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="81" />
+        <location filename="../../ui/words/devices.py" line="82" />
+        <source>A Chinese input method is on: switch it to English (Shift).</source>
+        <translation>中文输入法开着：请按 Shift 切换到英文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="83" />
+        <source>The last scan was cut short: scan again.</source>
+        <translation>上一次扫码不完整：请再扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="84" />
+        <source>The last scan had stray characters: scan again.</source>
+        <translation>上一次扫码有杂乱字符：请再扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="86" />
+        <source>Opening the camera…</source>
+        <translation>正在打开摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="87" />
+        <source>The camera is on: show a code to it.</source>
+        <translation>摄像头已打开：请把码对准它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="88" />
+        <source>No camera found: is it plugged in? Trying again.</source>
+        <translation>没找到摄像头：插好了吗？正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="89" />
+        <source>The camera stopped sending pictures: trying again.</source>
+        <translation>摄像头没有画面了：正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="91" />
+        <source>Opening the instrument's port…</source>
+        <translation>正在打开仪器端口…</translation>
+    </message>
+    <message>
+        <source>Opening {device}…</source>
+        <translation type="vanished">正在连接{device}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="92" />
+        <source>Connected; waiting for the first reading.</source>
+        <translation>已连接，等待第一次读数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="93" />
+        <source>Reading.</source>
+        <translation>正在读数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="94" />
+        <source>Receiving data it cannot read: check the instrument's settings.</source>
+        <translation>收到无法识别的数据：请检查仪器设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="95" />
+        <source>Not reachable: check its cable; trying again.</source>
+        <translation>连接不上：请检查线缆，正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="96" />
+        <source>No reading for a while: is it switched on?</source>
+        <translation>好一会儿没有读数了：仪器开着吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="98" />
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="99" />
+        <source>Not started.</source>
+        <translation>未启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="100" />
+        <source>Not set up: see the settings screen.</source>
+        <translation>未设置：请到设置页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="115" />
+        <source>Working.</source>
+        <translation>工作正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="116" />
+        <source>Connected, waiting.</source>
+        <translation>已连接，等待中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="117" />
+        <source>Connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="118" />
+        <source>Not reachable; trying again by itself.</source>
+        <translation>连接不上，会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="119" />
+        <source>Needs a person: check the device.</source>
+        <translation>需要处理：请检查设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="120" />
+        <source>Not set up or switched off.</source>
+        <translation>未设置或已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="136" />
+        <source>not enrolled</source>
+        <translation>未注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="138" />
+        <source>enroll again</source>
+        <translation>需重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="140" />
+        <source>{n} to check</source>
+        <translation>{n} 条待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="142" />
+        <source>{n} waiting</source>
+        <translation>{n} 条待发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="143" />
+        <source>in sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="149" />
+        <source>This kiosk is not connected to the platform yet: a manager enters the enrollment code on the settings screen.</source>
+        <translation>本机还没有接入平台：请店长在设置页面输入注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="152" />
+        <source>The platform no longer accepts this kiosk: a manager enters a new enrollment code on the settings screen.</source>
+        <translation>平台不再接受本机：请店长在设置页面输入新的注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="154" />
+        <source>Online.</source>
+        <translation>在线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="154" />
+        <source>Offline: pickups are kept and sent later.</source>
+        <translation>离线：取货记录已保存，稍后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="155" />
+        <source>{n} event(s) waiting to be sent.</source>
+        <translation>{n} 条记录等待上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="156" />
+        <source>Last sync: {when}.</source>
+        <translation>上次同步：{when}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="157" />
+        <source>Not synced yet.</source>
+        <translation>还没有同步过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="159" />
+        <source>{n} need(s) a manager on the sync screen.</source>
+        <translation>{n} 条需要店长在同步页面处理。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/words/errors.py" line="22" />
+        <source>The device was not found: check its cable.</source>
+        <translation>没找到设备：请检查线缆。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="23" />
+        <source>The device was disconnected: plug it in again.</source>
+        <translation>设备断开了：请重新插好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="24" />
+        <source>The device did not answer in time: try again.</source>
+        <translation>设备没有及时响应：请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="25" />
+        <source>The device sent something unreadable: try again.</source>
+        <translation>设备发来的数据无法识别：请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="26" />
+        <source>The printer is out of paper: put in a new roll.</source>
+        <translation>打印机没纸了：请换一卷新纸。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="27" />
+        <source>The printer cover is open: close it.</source>
+        <translation>打印机盖子开着：请盖好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="28" />
+        <source>The device is offline: check its power and cable.</source>
+        <translation>设备离线：请检查电源和线缆。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="29" />
+        <source>The device is not set up right: see the settings screen.</source>
+        <translation>设备设置不对：请到设置页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="30" />
+        <source>The device reported a problem: try again.</source>
+        <translation>设备报告故障：请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="37" />
+        <source>The platform cannot be reached: check the network.</source>
+        <translation>连不上平台：请检查网络。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="38" />
+        <source>The platform has a problem: it will be tried again.</source>
+        <translation>平台出了问题：稍后会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="39" />
+        <source>The platform refused this kiosk: enroll it again.</source>
+        <translation>平台拒绝了本机：请重新注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="40" />
+        <source>The platform refused that: check the code and try again.</source>
+        <translation>平台拒绝了：请检查注册码后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="41" />
+        <source>This kiosk is not enrolled yet.</source>
+        <translation>本机还没有注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="42" />
+        <source>The platform answered something unexpected: check the server address.</source>
+        <translation>平台的回应不对：请检查平台地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="57" />
+        <source>That is not allowed for this clerk: ask a manager.</source>
+        <translation>当前店员没有这个权限：请找店长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="59" />
+        <source>The order changed meanwhile: scan it again.</source>
+        <translation>订单刚刚有变化：请重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/errors.py" line="60" />
+        <source>Something went wrong; it was written to the log. Try again.</source>
+        <translation>出了点问题，已记入日志。请再试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>handover</name>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="89" />
+        <source>Hand over all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="94" />
+        <source>Team leader's PIN (or scan the badge again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="110" />
+        <source>Confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="117" />
+        <source>Next team leader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="125" />
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="156" />
+        <source>Pick a team leader (or scan the badge)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="158" />
+        <source>{name} · {community} · {n} ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="211" />
+        <source>{count} orders handed to {leader}. No printer: no slip printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="221" />
+        <source>Scan the team leader's badge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="226" />
+        <source>Ticked {n} / {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handover/screen.py" line="238" />
+        <source>{mark} {bin}   {order} · {n} items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="19" />
+        <source>{leader}: {orders} orders to hand over. Scan the bags or tap Hand over all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="21" />
+        <source>Unknown badge: no team leader of this store has it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="22" />
+        <source>Ticked (bin {bin}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="23" />
+        <source>Already ticked (counted once).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="24" />
+        <source>Unticked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="25" />
+        <source>Not theirs! This bag belongs to team leader {owner}. Put it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="27" />
+        <source>Not theirs! This bag is a customer's own order. Put it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="29" />
+        <source>This order of theirs cannot go now: it is {status}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="30" />
+        <source>Not our store! This bag is for store {store}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="31" />
+        <source>Unknown bag: no such order at this store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="32" />
+        <source>That is not a badge or a bag label.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="33" />
+        <source>All {count} ticked. The team leader confirms with PIN or badge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="34" />
+        <source>Tick at least one bag first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="35" />
+        <source>Wrong PIN: the team leader tries again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="37" />
+        <source>That badge is not this team leader's.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="38" />
+        <source>{count} orders handed to {leader}. The slip is printing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="39" />
+        <source>Scan the team leader's badge first (or pick them below).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="40" />
+        <source>You may not hand orders over: ask a manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/handover.py" line="42" />
+        <source>The handover was refused: nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>pickup</name>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="56" />
+        <source>unknown time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="84" />
+        <source>Scan the customer's pickup code</source>
+        <translation>请扫描顾客的取货码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="86" />
+        <source>Checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="89" />
+        <source>Pickup undone: put the goods back on the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="91" />
+        <source>Handed out: {n} orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="93" />
+        <source>Picked up: hand over the bag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="95" />
+        <source>Not handed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="97" />
+        <source>Several orders match: choose one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="105" />
+        <source>No such code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="107" />
+        <source>No order for this phone number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="109" />
+        <source>Genuine code, order not synced yet</source>
+        <translation>取货码有效，订单尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="110" />
+        <source>Order not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="112" />
+        <source>Ready: hand it out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="113" />
+        <source>Partly picked up: hand out the rest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="114" />
+        <source>ALREADY PICKED UP: do not hand out again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="115" />
+        <location filename="../../ui/words/verdicts.py" line="290" />
+        <source>Not arrived yet</source>
+        <translation>商品尚未到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="116" />
+        <location filename="../../ui/words/verdicts.py" line="292" />
+        <source>Given to the team leader</source>
+        <translation>已交给团长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="117" />
+        <source>Cancelled or refunded: do not hand out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="118" />
+        <location filename="../../ui/words/verdicts.py" line="287" />
+        <source>Not an order of this store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="119" />
+        <location filename="../../ui/words/verdicts.py" line="291" />
+        <source>Code expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="120" />
+        <source>NOT A GENUINE CODE: do not hand out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="121" />
+        <source>Code from an unknown key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="122" />
+        <location filename="../../ui/words/verdicts.py" line="124" />
+        <source>Not a pickup code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="139" />
+        <source>Overdue on the shelf: hand it out and remind the customer to come earlier.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="142" />
+        <source>It was refunded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="144" />
+        <source>It was returned to the warehouse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="147" />
+        <source>Picked up at {at} by {staff} on device {device}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="149" />
+        <source>another kiosk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="151" />
+        <source>Ask the customer whether someone else collected it; do not hand out anything.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="154" />
+        <source>The first part went out at {at} ({staff}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="157" />
+        <source>Handed to team leader {leader} ({community}) at {at}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="160" />
+        <source>Tell the customer to collect it from their team leader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="163" />
+        <source>This order belongs to store {store}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="164" />
+        <source>Send the customer to that store; hand out nothing here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="166" />
+        <source>The customer can check the refund in the app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="169" />
+        <source>Expected: {at}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="170" />
+        <source>The delivery has not been checked in yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="171" />
+        <source>Tell the customer: the order is on its way; the app says when it is ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="174" />
+        <source>Tell the customer to refresh the pickup code in the app, or type the 6-digit code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="177" />
+        <source>The signature check failed. Ask for the 6-digit code and check the customer's app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="180" />
+        <source>Sync the kiosk, or type the customer's 6-digit code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="187" />
+        <source>{count} orders for a phone ending in {tail}: tap the customer's order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="191" />
+        <source>Tap the customer's order in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="197" />
+        <source>The scan came in as Chinese characters: switch the scanner or keyboard to English input and scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="200" />
+        <source>The scan looks garbled (keyboard layout or Caps Lock): check the scanner's keyboard setting and scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="203" />
+        <source>Nothing was scanned: scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="204" />
+        <source>Type the 6-digit pickup code or the last 4 digits of the phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="207" />
+        <source>Scan the customer's pickup QR code again, or type the 6-digit code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="214" />
+        <source>No order at this store has the code {code}. Check the digits with the customer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="217" />
+        <source>No order waits on the shelf for a phone ending in {tail}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="220" />
+        <source>Ask for the 6-digit code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="221" />
+        <source>The code is genuine, but this kiosk has not received the order yet (not synced).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="224" />
+        <source>You may serve it provisionally: the items are unknown here, so check the bag label and the customer's app before handing out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="228" />
+        <source>Store policy: do not serve it now. Ask the customer to come back after the next sync, or call the manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="239" />
+        <source>Bin {bin}: {items}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="242" />
+        <source>Receipt: printing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="243" />
+        <source>Receipt: could not be queued; the pickup is saved. Use Reprint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="245" />
+        <source>Receipt: tap Reprint if the customer wants one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="246" />
+        <source>Receipt: not printed (store setting).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="259" />
+        <source>The order changed since it was shown (another scan, sync or kiosk). Nothing was handed out: scan it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="262" />
+        <source>The screen shows another order now. Nothing was handed out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="264" />
+        <source>You may not do this (role or login). Log in as a clerk or ask the manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="267" />
+        <source>This order cannot be handed out in its current state. Scan it again to see why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="270" />
+        <source>That did not work. Scan again or ask the manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="271" />
+        <source>Something went wrong. Scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="277" />
+        <source>Pickup complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="282" />
+        <source>Please choose the order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="284" />
+        <source>Shelf {bin}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="286" />
+        <source>Already picked up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="288" />
+        <source>Invalid code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="289" />
+        <source>Order cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="294" />
+        <source>Please scan again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="300" />
+        <source>Scanner problem: it types with another keyboard layout. Set the scanner to US keyboard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="303" />
+        <source>Scanner problem: a Chinese input method changed the characters. Switch the input to English.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="306" />
+        <source>Scanner problem: Chinese input mode is on. Switch the input to English.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="308" />
+        <source>Scanner problem: the code arrived cut short. Scan again, a little slower.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="310" />
+        <source>Scanner problem: unreadable characters arrived. Check the scanner's settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="314" />
+        <source>Scanner problem: scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="32" />
+        <source>Undo the pickup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="35" />
+        <source>Why is the pickup undone?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="38" />
+        <source>Wrong bag handed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="39" />
+        <source>Customer did not take it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="40" />
+        <source>Confirmed by mistake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="45" />
+        <source>Or type the reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="48" />
+        <source>Undo with this reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="50" />
+        <source>Keep the pickup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="78" />
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="79" />
+        <source>Damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="80" />
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="81" />
+        <source>Wrong item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="96" />
+        <source>Report an issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="119" />
+        <source>Note (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="121" />
+        <source>Take a photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="125" />
+        <source>Save the issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="128" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="156" />
+        <source>Photo taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/dialogs.py" line="157" />
+        <source>No camera: saved without a photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/pad.py" line="29" />
+        <source>Code or phone tail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/pad.py" line="45" />
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/pad.py" line="52" />
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="88" />
+        <source>Matching orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="102" />
+        <source>Hand out and confirm (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="104" />
+        <location filename="../../ui/pickup/screen.py" line="326" />
+        <source>Hand out all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="106" />
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="108" />
+        <source>Reprint receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="110" />
+        <source>Next customer (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="118" />
+        <source>Pickup</source>
+        <translation>取货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="299" />
+        <source>This customer has {n} more ready: {bins}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="325" />
+        <source>Hand out all ({n})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="348" />
+        <source>{name} · bin {bin} · {n} items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/verdict.py" line="62" />
+        <source>Issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pickup/verdict.py" line="163" />
+        <source>Customer: {name}
+Phone ends in: {tail}
+Code: {code}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>placeholders</name>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="13" />
+        <source>Pickup</source>
+        <translation>取货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="14" />
+        <source>Check-in</source>
+        <translation>到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="15" />
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="16" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="17" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="18" />
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="19" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="20" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/placeholders.py" line="37" />
+        <source>This screen is coming soon.</source>
+        <translation>这个页面即将推出。</translation>
+    </message>
+</context>
+<context>
+    <name>run_app</name>
+    <message>
+        <location filename="../../ui/app.py" line="174" />
+        <source>Linli Kiosk is already running on this computer: use the open window.</source>
+        <translation>邻里自提点已经在这台电脑上运行了：请使用已打开的窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../ui/settings/words.py" line="13" />
+        <source>Screen and sound</source>
+        <translation>屏幕和声音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="14" />
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="15" />
+        <source>Scanners</source>
+        <translation>扫码设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="16" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="17" />
+        <source>Scales and instruments</source>
+        <translation>秤和检测仪器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="18" />
+        <source>Central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="19" />
+        <source>Pickup rules</source>
+        <translation>取货规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="26" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="27" />
+        <source>Kiosk mode (fullscreen, a manager PIN leaves it)</source>
+        <translation>全屏模式（凭店长密码退出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="28" />
+        <source>Lock after this many idle minutes (0: never)</source>
+        <translation>无操作多少分钟后锁屏（0：不锁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="29" />
+        <source>Self-service: the customer scans at the camera</source>
+        <translation>自助模式：顾客对着摄像头扫码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="30" />
+        <source>A sound for each result</source>
+        <translation>每种结果播放提示音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="31" />
+        <source>Spoken prompts</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="32" />
+        <source>Volume (0 to 100)</source>
+        <translation>音量（0 到 100）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="33" />
+        <source>Printer address (tcp://192.168.1.50:9100, usb:…)</source>
+        <translation>打印机地址（tcp://192.168.1.50:9100、usb:…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="34" />
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="35" />
+        <source>Chinese text</source>
+        <translation>中文打印方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="36" />
+        <source>Print a receipt</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="37" />
+        <source>Longest pause inside one scan (ms)</source>
+        <translation>一次扫码内最长停顿（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="38" />
+        <source>Shortest scan (characters)</source>
+        <translation>最短扫码长度（字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="39" />
+        <source>Scanner sends no Enter: a pause ends the scan (ms, 0: off)</source>
+        <translation>扫码枪不发回车：停顿多久算扫完（毫秒，0：关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="40" />
+        <source>Same code again within (seconds) is one scan</source>
+        <translation>多少秒内重复的码算同一次（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="41" />
+        <source>Serial scanner port (/dev/ttyACM0, COM3)</source>
+        <translation>串口扫码枪端口（/dev/ttyACM0、COM3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="42" />
+        <source>Camera (0, 1… or a stream address)</source>
+        <translation>摄像头（0、1… 或视频流地址）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="43" />
+        <source>Show the camera picture</source>
+        <translation>显示摄像头画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="44" />
+        <source>Instruments</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="45" />
+        <source>Platform address (https://…)</source>
+        <translation>平台地址（https://…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="46" />
+        <source>Undo a pickup within (minutes)</source>
+        <translation>多少分钟内可撤销取货（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="47" />
+        <source>Genuine code, order not synced yet</source>
+        <translation>取货码有效，订单尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="48" />
+        <source>Overdue after (days)</source>
+        <translation>超过多少天算逾期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="57" />
+        <source>58 mm</source>
+        <translation>58 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="58" />
+        <source>80 mm</source>
+        <translation>80 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="59" />
+        <source>The printer's own Chinese font</source>
+        <translation>打印机自带中文字库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="60" />
+        <source>Drawn as a picture (any printer)</source>
+        <translation>以图片打印（任何打印机都行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="61" />
+        <source>Always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="62" />
+        <source>Ask each time</source>
+        <translation>每次询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="63" />
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="64" />
+        <source>Do not hand out; come back later</source>
+        <translation>不发货，请顾客稍后再来</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="65" />
+        <source>Hand out provisionally, check the items</source>
+        <translation>先临时发货，核对商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="73" />
+        <source>The settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="75" />
+        <source>%1: use a number from %2 to %3.</source>
+        <translation>%1：请填 %2 到 %3 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="79" />
+        <source>%1: this is not a valid value here.</source>
+        <translation>%1：这个值不能用在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="80" />
+        <source>%1: pick one of the offered choices.</source>
+        <translation>%1：请从给出的选项中选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="81" />
+        <source>%1: start with tcp://, usb:, serial: or file:.</source>
+        <translation>%1：请以 tcp://、usb:、serial: 或 file: 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="82" />
+        <source>%1: start with http:// or https://.</source>
+        <translation>%1：请以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="83" />
+        <source>%1: a camera number (0, 1…) or an address with ://.</source>
+        <translation>%1：填摄像头编号（0、1…）或带 :// 的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="84" />
+        <source>%1: each instrument needs a name, a protocol and a port.</source>
+        <translation>%1：每台仪器都要填名称、协议和端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="85" />
+        <source>%1: this setting is not known and was ignored.</source>
+        <translation>%1：不认识这个设置项，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="86" />
+        <source>%1 could not be read; the defaults are used until it is saved again.</source>
+        <translation>%1读取失败；重新保存之前使用默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="93" />
+        <source>Enrolled: this kiosk now syncs with the platform as store %1.</source>
+        <translation>注册成功：本机以门店 %1 的身份与平台同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="94" />
+        <source>Enter the platform address first.</source>
+        <translation>请先填写平台地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="95" />
+        <source>Enter the enrollment code the platform gave you.</source>
+        <translation>请输入平台给的注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="96" />
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="97" />
+        <source>Enrollment is not available in this build.</source>
+        <translation>此版本不能注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="104" />
+        <source>Saved. Device changes take effect at the next start of the kiosk.</source>
+        <translation>已保存。设备相关的修改在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="105" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>shell</name>
+    <message>
+        <location filename="../../ui/shell/words.py" line="14" />
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="15" />
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="16" />
+        <source>Group leader</source>
+        <translation>团长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="17" />
+        <source>Host</source>
+        <translation>主理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="18" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="20" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="31" />
+        <source>Wrong PIN.</source>
+        <translation>密码不对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="32" />
+        <source>Wrong PIN: %1 more tries before a short lock.</source>
+        <translation>密码不对：再错 %1 次将暂时锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="35" />
+        <source>Too many wrong PINs: locked for %1 min. Wait, or ask a manager.</source>
+        <translation>密码错误次数太多：已锁定 %1 分钟。请稍等，或找店长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="38" />
+        <source>This badge is not known here: log in with your PIN.</source>
+        <translation>不认识这张工牌：请用密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="40" />
+        <source>No PIN is set for this person: ask a manager.</source>
+        <translation>此人还没有设置密码：请找店长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="42" />
+        <source>Only a manager can do this.</source>
+        <translation>只有店长可以操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/words.py" line="43" />
+        <source>Unknown staff member or wrong PIN.</source>
+        <translation>员工不存在或密码不对。</translation>
+    </message>
+</context>
+<context>
     <name>show_exception</name>
     <message>
-        <location filename="../../ui/app.py" line="33" />
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="35" />
+        <location filename="../../ui/app.py" line="54" />
+        <location filename="../../ui/app.py" line="177" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
     </message>

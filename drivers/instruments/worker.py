@@ -125,7 +125,8 @@ class PortWorker:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self.board.set(DeviceState.CONNECTING, f"Opening {self.profile.label} on {self.url}…")
+        self.board.set(DeviceState.CONNECTING, f"Opening {self.profile.label} on {self.url}…",
+                       code="instrument_opening")
         self._thread = threading.Thread(target=self._run, name=f"instrument-{self.profile.name}",
                                         daemon=True)
         self._thread.start()
@@ -134,7 +135,7 @@ class PortWorker:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout_s)
-        self.board.set(DeviceState.DISABLED, "Stopped.")
+        self.board.set(DeviceState.DISABLED, "Stopped.", code="stopped")
 
     def command(self, name: str) -> None:
         """Queue a protocol command (zero, tare, clear…); sent by the worker thread."""
@@ -155,12 +156,13 @@ class PortWorker:
             except PORT_ERRORS as exc:
                 self.board.set(DeviceState.OFFLINE,
                                f"Cannot open {self.url}: {plain_port_error(exc)}. Retrying in {delay:g} s.",
-                               error=str(exc))
+                               error=str(exc), code="instrument_missing")
                 self._stop.wait(delay)
                 delay = self._backoff.next(delay)
                 continue
             self.connects += 1
-            self.board.set(DeviceState.WAITING, f"Connected to {self.url}; waiting for the first reading.")
+            self.board.set(DeviceState.WAITING, f"Connected to {self.url}; waiting for the first reading.",
+                           code="instrument_waiting")
             try:
                 if self._talk(port):
                     delay = self._backoff.first_s
@@ -169,7 +171,8 @@ class PortWorker:
                     log.exception("instrument worker %s failed; reconnecting", self.profile.name)
                 self.board.set(DeviceState.OFFLINE,
                                f"Lost {self.profile.label} on {self.url} ({plain_port_error(exc)}); "
-                               f"reconnecting in {delay:g} s.", error=str(exc))
+                               f"reconnecting in {delay:g} s.", error=str(exc),
+                               code="instrument_missing")
                 self._stop.wait(delay)
                 delay = self._backoff.next(delay)
             finally:
@@ -206,7 +209,8 @@ class PortWorker:
             if not data:
                 if time.monotonic() - last_frame > self.profile.silence_s:
                     self.board.set(DeviceState.WAITING,
-                                   f"No data from {self.profile.label} on {self.url}; is it on?")
+                                   f"No data from {self.profile.label} on {self.url}; is it on?",
+                                   code="instrument_silent")
                 continue
             for frame in framer.feed(data):
                 self._learn_division(frame)
@@ -218,9 +222,11 @@ class PortWorker:
                 bad_run = bad_run + 1 if reading.status is ReadingStatus.ERROR else 0
                 if bad_run >= 5:
                     self.board.set(DeviceState.ONLINE, "Receiving frames it cannot read; check the "
-                                   "protocol, baud rate and parity settings.")
+                                   "protocol, baud rate and parity settings.",
+                                   code="instrument_unreadable")
                 elif bad_run == 0:
-                    self.board.set(DeviceState.ONLINE, f"Reading from {self.profile.label}.")
+                    self.board.set(DeviceState.ONLINE, f"Reading from {self.profile.label}.",
+                                   code="instrument_reading")
                 self._emit(self._gate.apply(reading))
         return got_any
 

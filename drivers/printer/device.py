@@ -137,9 +137,9 @@ class EscposPrinter:
     def _show_paper(self, paper: PaperStatus) -> None:
         self._last_paper = paper
         if paper is PaperStatus.OUT:
-            self.board.set(DeviceState.ERROR, MSG_PAPER_OUT, error=MSG_PAPER_OUT)
+            self.board.set(DeviceState.ERROR, MSG_PAPER_OUT, error=MSG_PAPER_OUT, code="paper_out")
         elif paper is PaperStatus.NEAR_END:
-            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW)
+            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW, code="paper_low")
 
     def print_document(self, doc: Document, options: PrintOptions | None = None) -> None:
         data = render_bytes(doc, options or self.options)
@@ -148,10 +148,11 @@ class EscposPrinter:
                 self._send_job(data)
             except DeviceError as exc:
                 state = DeviceState.OFFLINE if exc.kind is DeviceErrorKind.OFFLINE else DeviceState.ERROR
-                self.board.set(state, str(exc), error=str(exc))
+                self.board.set(state, str(exc), error=str(exc), code=f"printer_{exc.kind.value}")
                 raise
             low = self._last_paper is PaperStatus.NEAR_END
-            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW if low else "Printer ready")
+            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW if low else "Printer ready",
+                           code="paper_low" if low else "printer_ready")
 
     def _send_job(self, data: bytes) -> None:
         conn = self._connect()

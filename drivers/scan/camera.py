@@ -191,24 +191,26 @@ class CameraScanner:
         self._stop.set()
         for thread in self._threads:
             thread.join(timeout)
-        self._board.set(DeviceState.DISABLED, "Stopped")
+        self._board.set(DeviceState.DISABLED, "Stopped", code="stopped")
 
     # capture thread --------------------------------------------------------------------
     def _capture_loop(self) -> None:
         delay = self._backoff[0]
         desc = self.source.description
         while not self._stop.is_set():
-            self._board.set(DeviceState.CONNECTING, f"Opening the {desc}…")
+            self._board.set(DeviceState.CONNECTING, f"Opening the {desc}…", code="camera_opening")
             try:
                 self.source.open()
             except Exception as exc:  # any driver failure: report, wait, retry
                 self._board.set(DeviceState.OFFLINE, f"No {desc} found; is it plugged in? "
-                                f"Trying again in {delay:.0f} s", error=str(exc))
+                                f"Trying again in {delay:.0f} s", error=str(exc),
+                                code="camera_missing")
                 self._stop.wait(delay)
                 delay = min(delay * 2, self._backoff[1])
                 continue
             try:
-                self._board.set(DeviceState.ONLINE, f"The {desc} is on: show a code to it")
+                self._board.set(DeviceState.ONLINE, f"The {desc} is on: show a code to it",
+                                code="camera_on")
                 lost = self._pump()
             except Exception as exc:
                 lost = True
@@ -217,7 +219,7 @@ class CameraScanner:
                 self.source.close()
             if lost:
                 self._board.set(DeviceState.OFFLINE, f"The {desc} stopped sending pictures "
-                                "(unplugged?); reconnecting")
+                                "(unplugged?); reconnecting", code="camera_stalled")
                 self._stop.wait(delay)
                 delay = min(delay * 2, self._backoff[1])
             else:

@@ -79,27 +79,30 @@ class SerialScanner:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
-        self._board.set(DeviceState.DISABLED, "Stopped")
+        self._board.set(DeviceState.DISABLED, "Stopped", code="stopped")
 
     def _run(self) -> None:
         delay = self._backoff[0]
         while not self._stop.is_set():
-            self._board.set(DeviceState.CONNECTING, f"Opening the scanner on {self.port}…")
+            self._board.set(DeviceState.CONNECTING, f"Opening the scanner on {self.port}…",
+                            code="scanner_opening")
             try:
                 port = self._open(self.port, self.baudrate)
             except (serial.SerialException, OSError, ValueError) as exc:
                 self._board.set(DeviceState.OFFLINE, f"No scanner on {self.port}; trying again "
-                                f"in {delay:.0f} s", error=str(exc))
+                                f"in {delay:.0f} s", error=str(exc), code="scanner_missing")
                 self._stop.wait(delay)
                 delay = min(delay * 2, self._backoff[1])
                 continue
             delay = self._backoff[0]
             try:
-                self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}")
+                self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}",
+                            code="scanner_ready")
                 self._read_until_failure(port)
             except (serial.SerialException, OSError) as exc:
                 self._board.set(DeviceState.OFFLINE, f"The scanner on {self.port} was "
-                                "disconnected; reconnecting", error=str(exc))
+                                "disconnected; reconnecting", error=str(exc),
+                                code="scanner_unplugged")
                 log.info("scanner on %s lost: %s", self.port, exc)
             finally:
                 port.close()
@@ -114,7 +117,8 @@ class SerialScanner:
             lines, pending = split_lines(pending + data)
             if len(pending) > MAX_LINE:
                 self._board.set(DeviceState.ONLINE, "The scanner sent a very long line with no "
-                                f"end: check its baud rate ({self.baudrate}) and suffix (CR)")
+                                f"end: check its baud rate ({self.baudrate}) and suffix (CR)",
+                                code="scanner_long_line")
                 pending = b""
             for line in lines:
                 self._emit(decode_line(line))
@@ -126,9 +130,11 @@ class SerialScanner:
         event = ScanEvent(text=found.text, source=ScanSource.SERIAL, at=utcnow(),
                           problem=found.problem, message=found.message, raw=raw)
         if found.problem is None:
-            self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}")
+            self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}",
+                            code="scanner_ready")
         else:  # misconfigured scanner: the status says what to change until a clean scan
-            self._board.set(DeviceState.ERROR, found.message, error=found.problem.value)
+            self._board.set(DeviceState.ERROR, found.message, error=found.problem.value,
+                            code=found.problem.value)
         for listener in list(self._listeners):
             try:
                 listener(event)

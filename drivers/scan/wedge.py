@@ -100,10 +100,10 @@ class KeyboardWedgeScanner:
 
     def start(self) -> None:
         self._board.set(DeviceState.ONLINE, "Scan anywhere: the handheld scanner is listened "
-                        "to on every screen")
+                        "to on every screen", code="listening")
 
     def stop(self) -> None:
-        self._board.set(DeviceState.DISABLED, "Stopped")
+        self._board.set(DeviceState.DISABLED, "Stopped", code="stopped")
 
     def feed(self, key: str, text: str, t: float) -> ScanEvent | None:
         event = self.detector.feed(key, text, t)
@@ -112,7 +112,8 @@ class KeyboardWedgeScanner:
         if event.problem is None:
             self.start()
         else:
-            self._board.set(DeviceState.ERROR, event.message, error=event.problem.value)
+            self._board.set(DeviceState.ERROR, event.message, error=event.problem.value,
+                            code=event.problem.value)
         for listener in list(self._listeners):
             listener(event)
         return event

@@ -70,6 +70,8 @@ class PinPanel(QWidget):
             item = self.tiles.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setObjectName("")
                 widget.deleteLater()
         for i, card in enumerate(self.cards):
             button = QPushButton(f"{card.name}\n{role_word(card.role)}", self)

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from ui.context import UiContext
-from ui.qt import QCoreApplication, QLabel, Qt, QVBoxLayout, QWidget
+from ui.qt import QLabel, Qt, QVBoxLayout, QWidget
 from ui.screen import Screen
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("placeholders", text)
+from ui.words import translate
 
 
 def placeholder_titles() -> dict[str, str]:
     return {
-        "pickup": _t("Pickup"),
-        "checkin": _t("Check-in"),
-        "handover": _t("Handover"),
-        "orders": _t("Orders"),
-        "shift": _t("Shift"),
-        "devices": _t("Devices"),
-        "sync": _t("Sync"),
-        "settings": _t("Settings"),
+        "pickup": translate("placeholders", "Pickup"),
+        "checkin": translate("placeholders", "Check-in"),
+        "handover": translate("placeholders", "Handover"),
+        "orders": translate("placeholders", "Orders"),
+        "shift": translate("placeholders", "Shift"),
+        "devices": translate("placeholders", "Devices"),
+        "sync": translate("placeholders", "Sync"),
+        "settings": translate("placeholders", "Settings"),
     }
 
 
@@ -37,7 +34,7 @@ def make_placeholder(screen_id: str, shortcut: str) -> type[Screen]:
         def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
             super().__init__(ctx, parent)
             layout = QVBoxLayout(self)
-            label = QLabel(_t("This screen is coming soon."), self)
+            label = QLabel(translate("placeholders", "This screen is coming soon."), self)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet("font-size: 28px; color: #546e7a;")
             layout.addWidget(label)
