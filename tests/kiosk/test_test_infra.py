@@ -11,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 INNER_TESTS = '''
 import subprocess, sys
+import pytest
 
 @pytest.mark.postgres
 def test_needs_pg():
@@ -56,8 +59,9 @@ def test_a_skipped_postgres_test_fails_the_run_under_ci(tmp_path: Path) -> None:
     assert "CI=true: this postgres test was skipped (LINLI_TEST_PG is not set)" in proc.stdout
 
 
-def test_a_plain_run_says_loudly_what_it_did_not_test(tmp_path: Path) -> None:
-    proc, _ = _inner_run(tmp_path, None)
+@pytest.mark.parametrize("ci", [None, "false"])
+def test_a_plain_run_says_loudly_what_it_did_not_test(tmp_path: Path, ci: str | None) -> None:
+    proc, scratch_parent = _inner_run(tmp_path, ci)
     assert proc.returncode == 0, proc.stdout
     out = proc.stdout
     assert "NOT TESTED: 2 service test(s) skipped" in out, out
@@ -65,17 +69,8 @@ def test_a_plain_run_says_loudly_what_it_did_not_test(tmp_path: Path) -> None:
     assert "skipped: test_inner.py::test_needs_pg" in out
     assert "skipped: test_inner.py::test_both_backends[postgresql]" in out
     assert "test_plain_skip_stays_a_skip" not in out.split("NOT TESTED")[1]
-
-
-def test_ci_false_is_not_ci(tmp_path: Path) -> None:
-    proc, _ = _inner_run(tmp_path, "false")
-    assert proc.returncode == 0 and "NOT TESTED" in proc.stdout, proc.stdout
-
-
-def test_the_run_leaves_no_scratch_behind(tmp_path: Path) -> None:
-    proc, scratch_parent = _inner_run(tmp_path, None)
-    assert proc.returncode == 0, proc.stdout
-    assert list(scratch_parent.iterdir()) == []  # escpos cache, children's mkdtemp: all gone
+    # the run left nothing behind: escpos cache and the children's mkdtemp() folders are gone
+    assert list(scratch_parent.iterdir()) == []
 
 
 def test_a_child_process_keeps_escpos_cache_in_the_run_folder() -> None:
