@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck sysdeps venv clean translations
+.PHONY: run test bench lint typecheck sysdeps venv clean translations package
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PY=python3.x)"; exit 1; }
@@ -48,3 +48,10 @@ translations: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The one-folder program (PyInstaller) in dist/linli-kiosk/, then a smoke test of it
+# (--version, demo-data, verify, backup, doctor, run --demo until its window is up).
+# Not part of `make test`: about 3-4 minutes here. Windows: docs/windows.md.
+package: $(STAMP)
+	@$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install -q "pyinstaller>=6.10"
+	$(BIN)/python packaging/build.py
