@@ -68,15 +68,16 @@ class _Server:
             self.proc.kill()
 
 
-def _store(srv: _Server, store_id: str, orders: int) -> str:
+def _store(srv: _Server, store_id: str, orders: int, codes: int = 1) -> list[str]:
+    """The store, its orders and `codes` one-use enrollment codes (one per kiosk)."""
     from sync.server import admin
 
-    def setup(s: Any) -> str:
+    def setup(s: Any) -> list[str]:
         admin.create_store(s, store_id, f"bench {store_id}")
         admin.bulk_add_orders(s, [_order(store_id, i) for i in range(orders)])
-        return admin.issue_code(s, store_id, f"CODE-{store_id}")
+        return [admin.issue_code(s, store_id) for _ in range(codes)]
 
-    return str(srv.admin(setup))
+    return list(srv.admin(setup))
 
 
 def _order(store_id: str, i: int) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def bench_push(srv: _Server, tmp: Path) -> None:
     from sync.client.engine import SyncReport
     from sync.client.setup import build_engine, close_engine
 
-    code = _store(srv, "PUSH", 2000)
+    (code,) = _store(srv, "PUSH", 2000)
     db = _kiosk(tmp / "push-kiosk", srv, code)
     with db.session() as s:
         for i in range(PUSH_EVENTS):
@@ -167,7 +168,7 @@ def _peak_rss_mb() -> float:
 
 def bench_pull(srv: _Server, tmp: Path) -> None:
     t0 = time.perf_counter()
-    code = _store(srv, "PULL", PULL_ORDERS)
+    (code,) = _store(srv, "PULL", PULL_ORDERS)
     loaded = time.perf_counter() - t0
     folder = tmp / "pull-kiosk"
     _kiosk(folder, srv, code).close()
@@ -234,17 +235,17 @@ def _percentiles(values: list[float]) -> tuple[float, float]:
 
 
 def bench_many(srv: _Server) -> None:
-    code = _store(srv, "MANY", 500)
+    codes = _store(srv, "MANY", 500, codes=KIOSKS)
     latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(KIOSKS)
 
-    def run() -> None:
+    def run(code: str) -> None:
         barrier.wait()
         _one_kiosk(srv.url, code, latencies, errors, lock)
 
-    threads = [threading.Thread(target=run) for _ in range(KIOSKS)]
+    threads = [threading.Thread(target=run, args=(c,)) for c in codes]
     started = time.perf_counter()
     for t in threads:
         t.start()

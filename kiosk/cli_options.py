@@ -38,7 +38,7 @@ def data_dir(args: argparse.Namespace) -> Path:
     chosen = getattr(args, "data_dir", None) or os.environ.get("LINLI_DATA_DIR")
     path = Path(chosen) if chosen else Path(user_data_dir("linli-kiosk", "Linli"))
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)  # holds the token and ledger
     except OSError as exc:  # a file in the way, a read-only or missing parent…
         why = "it is a file, not a folder" if path.is_file() else exc.strerror or str(exc)
         raise UserFacingError(f"cannot use {path} as the data directory: {why}") from None

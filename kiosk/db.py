@@ -7,6 +7,7 @@ lock upgrade; reads use a deferred transaction and never block the writer (WAL).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,5 +95,8 @@ class Database:
 
 def open_database(data_dir: Path | str) -> Database:
     data = Path(data_dir)
-    data.mkdir(parents=True, exist_ok=True)
-    return Database(data / DB_FILENAME)
+    data.mkdir(mode=0o700, parents=True, exist_ok=True)  # the ledger holds the device token
+    file = data / DB_FILENAME
+    if not file.exists():  # owner-only from creation; SQLite gives -wal/-shm the same mode
+        os.close(os.open(file, os.O_WRONLY | os.O_CREAT, 0o600))
+    return Database(file)

@@ -9,6 +9,7 @@ PNGs under DIR/demo/qr/.
 from __future__ import annotations
 
 import json
+import os
 import random
 import secrets
 from dataclasses import dataclass
@@ -179,12 +180,20 @@ def build_demo(db: Database, data_dir: Path, *, orders: int = 60, seed: int | No
                                                        expiry, KEY_ID))
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-    (out / "signing-key.pem").write_bytes(pem)
+    _write_secret(out / "signing-key.pem", pem)
     _write_json(out / "manifest.json", manifest)
     _write_json(out / "seed.json", snapshot)
     _write_json(out / "tokens.json", tokens)
     _write_qr_samples(out / "qr", manifest, tokens)
     return DemoStore(STORE_ID, KEY_ID, snapshot["enrollment_code"], out, pins, manifest)
+
+
+def _write_secret(path: Path, data: bytes) -> None:
+    """A private key: readable by its owner only, from the moment the file exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
 
 
 def _write_json(path: Path, obj: object) -> None:

@@ -12,12 +12,14 @@ that a later upsert of that row fills in, so the order of changes never matters.
 from __future__ import annotations
 
 import base64
+import math
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from kiosk.ledger.order_state import OrderStatus
 from kiosk.models import (
     Base,
     Batch,
@@ -68,6 +70,41 @@ def parse_time(value: Any) -> datetime | None:
 
 def iso(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+MAX_QTY = 1_000_000
+KNOWN_STATUSES = frozenset(s.value for s in OrderStatus)
+
+
+def _finite(v: Any, *, low: float = 0, high: float = MAX_QTY) -> bool:
+    """A real number in range: never a bool, NaN or an infinity (NaN compares false with
+    everything, so one NaN quantity would let every later over-pick through)."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return False
+    return math.isfinite(v) and low <= v <= high
+
+
+def order_problem(data: Any) -> str | None:
+    """Why an ORDER dict from outside must not be stored, or None. A status this kiosk does
+    not know is refused: stored, it could read as one that lets the goods go."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+        return "the order has no id"
+    status = data.get("status")
+    if status is not None and (not isinstance(status, str) or status not in KNOWN_STATUSES):
+        return f"order {data['id']}: unknown status {str(status)[:40]!r}"
+    lines = data.get("lines")
+    if lines is not None and not isinstance(lines, list):
+        return f"order {data['id']}: lines is not a list"
+    for i, ln in enumerate(lines or []):
+        if not isinstance(ln, dict) or not isinstance(ln.get("sku"), str):
+            return f"order {data['id']}: line {i} has no sku"
+        if ln.get("qty") is not None and not _finite(ln["qty"]):
+            return f"order {data['id']}: line {ln['sku']} has a quantity that is not a number " \
+                   f"from 0 to {MAX_QTY}"
+    for key in ("total_cents", "version"):
+        if data.get(key) is not None and not _finite(data[key], low=-(2**63), high=2**63 - 1):
+            return f"order {data['id']}: {key} is not a finite number"
+    return None
 
 
 def _default_store_id(session: Session, data: dict[str, Any]) -> str:
@@ -232,7 +269,11 @@ def _ensure_refs(session: Session, store_id: str, data: dict[str, Any]) -> None:
 def upsert_order(
     session: Session, data: dict[str, Any], *, pending: set[str] | None = None
 ) -> Order:
-    """Insert or update one ORDER dict; see the module docstring for who wins on status."""
+    """Insert or update one ORDER dict; see the module docstring for who wins on status.
+    Raises ValueError (nothing written) for an order that `order_problem` refuses."""
+    problem = order_problem(data)
+    if problem:
+        raise ValueError(problem)
     if isinstance(data.get("customer"), dict):
         upsert_customer(session, data["customer"])
     store_id = _default_store_id(session, data)

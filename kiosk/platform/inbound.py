@@ -8,6 +8,7 @@ progress while the outbox still has events about it; cancelled and refunded alwa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,11 +32,13 @@ from kiosk.models import (
 )
 from kiosk.models.sync import ChecklistTemplate
 from kiosk.platform import changes as change_format
-from kiosk.platform.changes import pending_order_ids
+from kiosk.platform.changes import order_problem, pending_order_ids
 from kiosk.platform.identity import get_setting
 from kiosk.platform.inbound_bulk import bulk_insert_new_orders
 from kiosk.platform.sync_status import CURSOR, put_state
 from kiosk.ports import Change, utcnow
+
+log = logging.getLogger("linli.sync.inbound")
 
 
 def apply_page(db: Database, changes: Sequence[Change], next_cursor: str) -> dict[str, int]:
@@ -71,8 +74,17 @@ def _prefetch(session: Session, orders: list[dict[str, Any]]) -> list[object]:
 def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]:
     counts: dict[str, int] = {}
     own_store = get_setting(session, "store_id")
-    mine = [c for c in changes if c.kind != "order"
-            or not own_store or c.data.get("store_id") in (None, own_store)]
+    mine = []
+    for c in changes:
+        if c.kind == "order" and own_store and c.data.get("store_id") not in (None, own_store):
+            continue
+        if c.kind == "order" and c.op == "upsert":
+            problem = order_problem(c.data)
+            if problem:  # refused for this change only; the rest of the page still lands
+                log.warning("refused a change from the platform: %s", problem)
+                counts["refused"] = counts.get("refused", 0) + 1
+                continue
+        mine.append(c)
     done = bulk_insert_new_orders(session, mine)
     if done:
         counts["order"] = len(done)

@@ -73,8 +73,8 @@ def _order(oid: str, status: str = "ready") -> Change:
 
 def test_a_page_and_its_cursor_land_together(db: Database) -> None:
     apply_page(db, [_order("O1"), _order("O2")], "2")
-    broken = Change("order", "upsert", "O4", {"store_id": "ST1"})  # no id: the loader fails
-    with pytest.raises(KeyError):
+    broken = Change("key", "upsert", "k-bad", {"public_key": "c2hvcnQ"})  # not 32 bytes
+    with pytest.raises(ValueError):
         apply_page(db, [_order("O3"), broken], "4")
     with db.reader() as s:
         assert get_state(s, CURSOR) == "2"
