@@ -375,3 +375,35 @@ class SyncStatus:
             parts.append(f"{self.conflicts} need(s) a manager")
         return ", ".join(parts)
 
+
+
+# --- live test mode: the on-air overlay (an output device, like the printer) ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class LiveFrame:
+    """What the on-air overlay shows now, in words the UI already chose (translated): the
+    product line, the figure, the grade or verdict and its tone (good, warn, bad, neutral),
+    the sample's mean and spread, and the reading's short verification code ("manual" for a
+    hand entry). `seq` goes up with every new frame; `empty` says nothing was measured yet."""
+
+    seq: int
+    title: str = ""
+    value: str = ""
+    verdict: str = ""
+    tone: str = "neutral"
+    stats: str = ""
+    code: str = ""
+    code_label: str = ""
+    empty: bool = True
+    labels: Mapping[str, str] = field(default_factory=dict)  # the page's own words, translated
+
+
+@runtime_checkable
+class LiveOutput(HasStatus, Protocol):
+    """Where live readings go on air (drivers/overlay): started/stopped by main.py, fed by
+    the live screen from the GUI thread (publish never blocks)."""
+
+    def publish(self, frame: LiveFrame) -> None: ...
+    @property
+    def url(self) -> str: ...

@@ -1,0 +1,1 @@
+"""The OBS browser-source overlay of live test mode (an output device, like the printer)."""
