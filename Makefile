@@ -2,12 +2,13 @@
 #   make run   - creates .venv, installs, starts the kiosk (demo data + simulated devices if unconfigured)
 #   make test  - creates .venv, installs, runs lint contracts and the whole suite headless
 #   make bench - prints the benchmark figures
+#   make screenshots - every screen and state, zh_CN and en, 1366x768 and 1920x1080, to docs/screenshots/
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck sysdeps venv clean translations package
+.PHONY: run test bench lint typecheck sysdeps venv clean translations screenshots package
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PY=python3.x)"; exit 1; }
@@ -45,6 +46,9 @@ bench: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/python scripts/build_translations.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

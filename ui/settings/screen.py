@@ -61,6 +61,8 @@ class SettingsScreen(Screen):
         outer.setContentsMargins(24, 12, 24, 12)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setStyleSheet("QScrollBar:vertical { width: 28px; }")  # a finger can drag it
+        self.scroll = scroll
         inner = QWidget(scroll)
         self.form_box = QVBoxLayout(inner)
         self._build_form(inner)
@@ -75,6 +77,7 @@ class SettingsScreen(Screen):
         self.revert = QPushButton(self.tr("Undo my changes"), self)
         self.revert.setObjectName("settingsRevert")
         self.revert.setMinimumSize(180, 56)
+        self.revert.setStyleSheet("font-size: 20px;")
         self.revert.clicked.connect(self.load)
         bottom.addWidget(self.revert)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -102,6 +105,8 @@ class SettingsScreen(Screen):
                 self.form_box.addWidget(heading)
                 forms[section] = QFormLayout()
                 forms[section].setVerticalSpacing(6)
+                # labels above their field: long Chinese labels never squeeze the inputs
+                forms[section].setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
                 self.form_box.addLayout(forms[section])
                 if section == "server":
                     self._build_enrollment(inner, forms[section])
@@ -220,6 +225,7 @@ class SettingsScreen(Screen):
         if problems:
             self.message.setStyleSheet("font-size: 18px; color: #c62828;")
             self.message.setText(problem_text(problems[0]))
+            self.scroll.ensureWidgetVisible(self.editors[problems[0].field], 50, 120)
             return False
         new = from_raw(raw, self.ctx.settings)
         old = self.ctx.settings

@@ -49,6 +49,7 @@ class NavBar(QFrame):
         self.demo = _button(self.tr("Show a demo code (F12)"), self, "navDemo")
         self.demo.clicked.connect(self.demo_code_clicked.emit)
         self.demo.hide()
+        self.demo_enabled = False  # the shell turns it on when a demo camera exists
         self.row.addWidget(self.demo)
         self.leave_kiosk = _button(self.tr("Leave kiosk mode"), self, "navLeaveKiosk")
         self.leave_kiosk.clicked.connect(self.leave_kiosk_clicked.emit)
@@ -86,3 +87,4 @@ class NavBar(QFrame):
         self.clerk.setText(self.tr("%1 · switch").replace("%1", name) if name
                            else self.tr("Log in"))
         self.lock.setVisible(name is not None)
+        self.demo.setVisible(self.demo_enabled and name is not None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ui.checkin.screen import CheckinScreen
 from ui.handover.screen import HandoverScreen
+from ui.pickup.screen import PickupScreen
 from ui.screen import Screen
 from ui.settings.screen import SettingsScreen
 
@@ -13,6 +14,7 @@ from ui.settings.screen import SettingsScreen
 # from ui.pickup.screen import PickupScreen
 
 SCREENS: list[type[Screen]] = [
+    PickupScreen,
     CheckinScreen,
     HandoverScreen,
     SettingsScreen,

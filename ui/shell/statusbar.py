@@ -26,6 +26,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.status_dot import StatusDot, worst
+from ui.words import translate
 from ui.words.devices import (
     kind_word,
     state_word,
@@ -138,7 +139,8 @@ class StatusBar(QFrame):
         lines = []
         for slot in slots:
             status = slot.device.status()
-            lines.append(f"{kind_word(slot.kind)}: {status_sentence(status)}")
+            lines.append(translate("shell", "%1: %2").replace("%1", kind_word(slot.kind))
+                         .replace("%2", status_sentence(status)))
         return lines
 
     def show_detail(self, kind: str) -> None:

@@ -108,7 +108,7 @@ class ShellWindow(QMainWindow):
         self.status_bar.navigate.connect(self.show_screen)
         self.login.back_requested.connect(self.back_to_counter)
         self.login.panel.accepted.connect(self._logged_in)
-        self.nav.demo.setVisible(ctx.kiosk.demo_show_code is not None)
+        self.nav.demo_enabled = ctx.kiosk.demo_show_code is not None
 
         self.shortcuts: dict[str, QShortcut] = {}
         for screen in self.screens.values():
