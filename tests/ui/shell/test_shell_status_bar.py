@@ -62,7 +62,7 @@ def test_a_status_without_a_code_is_worded_by_its_state_never_its_english(
     scale.board.set(DeviceState.OFFLINE, "Cannot open /dev/ttyUSB0: permission denied.")
     bar.show_detail("scale")
     assert "Cannot" not in bar.detail.body.text()
-    assert bar.detail.body.text() == "秤: 连接不上，会自动重试。"
+    assert bar.detail.body.text() == "秤：连接不上，会自动重试。"
 
 
 def test_the_sync_chip_says_what_a_manager_does_never_a_command(
