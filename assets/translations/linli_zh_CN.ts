@@ -3,12 +3,12 @@
 <context>
     <name>DetailPopup</name>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="185" />
+        <location filename="../../ui/shell/statusbar.py" line="187" />
         <source>Open the sync screen</source>
         <translation>打开同步页面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="186" />
+        <location filename="../../ui/shell/statusbar.py" line="188" />
         <source>Open the devices screen</source>
         <translation>打开设备页面</translation>
     </message>
@@ -50,13 +50,17 @@
     </message>
     <message>
         <location filename="../../ui/shell/login.py" line="28" />
+        <source>Tap your name and type your PIN, or scan your staff badge.</source>
+        <translation>点名字再输入密码，或扫描工牌。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/login.py" line="31" />
         <source>Back to the counter</source>
         <translation>返回柜台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/login.py" line="36" />
         <source>Or scan your staff badge.</source>
-        <translation>也可以扫描工牌登录。</translation>
+        <translation type="vanished">也可以扫描工牌登录。</translation>
     </message>
     <message>
         <location filename="../../ui/shell/login.py" line="56" />
@@ -67,12 +71,10 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="53" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="56" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -81,42 +83,34 @@
         <translation>请扫描顾客的取货码</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="95" />
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="96" />
         <source>On the way</source>
         <translation>配送中</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="97" />
         <source>Picked up</source>
         <translation>已取货</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="98" />
         <source>Partly picked up</source>
         <translation>部分取货</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="99" />
         <source>Handed to leader</source>
         <translation>已交接团长</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="100" />
         <source>Overdue</source>
         <translation>滞留</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="101" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="110" />
         <source>No store set up yet</source>
         <translation>尚未设置门店</translation>
     </message>
@@ -147,22 +141,22 @@
         <translation>演示取货码 F12</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="53" />
+        <location filename="../../ui/shell/nav.py" line="54" />
         <source>Leave kiosk mode</source>
         <translation>退出全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="60" />
+        <location filename="../../ui/shell/nav.py" line="61" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="86" />
+        <location filename="../../ui/shell/nav.py" line="87" />
         <source>%1 · switch</source>
         <translation>%1 · 换人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="87" />
+        <location filename="../../ui/shell/nav.py" line="88" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -178,93 +172,74 @@
 <context>
     <name>PickupPanel</name>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="24" />
-        <location filename="../../ui/pickup/panel.py" line="106" />
         <source>Scan the customer's pickup code</source>
         <translation>请扫描顾客的取货码</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="34" />
         <source>Hand out and confirm</source>
         <translation>交付并确认</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="37" />
         <source>Next customer</source>
         <translation>下一位顾客</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="48" />
         <source>Ready — hand it out</source>
         <translation>可取货——请交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="49" />
         <source>Partly picked up — hand out the rest</source>
         <translation>已部分取货——请交付剩余商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="50" />
         <source>Already picked up — do not hand out again</source>
         <translation>已取货——请勿重复交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="51" />
         <source>Not arrived yet</source>
         <translation>商品尚未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="52" />
         <source>Given to the team leader</source>
         <translation>已交给团长</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="53" />
         <source>Cancelled or refunded — do not hand out</source>
         <translation>订单已取消或退款——请勿交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="54" />
         <source>Genuine code, order not synced yet</source>
         <translation>取货码有效，订单尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="55" />
         <source>This code is for another store</source>
         <translation>此取货码属于其他门店</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="56" />
         <source>Code expired — ask the customer to refresh it</source>
         <translation>取货码已过期——请顾客刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="57" />
         <source>Not a genuine code — do not hand out</source>
         <translation>取货码无效（疑似伪造）——请勿交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="58" />
         <source>Unknown signing key — sync the kiosk or use the 6-digit code</source>
         <translation>签名密钥未知——请同步或使用6位取货码</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="59" />
         <source>Not a pickup code — scan again</source>
         <translation>这不是取货码——请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="72" />
         <source>Scanner problem</source>
         <translation>扫码枪设置有误</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="111" />
         <source>Picked up — receipt printing</source>
         <translation>已取货——正在打印小票</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/panel.py" line="126" />
         <source>Bin %1 · %2 %3 · code %4</source>
         <translation>货位 %1 · %2 %3 · 取货码 %4</translation>
     </message>
@@ -272,17 +247,16 @@
 <context>
     <name>PinPanel</name>
     <message>
-        <location filename="../../ui/shell/pinpanel.py" line="34" />
         <source>Tap your name</source>
-        <translation>点一下你的名字</translation>
+        <translation type="vanished">点一下你的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/pinpanel.py" line="101" />
+        <location filename="../../ui/shell/pinpanel.py" line="99" />
         <source>Tap your name, then type your PIN</source>
         <translation>先点名字，再输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/pinpanel.py" line="103" />
+        <location filename="../../ui/shell/pinpanel.py" line="101" />
         <source>PIN for %1</source>
         <translation>%1 的密码</translation>
     </message>
@@ -290,32 +264,32 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="75" />
+        <location filename="../../ui/settings/screen.py" line="77" />
         <source>Undo my changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="80" />
+        <location filename="../../ui/settings/screen.py" line="83" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="91" />
+        <location filename="../../ui/settings/screen.py" line="94" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="153" />
+        <location filename="../../ui/settings/screen.py" line="158" />
         <source>Enrollment code from the platform</source>
         <translation>平台给的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="155" />
+        <location filename="../../ui/settings/screen.py" line="160" />
         <source>Enroll this kiosk</source>
         <translation>注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="167" />
+        <location filename="../../ui/settings/screen.py" line="172" />
         <source>Enrollment</source>
         <translation>注册</translation>
     </message>
@@ -331,7 +305,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="137" />
+        <location filename="../../ui/shell/statusbar.py" line="138" />
         <source>Not set up: a manager can add it on the settings screen.</source>
         <translation>未设置：店长可在设置页面添加。</translation>
     </message>
@@ -339,32 +313,26 @@
 <context>
     <name>StatusChip</name>
     <message>
-        <location filename="../../ui/widgets/status_chip.py" line="25" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_chip.py" line="26" />
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_chip.py" line="27" />
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_chip.py" line="28" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_chip.py" line="29" />
         <source>needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_chip.py" line="30" />
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
@@ -1143,47 +1111,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="110" />
+        <location filename="../../ui/handover/screen.py" line="111" />
         <source>Confirm</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="117" />
+        <location filename="../../ui/handover/screen.py" line="118" />
         <source>Next team leader</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="125" />
+        <location filename="../../ui/handover/screen.py" line="126" />
         <source>Handover</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="156" />
+        <location filename="../../ui/handover/screen.py" line="157" />
         <source>Pick a team leader (or scan the badge)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="158" />
+        <location filename="../../ui/handover/screen.py" line="159" />
         <source>{name} · {community} · {n} ready</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="211" />
+        <location filename="../../ui/handover/screen.py" line="214" />
         <source>{count} orders handed to {leader}. No printer: no slip printed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="221" />
+        <location filename="../../ui/handover/screen.py" line="224" />
         <source>Scan the team leader's badge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="226" />
+        <location filename="../../ui/handover/screen.py" line="229" />
         <source>Ticked {n} / {total}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="238" />
+        <location filename="../../ui/handover/screen.py" line="241" />
         <source>{mark} {bin}   {order} · {n} items</source>
         <translation type="unfinished" />
     </message>
@@ -1288,7 +1256,7 @@
     <message>
         <location filename="../../ui/words/verdicts.py" line="56" />
         <source>unknown time</source>
-        <translation type="unfinished" />
+        <translation>时间不详</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="84" />
@@ -1298,42 +1266,42 @@
     <message>
         <location filename="../../ui/words/verdicts.py" line="86" />
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>正在核验…</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="89" />
         <source>Pickup undone: put the goods back on the shelf</source>
-        <translation type="unfinished" />
+        <translation>已撤销取货：请把商品放回货架</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="91" />
         <source>Handed out: {n} orders</source>
-        <translation type="unfinished" />
+        <translation>已交付 {n} 单</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="93" />
         <source>Picked up: hand over the bag</source>
-        <translation type="unfinished" />
+        <translation>取货成功：请把货交给顾客</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="95" />
         <source>Not handed out</source>
-        <translation type="unfinished" />
+        <translation>未交付</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="97" />
         <source>Several orders match: choose one</source>
-        <translation type="unfinished" />
+        <translation>有多个订单匹配：请选择一个</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="105" />
         <source>No such code</source>
-        <translation type="unfinished" />
+        <translation>没有这个取货码</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="107" />
         <source>No order for this phone number</source>
-        <translation type="unfinished" />
+        <translation>该手机尾号没有待取订单</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="109" />
@@ -1343,422 +1311,422 @@
     <message>
         <location filename="../../ui/words/verdicts.py" line="110" />
         <source>Order not found</source>
-        <translation type="unfinished" />
+        <translation>找不到订单</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="112" />
         <source>Ready: hand it out</source>
-        <translation type="unfinished" />
+        <translation>可以取货：请交付</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="113" />
         <source>Partly picked up: hand out the rest</source>
-        <translation type="unfinished" />
+        <translation>已部分取货：交付剩余商品</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="114" />
         <source>ALREADY PICKED UP: do not hand out again</source>
-        <translation type="unfinished" />
+        <translation>已经取过了：不要再次交付</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="115" />
-        <location filename="../../ui/words/verdicts.py" line="290" />
+        <location filename="../../ui/words/verdicts.py" line="295" />
         <source>Not arrived yet</source>
         <translation>商品尚未到店</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="116" />
-        <location filename="../../ui/words/verdicts.py" line="292" />
+        <location filename="../../ui/words/verdicts.py" line="297" />
         <source>Given to the team leader</source>
         <translation>已交给团长</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="117" />
         <source>Cancelled or refunded: do not hand out</source>
-        <translation type="unfinished" />
+        <translation>已取消或已退款：不要交付</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="118" />
-        <location filename="../../ui/words/verdicts.py" line="287" />
+        <location filename="../../ui/words/verdicts.py" line="292" />
         <source>Not an order of this store</source>
-        <translation type="unfinished" />
+        <translation>不是本店的订单</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="119" />
-        <location filename="../../ui/words/verdicts.py" line="291" />
+        <location filename="../../ui/words/verdicts.py" line="296" />
         <source>Code expired</source>
-        <translation type="unfinished" />
+        <translation>取货码已过期</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="120" />
         <source>NOT A GENUINE CODE: do not hand out</source>
-        <translation type="unfinished" />
+        <translation>取货码无效（伪造）：不要交付</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="121" />
         <source>Code from an unknown key</source>
-        <translation type="unfinished" />
+        <translation>未知密钥签发的取货码</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="122" />
         <location filename="../../ui/words/verdicts.py" line="124" />
         <source>Not a pickup code</source>
-        <translation type="unfinished" />
+        <translation>这不是取货码</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="139" />
         <source>Overdue on the shelf: hand it out and remind the customer to come earlier.</source>
-        <translation type="unfinished" />
+        <translation>已滞留超期：可以交付，并提醒顾客尽早来取。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="142" />
         <source>It was refunded.</source>
-        <translation type="unfinished" />
+        <translation>该订单已退款。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="144" />
         <source>It was returned to the warehouse.</source>
-        <translation type="unfinished" />
+        <translation>该订单已退回仓库。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="147" />
         <source>Picked up at {at} by {staff} on device {device}.</source>
-        <translation type="unfinished" />
+        <translation>已于 {at} 由 {staff} 在设备 {device} 上交付。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="149" />
         <source>another kiosk</source>
-        <translation type="unfinished" />
+        <translation>另一台终端</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="151" />
         <source>Ask the customer whether someone else collected it; do not hand out anything.</source>
-        <translation type="unfinished" />
+        <translation>问顾客是否已有他人代取；不要交付任何商品。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="154" />
         <source>The first part went out at {at} ({staff}).</source>
-        <translation type="unfinished" />
+        <translation>第一部分已于 {at} 交付（{staff}）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="157" />
         <source>Handed to team leader {leader} ({community}) at {at}.</source>
-        <translation type="unfinished" />
+        <translation>已于 {at} 交给团长 {leader}（{community}）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="160" />
         <source>Tell the customer to collect it from their team leader.</source>
-        <translation type="unfinished" />
+        <translation>请告诉顾客找团长领取。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="163" />
         <source>This order belongs to store {store}.</source>
-        <translation type="unfinished" />
+        <translation>这个订单属于门店 {store}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="164" />
         <source>Send the customer to that store; hand out nothing here.</source>
-        <translation type="unfinished" />
+        <translation>请让顾客去那家店取货；本店不要交付。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="166" />
         <source>The customer can check the refund in the app.</source>
-        <translation type="unfinished" />
+        <translation>顾客可以在小程序里查看退款。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="169" />
         <source>Expected: {at}.</source>
-        <translation type="unfinished" />
+        <translation>预计到货：{at}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="170" />
         <source>The delivery has not been checked in yet.</source>
-        <translation type="unfinished" />
+        <translation>这批货还没有签收入库。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="171" />
         <source>Tell the customer: the order is on its way; the app says when it is ready.</source>
-        <translation type="unfinished" />
+        <translation>请告诉顾客：订单正在配送，到货后小程序会通知。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="174" />
         <source>Tell the customer to refresh the pickup code in the app, or type the 6-digit code.</source>
-        <translation type="unfinished" />
+        <translation>请顾客在小程序里刷新取货码，或输入6位取货码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="177" />
         <source>The signature check failed. Ask for the 6-digit code and check the customer's app.</source>
-        <translation type="unfinished" />
+        <translation>签名校验失败。请顾客报6位取货码，并查看顾客的小程序。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="180" />
         <source>Sync the kiosk, or type the customer's 6-digit code.</source>
-        <translation type="unfinished" />
+        <translation>请同步终端，或输入顾客的6位取货码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="187" />
         <source>{count} orders for a phone ending in {tail}: tap the customer's order.</source>
-        <translation type="unfinished" />
+        <translation>手机尾号 {tail} 有 {count} 单：请点选顾客的订单。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="191" />
         <source>Tap the customer's order in the list.</source>
-        <translation type="unfinished" />
+        <translation>请在列表中点选顾客的订单。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="197" />
         <source>The scan came in as Chinese characters: switch the scanner or keyboard to English input and scan again.</source>
-        <translation type="unfinished" />
+        <translation>扫到的是中文字符：请把扫码枪或键盘切换到英文输入后重扫。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="200" />
         <source>The scan looks garbled (keyboard layout or Caps Lock): check the scanner's keyboard setting and scan again.</source>
-        <translation type="unfinished" />
+        <translation>扫码内容是乱码（键盘布局或大写锁定）：请检查扫码枪的键盘设置后重扫。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="203" />
         <source>Nothing was scanned: scan again.</source>
-        <translation type="unfinished" />
+        <translation>没有扫到内容：请重新扫码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="204" />
         <source>Type the 6-digit pickup code or the last 4 digits of the phone.</source>
-        <translation type="unfinished" />
+        <translation>请输入6位取货码或手机后4位。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="207" />
         <source>Scan the customer's pickup QR code again, or type the 6-digit code.</source>
-        <translation type="unfinished" />
+        <translation>请重新扫描顾客的取货二维码，或输入6位取货码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="214" />
         <source>No order at this store has the code {code}. Check the digits with the customer.</source>
-        <translation type="unfinished" />
+        <translation>本店没有取货码为 {code} 的订单。请与顾客核对数字。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="217" />
         <source>No order waits on the shelf for a phone ending in {tail}.</source>
-        <translation type="unfinished" />
+        <translation>货架上没有手机尾号为 {tail} 的待取订单。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="220" />
         <source>Ask for the 6-digit code.</source>
-        <translation type="unfinished" />
+        <translation>请顾客报6位取货码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="221" />
         <source>The code is genuine, but this kiosk has not received the order yet (not synced).</source>
-        <translation type="unfinished" />
+        <translation>取货码是真的，但本终端还没有收到这个订单（尚未同步）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="224" />
         <source>You may serve it provisionally: the items are unknown here, so check the bag label and the customer's app before handing out.</source>
-        <translation type="unfinished" />
+        <translation>可以先行交付：本终端不知道商品明细，交付前请核对袋上标签和顾客的小程序。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="228" />
         <source>Store policy: do not serve it now. Ask the customer to come back after the next sync, or call the manager.</source>
-        <translation type="unfinished" />
+        <translation>门店规定：现在不能交付。请顾客在下次同步后再来，或联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="239" />
+        <location filename="../../ui/words/verdicts.py" line="244" />
         <source>Bin {bin}: {items}</source>
-        <translation type="unfinished" />
+        <translation>货架 {bin}：{items}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="242" />
+        <location filename="../../ui/words/verdicts.py" line="247" />
         <source>Receipt: printing.</source>
-        <translation type="unfinished" />
+        <translation>小票：正在打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="243" />
+        <location filename="../../ui/words/verdicts.py" line="248" />
         <source>Receipt: could not be queued; the pickup is saved. Use Reprint.</source>
-        <translation type="unfinished" />
+        <translation>小票：未能加入打印队列；取货已保存。请点补打小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="245" />
+        <location filename="../../ui/words/verdicts.py" line="250" />
         <source>Receipt: tap Reprint if the customer wants one.</source>
-        <translation type="unfinished" />
+        <translation>小票：顾客需要时请点补打小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="246" />
+        <location filename="../../ui/words/verdicts.py" line="251" />
         <source>Receipt: not printed (store setting).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="259" />
-        <source>The order changed since it was shown (another scan, sync or kiosk). Nothing was handed out: scan it again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="262" />
-        <source>The screen shows another order now. Nothing was handed out.</source>
-        <translation type="unfinished" />
+        <translation>小票：不打印（门店设置）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="264" />
-        <source>You may not do this (role or login). Log in as a clerk or ask the manager.</source>
-        <translation type="unfinished" />
+        <source>The order changed since it was shown (another scan, sync or kiosk). Nothing was handed out: scan it again.</source>
+        <translation>订单在显示后已变化（其他扫码、同步或终端）。没有交付任何商品：请重新扫码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="267" />
+        <source>The screen shows another order now. Nothing was handed out.</source>
+        <translation>屏幕上已经是另一个订单。没有交付任何商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="269" />
+        <source>You may not do this (role or login). Log in as a clerk or ask the manager.</source>
+        <translation>您没有权限（角色或未登录）。请以店员身份登录或联系店长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="272" />
         <source>This order cannot be handed out in its current state. Scan it again to see why.</source>
-        <translation type="unfinished" />
+        <translation>该订单当前状态不能交付。请重新扫码查看原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="270" />
+        <location filename="../../ui/words/verdicts.py" line="275" />
         <source>That did not work. Scan again or ask the manager.</source>
-        <translation type="unfinished" />
+        <translation>操作没有成功。请重新扫码或联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="271" />
+        <location filename="../../ui/words/verdicts.py" line="276" />
         <source>Something went wrong. Scan again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="277" />
-        <source>Pickup complete</source>
-        <translation type="unfinished" />
+        <translation>出错了。请重新扫码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="282" />
+        <source>Pickup complete</source>
+        <translation>取货成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="287" />
         <source>Please choose the order</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="284" />
-        <source>Shelf {bin}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="286" />
-        <source>Already picked up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="288" />
-        <source>Invalid code</source>
-        <translation type="unfinished" />
+        <translation>请选择订单</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="289" />
-        <source>Order cancelled</source>
-        <translation type="unfinished" />
+        <source>Shelf {bin}</source>
+        <translation>货架 {bin}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="291" />
+        <source>Already picked up</source>
+        <translation>已经取过了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="293" />
+        <source>Invalid code</source>
+        <translation>无效取货码</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="294" />
+        <source>Order cancelled</source>
+        <translation>订单已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="299" />
         <source>Please scan again</source>
-        <translation type="unfinished" />
+        <translation>请重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="300" />
+        <location filename="../../ui/words/verdicts.py" line="305" />
         <source>Scanner problem: it types with another keyboard layout. Set the scanner to US keyboard.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="303" />
-        <source>Scanner problem: a Chinese input method changed the characters. Switch the input to English.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/words/verdicts.py" line="306" />
-        <source>Scanner problem: Chinese input mode is on. Switch the input to English.</source>
-        <translation type="unfinished" />
+        <translation>扫码枪问题：键盘布局不对。请把扫码枪设为美式键盘。</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="308" />
+        <source>Scanner problem: a Chinese input method changed the characters. Switch the input to English.</source>
+        <translation>扫码枪问题：中文输入法改变了字符。请切换到英文输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="311" />
+        <source>Scanner problem: Chinese input mode is on. Switch the input to English.</source>
+        <translation>扫码枪问题：当前是中文输入法。请切换到英文输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="313" />
         <source>Scanner problem: the code arrived cut short. Scan again, a little slower.</source>
-        <translation type="unfinished" />
+        <translation>扫码枪问题：码不完整。请稍慢一点重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="310" />
+        <location filename="../../ui/words/verdicts.py" line="315" />
         <source>Scanner problem: unreadable characters arrived. Check the scanner's settings.</source>
-        <translation type="unfinished" />
+        <translation>扫码枪问题：收到无法识别的字符。请检查扫码枪设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="314" />
+        <location filename="../../ui/words/verdicts.py" line="319" />
         <source>Scanner problem: scan again.</source>
-        <translation type="unfinished" />
+        <translation>扫码枪问题：请重新扫码。</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="32" />
         <source>Undo the pickup</source>
-        <translation type="unfinished" />
+        <translation>撤销取货</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="35" />
         <source>Why is the pickup undone?</source>
-        <translation type="unfinished" />
+        <translation>为什么撤销这次取货？</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="38" />
         <source>Wrong bag handed out</source>
-        <translation type="unfinished" />
+        <translation>交错了袋子</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="39" />
         <source>Customer did not take it</source>
-        <translation type="unfinished" />
+        <translation>顾客没有拿走</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="40" />
         <source>Confirmed by mistake</source>
-        <translation type="unfinished" />
+        <translation>误点确认</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="45" />
         <source>Or type the reason</source>
-        <translation type="unfinished" />
+        <translation>或输入原因</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="48" />
         <source>Undo with this reason</source>
-        <translation type="unfinished" />
+        <translation>按此原因撤销</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="50" />
         <source>Keep the pickup</source>
-        <translation type="unfinished" />
+        <translation>保留取货记录</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="78" />
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>缺货</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="79" />
         <source>Damaged</source>
-        <translation type="unfinished" />
+        <translation>破损</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="80" />
         <source>Quality</source>
-        <translation type="unfinished" />
+        <translation>质量问题</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="81" />
         <source>Wrong item</source>
-        <translation type="unfinished" />
+        <translation>错发商品</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="96" />
         <source>Report an issue</source>
-        <translation type="unfinished" />
+        <translation>报告问题</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="119" />
         <source>Note (optional)</source>
-        <translation type="unfinished" />
+        <translation>备注（可不填）</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="121" />
         <source>Take a photo</source>
-        <translation type="unfinished" />
+        <translation>拍照</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="125" />
         <source>Save the issue</source>
-        <translation type="unfinished" />
+        <translation>保存问题</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="128" />
@@ -1768,58 +1736,58 @@
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="156" />
         <source>Photo taken</source>
-        <translation type="unfinished" />
+        <translation>已拍照</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/dialogs.py" line="157" />
         <source>No camera: saved without a photo</source>
-        <translation type="unfinished" />
+        <translation>没有摄像头：不带照片保存</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/pad.py" line="29" />
         <source>Code or phone tail</source>
-        <translation type="unfinished" />
+        <translation>取货码或手机尾号</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/pad.py" line="45" />
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>清空</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/pad.py" line="52" />
         <source>Find</source>
-        <translation type="unfinished" />
+        <translation>查找</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="88" />
         <source>Matching orders</source>
-        <translation type="unfinished" />
+        <translation>匹配的订单</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="102" />
         <source>Hand out and confirm (Enter)</source>
-        <translation type="unfinished" />
+        <translation>交付并确认（回车）</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="104" />
         <location filename="../../ui/pickup/screen.py" line="326" />
         <source>Hand out all</source>
-        <translation type="unfinished" />
+        <translation>全部交付</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="106" />
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="108" />
         <source>Reprint receipt</source>
-        <translation type="unfinished" />
+        <translation>补打小票</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="110" />
         <source>Next customer (Esc)</source>
-        <translation type="unfinished" />
+        <translation>下一位（Esc）</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="118" />
@@ -1829,29 +1797,31 @@
     <message>
         <location filename="../../ui/pickup/screen.py" line="299" />
         <source>This customer has {n} more ready: {bins}</source>
-        <translation type="unfinished" />
+        <translation>该顾客还有 {n} 单待取：{bins}</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="325" />
         <source>Hand out all ({n})</source>
-        <translation type="unfinished" />
+        <translation>全部交付（{n}单）</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/screen.py" line="348" />
         <source>{name} · bin {bin} · {n} items</source>
-        <translation type="unfinished" />
+        <translation>{name} · 货架 {bin} · {n} 件</translation>
     </message>
     <message>
         <location filename="../../ui/pickup/verdict.py" line="62" />
         <source>Issue</source>
-        <translation type="unfinished" />
+        <translation>报问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/verdict.py" line="163" />
+        <location filename="../../ui/pickup/verdict.py" line="164" />
         <source>Customer: {name}
 Phone ends in: {tail}
 Code: {code}</source>
-        <translation type="unfinished" />
+        <translation>顾客：{name}
+手机尾号：{tail}
+取货码：{code}</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2229,11 @@ Code: {code}</source>
         <location filename="../../ui/shell/words.py" line="43" />
         <source>Unknown staff member or wrong PIN.</source>
         <translation>员工不存在或密码不对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/statusbar.py" line="142" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
