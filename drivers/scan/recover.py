@@ -7,6 +7,7 @@ full-frame pass.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import cv2
@@ -40,9 +41,12 @@ def busiest_regions(gray: Gray, count: int = 2, step: int = 4) -> list[Box]:
         _, top, _, (px, py) = cv2.minMaxLoc(density)
         if top <= 0:
             break
-        mask = (density > 0.55 * top).astype(np.uint8)
-        _, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
-        x, y, bw, bh, _ = (int(v) for v in stats[labels[py, px]])
+        for level in (0.55, 0.7, 0.85):  # a blob spreading over the frame: cut higher
+            mask = (density > level * top).astype(np.uint8)
+            _, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+            x, y, bw, bh, _ = (int(v) for v in stats[labels[py, px]])
+            if bw * bh <= 0.2 * density.size:
+                break
         boxes.append(pad_box((x * step, y * step, (x + bw) * step, (y + bh) * step),
                              gray.shape, margin=0.08))
         density[max(0, y - 4):y + bh + 4, max(0, x - 4):x + bw + 4] = 0
@@ -111,6 +115,13 @@ def disk_psf(radius: float) -> NDArray[np.float32]:
     return np.asarray(k / max(float(k.sum()), 1e-6), dtype=np.float32)
 
 
+def gauss_psf(sigma: float) -> NDArray[np.float32]:
+    """A soft lens (or a code seen through a smudge): a Gaussian of `sigma` pixels."""
+    r = max(1, int(3 * sigma))
+    k = cv2.getGaussianKernel(2 * r + 1, sigma).astype(np.float32)
+    return np.asarray(k @ k.T, dtype=np.float32)
+
+
 def blur_direction(gray: Gray) -> tuple[float, float]:
     """The direction a straight motion blur smeared the region along (radians), and how
     anisotropic its edges are (smallest / largest structure-tensor eigenvalue: near 1 for a
@@ -127,16 +138,29 @@ def blur_direction(gray: Gray) -> tuple[float, float]:
     return angle, (small / big if big > 0 else 1.0)
 
 
-def _log_spectrum(gray: Gray) -> tuple[NDArray[np.float32], int]:
-    """Log power spectrum of the windowed region, zero-padded to a square DFT size, centred."""
-    f = gray.astype(np.float32) - float(gray.mean())
-    f *= cv2.createHanningWindow((f.shape[1], f.shape[0]), cv2.CV_32F)
-    n = cv2.getOptimalDFTSize(max(f.shape[:2]))
-    pad = np.zeros((n, n), np.float32)
-    pad[:f.shape[0], :f.shape[1]] = f
-    spec = cv2.dft(pad, flags=cv2.DFT_COMPLEX_OUTPUT)
-    power = spec[..., 0] ** 2 + spec[..., 1] ** 2
-    return np.asarray(np.fft.fftshift(np.log(power + 1e-2)), dtype=np.float32), n
+class Spectrum:
+    """Log power spectrum of a windowed region, zero-padded to a square DFT size, centred:
+    computed once per region, read by both blur measures."""
+
+    def __init__(self, gray: Gray) -> None:
+        f = gray.astype(np.float32) - float(gray.mean())
+        f *= cv2.createHanningWindow((f.shape[1], f.shape[0]), cv2.CV_32F)
+        n = cv2.getOptimalDFTSize(max(f.shape[:2]))
+        pad = np.zeros((n, n), np.float32)
+        pad[:f.shape[0], :f.shape[1]] = f
+        spec = cv2.dft(pad, flags=cv2.DFT_COMPLEX_OUTPUT)
+        power = spec[..., 0] ** 2 + spec[..., 1] ** 2
+        self.n = n
+        self.log: NDArray[np.float32] = np.asarray(np.fft.fftshift(np.log(power + 1e-2)),
+                                                   dtype=np.float32)
+
+
+@functools.lru_cache(maxsize=8)
+def _rings(n: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
+    """Ring index of every pixel of an n×n centred spectrum, and the pixels per ring."""
+    yy, xx = np.mgrid[0:n, 0:n].astype(np.float32)
+    rr = np.hypot(xx - n / 2, yy - n / 2).astype(np.int32).ravel()
+    return rr, np.maximum(np.bincount(rr, minlength=n), 1).astype(np.float64)
 
 
 def _deepest_zeros(profile: NDArray[np.float32], zeros_at: list[float],
@@ -144,77 +168,98 @@ def _deepest_zeros(profile: NDArray[np.float32], zeros_at: list[float],
     """Blur sizes whose predicted spectral zeros sit deepest below the frequencies half way
     between them, best first, as (size, depth); `zeros_at` are the zeros for size 1 (scaled
     by 1/size). Several, because a code's own modules put dips in its spectrum too."""
-    kk = np.arange(len(profile), dtype=np.float32)
+    kk = np.arange(len(profile), dtype=np.float64)
     limit = len(profile) / 1.25  # beyond, JPEG and sensor noise fill the spectrum
-    scores = np.zeros(len(sizes))
-    for i, size in enumerate(sizes):
-        zs = [z / size for z in zeros_at if z / size < limit]
-        if not zs:
-            continue
-        gap = (zs[1] - zs[0]) / 2 if len(zs) > 1 else zs[0] / 2
-        z = np.interp(zs, kk, profile)
-        around = (np.interp(np.subtract(zs, gap), kk, profile)
-                  + np.interp(np.add(zs, gap), kk, profile)) / 2
-        scores[i] = min(0.0, float((z - around).mean()))
-    minima = [i for i in range(len(sizes)) if scores[i] < 0
-              and (i == 0 or scores[i] <= scores[i - 1])
-              and (i == len(sizes) - 1 or scores[i] <= scores[i + 1])]
+    at = np.asarray(zeros_at, np.float64)[None, :] / sizes[:, None]  # sizes × zeros
+    used = at < limit
+    gaps = np.where(at.shape[1] > 1, (at[:, 1:2] - at[:, :1]) / 2, at[:, :1] / 2)
+    z = np.interp(at, kk, profile)
+    around = (np.interp(at - gaps, kk, profile) + np.interp(at + gaps, kk, profile)) / 2
+    counts = used.sum(axis=1)
+    scores = np.where(counts > 0, ((z - around) * used).sum(axis=1) / np.maximum(counts, 1), 0)
+    scores = np.minimum(scores, 0.0)
+    inner = (scores[1:-1] <= scores[:-2]) & (scores[1:-1] <= scores[2:])
+    minima = [int(i) + 1 for i in np.flatnonzero(inner & (scores[1:-1] < 0))]
+    if len(scores) > 1 and scores[0] < 0 and scores[0] <= scores[1]:
+        minima.append(0)
     minima.sort(key=lambda i: scores[i])
     return [(float(sizes[i]), float(-scores[i])) for i in minima[:count]]
 
 
-def motion_length(gray: Gray, angle: float) -> list[tuple[float, float]]:
+_LENGTHS = np.arange(4.0, 32.0, 0.25)
+_RADII = np.arange(1.5, 12.0, 0.25)
+
+
+def motion_length(gray: Gray, angle: float,
+                  spectrum: Spectrum | None = None) -> list[tuple[float, float]]:
     """Likely lengths in pixels of a straight motion blur along `angle`, best first, from
     where its spectrum has its zeros (a smear of L pixels zeroes every n/L-th frequency along
     its direction), each with how deep those zeros are."""
     if min(gray.shape[:2]) < 24:
         return []
-    spec, n = _log_spectrum(gray)
+    spec = spectrum or Spectrum(gray)
+    n = spec.n
     c = n / 2
     ks = np.arange(0, n // 2, dtype=np.float32)
     across = np.linspace(-n / 8, n / 8, 25, dtype=np.float32)
     cos, sin = math.cos(angle), math.sin(angle)
     xs = c + ks[None, :] * cos - across[:, None] * sin
     ys = c + ks[None, :] * sin + across[:, None] * cos
-    band = cv2.remap(spec, xs.astype(np.float32), ys.astype(np.float32), cv2.INTER_LINEAR,
+    band = cv2.remap(spec.log, xs.astype(np.float32), ys.astype(np.float32), cv2.INTER_LINEAR,
                      borderMode=cv2.BORDER_REFLECT)
     profile = np.asarray(band.mean(axis=0), dtype=np.float32)
-    return _deepest_zeros(profile, [n * m for m in (1.0, 2.0, 3.0)], np.arange(4.0, 40.0, 0.25))
+    return _deepest_zeros(profile, [n * m for m in (1.0, 2.0, 3.0)], _LENGTHS)
 
 
-def defocus_radius(gray: Gray) -> list[tuple[float, float]]:
+def defocus_radius(gray: Gray, spectrum: Spectrum | None = None) -> list[tuple[float, float]]:
     """Likely radii in pixels of a disk (defocus) blur, best first, from the rings of zeros
     in the spectrum, each with how deep those rings are."""
     if min(gray.shape[:2]) < 24:
         return []
-    spec, n = _log_spectrum(gray)
-    yy, xx = np.mgrid[0:n, 0:n].astype(np.float32)
-    rr = np.hypot(xx - n / 2, yy - n / 2).astype(np.int32).ravel()
-    sums = np.bincount(rr, weights=spec.ravel(), minlength=n)
-    counts = np.bincount(rr, minlength=n)
-    profile = np.asarray((sums / np.maximum(counts, 1))[: n // 2], dtype=np.float32)
+    spec = spectrum or Spectrum(gray)
+    n = spec.n
+    rr, counts = _rings(n)
+    sums = np.bincount(rr, weights=spec.log.ravel(), minlength=n)
+    profile = np.asarray((sums / counts)[: n // 2], dtype=np.float32)
     zeros = [n * z / (2 * math.pi) for z in _DISK_ZEROS]
-    return _deepest_zeros(profile, zeros, np.arange(1.5, 14.0, 0.25))
+    return _deepest_zeros(profile, zeros, _RADII)
+
+
+class Deconvolver:
+    """Wiener deconvolution G·conj(H) / (|H|² + K) of one region against several PSFs: the
+    region's DFT is taken once (padded for a fast DFT, its border replicated so the
+    wrap-around does not ring into the code)."""
+
+    PAD = 20
+
+    def __init__(self, gray: Gray) -> None:
+        h, w = gray.shape[:2]
+        m = self.PAD
+        ph, pw = cv2.getOptimalDFTSize(h + 2 * m), cv2.getOptimalDFTSize(w + 2 * m)
+        padded = cv2.copyMakeBorder(gray, m, ph - h - m, m, pw - w - m, cv2.BORDER_REPLICATE)
+        self.size = (h, w)
+        self.dft_size = (ph, pw)
+        self._big = cv2.dft(padded.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
+
+    def apply(self, psf: NDArray[np.float32], noise: float = 0.01) -> Gray:
+        (h, w), (ph, pw), m = self.size, self.dft_size, self.PAD
+        kh, kw = psf.shape
+        kernel = np.zeros((ph, pw), np.float32)
+        kernel[:min(kh, ph), :min(kw, pw)] = psf[:ph, :pw]
+        kernel = np.roll(kernel, (-(kh // 2), -(kw // 2)), (0, 1))
+        big = self._big
+        otf = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
+        denom = otf[..., 0] ** 2 + otf[..., 1] ** 2 + noise
+        re = (big[..., 0] * otf[..., 0] + big[..., 1] * otf[..., 1]) / denom
+        im = (big[..., 1] * otf[..., 0] - big[..., 0] * otf[..., 1]) / denom
+        out = cv2.dft(np.dstack([re, im]),
+                      flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
+        return np.clip(out[m:m + h, m:m + w], 0, 255).astype(np.uint8)
 
 
 def wiener(gray: Gray, psf: NDArray[np.float32], noise: float = 0.01) -> Gray:
-    """Wiener deconvolution G·conj(H) / (|H|² + K) (sizes padded for a fast DFT; the border
-    replicated so the wrap-around does not ring into the code)."""
-    h, w = gray.shape[:2]
-    kh, kw = psf.shape
-    m = max(kh, kw)
-    ph, pw = cv2.getOptimalDFTSize(h + 2 * m), cv2.getOptimalDFTSize(w + 2 * m)
-    padded = cv2.copyMakeBorder(gray, m, ph - h - m, m, pw - w - m, cv2.BORDER_REPLICATE)
-    kernel = np.zeros((ph, pw), np.float32)
-    kernel[:kh, :kw] = psf
-    kernel = np.roll(kernel, (-(kh // 2), -(kw // 2)), (0, 1))
-    big = cv2.dft(padded.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
-    otf = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
-    denom = otf[..., 0] ** 2 + otf[..., 1] ** 2 + noise
-    re = (big[..., 0] * otf[..., 0] + big[..., 1] * otf[..., 1]) / denom
-    im = (big[..., 1] * otf[..., 0] - big[..., 0] * otf[..., 1]) / denom
-    out = cv2.dft(np.dstack([re, im]), flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
-    return np.clip(out[m:m + h, m:m + w], 0, 255).astype(np.uint8)
+    """Wiener deconvolution of `gray` with one PSF."""
+    return Deconvolver(gray).apply(psf, noise)
 
 
 def estimate_motion(gray: Gray) -> tuple[float, float]:
