@@ -237,7 +237,7 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
             wire()
         except Exception:  # a device that cannot start must not stop the counter
             log.exception("device wiring failed")
-    start_operations(ctx)  # log files, scheduled backups, device state changes in the log
+    start_operations(ctx, clock=lambda: _clock_probe(_sync_url(ctx.db)))  # logs, backups, clock
     return ctx
 
 
@@ -283,7 +283,7 @@ def _doctor_probes(path: Path) -> Any:
         devices.append(DeviceProbe("camera", cam.status, cam.stop))
     probes.devices = devices
     if url:
-        probes.clock = lambda: _clock_probe(path, url)
+        probes.clock = lambda: _clock_probe(url)
     return probes
 
 
@@ -311,31 +311,25 @@ def _printer_probe(uri: str) -> Any:
     return probe
 
 
-def _clock_probe(path: Path, url: str) -> Any:
-    """The platform's clock from its `Date` header (GET /api/v1/health); remembered."""
+def _clock_probe(url: str | None) -> Any:
+    """The platform's clock from its `Date` header (GET /api/v1/health): a ClockOffset."""
     import os
 
     import requests
 
-    from kiosk.db import open_database
     from kiosk.errors import SyncError, SyncErrorKind
-    from kiosk.ops.clock import offset_from_date, remember
+    from kiosk.ops.clock import offset_from_date
     from kiosk.ports import utcnow
 
+    if not url:
+        raise SyncError(SyncErrorKind.NOT_ENROLLED, "not enrolled: no platform to compare with")
     sent = utcnow()
     try:
         r = requests.get(url.rstrip("/") + "/api/v1/health", timeout=5,
                          verify=os.environ.get("LINLI_SYNC_CA") or True)
-        offset = offset_from_date(r.headers["Date"], sent, utcnow())
+        return offset_from_date(r.headers["Date"], sent, utcnow())
     except (requests.RequestException, KeyError, ValueError) as exc:
         raise SyncError(SyncErrorKind.NETWORK, f"platform not reachable ({exc})") from exc
-    db = open_database(path)
-    try:
-        with db.session() as s:
-            remember(s, offset)
-    finally:
-        db.close()
-    return offset
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -229,6 +229,20 @@ def check_sync(db_path: Path) -> Finding:
     return Finding("sync", True, f"{pending} events waiting to be sent.{since}")
 
 
+def _remember_clock(db_path: Path, offset: ClockOffset) -> None:
+    from kiosk.db import Database
+    from kiosk.ops.clock import remember
+
+    db = Database(db_path, migrate=False)
+    try:
+        with db.session() as s:
+            remember(s, offset)
+    except KioskError as exc:  # a full disk: the finding is still right, only not kept
+        log.warning("clock offset not kept: %s", exc)
+    finally:
+        db.close()
+
+
 def check_clock(db_path: Path, probe: Callable[[], ClockOffset] | None) -> Finding:
     from kiosk.ops.clock import SETTING
 
@@ -237,6 +251,7 @@ def check_clock(db_path: Path, probe: Callable[[], ClockOffset] | None) -> Findi
     if probe is not None:
         try:
             offset = probe()
+            _remember_clock(db_path, offset)
         except KioskError as exc:
             log.info("clock probe failed: %s", exc)
         except Exception as exc:  # a probe must never stop the doctor

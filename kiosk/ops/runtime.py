@@ -12,16 +12,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from kiosk.db import Database
+from kiosk.errors import KioskError
 from kiosk.ops.backup import BackupScheduler
+from kiosk.ops.clock import ClockOffset, last_known, remember
 from kiosk.ops.integrity import DB_FILENAME
 from kiosk.ops.logs import setup_logging
-from kiosk.ports import DeviceStatus, HasStatus
+from kiosk.ports import DeviceState, DeviceStatus, HasStatus
 
 log = logging.getLogger("linli.devices")
 
 
 class _Context(Protocol):
     data_dir: Path
+    db: Database
     devices: list[HasStatus]
     on_close: list[Callable[[], None]]
 
@@ -66,9 +70,73 @@ class DeviceLogger:
             self._stop.wait(self.interval_s)
 
 
-def start_operations(ctx: _Context) -> BackupScheduler:
-    """Log files, scheduled backups (a device on the devices screen), the device logger.
-    `LINLI_BACKUP_INTERVAL_S` overrides the backup interval (tests, busy stores)."""
+class ClockWatch:
+    """The clock as a device: compares with the platform every `interval_s` through `probe`
+    (main.py: the `Date` header of /health), keeps the offset, and shows red in words when
+    the kiosk's clock is far off. Without a probe, or offline, shows the last offset seen."""
+
+    name = "Clock"
+
+    def __init__(self, db: Database, probe: Callable[[], ClockOffset] | None,
+                 interval_s: float = 900.0) -> None:
+        self.db, self.probe, self.interval_s = db, probe, interval_s
+        self._status = DeviceStatus(self.name, DeviceState.DISABLED,
+                                    "Not compared with the platform yet.")
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="clock-watch", daemon=True)
+
+    def status(self) -> DeviceStatus:
+        return self._status
+
+    def start(self) -> ClockWatch:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def check(self) -> DeviceStatus:
+        offset: ClockOffset | None = None
+        if self.probe is not None:
+            try:
+                offset = self.probe()
+                with self.db.session() as s:
+                    remember(s, offset)
+            except KioskError as exc:
+                log.debug("clock not compared: %s", exc)
+                offset = None
+            except Exception:
+                log.exception("clock probe failed")
+                offset = None
+        if offset is None:
+            with self.db.reader() as s:
+                offset = last_known(s)
+        if offset is None:
+            return self._status
+        words = offset.describe()
+        sentence = f"{words[0].upper()}{words[1:]}."
+        if offset.far_off:
+            self._status = DeviceStatus(self.name, DeviceState.ERROR,
+                                        f"{sentence} Set this computer's date and time.", sentence)
+        else:
+            self._status = DeviceStatus(self.name, DeviceState.ONLINE, sentence)
+        return self._status
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.check()
+            except Exception:
+                log.exception("clock check failed")
+            self._stop.wait(self.interval_s)
+
+
+def start_operations(ctx: _Context, *, clock: Callable[[], ClockOffset] | None = None
+                     ) -> BackupScheduler:
+    """Log files, scheduled backups and the clock (both devices on the devices screen), the
+    device logger. `LINLI_BACKUP_INTERVAL_S` overrides the backup interval (tests, busy
+    stores)."""
     setup_logging(ctx.data_dir)
     interval = float(os.environ.get("LINLI_BACKUP_INTERVAL_S") or 0) or None
     scheduler = (BackupScheduler(ctx.data_dir / DB_FILENAME, interval_s=interval)
@@ -76,6 +144,9 @@ def start_operations(ctx: _Context) -> BackupScheduler:
     scheduler.start()
     ctx.on_close.append(scheduler.stop)
     ctx.devices.append(scheduler)
+    watch = ClockWatch(ctx.db, clock).start()
+    ctx.on_close.append(watch.stop)
+    ctx.devices.append(watch)
     watcher = DeviceLogger(ctx.devices).start()
     ctx.on_close.append(watcher.stop)
     return scheduler

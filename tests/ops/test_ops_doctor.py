@@ -204,3 +204,20 @@ def test_bundle_lists_findings_and_settings_redacted(world: World, tmp_path: Pat
         assert settings["sync_state.device_token"] == "[redacted]"
         assert settings["sync_state.server_url"] == "http://127.0.0.1:9"
         assert len(json.loads(z.read("findings.json"))) == len(findings)
+
+
+def test_the_running_kiosk_shows_a_far_off_clock_as_a_device(world: World,
+                                                             skewed_server: tuple[str, type]
+                                                             ) -> None:
+    import main
+    from kiosk.ops.runtime import ClockWatch
+
+    url, _ = skewed_server
+    watch = ClockWatch(world.db, lambda: main._clock_probe(url))
+    status = watch.check()
+    assert status.state is DeviceState.ERROR and "2 h" in status.message
+    assert "date and time" in status.message
+    offline = ClockWatch(world.db, None).check()  # no network: the last offset seen
+    assert offline.state is DeviceState.ERROR
+    fine = ClockWatch(world.db, lambda: ClockOffset(3.0, utcnow())).check()
+    assert fine.state is DeviceState.ONLINE
