@@ -27,7 +27,7 @@ def _run(exe: Path, *args: str, env: dict[str, str], ok: tuple[int, ...] = (0,)
          ) -> subprocess.CompletedProcess[str]:
     started = time.perf_counter()
     out = subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=300, env=env)
-    print(f"  kiosk {' '.join(args[:2])}: exit {out.returncode} "
+    print(f"  kiosk {args[0]}: exit {out.returncode} "
           f"({time.perf_counter() - started:.1f} s)", flush=True)
     if out.returncode not in ok:
         raise SystemExit(f"FAILED: kiosk {' '.join(args)}\n{out.stdout}\n{out.stderr}")

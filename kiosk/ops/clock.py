@@ -40,7 +40,8 @@ class ClockOffset:
         size = abs(self.offset_s)
         if size < 1.5:
             return "the kiosk's clock agrees with the platform's"
-        hours, rest = divmod(round(size), 3600)
+        step = 3600 if size >= 86400 else 60 if size >= 3600 else 1  # two parts, rounded
+        hours, rest = divmod(round(size / step) * step, 3600)
         minutes, seconds = divmod(rest, 60)
         days, hours = divmod(hours, 24)
         parts = [f"{n} {u}" for n, u in ((days, "d"), (hours, "h"), (minutes, "min"),

@@ -29,7 +29,7 @@ from kiosk.ops.clock import TOLERANCE_S, ClockOffset
 from kiosk.ops.integrity import DB_FILENAME, is_writable
 from kiosk.ops.logs import LOG_DIRNAME, log_files, redact
 from kiosk.ops.storage import storage_problem
-from kiosk.ports import DeviceState, DeviceStatus
+from kiosk.ports import DeviceState, DeviceStatus, HasStatus
 from kiosk.version import __version__, build_id, version_line
 
 log = logging.getLogger("linli.ops.doctor")
@@ -356,6 +356,20 @@ def _store_id(db_path: Path) -> str:
         return str(json.loads(rows[0][0])) if rows else ""
     except (sqlite3.Error, ValueError):
         return ""
+
+
+_KINDS = ("printer", "scale", "camera", "scanner", "sync", "refractometer", "pesticide")
+
+
+def probes_for(devices: Iterable[HasStatus]) -> DoctorProbes:
+    """Probes from the running kiosk's own devices (the devices screen's "check everything"
+    button: `run_doctor(ctx.data_dir, probes_for(ctx.devices))`, on a worker thread)."""
+    out = []
+    for device in devices:
+        name = device.status().name.lower()
+        kind = next((k for k in _KINDS if k in name), "device")
+        out.append(DeviceProbe(kind, device.status))
+    return DoctorProbes(devices=out)
 
 
 def run_doctor(data_dir: Path, probes: DoctorProbes | None = None) -> list[Finding]:

@@ -112,8 +112,10 @@ def test_clock_offset_from_a_date_header_and_within_tolerance() -> None:
     ok = offset_from_date(format_datetime(sent + timedelta(seconds=30), usegmt=True), sent,
                           sent + timedelta(milliseconds=200))
     assert 28 < ok.offset_s < 31 and not ok.far_off
-    assert ClockOffset(-3 * 86400 - 60, sent).describe() == (
-        "the kiosk's clock is 3 d 1 min ahead of the platform's")
+    assert ClockOffset(-3 * 86400 - 2 * 3600 - 50, sent).describe() == (
+        "the kiosk's clock is 3 d 2 h ahead of the platform's")
+    assert ClockOffset(7199.4, sent).describe() == "the kiosk's clock is 2 h behind the platform's"
+    assert ClockOffset(95, sent).describe() == "the kiosk's clock is 1 min 35 s behind the platform's"
 
 
 def test_printer_gone_and_scale_gone(world: World) -> None:
@@ -221,3 +223,15 @@ def test_the_running_kiosk_shows_a_far_off_clock_as_a_device(world: World,
     assert offline.state is DeviceState.ERROR
     fine = ClockWatch(world.db, lambda: ClockOffset(3.0, utcnow())).check()
     assert fine.state is DeviceState.ONLINE
+
+
+def test_the_devices_screen_button_checks_the_running_devices(tmp_path: Path) -> None:
+    from kiosk.ops.doctor import probes_for
+
+    class Gone:
+        def status(self) -> DeviceStatus:
+            return DeviceStatus("Receipt printer", DeviceState.OFFLINE, "Printer is offline")
+
+    f = _by_check(run_doctor(tmp_path, probes_for([Gone()])))
+    assert not f["device:printer:Receipt printer"].ok
+    assert "paper" in f["device:printer:Receipt printer"].action
