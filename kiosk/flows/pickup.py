@@ -32,6 +32,7 @@ from kiosk.services.pickup import (
     confirm_pickup,
     confirm_pickups,
     confirm_provisional_pickup,
+    queue_receipt_copy,
     reverse_pickup,
 )
 from kiosk.verification.classify import ScanResult, classify_and_verify
@@ -72,6 +73,28 @@ class Done:
     receipt: str  # queued, failed, ask, none
     receipt_problem: str | None = None
     reversed_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class PickupSnapshot:
+    """Everything the screen draws, copied on the database worker (the flow itself is only
+    touched there): the GUI thread never reads a flow that a running task changes."""
+
+    step: PickupStep
+    verdict: Verdict | None
+    order: OrderView | None
+    others: tuple[OrderView, ...]
+    candidates: tuple[OrderView, ...]
+    done: Done | None
+    ticket: tuple[str, int] | None
+    can_confirm: bool
+    can_undo: bool
+    genuine_unsynced: bool
+    provisional: bool
+    receipts: bool  # a receipt printer is set up (reprint possible)
+    message: str
+    error: KioskError | None
+    notice: str = ""  # "not_shown": a confirm was refused because the screen changed
 
 
 S = PickupStep
@@ -143,6 +166,13 @@ class PickupFlow(Flow[PickupStep]):
             return False
         window = self.reversal_window_min
         return window is None or self.clock() - self.done.at <= timedelta(minutes=window)
+
+    def snapshot(self, notice: str = "") -> PickupSnapshot:
+        return PickupSnapshot(
+            self.step, self.verdict, self.order, self.others, self.candidates, self.done,
+            self.ticket, self.can_confirm, self.can_undo, self.genuine_unsynced,
+            self.provisional, self.receipts is not None, self.message,
+            self.error if self.step is S.ERROR else None, notice)
 
     # --- scan and choose ---------------------------------------------------------------
     def scan(self, text: object) -> PickupStep:
@@ -250,7 +280,7 @@ class PickupFlow(Flow[PickupStep]):
         self._require((S.VERDICT, S.CONFIRMING), "confirm")
         shown = self._check_ticket(None)
         every = [shown, *(o.ticket for o in self.others)]
-        if tickets is not None and [tuple(t) for t in tickets] != every:
+        if tickets is not None and {tuple(t) for t in tickets} != set(every):
             raise NotShown("The screen shows other orders now; nothing was handed out.")
         try:
             receipt = self._receipt_now()
@@ -304,7 +334,9 @@ class PickupFlow(Flow[PickupStep]):
         if self.done is None or self.receipts is None:
             raise IllegalTransition("No receipt printer is set up.")
         for r in self.done.results:
-            self.receipts.enqueue_receipt(r.order_id)
+            queue_receipt_copy(self.db, r.order_id)
+        if self.wake_printer is not None:
+            self.wake_printer()
         self.done = Done(self.done.results, self.done.orders, self.done.at, "queued", None,
                          self.done.reversed_ids)
         self._move(S.DONE)

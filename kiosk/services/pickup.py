@@ -55,11 +55,18 @@ class PickupResult:
 
 def queue_receipt_in(s: Session, order_id: str) -> str:
     """The order's receipt as it stands now, queued in the caller's transaction."""
+    from kiosk.printing.queue import enqueue_receipt_in
+
+    return enqueue_receipt_in(s, order_id)
+
+
+def queue_receipt_copy(db: Database, order_id: str) -> str:
+    """Reprint: a new job with the receipt as the order stands (never deduplicated away)."""
     from kiosk.printing import documents, gather
     from kiosk.printing.queue import enqueue_in
 
-    return enqueue_in(s, documents.receipt(gather.receipt_data(s, order_id)), ref=order_id,
-                      dedupe_key=gather.receipt_dedupe_key(s, order_id))
+    with db.session() as s:
+        return enqueue_in(s, documents.receipt(gather.receipt_data(s, order_id)), ref=order_id)
 
 
 def _receipt(s: Session, order_id: str, wanted: bool) -> tuple[str | None, str | None]:

@@ -1,5 +1,6 @@
-"""The pickup screen: draws kiosk.flows.pickup.PickupFlow; all decisions live in the flow."""
+"""The pickup counter screen (ui/pickup/screen.py): draws kiosk.flows.pickup.PickupFlow
+snapshots; all decisions live in the flow and the core."""
 
-from ui.pickup.panel import PickupPanel
+from ui.pickup.shots import screenshot_states
 
-__all__ = ["PickupPanel"]
+__all__ = ["screenshot_states"]
