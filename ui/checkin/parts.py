@@ -45,8 +45,10 @@ def touch_button(text: str, parent: QWidget, *, px: int = 22, name: str = "") ->
 class Banner(QLabel):
     """One line of what just happened: green when it went well, red and loud when refused."""
 
-    def __init__(self, parent: QWidget, *, px: int = 26) -> None:
+    def __init__(self, parent: QWidget, *, px: int = 26, name: str = "") -> None:
         super().__init__(parent)
+        if name:
+            self.setObjectName(name)
         self.setWordWrap(True)
         self.setFont(big_font(px))
         self.setMinimumHeight(96)

@@ -103,7 +103,7 @@ class CheckinScreen(Screen):
         self.counter.setObjectName("checkin-counter")
         top.addWidget(self.counter)
         left.addLayout(top)
-        self.banner = Banner(self)
+        self.banner = Banner(self, name="checkin-banner")
         left.addWidget(self.banner)
         self.bin_label = QLabel("—", self)
         self.bin_label.setObjectName("checkin-bin")

@@ -70,10 +70,11 @@ class HandoverScreen(Screen):
         self.leader_box.activated.connect(self._leader_chosen)
         top.addWidget(self.leader_box, 1)
         self.counter = QLabel(self)
+        self.counter.setObjectName("handover-counter")
         self.counter.setFont(big_font(30))
         top.addWidget(self.counter)
         left.addLayout(top)
-        self.banner = Banner(self)
+        self.banner = Banner(self, name="handover-banner")
         left.addWidget(self.banner)
         self.leader_label = QLabel(self)
         self.leader_label.setFont(big_font(44))
@@ -99,7 +100,8 @@ class HandoverScreen(Screen):
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setMinimumHeight(TOUCH)
         self.pin_edit.setFont(big_font(28, bold=False))
-        self.pin_edit.setMaxLength(8)
+        # no max length: the scan router takes a scan's keys back out of the focused field,
+        # which a truncated field would defeat
         self.pin_edit.returnPressed.connect(self._confirm_pin)
         right.addWidget(self.pin_edit)
         pad = QGridLayout()
@@ -201,6 +203,8 @@ class HandoverScreen(Screen):
             self.order_list.clear()
             self._items.clear()
         self._draw(snap)
+        if snap.outcome is not None and snap.outcome.code in (HCode.LEADER_FOUND, HCode.HANDED_OVER):
+            self.pin_edit.clear()
         if snap.outcome is not None:
             colour = DANGER if snap.outcome.refused else GO
             if snap.outcome.code in (HCode.BAG_AGAIN, HCode.BAG_UNTICKED):

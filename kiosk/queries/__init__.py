@@ -1,0 +1,1 @@
+"""Read-only questions the screens ask of the ledger (search, history, summaries)."""
