@@ -297,7 +297,7 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="72" />
+        <location filename="../../ui/shell/window.py" line="73" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
     </message>
@@ -342,37 +342,37 @@
     <message>
         <location filename="../../ui/checkin/screen.py" line="124" />
         <source>Short 1</source>
-        <translation type="unfinished" />
+        <translation>缺 1</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="125" />
         <source>Damaged 1 + photo</source>
-        <translation type="unfinished" />
+        <translation>破损 1 并拍照</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="145" />
         <source>Note for the problem (optional)</source>
-        <translation type="unfinished" />
+        <translation>问题备注（可不填）</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="147" />
         <source>Change bin</source>
-        <translation type="unfinished" />
+        <translation>换货位</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="153" />
         <source>Cold chain °C</source>
-        <translation type="unfinished" />
+        <translation>冷链温度 °C</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="160" />
         <source>e.g. 4.5, then Enter</source>
-        <translation type="unfinished" />
+        <translation>例如 4.5，按回车</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="175" />
         <source>Finish check-in</source>
-        <translation type="unfinished" />
+        <translation>完成签收</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="189" />
@@ -382,262 +382,262 @@
     <message>
         <location filename="../../ui/checkin/screen.py" line="219" />
         <source>Choose the delivery (or scan a bag)</source>
-        <translation type="unfinished" />
+        <translation>选择到货批次（或直接扫一袋）</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="222" />
         <source>{batch} · {n} bags · {when}</source>
-        <translation type="unfinished" />
+        <translation>{batch} · {n} 袋 · {when}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="262" />
         <source>Type the temperature as a number, e.g. 4.5.</source>
-        <translation type="unfinished" />
+        <translation>请输入数字温度，例如 4.5。</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="275" />
         <source>{bin} · {zone} · {n} bags</source>
-        <translation type="unfinished" />
+        <translation>{bin} · {zone} · {n} 袋</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="300" />
         <source>{n} bags not scanned: they stay 'not arrived'. Tap Finish again to check in without them.</source>
-        <translation type="unfinished" />
+        <translation>还有 {n} 袋没扫：它们将保持「未到货」。再点一次「完成签收」即不含它们签收。</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="338" />
         <source>{ready} ready on the shelf, {missing} not arrived, {issues} problems reported. {sheet}</source>
-        <translation type="unfinished" />
+        <translation>{ready} 单已上架，{missing} 单未到，已上报 {issues} 个问题。{sheet}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="342" />
         <source>The check-in sheet is printing.</source>
-        <translation type="unfinished" />
+        <translation>签收单正在打印。</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="343" />
         <source>No printer: no sheet printed.</source>
-        <translation type="unfinished" />
+        <translation>没有打印机：签收单未打印。</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="351" />
         <source>No delivery open</source>
-        <translation type="unfinished" />
+        <translation>未选择批次</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="353" />
         <source>Received {got} / {expected}</source>
-        <translation type="unfinished" />
+        <translation>已收 {got} / {expected}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="378" />
         <source>Scan a bag label: its bin appears here.</source>
-        <translation type="unfinished" />
+        <translation>扫袋子上的标签：货位显示在这里。</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="380" />
         <source>Order {order} · {zone}</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} · {zone}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="395" />
         <source>short {n}</source>
-        <translation type="unfinished" />
+        <translation>缺 {n}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="397" />
         <source>damaged {n}</source>
-        <translation type="unfinished" />
+        <translation>破损 {n}</translation>
     </message>
     <message>
         <location filename="../../ui/checkin/screen.py" line="406" />
         <source>{zone} goods on board: measure the temperature.</source>
-        <translation type="unfinished" />
+        <translation>车上有{zone}商品：请测量温度。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="23" />
         <source>ambient</source>
-        <translation type="unfinished" />
+        <translation>常温</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="24" />
         <source>chilled</source>
-        <translation type="unfinished" />
+        <translation>冷藏</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="25" />
         <source>frozen</source>
-        <translation type="unfinished" />
+        <translation>冷冻</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="32" />
         <source>on its way</source>
-        <translation type="unfinished" />
+        <translation>在路上</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="33" />
         <source>already on the shelf</source>
-        <translation type="unfinished" />
+        <translation>已经在货架上</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="34" />
         <source>partly picked up</source>
-        <translation type="unfinished" />
+        <translation>已部分取走</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="35" />
         <source>already picked up</source>
-        <translation type="unfinished" />
+        <translation>已经取走</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="36" />
         <source>handed to its team leader</source>
-        <translation type="unfinished" />
+        <translation>已交给团长</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="37" />
         <source>overdue on the shelf</source>
-        <translation type="unfinished" />
+        <translation>在货架上滞留</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="38" />
         <source>returned to the warehouse</source>
-        <translation type="unfinished" />
+        <translation>已退回仓库</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="39" />
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="40" />
         <source>refunded</source>
-        <translation type="unfinished" />
+        <translation>已退款</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="42" />
         <source>in another state</source>
-        <translation type="unfinished" />
+        <translation>处于其他状态</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="49" />
         <source>{zone}: {c} °C, within {min} to {max} °C.</source>
-        <translation type="unfinished" />
+        <translation>{zone}：{c} °C，在 {min} 到 {max} °C 之内。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="50" />
         <source>Too warm! {zone} goods must be {min} to {max} °C, the van is at {c} °C. Tell the driver and note it.</source>
-        <translation type="unfinished" />
+        <translation>温度太高！{zone}商品应在 {min} 到 {max} °C，车上是 {c} °C。请告知司机并记录。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="52" />
         <source>Too cold! {zone} goods must be {min} to {max} °C, the van is at {c} °C. Check for frozen damage.</source>
-        <translation type="unfinished" />
+        <translation>温度太低！{zone}商品应在 {min} 到 {max} °C，车上是 {c} °C。请检查是否冻坏。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="54" />
         <source>{c} °C cannot be right: measure again.</source>
-        <translation type="unfinished" />
+        <translation>{c} °C 不可能：请重新测量。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="70" />
         <source>short</source>
-        <translation type="unfinished" />
+        <translation>短缺</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="70" />
         <source>damaged</source>
-        <translation type="unfinished" />
+        <translation>破损</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="72" />
         <source>Delivery {batch}: {orders} bags expected. Scan the bags.</source>
-        <translation type="unfinished" />
+        <translation>批次 {batch}：应到 {orders} 袋。请逐袋扫码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="73" />
         <source>Received. Put it in bin {bin}.</source>
-        <translation type="unfinished" />
+        <translation>已签收。请放到货位 {bin}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="74" />
         <source>Already scanned (counted once). Its bin is {bin}.</source>
-        <translation type="unfinished" />
+        <translation>这袋已经扫过了（只算一次）。货位是 {bin}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="75" />
         <source>Unticked: this bag is not counted.</source>
-        <translation type="unfinished" />
+        <translation>已取消：这袋不计入。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="76" />
         <source>Not this delivery! This bag belongs to delivery {batch}. Put it aside.</source>
-        <translation type="unfinished" />
+        <translation>不是这一批的！这袋属于批次 {batch}。请放到一边。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="78" />
         <source>Not our store! This bag is for store {store}. Give it back to the driver.</source>
-        <translation type="unfinished" />
+        <translation>不是本店的！这袋属于门店 {store}。请退回给司机。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="80" />
         <source>This order is not in this delivery: it is {status}.</source>
-        <translation type="unfinished" />
+        <translation>这单不在这一批里：它{status}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="81" />
         <source>Unknown bag: no such order at this store. Put it aside and call the platform.</source>
-        <translation type="unfinished" />
+        <translation>未知袋子：本店没有这个订单。请放到一边并联系平台。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="83" />
         <source>That is not a bag or shelf label. Scan the label on the bag.</source>
-        <translation type="unfinished" />
+        <translation>这不是袋子或货架标签。请扫袋子上的标签。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="84" />
         <source>Bin changed to {bin}.</source>
-        <translation type="unfinished" />
+        <translation>货位已改为 {bin}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="85" />
         <source>Bin changed to {bin}, but it is a {zone} bin and this bag needs {wanted}.</source>
-        <translation type="unfinished" />
+        <translation>货位已改为 {bin}，但这是{zone}货位，这袋需要{wanted}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="87" />
         <source>There is no bin {bin} at this store.</source>
-        <translation type="unfinished" />
+        <translation>本店没有货位 {bin}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="88" />
         <source>Scan a bag first, then its shelf label.</source>
-        <translation type="unfinished" />
+        <translation>请先扫一袋，再扫货架标签。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="89" />
         <source>{name}: {qty} {kind}.</source>
-        <translation type="unfinished" />
+        <translation>{name}：{kind} {qty}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="90" />
         <source>Choose the delivery first (or scan one of its bags).</source>
-        <translation type="unfinished" />
+        <translation>请先选择到货批次（或扫这批的任意一袋）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="91" />
         <source>Delivery {batch} checked in.</source>
-        <translation type="unfinished" />
+        <translation>批次 {batch} 已签收。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="92" />
         <source>You may not check in a delivery: ask a manager.</source>
-        <translation type="unfinished" />
+        <translation>你没有签收到货的权限：请找店长。</translation>
     </message>
     <message>
         <location filename="../../ui/words/checkin.py" line="94" />
         <source>The check-in was refused: nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>签收被拒绝：没有保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1103,22 +1103,22 @@
     <message>
         <location filename="../../ui/handover/screen.py" line="89" />
         <source>Hand over all</source>
-        <translation type="unfinished" />
+        <translation>全部交接</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="94" />
         <source>Team leader's PIN (or scan the badge again)</source>
-        <translation type="unfinished" />
+        <translation>团长 PIN（或再刷一次工牌）</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="111" />
         <source>Confirm</source>
-        <translation type="unfinished" />
+        <translation>确认</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="118" />
         <source>Next team leader</source>
-        <translation type="unfinished" />
+        <translation>下一位团长</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="126" />
@@ -1128,127 +1128,346 @@
     <message>
         <location filename="../../ui/handover/screen.py" line="157" />
         <source>Pick a team leader (or scan the badge)</source>
-        <translation type="unfinished" />
+        <translation>选择团长（或刷团长工牌）</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="159" />
         <source>{name} · {community} · {n} ready</source>
-        <translation type="unfinished" />
+        <translation>{name} · {community} · {n} 单待取</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="214" />
         <source>{count} orders handed to {leader}. No printer: no slip printed.</source>
-        <translation type="unfinished" />
+        <translation>已将 {count} 单交给 {leader}。没有打印机：交接单未打印。</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="224" />
         <source>Scan the team leader's badge</source>
-        <translation type="unfinished" />
+        <translation>请刷团长工牌</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="229" />
         <source>Ticked {n} / {total}</source>
-        <translation type="unfinished" />
+        <translation>已勾 {n} / {total}</translation>
     </message>
     <message>
         <location filename="../../ui/handover/screen.py" line="241" />
         <source>{mark} {bin}   {order} · {n} items</source>
-        <translation type="unfinished" />
+        <translation>{mark} {bin}   {order} · {n} 件</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="19" />
         <source>{leader}: {orders} orders to hand over. Scan the bags or tap Hand over all.</source>
-        <translation type="unfinished" />
+        <translation>{leader}：有 {orders} 单待交接。逐袋扫码，或点「全部交接」。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="21" />
         <source>Unknown badge: no team leader of this store has it.</source>
-        <translation type="unfinished" />
+        <translation>未知工牌：本店没有这位团长。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="22" />
         <source>Ticked (bin {bin}).</source>
-        <translation type="unfinished" />
+        <translation>已勾选（货位 {bin}）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="23" />
         <source>Already ticked (counted once).</source>
-        <translation type="unfinished" />
+        <translation>已经勾过了（只算一次）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="24" />
         <source>Unticked.</source>
-        <translation type="unfinished" />
+        <translation>已取消勾选。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="25" />
         <source>Not theirs! This bag belongs to team leader {owner}. Put it back.</source>
-        <translation type="unfinished" />
+        <translation>不是这位团长的！这袋属于团长 {owner}。请放回。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="27" />
         <source>Not theirs! This bag is a customer's own order. Put it back.</source>
-        <translation type="unfinished" />
+        <translation>不是这位团长的！这是顾客自提的订单。请放回。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="29" />
         <source>This order of theirs cannot go now: it is {status}.</source>
-        <translation type="unfinished" />
+        <translation>这是该团长的订单，但现在不能交接：它{status}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="30" />
         <source>Not our store! This bag is for store {store}.</source>
-        <translation type="unfinished" />
+        <translation>不是本店的！这袋属于门店 {store}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="31" />
         <source>Unknown bag: no such order at this store.</source>
-        <translation type="unfinished" />
+        <translation>未知袋子：本店没有这个订单。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="32" />
         <source>That is not a badge or a bag label.</source>
-        <translation type="unfinished" />
+        <translation>这不是工牌，也不是袋子标签。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="33" />
         <source>All {count} ticked. The team leader confirms with PIN or badge.</source>
-        <translation type="unfinished" />
+        <translation>已全部勾选 {count} 单。请团长输入 PIN 或刷工牌确认。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="34" />
         <source>Tick at least one bag first.</source>
-        <translation type="unfinished" />
+        <translation>请先至少勾选一袋。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="35" />
         <source>Wrong PIN: the team leader tries again.</source>
-        <translation type="unfinished" />
+        <translation>PIN 不对：请团长再输一次。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="37" />
         <source>That badge is not this team leader's.</source>
-        <translation type="unfinished" />
+        <translation>这不是这位团长的工牌。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="38" />
         <source>{count} orders handed to {leader}. The slip is printing.</source>
-        <translation type="unfinished" />
+        <translation>已将 {count} 单交给 {leader}。交接单正在打印。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="39" />
         <source>Scan the team leader's badge first (or pick them below).</source>
-        <translation type="unfinished" />
+        <translation>请先刷团长工牌（或在上方选择团长）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="40" />
         <source>You may not hand orders over: ask a manager.</source>
-        <translation type="unfinished" />
+        <translation>你没有交接订单的权限：请找店长。</translation>
     </message>
     <message>
         <location filename="../../ui/words/handover.py" line="42" />
         <source>The handover was refused: nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>交接被拒绝：没有保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>live</name>
+    <message>
+        <location filename="../../ui/live/screen.py" line="84" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="88" />
+        <source>Batch (optional)</source>
+        <translation>批次（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="92" />
+        <location filename="../../ui/live/screen.py" line="248" />
+        <source>Go live</source>
+        <translation>开始直播检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="95" />
+        <source>On-air window</source>
+        <translation>直播画面窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="98" />
+        <source>Transparent</source>
+        <translation>透明背景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="151" />
+        <source>Save the weight</source>
+        <translation>保存重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="154" />
+        <source>Print reading label</source>
+        <translation>打印检测标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="168" />
+        <source>Live test</source>
+        <translation>直播检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="203" />
+        <source>Nothing measured yet: there is no label to print.</source>
+        <translation>还没有检测结果，没有可打印的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="215" />
+        <source>The reading label is printing.</source>
+        <translation>检测标签正在打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="247" />
+        <source>End live session</source>
+        <translation>结束直播检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="277" />
+        <source>Saved and signed: {value} · {verdict}</source>
+        <translation>已保存并签名：{value} · {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/screen.py" line="282" />
+        <source>The live session ended.</source>
+        <translation>本场直播检测已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="20" />
+        <source>Low sweetness</source>
+        <translation>甜度偏低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="21" />
+        <source>Normal sweetness</source>
+        <translation>甜度正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="22" />
+        <source>Good sweetness</source>
+        <translation>甜度良</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="23" />
+        <source>Excellent sweetness</source>
+        <translation>甜度优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="24" />
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="25" />
+        <source>Suspect: re-test</source>
+        <translation>可疑 · 需复检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="26" />
+        <source>POSITIVE: do not sell</source>
+        <translation>阳性 · 禁止销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="27" />
+        <source>Invalid run: new control needed</source>
+        <translation>无效 · 需重做对照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="32" />
+        <source>Weighed</source>
+        <translation>已称重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="33" />
+        <source>No grade for this product</source>
+        <translation>该产品无分级标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="42" />
+        <source>{value} °Brix</source>
+        <translation>{value} °Brix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="45" />
+        <source>Inhibition {value} %</source>
+        <translation>农残抑制率 {value} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="52" />
+        <source>Scale: no weight yet</source>
+        <translation>秤：暂无重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="56" />
+        <source>Scale: {weight} (stable)</source>
+        <translation>秤：{weight}（稳定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="57" />
+        <source>Scale: {weight} (moving)</source>
+        <translation>秤：{weight}（未稳定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="64" />
+        <source>{product} · batch {batch}</source>
+        <translation>{product} · 批次 {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="75" />
+        <source>1 sample so far</source>
+        <translation>目前 1 个样品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="76" />
+        <source>n={n} · mean {mean} · spread ±{sd} ({low}–{high}) {unit}</source>
+        <translation>n={n} · 平均 {mean} · 离散 ±{sd}（{low}–{high}）{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="84" />
+        <source>Verify code</source>
+        <translation>验真码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="85" />
+        <source>Manual entry (not signed)</source>
+        <translation>手工录入（未签名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="97" />
+        <source>Pick or type the product before going live.</source>
+        <translation>开始前请选择或输入产品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="98" />
+        <source>The instrument sent a reading that cannot be used; measure again.</source>
+        <translation>仪器发来的读数无法使用，请重新测量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="99" />
+        <source>Go live first, then save the weight.</source>
+        <translation>请先开始直播检测，再保存重量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="100" />
+        <source>The weight is still moving; wait for the scale to settle.</source>
+        <translation>重量还在变化，请等秤稳定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="101" />
+        <source>This reading could not be saved; measure again.</source>
+        <translation>这条读数未能保存，请重新测量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="107" />
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="125" />
+        <source>Not live: pick the product and batch, then Go live.</source>
+        <translation>未开始：选择产品和批次，然后点“开始直播检测”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="126" />
+        <source>Live session {id}: {n} reading(s) saved</source>
+        <translation>直播检测 {id}：已保存 {n} 条读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="132" />
+        <source>OBS overlay: not running</source>
+        <translation>OBS 叠加层：未运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="133" />
+        <source>OBS overlay (browser source): {url}</source>
+        <translation>OBS 叠加层（浏览器源）：{url}</translation>
     </message>
 </context>
 <context>
@@ -1875,7 +2094,7 @@ Code: {code}</source>
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../ui/app.py" line="174" />
+        <location filename="../../ui/app.py" line="182" />
         <source>Linli Kiosk is already running on this computer: use the open window.</source>
         <translation>邻里自提点已经在这台电脑上运行了：请使用已打开的窗口。</translation>
     </message>
@@ -2243,8 +2462,8 @@ Code: {code}</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="54" />
-        <location filename="../../ui/app.py" line="177" />
+        <location filename="../../ui/app.py" line="55" />
+        <location filename="../../ui/app.py" line="185" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
     </message>

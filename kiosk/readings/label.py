@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from kiosk.db import Database
 from kiosk.errors import UserFacingError
 from kiosk.models.readings import ReadingRecord
 from kiosk.ports import QR, Block, Document, Text
@@ -42,3 +43,9 @@ def label_document(s: Session, reading_id: str) -> Document:
 def queue_reading_label(s: Session, reading_id: str) -> str:
     """Queue the label in the caller's transaction; wake the print dispatcher afterwards."""
     return enqueue_in(s, label_document(s, reading_id), ref=reading_id)
+
+
+def print_label(db: Database, reading_id: str) -> str:
+    """Queue the label in its own transaction (the UI's database worker calls this)."""
+    with db.session() as s:
+        return queue_reading_label(s, reading_id)

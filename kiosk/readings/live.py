@@ -23,6 +23,8 @@ from kiosk.readings.context import ReadingContext
 from kiosk.readings.service import save_reading
 
 # tone of a grade or verdict: good (green), warn (amber), bad (red), neutral (grey)
+# why the desk refused: no_product, bad_reading, not_live, weight_moving, not_saved
+ERRORS = ("no_product", "bad_reading", "not_live", "weight_moving", "not_saved")
 TONES = {"below": "warn", "normal": "neutral", "sweet": "good", "extra_sweet": "good",
          "negative": "good", "suspect": "warn", "positive": "bad", "invalid": "warn"}
 
@@ -72,7 +74,8 @@ class LiveSnapshot:
     weight: float | None = None  # the scale's live figure (not saved until captured)
     weight_unit: str = ""
     weight_stable: bool = False
-    error: str = ""  # plain words of the last refusal (never hides a saved result)
+    error: str = ""  # code of the last refusal (ERRORS; the UI words it), "" when none
+    error_detail: str = ""  # the core's own sentence (English, for the log)
 
     @property
     def latest(self) -> LiveItem | None:
@@ -106,13 +109,13 @@ class LiveDesk:
 
     def start(self, *, product: str, batch_id: str, session_id: str | None = None) -> LiveSnapshot:
         if not product.strip():
-            return self._refuse("Say which product is tested before going live.")
+            return self._refuse("no_product")
         sid = session_id or f"live-{utcnow():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:4]}"
         self.snap = LiveSnapshot(sid, product.strip(), batch_id.strip())
         return self.snap
 
     def stop(self) -> LiveSnapshot:
-        self.snap = replace(self.snap, session_id=None, error="")
+        self.snap = replace(self.snap, session_id=None, error="", error_detail="")
         return self.snap
 
     def take(self, reading: Reading, instrument: Instrument, *, operator_id: str) -> LiveSnapshot:
@@ -127,8 +130,7 @@ class LiveDesk:
         if not self.snap.running:
             return self.snap
         if reading.status is not ReadingStatus.OK or reading.value is None:
-            return self._refuse(f"The {instrument.name} sent a reading that cannot be used "
-                                f"({reading.status.value}); measure again.")
+            return self._refuse("bad_reading", reading.status.value)
         extra = dict(reading.extra)
         if reading.kind is ReadingKind.PESTICIDE and ("dA0" not in extra or "dAt" not in extra):
             return self.snap  # a control line: not a sample result
@@ -136,9 +138,9 @@ class LiveDesk:
 
     def capture_weight(self, *, operator_id: str) -> LiveSnapshot:
         if not self.snap.running:
-            return self._refuse("Start the live session first.")
+            return self._refuse("not_live")
         if self._weight is None or not self.snap.weight_stable:
-            return self._refuse("The weight is still moving; wait for the scale to settle.")
+            return self._refuse("weight_moving")
         reading, instrument = self._weight
         return self._save(reading, instrument, operator_id)
 
@@ -156,16 +158,17 @@ class LiveDesk:
                 assert row is not None
                 value, unit = row.value, row.unit
         except UserFacingError as exc:
-            return self._refuse(str(exc))
+            return self._refuse("not_saved", str(exc))
         item = LiveItem(saved.reading_id, reading.kind.value, value, unit, saved.verdict,
                         TONES.get(saved.verdict or "", "neutral"), saved.code, saved.short_code,
                         False, instrument, reading.at)
         items = (*self.snap.items, item)
-        self.snap = replace(self.snap, items=items, spreads=_spreads(items), error="")
+        self.snap = replace(self.snap, items=items, spreads=_spreads(items), error="",
+                            error_detail="")
         return self.snap
 
-    def _refuse(self, why: str) -> LiveSnapshot:
-        self.snap = replace(self.snap, error=why)
+    def _refuse(self, code: str, detail: str = "") -> LiveSnapshot:
+        self.snap = replace(self.snap, error=code, error_detail=detail)
         return self.snap
 
 
