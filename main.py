@@ -175,6 +175,26 @@ def _wire_sync(ctx: KioskContext) -> None:
     ctx.enroll = enroll
 
 
+def _wire_overlay(ctx: KioskContext) -> None:
+    """The OBS overlay (live test mode): 127.0.0.1:8790 unless set (settings `overlay_host`,
+    `overlay_port`, `overlay_token`, or LINLI_OVERLAY_HOST/PORT/TOKEN); a Local-file copy of
+    the page in <data dir>/overlay/ for an OBS started before the kiosk (docs/obs.md)."""
+    import os
+
+    from drivers.overlay.server import DEFAULT_PORT, OverlayServer
+
+    def pick(name: str, default: Any) -> Any:
+        return getattr(ctx.settings, f"overlay_{name}", None) \
+            or os.environ.get(f"LINLI_OVERLAY_{name.upper()}") or default
+
+    overlay = OverlayServer(str(pick("host", "127.0.0.1")), int(pick("port", DEFAULT_PORT)),
+                            token=pick("token", None))
+    _slot(ctx, "overlay", overlay)
+    overlay.write_page(ctx.data_dir / "overlay")
+    overlay.start()
+    ctx.on_close.append(overlay.stop)
+
+
 def _demo_pins(ctx: KioskContext) -> dict[str, str]:
     """Demo PINs, shown on the login screen and printed: kept in demo/pins.json; a demo
     store made before that file existed gets fresh PINs for its staff."""
@@ -232,7 +252,8 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
         ctx.demo_pins = _demo_pins(ctx)
         print("demo PINs: " + ", ".join(f"{k} {v}" for k, v in ctx.demo_pins.items()))
     for wire in (lambda: _wire_printer(ctx, demo), lambda: _wire_instruments(ctx, demo),
-                 lambda: _wire_scanners(ctx, demo), lambda: _wire_sync(ctx)):
+                 lambda: _wire_scanners(ctx, demo), lambda: _wire_sync(ctx),
+                 lambda: _wire_overlay(ctx)):
         try:
             wire()
         except Exception:  # a device that cannot start must not stop the counter
