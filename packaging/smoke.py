@@ -2,8 +2,8 @@
 `backup`, `doctor`, then `run --demo` until its window is up.
 
 How "the window is up" is seen: on a virtual X screen (Xvfb, when installed) the test waits
-for a visible window titled "Linli Kiosk" (xdotool), the title of the shell whose first
-screen is the login (or, with --demo, the logged-in pickup screen). Without Xvfb it runs
+for a visible window of the program titled "邻里自提点" ("Linli Kiosk" in English; xdotool),
+the shell whose first screen is the login (with --demo, the logged-in pickup screen). Without Xvfb it runs
 offscreen and waits for the kiosk's own log line "… starting; data dir" plus 15 s alive
 without a traceback (weaker; says so). Usage: smoke.py DIST_DIR [BUILD_STAMP].
 """
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TITLE = "Linli Kiosk"
+TITLES = ("邻里自提点", "Linli Kiosk")  # the shell's title in zh_CN (default) and en
 
 
 def _run(exe: Path, *args: str, env: dict[str, str], ok: tuple[int, ...] = (0,)
@@ -66,12 +66,17 @@ def gui(exe: Path, data: Path, env: dict[str, str]) -> str:
     try:
         if server is not None:
             def window() -> bool:
-                found = subprocess.run([xdotool, "search", "--onlyvisible", "--name", TITLE],
-                                       env=genv, capture_output=True, text=True)
-                return found.returncode == 0 and bool(found.stdout.strip())
+                found = subprocess.run([xdotool, "search", "--onlyvisible", "--classname",
+                                        "kiosk"], env=genv, capture_output=True, text=True)
+                for wid in found.stdout.split():
+                    name = subprocess.run([xdotool, "getwindowname", wid], env=genv,
+                                          capture_output=True, text=True).stdout.strip()
+                    if name in TITLES:
+                        return True
+                return False
 
             seen = _wait(window, 120, proc)
-            how = f'window "{TITLE}" visible on Xvfb'
+            how = f'window titled {" or ".join(TITLES)} visible on Xvfb'
         else:
             seen = _wait(lambda: log.exists() and "starting; data dir" in log.read_text(), 120,
                          proc) and not _wait(lambda: False, 15, proc) and proc.poll() is None
