@@ -7,6 +7,7 @@ from __future__ import annotations
 from ui.checkin.screen import CheckinScreen
 from ui.handover.screen import HandoverScreen
 from ui.live.screen import LiveScreen
+from ui.orders.screen import OrdersScreen
 from ui.pickup.screen import PickupScreen
 from ui.screen import Screen
 from ui.settings.screen import SettingsScreen
@@ -18,6 +19,7 @@ SCREENS: list[type[Screen]] = [
     PickupScreen,
     CheckinScreen,
     HandoverScreen,
+    OrdersScreen,
     SettingsScreen,
     LiveScreen,
 ]

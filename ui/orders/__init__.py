@@ -1,0 +1,1 @@
+"""Orders, history and the overdue list (订单 / 滞留)."""
