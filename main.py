@@ -15,14 +15,12 @@ import argparse
 import json
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import drivers.cli
-import sync.cli
-from kiosk.cli import add_command, data_dir, run
-from kiosk.cli.ops import registrar as ops_registrar
+from kiosk.cli import Registrar, add_command, data_dir, run
 from kiosk.context import KioskContext
 from kiosk.db import Database
 
@@ -62,9 +60,7 @@ def _slot(ctx: KioskContext, kind: str, device: Any) -> None:
 
 
 def _wire_printer(ctx: KioskContext, demo: bool) -> None:
-    from drivers.printer.device import EscposPrinter
     from kiosk.ports import CjkMode, PaperWidth, PrintOptions
-    from kiosk.printing.queue import PrintDispatcher, PrintQueue, SlipQueue
 
     settings = ctx.settings
     legacy = _legacy(ctx, "printer")
@@ -83,7 +79,10 @@ def _wire_printer(ctx: KioskContext, demo: bool) -> None:
         ctx.on_close.append(virtual.stop)
         uri, options = virtual.uri, PrintOptions(paper=PaperWidth.MM80)
     else:
-        return
+        return  # no printer: escpos is not even imported (cold start)
+    from drivers.printer.device import EscposPrinter
+    from kiosk.printing.queue import PrintDispatcher, PrintQueue, SlipQueue
+
     printer = EscposPrinter(uri, options, name="Receipt printer")
     queue = PrintQueue(ctx.db)
     dispatcher = PrintDispatcher(queue, printer)
@@ -95,10 +94,10 @@ def _wire_printer(ctx: KioskContext, demo: bool) -> None:
 
 
 def _wire_instruments(ctx: KioskContext, demo: bool) -> None:
-    from drivers.instruments.config import InstrumentConfig, build_worker
-
     conf = list(ctx.settings.instruments) or _legacy(ctx, "instruments")
     if isinstance(conf, list) and conf:
+        from drivers.instruments.config import InstrumentConfig, build_worker
+
         for item in conf:
             worker = build_worker(InstrumentConfig.from_json(item))
             worker.start()
@@ -130,8 +129,6 @@ def _demo_camera(ctx: KioskContext) -> Any:
 
 
 def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
-    from drivers.scan.camera import CameraScanner, OpenCvSource
-    from drivers.scan.serial_scanner import SerialScanner
     from drivers.scan.wedge import KeyboardWedgeScanner, WedgeConfig
 
     settings = ctx.settings
@@ -142,12 +139,16 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     scanners: list[tuple[str, Any]] = [("scanner", wedge)]
     camera: Any = settings.camera or _legacy(ctx, "camera")
     if camera not in (None, ""):
+        from drivers.scan.camera import CameraScanner, OpenCvSource
+
         index = int(camera) if isinstance(camera, str) and camera.isdigit() else camera
         scanners.append(("camera", CameraScanner(OpenCvSource(index))))
     elif demo:
         scanners.append(("camera", _demo_camera(ctx)))
     port = settings.serial_scanner_port or _legacy(ctx, "serial_scanner")
     if isinstance(port, str) and port:
+        from drivers.scan.serial_scanner import SerialScanner
+
         scanners.append(("scanner", SerialScanner(port)))
     for kind, scanner in scanners:
         scanner.start()
@@ -156,20 +157,56 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     ctx.scanners = [scanner for _kind, scanner in scanners]
 
 
-def _wire_sync(ctx: KioskContext) -> None:
-    from sync.client.background import BackgroundSync
-    from sync.client.setup import enroll_kiosk
+class _SyncSlot:
+    """The sync chip's status before the sync client is loaded: the client (and `requests`)
+    is imported and started after the first screen is up (KioskContext.after_start), and its
+    board's changes are mirrored here."""
 
-    background = BackgroundSync(ctx.db)
-    background.start()
-    ctx.on_close.append(background.stop)
-    _slot(ctx, "sync", background)
-    ctx.sync_status = background.sync_status
+    def __init__(self) -> None:
+        from kiosk.ports import DeviceState, StatusBoard
+
+        self.board = StatusBoard("sync", DeviceState.DISABLED, "not started")
+        self.background: Any = None
+        self._lock = threading.Lock()
+
+    def status(self) -> Any:
+        return self.board.current
+
+    def mirror(self, status: Any) -> None:
+        self.board.set(status.state, status.message, error=status.last_error,
+                       code=status.code, params=status.params)
+
+    def start(self, db: Database) -> Any:
+        with self._lock:
+            if self.background is None:
+                from sync.client.background import BackgroundSync
+
+                self.background = BackgroundSync(db)
+                self.background.board.add_listener(self.mirror)
+                self.background.start()
+                self.mirror(self.background.status())
+            return self.background
+
+    def stop(self) -> None:
+        with self._lock:
+            if self.background is not None:
+                self.background.stop()
+
+
+def _wire_sync(ctx: KioskContext) -> None:
+    slot = _SyncSlot()
+    _slot(ctx, "sync", slot)
+    ctx.after_start.append(lambda: slot.start(ctx.db))
+    ctx.on_close.append(slot.stop)
 
     def enroll(server_url: str, code: str) -> Any:
+        from sync.client.setup import enroll_kiosk
+
         enrollment = enroll_kiosk(ctx.db, server_url, code)
+        background = slot.start(ctx.db)
         background.stop()
         background.start()  # now enrolled: the loop runs
+        slot.mirror(background.status())
         return enrollment
 
     ctx.enroll = enroll
@@ -377,8 +414,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(version_line())
         return 0
-    return run(args, [drivers.cli.register, sync.cli.register, ops_registrar(_doctor_probes),
-                      register])
+    return run(args, _registrars(args))
+
+
+def _command_of(args: Sequence[str]) -> str | None:
+    """The command word; the global options (--data-dir DIR, --json) may come first."""
+    i = 0
+    while i < len(args):
+        if args[i] == "--data-dir":
+            i += 2
+        elif args[i].startswith("-"):
+            i += 1
+        else:
+            return args[i]
+    return None
+
+
+def _registrars(args: Sequence[str]) -> list[Registrar]:
+    """`kiosk run` starts the counter without importing every other command's libraries
+    (escpos, the QR decoders, the doctor, the sync CLI): part of the cold start budget."""
+    if _command_of(args) == "run":
+        return [register]
+    import drivers.cli
+    import sync.cli
+    from kiosk.cli.ops import registrar as ops_registrar
+
+    return [drivers.cli.register, sync.cli.register, ops_registrar(_doctor_probes), register]
 
 
 if __name__ == "__main__":

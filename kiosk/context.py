@@ -44,6 +44,8 @@ class KioskContext:
     enroll: Enroller | None = None  # enrollment by code (backed by sync/, wired in main.py)
     sync_status: Callable[[], SyncStatus] | None = None  # the sync client's current status
     sync_now: Callable[[], None] | None = None  # ask the sync client to run now
+    # started in the background once the first screen is up (the sync client): cold start
+    after_start: list[Callable[[], None]] = field(default_factory=list)
     on_close: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:

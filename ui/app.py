@@ -19,7 +19,7 @@ from kiosk.session import Clerk, ClerkSession
 from kiosk.settings import Settings
 from ui.context import UiContext
 from ui.hooks import Hooks
-from ui.qt import QApplication, QMessageBox, QObject, QTranslator, Signal
+from ui.qt import QApplication, QMessageBox, QObject, QTimer, QTranslator, Signal
 from ui.scan_input import ScanRouter
 from ui.screen import Screen
 from ui.shell.instance import acquire_instance_lock
@@ -27,6 +27,7 @@ from ui.shell.window import ShellWindow
 from ui.tasks import TaskManager
 from ui.words.errors import error_text
 
+AFTER_START_MS = 500
 _translators: list[QTranslator] = []
 
 
@@ -111,6 +112,13 @@ class UiApp(QObject):
                                  end_pause_ms=settings.scanner_end_pause_ms)
         self.router.install(app)
         self.window = self._build_window()
+        QTimer.singleShot(AFTER_START_MS, self._after_start)
+
+    def _after_start(self) -> None:
+        """Work that can wait until the first screen is up (the sync client's start)."""
+        for start in self.ctx.kiosk.after_start:
+            self.ctx.tasks.run(start, on_error=lambda _exc: None)
+        self.ctx.kiosk.after_start.clear()
 
     def _build_window(self) -> ShellWindow:
         window = ShellWindow(self.ctx, self.screens)

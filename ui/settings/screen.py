@@ -62,7 +62,7 @@ class SettingsScreen(Screen):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setStyleSheet("QScrollBar:vertical { width: 28px; }")  # a finger can drag it
-        self.scroll = scroll
+        self.scroller = scroll
         inner = QWidget(scroll)
         self.form_box = QVBoxLayout(inner)
         self._build_form(inner)
@@ -225,7 +225,7 @@ class SettingsScreen(Screen):
         if problems:
             self.message.setStyleSheet("font-size: 18px; color: #c62828;")
             self.message.setText(problem_text(problems[0]))
-            self.scroll.ensureWidgetVisible(self.editors[problems[0].field], 50, 120)
+            self.scroller.ensureWidgetVisible(self.editors[problems[0].field], 50, 120)
             return False
         new = from_raw(raw, self.ctx.settings)
         old = self.ctx.settings

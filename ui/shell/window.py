@@ -32,6 +32,7 @@ from ui.shell.registry import HOME, NAV_ORDER, SCREENS
 from ui.shell.statusbar import StatusBar
 
 SHORTCUTS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9")
+WARM_UP_MS = 150
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 
 
@@ -85,11 +86,8 @@ class ShellWindow(QMainWindow):
 
         self.login = LoginScreen(ctx, self.stack)
         self.stack.addWidget(self.login)
-        self.screens: dict[str, Screen] = {}
-        for cls in screen_classes(screens):
-            screen = cls(ctx)
-            self.screens[cls.screen_id] = screen
-            self.stack.addWidget(screen)
+        self._classes = screen_classes(screens)
+        self._screens: dict[str, Screen] | None = None
         self.current_id: str | None = None
         self.last_id = HOME
 
@@ -111,9 +109,9 @@ class ShellWindow(QMainWindow):
         self.nav.demo_enabled = ctx.kiosk.demo_show_code is not None
 
         self.shortcuts: dict[str, QShortcut] = {}
-        for screen in self.screens.values():
-            if screen.shortcut:
-                self._shortcut(screen.shortcut, lambda sid=screen.screen_id: self.show_screen(sid))
+        for cls in self._classes:
+            if cls.shortcut:
+                self._shortcut(cls.shortcut, lambda sid=cls.screen_id: self.show_screen(sid))
         self._shortcut("Ctrl+L", self.lock)
         if ctx.kiosk.demo_show_code is not None:
             self._shortcut("F12", self.show_demo_code)
@@ -124,6 +122,23 @@ class ShellWindow(QMainWindow):
         self.activity = ActivityFilter(self)
         self.apply_settings(ctx.settings)
         self.on_clerk(ctx.session.clerk)
+        if self._screens is None:  # locked at start: the login screen paints first
+            QTimer.singleShot(WARM_UP_MS, self._build_screens)
+
+    @property
+    def screens(self) -> dict[str, Screen]:
+        """Every screen, built on first need (after the login screen's first paint when the
+        kiosk starts locked: part of the cold-start budget)."""
+        return self._build_screens()
+
+    def _build_screens(self) -> dict[str, Screen]:
+        if self._screens is None:
+            self._screens = {}
+            for cls in self._classes:
+                screen = cls(self.ctx)
+                self._screens[cls.screen_id] = screen
+                self.stack.addWidget(screen)
+        return self._screens
 
     def _shortcut(self, keys: str, slot: object) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)
@@ -140,7 +155,9 @@ class ShellWindow(QMainWindow):
         return [s for s in self.screens.values() if self.allowed(s)]
 
     def current_screen(self) -> Screen | None:
-        return self.screens.get(self.current_id) if self.current_id else None
+        if self.current_id is None or self._screens is None:
+            return None
+        return self._screens.get(self.current_id)
 
     def show_screen(self, screen_id: str) -> bool:
         """Show `screen_id` if the logged-in clerk may use it; False otherwise."""
@@ -167,9 +184,9 @@ class ShellWindow(QMainWindow):
         self.login.activated()
 
     def on_operation(self, changes: object) -> None:
-        if not isinstance(changes, Changes):
-            return
-        for screen in self.screens.values():
+        if not isinstance(changes, Changes) or self._screens is None:
+            return  # screens not built yet draw fresh when they are
+        for screen in self._screens.values():
             screen.on_changes(changes)
 
     # --- scans --------------------------------------------------------------------------
