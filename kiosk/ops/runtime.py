@@ -17,10 +17,11 @@ from kiosk.errors import KioskError
 from kiosk.ops.backup import BackupScheduler
 from kiosk.ops.clock import ClockOffset, last_known, remember
 from kiosk.ops.integrity import DB_FILENAME
-from kiosk.ops.logs import setup_logging
-from kiosk.ports import DeviceState, DeviceStatus, HasStatus
+from kiosk.ops.logs import fingerprint, redact, setup_logging
+from kiosk.ports import DeviceState, DeviceStatus, HasStatus, ScanEvent
 
 log = logging.getLogger("linli.devices")
+scan_log = logging.getLogger("linli.scan")
 
 
 class _Context(Protocol):
@@ -68,6 +69,35 @@ class DeviceLogger:
         while not self._stop.is_set():
             self.poll()
             self._stop.wait(self.interval_s)
+
+
+class ScanLogger:
+    """Logs every scan with its verdict, never the code itself: `scan camera LK1…#3f2a9c1e
+    (token) -> ready order LK2612…`. Verdicts are looked up read-only (the counter's own
+    lookup runs separately); a scan that cannot be judged is logged with its problem."""
+
+    def __init__(self, db: Database, store_id: str) -> None:
+        self.db, self.store_id = db, store_id
+
+    def __call__(self, scan: ScanEvent) -> None:
+        from kiosk.verification.classify import classify_and_verify
+
+        text = scan.text
+        shown = (redact(text) if text.startswith("LK1.")
+                 else f"#{fingerprint(text)} ({len(text)} chars)")
+        if scan.problem is not None:
+            scan_log.warning("scan %s %s: %s (%s)", scan.source.value, shown,
+                             scan.problem.value, scan.message or "-")
+            return
+        try:
+            result = classify_and_verify(self.db, text, self.store_id)
+        except Exception as exc:  # logging must never cost a scan
+            scan_log.warning("scan %s %s: not judged (%s)", scan.source.value, shown, exc)
+            return
+        orders = result.verdict.order_id or ",".join(
+            o.order_id for o in result.candidates[:3]) or "-"
+        scan_log.info("scan %s %s (%s) -> %s order %s", scan.source.value, shown, result.kind,
+                      result.verdict.verdict, orders)
 
 
 class ClockWatch:
@@ -147,6 +177,8 @@ def start_operations(ctx: _Context, *, clock: Callable[[], ClockOffset] | None =
     watch = ClockWatch(ctx.db, clock).start()
     ctx.on_close.append(watch.stop)
     ctx.devices.append(watch)
+    for scanner in getattr(ctx, "scanners", ()):
+        scanner.add_listener(ScanLogger(ctx.db, getattr(ctx, "store_id", "")))
     watcher = DeviceLogger(ctx.devices).start()
     ctx.on_close.append(watcher.stop)
     return scheduler

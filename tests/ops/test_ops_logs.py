@@ -153,3 +153,25 @@ def test_every_event_says_which_program_sent_it(world: object) -> None:
         env = event_envelope(s.scalars(select(OutboxEvent)).one())
     assert env["device"]["app_version"] == __version__ == device_info()["app_version"]
     assert env["device"]["build"] == build_id() and env["device"]["sent_at"].endswith("Z")
+
+
+def test_scans_are_logged_with_their_verdict_never_the_code(world: object,
+                                                            caplog: pytest.LogCaptureFixture
+                                                            ) -> None:
+    from ops_world import World
+
+    from kiosk.ops.runtime import ScanLogger
+    from kiosk.ports import ScanEvent, ScanProblem, ScanSource, utcnow
+
+    assert isinstance(world, World)
+    token = world.token("O-READY", code="100001")
+    log = ScanLogger(world.db, "ST1")
+    with caplog.at_level(logging.INFO, logger="linli.scan"):
+        log(ScanEvent(token, ScanSource.CAMERA, utcnow()))
+        log(ScanEvent("100002", ScanSource.WEDGE, utcnow()))
+        log(ScanEvent("ＬＫ１", ScanSource.WEDGE, utcnow(), ScanProblem.FULL_WIDTH, "IME on"))
+    lines = [r.getMessage() for r in caplog.records]
+    assert "-> ready order O-READY" in lines[0] and token not in lines[0]
+    assert lines[0].startswith("scan camera LK1…#")
+    assert "(code) -> ready order O-READY2" in lines[1] and "100002" not in lines[1]
+    assert "full_width" in lines[2]
