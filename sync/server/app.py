@@ -38,10 +38,13 @@ from sync.server.ingest import ingest
 from sync.server.models import ChangeRow, Device, MediaBlob, SigningKey
 from sync.server.readings import parse_public_key, register_key, verify_code
 from sync.server.throttle import FailureThrottle
+from sync.server.validate import whole_number
 
 MAX_MEDIA = 25 * 1024 * 1024
 MAX_BATCH_BYTES = 8 * 1024 * 1024
 MAX_SMALL = 16 * 1024
+MAX_CODE_TEXT = 4096  # a reading's verification code (schemas.ReadingVerifyRequest)
+MAX_VERIFY = 64 * 1024  # room for that code with every character \u-escaped
 MAX_POSITION = 2**63 - 1
 HEX64 = re.compile(r"[0-9a-f]{64}")
 ENROLL_FAILS_PER_CLIENT = 10
@@ -174,12 +177,11 @@ def _check_head(raw: Any) -> dict[str, Any] | None:
     if raw is None:
         return None
     if (not isinstance(raw, dict) or set(raw) - {"position", "hash"}
-            or not isinstance(raw.get("position"), int) or isinstance(raw["position"], bool)
-            or not 0 <= raw["position"] <= MAX_POSITION
+            or whole_number(raw.get("position"), 0, MAX_POSITION) is None
             or not isinstance(raw.get("hash"), str) or not HEX64.fullmatch(raw["hash"])):
         raise HTTPException(400, "audit_head must be {position: a whole number, hash: 64 hex "
                                  "characters}")
-    return {"position": raw["position"], "hash": raw["hash"]}
+    return {"position": whole_number(raw["position"], 0, MAX_POSITION), "hash": raw["hash"]}
 
 
 def _acknowledge(s: Session, device_id: str, head: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -289,15 +291,17 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
                  done["store_id"], client)
         return _json(done)
 
-    @app.post("/api/v1/readings/verify", tags=["readings"], responses={400: err})
+    @app.post("/api/v1/readings/verify", tags=["readings"], responses={400: err, 413: err},
+              openapi_extra=schemas.request_body("ReadingVerifyRequest"))
     async def readings_verify(request: Request) -> Response:
         """Check a signed reading's verification code (`LKR1.…`) against the enrolled devices'
         keys and the `reading.captured` event held here: {valid, reason, reading, message}.
         Public, like the QR on the label it comes from."""
-        body = await read_json(request, MAX_SMALL)
+        body = await read_json(request, MAX_VERIFY)
         code = body.get("code") if isinstance(body, dict) else None
-        if not isinstance(code, str):
-            raise HTTPException(400, "the body must be {code: text}")
+        if not isinstance(code, str) or len(code) > MAX_CODE_TEXT:
+            raise HTTPException(400, f"the body must be {{code: text of up to {MAX_CODE_TEXT} "
+                                     "characters}")
 
         def work() -> dict[str, Any]:
             with db.session() as s:
@@ -317,7 +321,7 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
             raise HTTPException(400, "the body must be {events: [...]}")
         events: list[Any] = body["events"]
         if len(events) > schemas.MAX_BATCH:
-            raise HTTPException(413, f"at most {schemas.MAX_BATCH} events per request")
+            raise HTTPException(400, f"at most {schemas.MAX_BATCH} events per request")
         head = _check_head(body.get("audit_head"))
 
         def work() -> dict[str, Any]:

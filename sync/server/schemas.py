@@ -25,8 +25,14 @@ class EnrollRequest(BaseModel):
                                  description="a one-use code from `kiosk server issue-code`")
     device_name: str = Field(default="kiosk", max_length=120)
     device_public_key: str | None = Field(
-        default=None, description="optional: the kiosk's reading-signing Ed25519 public key "
-                                  "(unpadded base64url of 32 bytes)")
+        default=None, pattern=r"^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
+        description="optional: the kiosk's reading-signing Ed25519 public key (unpadded "
+                    "base64url of 32 bytes)")
+
+
+class ReadingVerifyRequest(BaseModel):
+    model_config = ConfigDict(strict=True)
+    code: str = Field(max_length=4096, description="a reading's verification code, `LKR1.…`")
 
 
 class EnrollResponse(BaseModel):
@@ -128,7 +134,7 @@ class ErrorResponse(BaseModel):
     detail: str
 
 
-REQUEST_MODELS: tuple[type[BaseModel], ...] = (EnrollRequest, EventBatch)
+REQUEST_MODELS: tuple[type[BaseModel], ...] = (EnrollRequest, EventBatch, ReadingVerifyRequest)
 
 
 def request_body(name: str) -> dict[str, Any]:

@@ -20,8 +20,18 @@ EVENT_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 _TEXT_FIELDS = {"event_id": 64, "type": 48, "store_id": 64, "device_id": 64}
 
 
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+def whole_number(v: Any, low: int, high: int) -> int | None:
+    """A JSON integer in range, or None. 7.0 counts (JSON and JSON Schema do not tell 7 from
+    7.0); "7", true and 7.5 do not."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, float):
+        if not math.isfinite(v) or not v.is_integer():
+            return None
+        v = int(v)
+    if not isinstance(v, int) or not low <= v <= high:
+        return None
+    return v
 
 
 def _is_number(v: Any) -> bool:
@@ -77,9 +87,11 @@ def envelope_problems(e: Any) -> Problems:
             out.append(f"{key} must be a text of 1 to {longest} characters")
     if isinstance(e.get("event_id"), str) and not out and not EVENT_ID.fullmatch(e["event_id"]):
         out.append("event_id may only hold letters, digits and . _ : -")
-    seq = e.get("seq")
-    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
+    seq = whole_number(e.get("seq"), 1, MAX_SEQ)
+    if seq is None:
         out.append(f"seq must be a whole number from 1 to {MAX_SEQ}")
+    else:
+        e["seq"] = seq  # 7.0 is stored (and hashed) as 7
     if not isinstance(e.get("payload"), dict):
         out.append("payload must be an object")
     else:
