@@ -70,7 +70,7 @@ class ScanRouter(QObject):
         self._pause.setSingleShot(True)
         self._pause.timeout.connect(self._pause_ended)
         self.set_end_pause(end_pause_ms)
-        self.keys_fed = 0  # for tests and the bench: presses seen by the detector
+        self.keys_fed = 0  # for tests and the bench: typing presses fed to the detector
         for scanner in scanners:
             self.attach(scanner)
 
@@ -101,7 +101,7 @@ class ScanRouter(QObject):
             return False
         t = event.timestamp() / 1000.0
         self._last_t = t
-        self.keys_fed += 1
+        self.keys_fed += bool(key or text)  # presses that type something (not Shift)
         self.feed.feed(key, text, t)  # a scan reaches us through the wedge's listener
         if key:
             self._pause.stop()
