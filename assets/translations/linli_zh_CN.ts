@@ -1471,6 +1471,324 @@
     </message>
 </context>
 <context>
+    <name>orders</name>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="69" />
+        <source>Pickup code, phone tail, name, order number or bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="88" />
+        <source>Print overdue list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="91" />
+        <source>Mark all returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="116" />
+        <source>Reason or note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="131" />
+        <source>Reverse pickup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="133" />
+        <source>Mark returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="135" />
+        <source>Reprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="137" />
+        <source>Report issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="139" />
+        <source>Settle conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="150" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="194" />
+        <source>{bin}  ·  tail {tail}  ·  {days} days  ·  {order}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="196" />
+        <source>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="209" />
+        <source>No order matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="228" />
+        <source>Search, then tap an order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="233" />
+        <source>{order} · {status} · bin {bin}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="237" />
+        <source>overdue {days} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="241" />
+        <source>(picked {n})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="245" />
+        <source>team leader {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/orders/screen.py" line="248" />
+        <source>{when}  {what}  ·  {who}  ·  {device}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="17" />
+        <source>not arrived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="18" />
+        <source>ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="19" />
+        <source>partly picked up</source>
+        <translation>已部分取走</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="20" />
+        <source>picked up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="21" />
+        <source>handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="22" />
+        <source>overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="23" />
+        <source>returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="24" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="25" />
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="27" />
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="32" />
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="33" />
+        <source>Ready</source>
+        <translation>待取货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="34" />
+        <source>Overdue</source>
+        <translation>滞留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="35" />
+        <source>Picked up today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="36" />
+        <source>Handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="37" />
+        <source>Issues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="38" />
+        <source>Conflicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="50" />
+        <source>Checked in with delivery {batch}, bin {bin}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="52" />
+        <source>Missing from delivery {batch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="53" />
+        <source>Picked up</source>
+        <translation>已取货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="54" />
+        <source>Pickup reversed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="55" />
+        <source>Handed to team leader {leader} ({by})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="56" />
+        <source>Issue reported: {kind} {qty} {note}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="57" />
+        <source>Marked overdue after {days} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="58" />
+        <source>Returned to the warehouse {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="59" />
+        <source>Sync conflict settled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="61" />
+        <source>Recorded: {action}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="72" />
+        <source>missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="73" />
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="74" />
+        <source>quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="75" />
+        <source>wrong item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="85" />
+        <source>Done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="86" />
+        <source>You may not do this: ask a manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="87" />
+        <source>There is no such order at this store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="88" />
+        <source>Type the reason first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="89" />
+        <source>There is no pickup to reverse: the order is {status}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="91" />
+        <source>Too late to reverse: a pickup can only be reversed within {minutes} minutes. Report an issue instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="94" />
+        <source>Order {order} is not overdue (it is {status}): it stays on the shelf.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="96" />
+        <source>There is no printer set up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="97" />
+        <source>No receipt: the order is {status}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="98" />
+        <source>Choose what is wrong and a quantity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="99" />
+        <source>That sync problem was already settled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="100" />
+        <source>A conflict is already on the platform: settle it, do not send it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/orders.py" line="102" />
+        <source>The kiosk refused this: nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>pickup</name>
     <message>
         <location filename="../../ui/words/verdicts.py" line="56" />
