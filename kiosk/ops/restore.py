@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import socket
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -175,10 +176,35 @@ def _merge(conn: sqlite3.Connection, has_current: bool) -> tuple[int, int]:
     return carried, settled
 
 
+LOCK_NAME = "kiosk.lock"  # the GUI's one-kiosk-per-data-dir lock (QLockFile, ui.shell.instance)
+
+
+def running_kiosk(data_dir: Path) -> int | None:
+    """The pid of a kiosk GUI running on `data_dir` on this computer, from its lock file."""
+    try:
+        pid_line, _app, host, *_ = (data_dir / LOCK_NAME).read_text("utf-8").split("\n")
+        pid = int(pid_line)
+    except (OSError, ValueError):
+        return None
+    if (host and host != socket.gethostname()) or pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a stale lock of a crashed run
+    except OSError:
+        return pid  # alive, another user's
+    return pid
+
+
 def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> RestoreResult:
     """Put `backup` in place of the ledger at `db_path` by the module's rules. Stop the kiosk
     first. Raises RestoreRefused (ledger untouched) when a rule says no."""
     db_path, backup = Path(db_path), Path(backup)
+    pid = running_kiosk(db_path.parent)
+    if pid is not None:
+        raise RestoreRefused(f"The kiosk is running on this ledger (process {pid}): close it "
+                             "first. Nothing was changed.")
     plan = plan_restore(db_path, backup)
     if plan.older and not force:
         raise RestoreRefused(f"{plan.what_is_lost()} Nothing was changed; add --force to "

@@ -172,3 +172,22 @@ def test_cli_backup_and_restore_shapes_and_exit_codes(world: World) -> None:
     assert forced.returncode == 0, forced.stderr
     assert json.loads(forced.stdout)["unpushed_lost"] == 1
     assert json.loads(forced.stdout)["carried_events"] == 1
+
+
+def test_a_running_kiosk_is_not_restored_under(world: World) -> None:
+    import os
+    import socket
+
+    backup = backup_now(world.db.path).file
+    world.db.close()
+    lock = world.db.path.parent / "kiosk.lock"
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                             stdin=subprocess.PIPE)
+    try:
+        lock.write_text(f"{child.pid}\npython3.11\n{socket.gethostname()}\nuuid\n")
+        with pytest.raises(RestoreRefused, match=f"process {child.pid}"):
+            restore_backup(world.db.path, backup)
+    finally:
+        child.communicate(b"")
+    restore_backup(world.db.path, backup)  # its process is gone: a stale lock
+    assert os.path.exists(lock)
