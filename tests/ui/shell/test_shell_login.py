@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.context import KioskContext
 from kiosk.platform.identity import put_setting
 from kiosk.ports import ScanEvent, ScanSource, utcnow
 from kiosk.settings import Settings
@@ -178,3 +179,19 @@ def test_demo_opens_on_pickup_logged_in(qtbot: QtBot, make_shell: MakeShell) -> 
     ui = make_shell(login=CLERK)
     assert ui.window.current_id == "pickup"
     assert ui.window.nav.clerk.text().startswith("王*芳")
+
+
+def test_the_demo_code_is_shown_only_when_asked(qtbot: QtBot, kiosk: KioskContext,
+                                                make_shell: MakeShell) -> None:
+    asked: list[int] = []
+    kiosk.demo_show_code = lambda: asked.append(1)
+    ui = make_shell(login=CLERK)
+    window = ui.window
+    assert window.nav.demo.isVisible()
+    assert asked == []
+    tap(qtbot, window.nav.demo)
+    qtbot.waitUntil(lambda: asked == [1], timeout=3000)
+    window.shortcuts["F12"].activated.emit()
+    qtbot.waitUntil(lambda: asked == [1, 1], timeout=3000)
+    window.lock()
+    assert not window.nav.demo.isVisible(), "no demo button on the locked screen"

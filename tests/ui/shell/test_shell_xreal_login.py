@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "xreal"))
 
-from xreal_kiosk import demo_store, real_kiosk  # noqa: E402
+from xreal_kiosk import demo_store, real_kiosk
 
 
 def test_login_with_the_touch_pad_by_clicks(tmp_path: Path) -> None:
