@@ -131,6 +131,7 @@ def checkin_data(s: Session, batch_id: str) -> d.CheckinData:
 COUNT_WORDS: dict[str, str] = {
     "pickups": "自提完成", "reversals": "撤销核销", "handovers": "团长交接",
     "issues": "问题登记", "batches": "到货批次", "on_shelf": "在架订单", "overdue": "滞留订单",
+    "partials": "部分提货", "events_waiting": "未上传记录", "print_queued": "待打印",
 }
 
 

@@ -11,6 +11,7 @@ from ui.orders.screen import OrdersScreen
 from ui.pickup.screen import PickupScreen
 from ui.screen import Screen
 from ui.settings.screen import SettingsScreen
+from ui.shift.screen import ShiftScreen
 
 # One import per screen package, e.g.:
 # from ui.pickup.screen import PickupScreen
@@ -20,6 +21,7 @@ SCREENS: list[type[Screen]] = [
     CheckinScreen,
     HandoverScreen,
     OrdersScreen,
+    ShiftScreen,
     SettingsScreen,
     LiveScreen,
 ]

@@ -30,6 +30,7 @@ class Sheets:
         self.checkin: list[str] = []
         self.handover: list[str] = []
         self.receipts: list[str] = []
+        self.shift: list[str] = []
 
     def enqueue_checkin_sheet(self, batch_id: str) -> None:
         self.checkin.append(batch_id)
@@ -39,6 +40,9 @@ class Sheets:
 
     def enqueue_receipt(self, order_id: str) -> None:
         self.receipts.append(order_id)
+
+    def enqueue_shift_report(self, shift_id: str) -> None:
+        self.shift.append(shift_id)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,1 @@
+"""Shift close screen (交班)."""
