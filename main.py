@@ -211,6 +211,15 @@ def _wire_sync(ctx: KioskContext) -> None:
 
     ctx.enroll = enroll
 
+    def sync_now() -> None:
+        """The sync page's "sync now": restart the loop, whose first round runs at once."""
+        background = slot.start(ctx.db)
+        background.stop()
+        background.start()
+        slot.mirror(background.status())
+
+    ctx.sync_now = sync_now
+
 
 def _wire_overlay(ctx: KioskContext) -> None:
     """The OBS overlay (live test mode): 127.0.0.1:8790 unless set (settings `overlay_host`,
