@@ -186,6 +186,9 @@ def _open_server_db(url: str) -> Any:
                               "postgresql://USER:PASSWORD@HOST/DB") from None
     try:
         db.create_schema()
+    except UserFacingError:
+        db.close()
+        raise
     except SQLAlchemyError as exc:
         db.close()
         why = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

@@ -11,10 +11,11 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, insert, make_url, select, update
+from sqlalchemy import Engine, create_engine, event, insert, inspect, make_url, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.errors import UserFacingError
 from sync.server.models import ChangeRow, Counter, ServerBase
 
 DEFAULT_DB_FILENAME = "server.sqlite3"
@@ -81,12 +82,25 @@ class ServerDatabase:
 
     def create_schema(self) -> None:
         ServerBase.metadata.create_all(self.engine)
+        self._check_schema()
         try:
             with self.session() as s:
                 if s.get(Counter, "changes") is None:
                     s.add(Counter(name="changes", value=0))
         except IntegrityError:
             pass  # another worker made it first
+
+    def _check_schema(self) -> None:
+        """create_all never alters a table: a database made by an older reference server
+        (events keyed by event_id alone, plain-text enrollment codes) is named, not misused."""
+        have = inspect(self.engine)
+        for table in ServerBase.metadata.sorted_tables:
+            missing = {c.name for c in table.columns} - {
+                c["name"] for c in have.get_columns(table.name)}
+            if missing:
+                raise UserFacingError(
+                    f"this server database was made by an older version (table {table.name} "
+                    f"lacks {', '.join(sorted(missing))}): start the server on a new database")
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -322,3 +322,36 @@ def test_the_audit_head_is_kept_per_device_and_never_goes_back(server: ServerPro
     assert head["position"] == 5 and head["hash"] == h5 and head["acknowledged_at"]
     assert requests.get(dev.url + "/api/v1/audit/head", headers=other.auth,
                         timeout=10).status_code == 404  # per device
+
+
+def test_admin_lists_and_revokes_devices(server: ServerProc, kiosk_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from main import main
+
+    dev = Dev(server, enrollment_code(kiosk_dir))
+    db = ["--db", server.db_url, "--json"]
+    assert main(["server", "devices", *db]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(d["device_id"], d["revoked"]) for d in listed] == [(dev.id, False)]
+    assert main(["server", "revoke-device", dev.id, *db]) == 0
+    capsys.readouterr()
+    r = requests.get(dev.url + "/api/v1/keys", headers=dev.auth, timeout=10)
+    assert r.status_code == 401  # at once
+    assert main(["server", "codes", *db]) == 0
+    states = [json.loads(line)["state"] for line in capsys.readouterr().out.splitlines()]
+    assert states == ["revoked"]  # the code it came with cannot bring it back
+
+
+def test_a_database_of_the_old_schema_is_named_not_misused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    from main import main
+
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as conn:  # the events table as the old server made it
+        conn.execute("CREATE TABLE events (event_id VARCHAR(64) PRIMARY KEY, store_id "
+                     "VARCHAR(64), device_id VARCHAR(64))")
+    assert main(["server", "stats", "--db", f"sqlite:///{old}"]) != 0
+    err = capsys.readouterr().err
+    assert "older version" in err and "payload_hash" in err and "Traceback" not in err
