@@ -42,6 +42,7 @@ _PAGE = """<!doctype html>
   body.offline #reading, body.empty #reading { display: none; }
   body.empty #panel { display: none; }
   body.offline.empty #panel { display: block; }
+  body.offline #panel { min-width: 0; padding: 8px 10px; border-radius: 14px; }
 </style></head>
 <body class="offline empty">
 <div id="panel" class="neutral" data-seq="0">

@@ -51,6 +51,7 @@ class OnAirWindow(QWidget):
         self.title = _label(self.panel, "onair-title", 44)
         box.addWidget(self.title)
         line = QHBoxLayout()
+        line.setSpacing(40)
         self.value = _label(self.panel, "onair-value", 150, bold=True)
         line.addWidget(self.value)
         self.verdict = _label(self.panel, "onair-verdict", 64, bold=True)

@@ -27,6 +27,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QSizePolicy,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -124,6 +125,7 @@ class LiveScreen(Screen):
         self.verdict_label.setObjectName("live-verdict")
         self.verdict_label.setFont(big_font(44))
         self.verdict_label.setMinimumHeight(72)
+        self.verdict_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         show.addWidget(self.verdict_label)
         self.stats_label = QLabel(self)
         self.stats_label.setObjectName("live-stats")
