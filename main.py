@@ -273,7 +273,7 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
     from kiosk.ops.integrity import check_at_start
     from kiosk.ops.runtime import start_operations
     from kiosk.platform.identity import get_identity
-    from kiosk.settings import load as load_settings
+    from kiosk.settings import apply_to_ledger, load as load_settings
 
     check_at_start(path)  # a damaged ledger is never opened (or recreated) silently
     db = open_database(path)
@@ -292,6 +292,8 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
     for problem in problems:
         log.warning("settings.toml: %s %s %s (the default is used)", problem.code,
                     problem.field, dict(problem.params))
+    with db.session() as s:
+        apply_to_ledger(s, settings)
     ctx = KioskContext(data_dir=path, db=db, store_id=store_id, demo=demo, settings=settings,
                        staff_id=clerk.id if clerk and demo else None)
     if demo:

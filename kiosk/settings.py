@@ -18,6 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from kiosk.platform.identity import put_setting
+
 FILE_NAME = "settings.toml"
 
 
@@ -284,3 +286,17 @@ def dumps(settings: Settings) -> str:
         lines += [f"{_bare(str(k))} = {_value(v)}" for k, v in item.items()]
         lines.append("")
     return "\n".join(lines)
+
+
+# --- the rules the core reads from the ledger's settings table ----------------------------
+
+LEDGER_KEYS = {"reversal_window_min": "pickup_reverse_window_min",
+               "overdue_days": "overdue_after_days"}
+
+
+def apply_to_ledger(session: Any, settings: Settings) -> None:
+    """Mirror the store rules the core services read from the settings table (undo window,
+    overdue days), so the counter, the command line and the scheduled jobs agree with
+    settings.toml. `session` is a write session (kiosk.db.Database.session())."""
+    for name, key in LEDGER_KEYS.items():
+        put_setting(session, key, getattr(settings, name))

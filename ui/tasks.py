@@ -35,6 +35,7 @@ class TaskManager(QObject):
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="linli-io")
         self._finished.connect(self._deliver)
         self.show_exception = show_exception or _log_exception
+        self._closed = False
 
     def run_db(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
@@ -47,12 +48,18 @@ class TaskManager(QObject):
     def _submit(self, executor: ThreadPoolExecutor, fn: Callable[[], T],
                 on_done: Callable[[T], None] | None,
                 on_error: Callable[[BaseException], None] | None) -> Future[T]:
+        if self._closed:  # a late callback while the app shuts down: nothing runs any more
+            late: Future[T] = Future()
+            late.cancel()
+            return late
         future = executor.submit(fn)
         future.add_done_callback(lambda f: self._finished.emit((f, on_done, on_error)))
         return future
 
     def _deliver(self, item: tuple[Future[Any], Any, Any]) -> None:
         future, on_done, on_error = item
+        if self._closed or future.cancelled():
+            return
         exc = future.exception()
         if exc is not None:
             (on_error or self.show_exception)(exc)
@@ -60,5 +67,6 @@ class TaskManager(QObject):
             on_done(future.result())
 
     def shutdown(self) -> None:
+        self._closed = True
         self._db.shutdown(wait=True)
         self._pool.shutdown(wait=True)

@@ -10,7 +10,15 @@ from typing import Any, ClassVar
 from kiosk.changes import Changes
 from kiosk.ports import Enrollment
 from kiosk.session import MANAGE
-from kiosk.settings import SECTIONS, SettingProblem, Settings, from_raw, save, validate
+from kiosk.settings import (
+    SECTIONS,
+    SettingProblem,
+    Settings,
+    apply_to_ledger,
+    from_raw,
+    save,
+    validate,
+)
 from ui.context import UiContext
 from ui.qt import (
     QCheckBox,
@@ -230,9 +238,14 @@ class SettingsScreen(Screen):
         new = from_raw(raw, self.ctx.settings)
         old = self.ctx.settings
         restart = any(getattr(old, n) != getattr(new, n) for n in RESTART_FIELDS)
-        data_dir = self.ctx.kiosk.data_dir
-        self.ctx.tasks.run(lambda: save(data_dir, new),
-                           lambda _path: self._saved(new, restart))
+        data_dir, db = self.ctx.kiosk.data_dir, self.ctx.kiosk.db
+
+        def write() -> None:
+            save(data_dir, new)
+            with db.session() as s:
+                apply_to_ledger(s, new)  # the undo window and overdue days the core reads
+
+        self.ctx.tasks.run_db(write, lambda _none: self._saved(new, restart))
         return True
 
     def _saved(self, new: Settings, restart: bool) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kiosk import settings as core_settings
+from kiosk.platform.identity import get_setting
 from kiosk.settings import Settings
 from tests.ui.shell.conftest import CLERK, MANAGER, PINS
 from tests.ui.shell.test_shell_login import tap
@@ -129,6 +130,9 @@ def test_settings_save_to_toml_apply_and_read_back(qtbot: QtBot, make_shell: Mak
     assert isinstance(idle, QLineEdit) and isinstance(policy, QComboBox)
     assert isinstance(speech, QCheckBox)
     idle.setText("12")
+    undo = editors["reversal_window_min"]
+    assert isinstance(undo, QLineEdit)
+    undo.setText("15")
     policy.setCurrentIndex(policy.findData("ask"))
     speech.setChecked(False)
     tap(qtbot, screen.save_button)
@@ -138,6 +142,8 @@ def test_settings_save_to_toml_apply_and_read_back(qtbot: QtBot, make_shell: Mak
     assert (loaded.idle_lock_min, loaded.receipt_policy, loaded.speech) == (12, "ask", False)
     assert seen[0] == loaded and ui.ctx.settings == loaded
     assert ui.ctx.session.idle_lock_min == 12 and ui.window.idle.interval() == 12 * 60_000
+    with ui.ctx.kiosk.db.reader() as s:
+        assert get_setting(s, "pickup_reverse_window_min") == 15, "the core's undo window too"
 
 
 def test_enrollment_by_code_on_screen(qtbot: QtBot, make_shell: MakeShell) -> None:

@@ -65,3 +65,12 @@ def test_task_manager_runs_db_work_on_one_worker_and_reports_errors(qtbot: QtBot
     assert len(set(threads)) == 1 and threads[0] != threading.main_thread().name
     assert isinstance(errors[0], ZeroDivisionError)
     tasks.shutdown()
+
+
+def test_tasks_after_shutdown_are_dropped_quietly(qtbot: QtBot) -> None:
+    """A queued callback that asks for more work while the app closes must not raise."""
+    tasks = TaskManager()
+    tasks.shutdown()
+    done: list[int] = []
+    future = tasks.run_db(lambda: 1, done.append)
+    assert future.cancelled() and done == []
