@@ -12,6 +12,7 @@ from ui.pickup.screen import PickupScreen
 from ui.screen import Screen
 from ui.settings.screen import SettingsScreen
 from ui.shift.screen import ShiftScreen
+from ui.sync.screen import SyncScreen
 
 # One import per screen package, e.g.:
 # from ui.pickup.screen import PickupScreen
@@ -22,6 +23,7 @@ SCREENS: list[type[Screen]] = [
     HandoverScreen,
     OrdersScreen,
     ShiftScreen,
+    SyncScreen,
     SettingsScreen,
     LiveScreen,
 ]

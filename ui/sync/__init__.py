@@ -1,0 +1,1 @@
+"""Sync screen (同步) for the manager."""
