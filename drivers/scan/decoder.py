@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from itertools import zip_longest
 from pathlib import Path
 
 import cv2
@@ -98,8 +97,9 @@ class _Deblur:
         if self._plan is None or self._deconvolver is None:
             small = recover.at_most(self.roi, self.SIDE)
             spectrum = recover.Spectrum(small)
-            angle, anisotropy = recover.blur_direction(small)
-            lengths = [n for n, _ in recover.motion_length(small, angle, spectrum)][:3]
+            _, anisotropy = recover.blur_direction(small)
+            angle, found = recover.smear(small, spectrum)
+            lengths = [n for n, _ in found][:3]
             radii = [r for r, _ in recover.defocus_radius(small, spectrum)][:2]
             f = small.shape[0] / self.roi.shape[0]
             motion = [(recover.line_psf(n + self.EXTRA, angle), self.NOISE) for n in lengths]
@@ -107,7 +107,8 @@ class _Deblur:
             # a soft lens under noise (no zeros to find): a Gaussian, deconvolved gently
             disk[1:1] = [(recover.gauss_psf(2.0 * f), 0.05)]
             first, second = (motion, disk) if anisotropy < self.SMEAR else (disk, motion)
-            self._plan = [p for pair in zip_longest(first, second) for p in pair if p is not None]
+            # the likelier kind's two best guesses, then the other kind's best, then the rest
+            self._plan = first[:2] + second[:1] + first[2:] + second[1:]
             self._deconvolver = recover.Deconvolver(small)
         return self._deconvolver, self._plan
 
@@ -165,10 +166,10 @@ class PipelineDecoder:
         soothe: Callable[[Gray], Gray] = lambda g: recover.unsharp(  # noqa: E731
             np.asarray(cv2.GaussianBlur(g, (0, 0), sigma), dtype=np.uint8), 1.5 * sigma, 4.0)
         steps: list[Step] = [("sharpen", sharp, self.zxing), ("denoise", denoise, self.zxing),
-                             ("deblur", blur.attempt(0), self.zxing)]
+                             ("deblur", blur.attempt(0), self.zxing),
+                             ("deblur", blur.attempt(1), self.zxing)]
         if self.pyzbar is not None:  # reads moiré screens zxing misses; costs 2-8 ms
             steps.append(("pyzbar", lambda g: g, self.pyzbar))
-        steps.append(("deblur", blur.attempt(1), self.zxing))
         if side < 420:
             steps.append(("upscale", lambda g: sharp(recover.upscale(g)), self.zxing))
         steps += [
@@ -195,7 +196,8 @@ class PipelineDecoder:
         if found.texts or budget <= 0:
             return self._result(found, started, "zxing")
         boxes = [recover.pad_box(b, image.shape) for b in found.near_misses[:1]]
-        boxes += recover.busiest_regions(image, self.regions)
+        # at most `regions` in all: each one multiplies the cost of every repair
+        boxes = (boxes + recover.busiest_regions(image, self.regions))[:self.regions]
         rois = [recover.at_most(roi, MAX_ROI) for roi in (recover.crop(image, b) for b in boxes)
                 if min(roi.shape[:2]) >= 24]
         plans = [self._steps(roi) for roi in rois]
