@@ -248,10 +248,10 @@ class Deconvolver:
         kernel[:min(kh, ph), :min(kw, pw)] = psf[:ph, :pw]
         kernel = np.roll(kernel, (-(kh // 2), -(kw // 2)), (0, 1))
         otf = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
-        product = cv2.mulSpectrums(self._big, otf, 0, conjB=True)  # G·conj(H)
+        product = np.asarray(cv2.mulSpectrums(self._big, otf, 0, conjB=True),  # G·conj(H)
+                             dtype=np.float32)
         power = cv2.mulSpectrums(otf, otf, 0, conjB=True)[..., 0] + noise  # |H|² + K
-        product /= power[..., None]
-        out = cv2.dft(product, flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
+        out = cv2.dft(product / power[..., None], flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
         return np.clip(out[m:m + h, m:m + w], 0, 255).astype(np.uint8)
 
 
