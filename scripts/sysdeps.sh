@@ -5,6 +5,7 @@ set -u
 PKGS="libzbar0 fonts-noto-cjk libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 xvfb xauth postgresql socat"
 PKGS="$PKGS xdotool libpulse0"  # real-window tests (xdotool); Qt Multimedia and text-to-speech need libpulse
 PKGS="$PKGS chromium"  # the OBS overlay page in a real browser (tests/drivers/overlay)
+PKGS="$PKGS poppler-utils poppler-data"  # inspection PDF checks (pdftotext, pdftoppm) and its Chinese CID font
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
