@@ -136,9 +136,13 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../../ui/shell/nav.py" line="49" />
         <source>Show a demo code (F12)</source>
-        <translation>演示取货码 F12</translation>
+        <translation type="vanished">演示取货码 F12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/nav.py" line="49" />
+        <source>Demo code</source>
+        <translation>演示取货码</translation>
     </message>
     <message>
         <location filename="../../ui/shell/nav.py" line="54" />
@@ -151,12 +155,11 @@
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="87" />
         <source>%1 · switch</source>
-        <translation>%1 · 换人</translation>
+        <translation type="vanished">%1 · 换人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="88" />
+        <location filename="../../ui/shell/nav.py" line="87" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -264,32 +267,32 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="77" />
+        <location filename="../../ui/settings/screen.py" line="85" />
         <source>Undo my changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="83" />
+        <location filename="../../ui/settings/screen.py" line="91" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="94" />
+        <location filename="../../ui/settings/screen.py" line="102" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="158" />
+        <location filename="../../ui/settings/screen.py" line="170" />
         <source>Enrollment code from the platform</source>
         <translation>平台给的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="160" />
+        <location filename="../../ui/settings/screen.py" line="172" />
         <source>Enroll this kiosk</source>
         <translation>注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="172" />
+        <location filename="../../ui/settings/screen.py" line="184" />
         <source>Enrollment</source>
         <translation>注册</translation>
     </message>
@@ -1254,68 +1257,68 @@
 <context>
     <name>live</name>
     <message>
-        <location filename="../../ui/live/screen.py" line="84" />
+        <location filename="../../ui/live/screen.py" line="85" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="88" />
+        <location filename="../../ui/live/screen.py" line="89" />
         <source>Batch (optional)</source>
         <translation>批次（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="92" />
-        <location filename="../../ui/live/screen.py" line="248" />
+        <location filename="../../ui/live/screen.py" line="93" />
+        <location filename="../../ui/live/screen.py" line="250" />
         <source>Go live</source>
         <translation>开始直播检测</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="95" />
+        <location filename="../../ui/live/screen.py" line="96" />
         <source>On-air window</source>
         <translation>直播画面窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="98" />
+        <location filename="../../ui/live/screen.py" line="99" />
         <source>Transparent</source>
         <translation>透明背景</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="151" />
+        <location filename="../../ui/live/screen.py" line="153" />
         <source>Save the weight</source>
         <translation>保存重量</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="154" />
+        <location filename="../../ui/live/screen.py" line="156" />
         <source>Print reading label</source>
         <translation>打印检测标签</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="168" />
+        <location filename="../../ui/live/screen.py" line="170" />
         <source>Live test</source>
         <translation>直播检测</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="203" />
+        <location filename="../../ui/live/screen.py" line="205" />
         <source>Nothing measured yet: there is no label to print.</source>
         <translation>还没有检测结果，没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="215" />
+        <location filename="../../ui/live/screen.py" line="217" />
         <source>The reading label is printing.</source>
         <translation>检测标签正在打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="247" />
+        <location filename="../../ui/live/screen.py" line="249" />
         <source>End live session</source>
         <translation>结束直播检测</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="277" />
+        <location filename="../../ui/live/screen.py" line="279" />
         <source>Saved and signed: {value} · {verdict}</source>
         <translation>已保存并签名：{value} · {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="282" />
+        <location filename="../../ui/live/screen.py" line="284" />
         <source>The live session ended.</source>
         <translation>本场直播检测已结束。</translation>
     </message>
@@ -1867,13 +1870,13 @@
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="115" />
-        <location filename="../../ui/words/verdicts.py" line="295" />
+        <location filename="../../ui/words/verdicts.py" line="298" />
         <source>Not arrived yet</source>
         <translation>商品尚未到店</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="116" />
-        <location filename="../../ui/words/verdicts.py" line="297" />
+        <location filename="../../ui/words/verdicts.py" line="300" />
         <source>Given to the team leader</source>
         <translation>已交给团长</translation>
     </message>
@@ -1884,13 +1887,13 @@
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="118" />
-        <location filename="../../ui/words/verdicts.py" line="292" />
+        <location filename="../../ui/words/verdicts.py" line="295" />
         <source>Not an order of this store</source>
         <translation>不是本店的订单</translation>
     </message>
     <message>
         <location filename="../../ui/words/verdicts.py" line="119" />
-        <location filename="../../ui/words/verdicts.py" line="296" />
+        <location filename="../../ui/words/verdicts.py" line="299" />
         <source>Code expired</source>
         <translation>取货码已过期</translation>
     </message>
@@ -1926,262 +1929,266 @@
         <translation>该订单已退回仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="147" />
+        <location filename="../../ui/words/verdicts.py" line="148" />
         <source>Picked up at {at} by {staff} on device {device}.</source>
         <translation>已于 {at} 由 {staff} 在设备 {device} 上交付。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="149" />
         <source>another kiosk</source>
-        <translation>另一台终端</translation>
+        <translation type="vanished">另一台终端</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="151" />
+        <location filename="../../ui/words/verdicts.py" line="152" />
+        <source>Picked up at {at} (on another kiosk; the record came by sync).</source>
+        <translation>已于 {at} 取货（在其他终端，记录来自同步）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/verdicts.py" line="154" />
         <source>Ask the customer whether someone else collected it; do not hand out anything.</source>
         <translation>问顾客是否已有他人代取；不要交付任何商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="154" />
+        <location filename="../../ui/words/verdicts.py" line="157" />
         <source>The first part went out at {at} ({staff}).</source>
         <translation>第一部分已于 {at} 交付（{staff}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="157" />
+        <location filename="../../ui/words/verdicts.py" line="160" />
         <source>Handed to team leader {leader} ({community}) at {at}.</source>
         <translation>已于 {at} 交给团长 {leader}（{community}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="160" />
+        <location filename="../../ui/words/verdicts.py" line="163" />
         <source>Tell the customer to collect it from their team leader.</source>
         <translation>请告诉顾客找团长领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="163" />
+        <location filename="../../ui/words/verdicts.py" line="166" />
         <source>This order belongs to store {store}.</source>
         <translation>这个订单属于门店 {store}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="164" />
+        <location filename="../../ui/words/verdicts.py" line="167" />
         <source>Send the customer to that store; hand out nothing here.</source>
         <translation>请让顾客去那家店取货；本店不要交付。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="166" />
+        <location filename="../../ui/words/verdicts.py" line="169" />
         <source>The customer can check the refund in the app.</source>
         <translation>顾客可以在小程序里查看退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="169" />
+        <location filename="../../ui/words/verdicts.py" line="172" />
         <source>Expected: {at}.</source>
         <translation>预计到货：{at}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="170" />
+        <location filename="../../ui/words/verdicts.py" line="173" />
         <source>The delivery has not been checked in yet.</source>
         <translation>这批货还没有签收入库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="171" />
+        <location filename="../../ui/words/verdicts.py" line="174" />
         <source>Tell the customer: the order is on its way; the app says when it is ready.</source>
         <translation>请告诉顾客：订单正在配送，到货后小程序会通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="174" />
+        <location filename="../../ui/words/verdicts.py" line="177" />
         <source>Tell the customer to refresh the pickup code in the app, or type the 6-digit code.</source>
         <translation>请顾客在小程序里刷新取货码，或输入6位取货码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="177" />
+        <location filename="../../ui/words/verdicts.py" line="180" />
         <source>The signature check failed. Ask for the 6-digit code and check the customer's app.</source>
         <translation>签名校验失败。请顾客报6位取货码，并查看顾客的小程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="180" />
+        <location filename="../../ui/words/verdicts.py" line="183" />
         <source>Sync the kiosk, or type the customer's 6-digit code.</source>
         <translation>请同步终端，或输入顾客的6位取货码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="187" />
+        <location filename="../../ui/words/verdicts.py" line="190" />
         <source>{count} orders for a phone ending in {tail}: tap the customer's order.</source>
         <translation>手机尾号 {tail} 有 {count} 单：请点选顾客的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="191" />
+        <location filename="../../ui/words/verdicts.py" line="194" />
         <source>Tap the customer's order in the list.</source>
         <translation>请在列表中点选顾客的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="197" />
+        <location filename="../../ui/words/verdicts.py" line="200" />
         <source>The scan came in as Chinese characters: switch the scanner or keyboard to English input and scan again.</source>
         <translation>扫到的是中文字符：请把扫码枪或键盘切换到英文输入后重扫。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="200" />
+        <location filename="../../ui/words/verdicts.py" line="203" />
         <source>The scan looks garbled (keyboard layout or Caps Lock): check the scanner's keyboard setting and scan again.</source>
         <translation>扫码内容是乱码（键盘布局或大写锁定）：请检查扫码枪的键盘设置后重扫。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="203" />
+        <location filename="../../ui/words/verdicts.py" line="206" />
         <source>Nothing was scanned: scan again.</source>
         <translation>没有扫到内容：请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="204" />
+        <location filename="../../ui/words/verdicts.py" line="207" />
         <source>Type the 6-digit pickup code or the last 4 digits of the phone.</source>
         <translation>请输入6位取货码或手机后4位。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="207" />
+        <location filename="../../ui/words/verdicts.py" line="210" />
         <source>Scan the customer's pickup QR code again, or type the 6-digit code.</source>
         <translation>请重新扫描顾客的取货二维码，或输入6位取货码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="214" />
+        <location filename="../../ui/words/verdicts.py" line="217" />
         <source>No order at this store has the code {code}. Check the digits with the customer.</source>
         <translation>本店没有取货码为 {code} 的订单。请与顾客核对数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="217" />
+        <location filename="../../ui/words/verdicts.py" line="220" />
         <source>No order waits on the shelf for a phone ending in {tail}.</source>
         <translation>货架上没有手机尾号为 {tail} 的待取订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="220" />
+        <location filename="../../ui/words/verdicts.py" line="223" />
         <source>Ask for the 6-digit code.</source>
         <translation>请顾客报6位取货码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="221" />
+        <location filename="../../ui/words/verdicts.py" line="224" />
         <source>The code is genuine, but this kiosk has not received the order yet (not synced).</source>
         <translation>取货码是真的，但本终端还没有收到这个订单（尚未同步）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="224" />
+        <location filename="../../ui/words/verdicts.py" line="227" />
         <source>You may serve it provisionally: the items are unknown here, so check the bag label and the customer's app before handing out.</source>
         <translation>可以先行交付：本终端不知道商品明细，交付前请核对袋上标签和顾客的小程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="228" />
+        <location filename="../../ui/words/verdicts.py" line="231" />
         <source>Store policy: do not serve it now. Ask the customer to come back after the next sync, or call the manager.</source>
         <translation>门店规定：现在不能交付。请顾客在下次同步后再来，或联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="244" />
+        <location filename="../../ui/words/verdicts.py" line="247" />
         <source>Bin {bin}: {items}</source>
         <translation>货架 {bin}：{items}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="247" />
+        <location filename="../../ui/words/verdicts.py" line="250" />
         <source>Receipt: printing.</source>
         <translation>小票：正在打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="248" />
+        <location filename="../../ui/words/verdicts.py" line="251" />
         <source>Receipt: could not be queued; the pickup is saved. Use Reprint.</source>
         <translation>小票：未能加入打印队列；取货已保存。请点补打小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="250" />
+        <location filename="../../ui/words/verdicts.py" line="253" />
         <source>Receipt: tap Reprint if the customer wants one.</source>
         <translation>小票：顾客需要时请点补打小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="251" />
+        <location filename="../../ui/words/verdicts.py" line="254" />
         <source>Receipt: not printed (store setting).</source>
         <translation>小票：不打印（门店设置）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="264" />
+        <location filename="../../ui/words/verdicts.py" line="267" />
         <source>The order changed since it was shown (another scan, sync or kiosk). Nothing was handed out: scan it again.</source>
         <translation>订单在显示后已变化（其他扫码、同步或终端）。没有交付任何商品：请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="267" />
+        <location filename="../../ui/words/verdicts.py" line="270" />
         <source>The screen shows another order now. Nothing was handed out.</source>
         <translation>屏幕上已经是另一个订单。没有交付任何商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="269" />
+        <location filename="../../ui/words/verdicts.py" line="272" />
         <source>You may not do this (role or login). Log in as a clerk or ask the manager.</source>
         <translation>您没有权限（角色或未登录）。请以店员身份登录或联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="272" />
+        <location filename="../../ui/words/verdicts.py" line="275" />
         <source>This order cannot be handed out in its current state. Scan it again to see why.</source>
         <translation>该订单当前状态不能交付。请重新扫码查看原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="275" />
+        <location filename="../../ui/words/verdicts.py" line="278" />
         <source>That did not work. Scan again or ask the manager.</source>
         <translation>操作没有成功。请重新扫码或联系店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="276" />
+        <location filename="../../ui/words/verdicts.py" line="279" />
         <source>Something went wrong. Scan again.</source>
         <translation>出错了。请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="282" />
+        <location filename="../../ui/words/verdicts.py" line="285" />
         <source>Pickup complete</source>
         <translation>取货成功</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="287" />
+        <location filename="../../ui/words/verdicts.py" line="290" />
         <source>Please choose the order</source>
         <translation>请选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="289" />
+        <location filename="../../ui/words/verdicts.py" line="292" />
         <source>Shelf {bin}</source>
         <translation>货架 {bin}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="291" />
+        <location filename="../../ui/words/verdicts.py" line="294" />
         <source>Already picked up</source>
         <translation>已经取过了</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="293" />
+        <location filename="../../ui/words/verdicts.py" line="296" />
         <source>Invalid code</source>
         <translation>无效取货码</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="294" />
+        <location filename="../../ui/words/verdicts.py" line="297" />
         <source>Order cancelled</source>
         <translation>订单已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="299" />
+        <location filename="../../ui/words/verdicts.py" line="302" />
         <source>Please scan again</source>
         <translation>请重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="305" />
+        <location filename="../../ui/words/verdicts.py" line="308" />
         <source>Scanner problem: it types with another keyboard layout. Set the scanner to US keyboard.</source>
         <translation>扫码枪问题：键盘布局不对。请把扫码枪设为美式键盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="308" />
+        <location filename="../../ui/words/verdicts.py" line="311" />
         <source>Scanner problem: a Chinese input method changed the characters. Switch the input to English.</source>
         <translation>扫码枪问题：中文输入法改变了字符。请切换到英文输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="311" />
+        <location filename="../../ui/words/verdicts.py" line="314" />
         <source>Scanner problem: Chinese input mode is on. Switch the input to English.</source>
         <translation>扫码枪问题：当前是中文输入法。请切换到英文输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="313" />
+        <location filename="../../ui/words/verdicts.py" line="316" />
         <source>Scanner problem: the code arrived cut short. Scan again, a little slower.</source>
         <translation>扫码枪问题：码不完整。请稍慢一点重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="315" />
+        <location filename="../../ui/words/verdicts.py" line="318" />
         <source>Scanner problem: unreadable characters arrived. Check the scanner's settings.</source>
         <translation>扫码枪问题：收到无法识别的字符。请检查扫码枪设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/verdicts.py" line="319" />
+        <location filename="../../ui/words/verdicts.py" line="322" />
         <source>Scanner problem: scan again.</source>
         <translation>扫码枪问题：请重新扫码。</translation>
     </message>
@@ -2306,43 +2313,43 @@
         <translation>交付并确认（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="104" />
-        <location filename="../../ui/pickup/screen.py" line="326" />
+        <location filename="../../ui/pickup/screen.py" line="107" />
+        <location filename="../../ui/pickup/screen.py" line="330" />
         <source>Hand out all</source>
         <translation>全部交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="106" />
+        <location filename="../../ui/pickup/screen.py" line="109" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="108" />
+        <location filename="../../ui/pickup/screen.py" line="111" />
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="110" />
+        <location filename="../../ui/pickup/screen.py" line="113" />
         <source>Next customer (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="118" />
+        <location filename="../../ui/pickup/screen.py" line="121" />
         <source>Pickup</source>
         <translation>取货</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="299" />
+        <location filename="../../ui/pickup/screen.py" line="303" />
         <source>This customer has {n} more ready: {bins}</source>
         <translation>该顾客还有 {n} 单待取：{bins}</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="325" />
+        <location filename="../../ui/pickup/screen.py" line="329" />
         <source>Hand out all ({n})</source>
         <translation>全部交付（{n}单）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="348" />
+        <location filename="../../ui/pickup/screen.py" line="352" />
         <source>{name} · bin {bin} · {n} items</source>
         <translation>{name} · 货架 {bin} · {n} 件</translation>
     </message>
@@ -2352,7 +2359,17 @@
         <translation>报问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/verdict.py" line="164" />
+        <location filename="../../ui/pickup/verdict.py" line="85" />
+        <source>{qty}{unit} out</source>
+        <translation>已取 {qty}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/verdict.py" line="87" />
+        <source>{chosen}/{left}{unit} ({out} out)</source>
+        <translation>{chosen}/{left}{unit}（已取 {out}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/verdict.py" line="171" />
         <source>Customer: {name}
 Phone ends in: {tail}
 Code: {code}</source>
@@ -2774,6 +2791,109 @@ Code: {code}</source>
     </message>
 </context>
 <context>
+    <name>shift</name>
+    <message>
+        <location filename="../../ui/shift/screen.py" line="48" />
+        <source>Close the shift and print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/shift/screen.py" line="55" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift/screen.py" line="90" />
+        <source>Shift since {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="14" />
+        <source>Pickups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="15" />
+        <source>Partial pickups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="16" />
+        <source>Issues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="17" />
+        <source>Handovers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="18" />
+        <source>Reversals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="19" />
+        <source>Deliveries checked in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="20" />
+        <source>Overdue</source>
+        <translation>滞留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="21" />
+        <source>On the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="22" />
+        <source>Records not sent yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="23" />
+        <source>Print jobs waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="29" />
+        <source>Not everything has left the kiosk: {events} records still wait for the platform and {prints} print jobs for the printer. They are kept and go out by themselves; leave the kiosk switched on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="36" />
+        <source>Everything was sent and printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="40" />
+        <source>Shift closed. The report is printing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="41" />
+        <source>Shift closed. No printer: no report printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="46" />
+        <source>You may not close this shift: ask a manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="47" />
+        <source>Log in first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/shift.py" line="48" />
+        <source>This shift was already closed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>show_exception</name>
     <message>
         <source>Something went wrong: %1</source>
@@ -2784,6 +2904,214 @@ Code: {code}</source>
         <location filename="../../ui/app.py" line="185" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="64" />
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="68" />
+        <source>Enroll this kiosk</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="74" />
+        <source>Server address, e.g. https://…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="81" />
+        <source>Enrollment code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="83" />
+        <source>Enroll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="87" />
+        <source>Problems for a manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="103" />
+        <source>What you did (note)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="106" />
+        <source>Mark settled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="108" />
+        <source>Send again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="117" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="165" />
+        <source>Nothing needs a manager.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync/screen.py" line="212" />
+        <source>That did not work: check the server address and the network.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="17" />
+        <source>deliveries checked in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="18" />
+        <source>pickups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="19" />
+        <source>reversed pickups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="20" />
+        <source>handovers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="21" />
+        <source>issue reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="22" />
+        <source>instrument readings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="23" />
+        <source>inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="24" />
+        <source>shift reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="26" />
+        <source>other records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="31" />
+        <source>This kiosk is not enrolled yet: type the server address and the enrollment code below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="34" />
+        <source>The platform no longer accepts this kiosk: enroll it again with a new code below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="37" />
+        <source>Online: records go to the platform as they happen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="39" />
+        <source>Offline: records are kept here and sent when the network is back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="40" />
+        <source>Last sync: {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="42" />
+        <source>Never synced yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="43" />
+        <source>{n} records waiting to be sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="47" />
+        <source>{n} problems need a manager (below).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="54" />
+        <source>The platform refused this record. If it was a temporary problem, send it again; otherwise call platform support and mark it settled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="58" />
+        <source>The goods already left the store but the platform had cancelled or refunded the order. Ask the customer to bring them back or call platform support, then mark it settled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="62" />
+        <source>Get the bags back from the team leader or call platform support, then mark it settled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="64" />
+        <source>Check the order with platform support, then mark it settled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="67" />
+        <source>Check this record with platform support, then mark it settled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="72" />
+        <source>Conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="73" />
+        <source>Refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="74" />
+        <source>{kind}: {what} · {orders} · {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="80" />
+        <source>Enrolled for store {store}. Sync starts now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="84" />
+        <source>Sync is running now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="88" />
+        <source>Sync is not available on this kiosk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/sync.py" line="92" />
+        <source>Type the server address (http:// or https://) and the code.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

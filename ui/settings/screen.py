@@ -129,8 +129,11 @@ class SettingsScreen(Screen):
             cell = QVBoxLayout()
             cell.addWidget(editor)
             cell.addWidget(problem)
+            if isinstance(editor, QCheckBox):  # a switch carries its own words
+                editor.setText(field_label(f.name))
+                forms[section].addRow(cell)
+                continue
             label = QLabel(field_label(f.name), inner)
-            label.setWordWrap(True)
             label.setStyleSheet("font-size: 18px;")
             forms[section].addRow(label, cell)
         self.form_box.addStretch(1)
@@ -142,7 +145,8 @@ class SettingsScreen(Screen):
             editor = InstrumentList(parent)
         elif isinstance(default, bool):
             box = QCheckBox(parent)
-            box.setStyleSheet("QCheckBox::indicator { width: 36px; height: 36px; }")
+            box.setStyleSheet("QCheckBox { font-size: 18px; spacing: 12px; }"
+                              " QCheckBox::indicator { width: 36px; height: 36px; }")
             box.setMinimumHeight(48)
             editor = box
         elif choices:

@@ -7,14 +7,14 @@ from __future__ import annotations
 from ui.qt import QFrame, QHBoxLayout, QPushButton, Qt, QWidget, Signal
 from ui.screen import Screen
 
-NAV_PX = 56
+NAV_PX = 60
 
 
 def _button(text: str, parent: QWidget, name: str) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
     button.setMinimumHeight(NAV_PX - 8)
-    button.setMinimumWidth(96)
+    button.setMinimumWidth(72)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap never steals the scanner's focus
     return button
 
@@ -28,7 +28,7 @@ class NavBar(QFrame):
 
     STYLE = ("#navBar { background: #263238; }"
              " #navBar QPushButton { color: white; background: #37474f; border: none;"
-             " border-radius: 6px; font-size: 19px; padding: 0 14px; }"
+             " border-radius: 6px; font-size: 16px; padding: 0 10px; }"
              " #navBar QPushButton:checked { background: #0288d1; }"
              " #navBar QPushButton#navClerk { background: #455a64; }"
              " #navBar QPushButton#navDemo { background: #6a1b9a; }")
@@ -46,7 +46,7 @@ class NavBar(QFrame):
         self.screens_box.setSpacing(6)
         self.row.addLayout(self.screens_box)
         self.row.addStretch(1)
-        self.demo = _button(self.tr("Show a demo code (F12)"), self, "navDemo")
+        self.demo = _button(self.tr("Demo code") + "\nF12", self, "navDemo")
         self.demo.clicked.connect(self.demo_code_clicked.emit)
         self.demo.hide()
         self.demo_enabled = False  # the shell turns it on when a demo camera exists
@@ -58,7 +58,7 @@ class NavBar(QFrame):
         self.clerk = _button("", self, "navClerk")
         self.clerk.clicked.connect(self.switch_clicked.emit)
         self.row.addWidget(self.clerk)
-        self.lock = _button(self.tr("Lock"), self, "navLock")
+        self.lock = _button(self.tr("Lock") + "\nCtrl+L", self, "navLock")
         self.lock.clicked.connect(self.lock_clicked.emit)
         self.row.addWidget(self.lock)
 
@@ -71,8 +71,8 @@ class NavBar(QFrame):
         self.buttons = {}
         for screen in screens:
             label = screen.title()
-            if screen.shortcut:
-                label = f"{label}  {screen.shortcut}"
+            if screen.shortcut:  # two short lines: nine screens fit a 1366 px wide screen
+                label = f"{label}\n{screen.shortcut}"
             button = _button(label, self, f"nav-{screen.screen_id}")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, sid=screen.screen_id: self.screen_chosen.emit(sid))
@@ -84,7 +84,6 @@ class NavBar(QFrame):
             button.setChecked(sid == screen_id)
 
     def set_clerk(self, name: str | None) -> None:
-        self.clerk.setText(self.tr("%1 · switch").replace("%1", name) if name
-                           else self.tr("Log in"))
+        self.clerk.setText(f"{name}\n{self.tr('switch clerk')}" if name else self.tr("Log in"))
         self.lock.setVisible(name is not None)
         self.demo.setVisible(self.demo_enabled and name is not None)
