@@ -5,6 +5,7 @@ no package has registered yet (see ui/shell/placeholders.py)."""
 from __future__ import annotations
 
 from ui.checkin.screen import CheckinScreen
+from ui.devices.screen import DevicesScreen
 from ui.handover.screen import HandoverScreen
 from ui.live.screen import LiveScreen
 from ui.orders.screen import OrdersScreen
@@ -23,6 +24,7 @@ SCREENS: list[type[Screen]] = [
     HandoverScreen,
     OrdersScreen,
     ShiftScreen,
+    DevicesScreen,
     SyncScreen,
     SettingsScreen,
     LiveScreen,

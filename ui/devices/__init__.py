@@ -1,0 +1,1 @@
+"""Devices screen (设备) for the manager."""
