@@ -15,6 +15,11 @@ from kiosk.ports import QR, Block, Document, Text
 from kiosk.printing import documents
 from kiosk.printing.queue import enqueue_in
 
+# the printed conclusion (the same words as the live screen's zh_CN); negative / positive are
+# worded by kiosk.printing.documents.VERDICT_WORDS
+CONCLUSIONS = {"below": "甜度偏低", "normal": "甜度正常", "sweet": "甜度良", "extra_sweet": "甜度优",
+               "suspect": "可疑，需复检", "invalid": "无效，需重做对照"}
+
 
 def label_document(s: Session, reading_id: str) -> Document:
     row = s.get(ReadingRecord, reading_id)
@@ -22,7 +27,8 @@ def label_document(s: Session, reading_id: str) -> Document:
         raise UserFacingError("There is no reading with that id.")
     data = documents.ReadingLabelData(
         reading_id=row.id, product=row.product or "—", kind=row.kind, value=row.value,
-        unit="°Brix" if row.unit == "%Brix" else row.unit, verdict=row.verdict or "",
+        unit="°Brix" if row.unit == "%Brix" else row.unit,
+        verdict=CONCLUSIONS.get(row.verdict or "", row.verdict or ""),
         instrument=" ".join(x for x in (row.instrument_model, row.instrument_serial) if x) or "—",
         operator=row.operator_id, at=row.measured_at)
     doc = documents.reading_label(data)

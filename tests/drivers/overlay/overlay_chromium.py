@@ -28,6 +28,18 @@ def chromium_binary() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def need_chromium() -> None:
+    """Skip without chromium, loudly; under CI=true a missing browser is a failure."""
+    import pytest
+
+    if chromium_binary() is not None:
+        return
+    why = "chromium is not installed (scripts/sysdeps.sh installs it)"
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(why)
+    pytest.skip(why)
+
+
 class WebSocket:
     """Just enough RFC 6455 for DevTools: text frames, client masking, no extensions."""
 

@@ -11,14 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from overlay_chromium import Browser, chromium_binary
+from overlay_chromium import Browser, need_chromium
 from PIL import Image
 
 from drivers.overlay.server import OverlayServer
 from kiosk.ports import LiveFrame
 
-pytestmark = pytest.mark.skipif(chromium_binary() is None and not __import__("os").environ.get("CI"),
-                                reason="chromium is not installed (scripts/sysdeps.sh)")
 OBS_DEFAULT_CSS = "body { background-color: rgba(0, 0, 0, 0); margin: 0px auto; overflow: hidden; }"
 SHOWN = "document.getElementById('value').textContent"
 OFFLINE = "document.body.classList.contains('offline')"
@@ -35,6 +33,11 @@ def frame(seq: int, value: str, tone: str = "good") -> LiveFrame:
     return LiveFrame(seq=seq, title="草莓 · 批次 B1", value=value, verdict="甜度优", tone=tone,
                      stats="n=3 · 12.4 ± 0.3 °Brix", code="7KQ2-M9XD", code_label="验真码",
                      empty=False, labels={"not_connected": "未连接"})
+
+
+@pytest.fixture(autouse=True)
+def _chromium() -> None:
+    need_chromium()
 
 
 @pytest.fixture

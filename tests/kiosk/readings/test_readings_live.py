@@ -113,6 +113,7 @@ def test_label_qr_carries_the_verification_code(db: Database) -> None:
     qr = next(b for b in doc.blocks if isinstance(b, QR))
     assert qr.data == latest.code and signing.check_code(qr.data, {}).reason == "unknown_key"
     assert latest.short_code is not None and latest.short_code in qr.caption
+    assert any("甜度优" in str(getattr(b, "right", "")) for b in doc.blocks)  # not "extra_sweet"
 
 
 def test_instrument_identity_from_setting_or_driver() -> None:

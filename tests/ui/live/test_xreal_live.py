@@ -21,7 +21,7 @@ for helper in (ROOT / "tests" / "ui" / "day", ROOT / "tests" / "drivers" / "over
     if str(helper) not in sys.path:
         sys.path.insert(0, str(helper))
 
-from overlay_chromium import Browser, chromium_binary  # noqa: E402
+from overlay_chromium import Browser, need_chromium  # noqa: E402
 from xharness import Clerk, real_kiosk  # noqa: E402
 
 from kiosk.db import DB_FILENAME, Database  # noqa: E402
@@ -60,9 +60,9 @@ def watch_onair(clerk: Clerk, want: int, timeout: float = 40) -> list[tuple[str,
     return seen
 
 
-@pytest.mark.skipif(chromium_binary() is None, reason="chromium is not installed (scripts/sysdeps.sh)")
 def test_live_session_on_air_and_overlay_with_real_input(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    need_chromium()
     port = free_port()
     monkeypatch.setenv("LINLI_OVERLAY_PORT", str(port))
     data = tmp_path / "data"
