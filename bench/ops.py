@@ -21,12 +21,12 @@ from sqlalchemy import select
 import bench.ledger as ledger
 from kiosk.db import DB_FILENAME, Database
 from kiosk.models import Order
-from kiosk.ops.backup import backup_now
+from kiosk.ops.backup import backup_now, lower_thread_priority
 from kiosk.platform.identity import get_setting
 from kiosk.services.pickup import confirm_pickup
 
 ORDERS = 200_000
-BACKUPS = 5
+BACKUPS = 8
 TARGET_MS = 100.0
 
 
@@ -81,13 +81,20 @@ def main() -> None:
     during: list[float] = []
     worker = threading.Thread(target=lambda: during.extend(_pickups(db, ready[300:], stop)))
     backup_times: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="linli-bench-backup-") as tmp:
-        worker.start()
+
+    def backups(tmp: str) -> None:  # as the kiosk's scheduler does: its own low-priority thread
+        lower_thread_priority()
         for i in range(BACKUPS):
             started = time.perf_counter()
             result = backup_now(db.path, to=Path(tmp) / f"b{i}.sqlite3")
             backup_times.append(time.perf_counter() - started)
             assert result.verified
+
+    with tempfile.TemporaryDirectory(prefix="linli-bench-backup-") as tmp:
+        worker.start()
+        backer = threading.Thread(target=backups, args=(tmp,))
+        backer.start()
+        backer.join()
         stop.set()
         worker.join()
     db.close()
@@ -99,6 +106,10 @@ def main() -> None:
           f"{_pct(quiet, .99):6.1f} ms  max {max(quiet) * 1000:6.1f} ms  (n={len(quiet)})")
     print(f"confirm-pickup, during backup: p50 {_pct(during, .5):6.1f} ms  p99 "
           f"{_pct(during, .99):6.1f} ms  max {worst:6.1f} ms  (n={len(during)})")
+    slow_q = sum(t * 1000 > TARGET_MS for t in quiet)
+    slow_d = sum(t * 1000 > TARGET_MS for t in during)
+    print(f"pickups over {TARGET_MS:.0f} ms: {slow_q}/{len(quiet)} without a backup, "
+          f"{slow_d}/{len(during)} during backups")
     verdict = "PASS" if worst <= TARGET_MS else "FAIL"
     print(f"{verdict}: the longest pickup during backups took {worst:.1f} ms "
           f"(target ≤ {TARGET_MS:.0f} ms)")
