@@ -3,12 +3,12 @@
 <context>
     <name>DetailPopup</name>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="187" />
+        <location filename="../../ui/shell/statusbar.py" line="191" />
         <source>Open the sync screen</source>
         <translation>打开同步页面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="188" />
+        <location filename="../../ui/shell/statusbar.py" line="192" />
         <source>Open the devices screen</source>
         <translation>打开设备页面</translation>
     </message>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Ready</source>
-        <translation>待取货</translation>
+        <translation>待取</translation>
     </message>
     <message>
         <source>On the way</source>
@@ -118,17 +118,22 @@
 <context>
     <name>ManagerPinDialog</name>
     <message>
-        <location filename="../../ui/shell/kiosk_mode.py" line="21" />
+        <location filename="../../ui/shell/kiosk_mode.py" line="22" />
         <source>Manager PIN</source>
         <translation>店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/kiosk_mode.py" line="24" />
+        <location filename="../../ui/shell/kiosk_mode.py" line="22" />
+        <source>Staff PIN</source>
+        <translation>员工密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/kiosk_mode.py" line="25" />
         <source>A manager's PIN is needed to leave kiosk mode.</source>
         <translation>退出全屏模式需要店长密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/kiosk_mode.py" line="31" />
+        <location filename="../../ui/shell/kiosk_mode.py" line="32" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -300,15 +305,30 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="73" />
+        <location filename="../../ui/shell/window.py" line="74" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="299" />
+        <source>Back to self-service</source>
+        <translation>回到自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="300" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="311" />
+        <source>Staff only: type your PIN to open the counter.</source>
+        <translation>仅限工作人员：输入密码打开柜台。</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="138" />
+        <location filename="../../ui/shell/statusbar.py" line="142" />
         <source>Not set up: a manager can add it on the settings screen.</source>
         <translation>未设置：店长可在设置页面添加。</translation>
     </message>
@@ -641,6 +661,119 @@
         <location filename="../../ui/words/checkin.py" line="94" />
         <source>The check-in was refused: nothing was saved.</source>
         <translation>签收被拒绝：没有保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>device_tests</name>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="16" />
+        <source>handheld scanner (keyboard)</source>
+        <translation>扫码枪（键盘）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="17" />
+        <source>serial scanner</source>
+        <translation>串口扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="18" />
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="20" />
+        <source>scanner</source>
+        <translation>扫码设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="25" />
+        <source>The scanner reads correctly.</source>
+        <translation>扫码枪读取正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="27" />
+        <source>The scanner types with another keyboard layout (e.g. French AZERTY): set it to US English with the setup code in its manual.</source>
+        <translation>扫码枪用了别的键盘布局（例如法语 AZERTY）：请用说明书里的设置码改成美式英文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="30" />
+        <source>A Chinese input method turned the letters full-width: switch the input method to English (Shift or Ctrl+Space) before scanning.</source>
+        <translation>中文输入法把字母变成了全角：扫码前请切换到英文输入（Shift 或 Ctrl+空格）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="33" />
+        <source>A Chinese input method caught the scan (pinyin): switch the input method to English before scanning.</source>
+        <translation>中文输入法截获了扫码（拼音）：扫码前请把输入法切换到英文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="36" />
+        <source>The code arrived cut short: the scanner may be set to a maximum length or a slow keyboard speed; check its setup.</source>
+        <translation>收到的码被截断了：扫码枪可能设置了最大长度或键盘速度太慢；请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="39" />
+        <source>Strange control characters arrived: the scanner sends a prefix or suffix; remove it with its setup codes.</source>
+        <translation>收到了奇怪的控制字符：扫码枪带了前缀或后缀；请用设置码去掉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="48" />
+        <source>Read from the {source}: {text} ({n} characters)</source>
+        <translation>从{source}读到：{text}（{n} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="54" />
+        <source>Over the maximum</source>
+        <translation>超过量程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="56" />
+        <source>Under zero: zero the scale</source>
+        <translation>低于零：请给秤归零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="58" />
+        <source>No value</source>
+        <translation>无读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="59" />
+        <source>(moving)</source>
+        <translation>（未稳定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="65" />
+        <source>Tare sent.</source>
+        <translation>已去皮。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="66" />
+        <source>Zero sent.</source>
+        <translation>已归零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="67" />
+        <source>Reconnected: see its status.</source>
+        <translation>已重新连接：请看状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="68" />
+        <source>Test page queued: it prints in a moment.</source>
+        <translation>测试页已加入打印队列，马上打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="69" />
+        <source>There is no printer set up.</source>
+        <translation>没有设置打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="70" />
+        <source>This device cannot do that.</source>
+        <translation>这个设备不能这样操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/device_tests.py" line="76" />
+        <source>Test scan: scan any code now and see what the kiosk read.</source>
+        <translation>测试扫码：现在扫任意一个码，看看本机读到了什么。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1139,34 @@
         <location filename="../../ui/words/devices.py" line="159" />
         <source>{n} need(s) a manager on the sync screen.</source>
         <translation>{n} 条需要店长在同步页面处理。</translation>
+    </message>
+</context>
+<context>
+    <name>devices_screen</name>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="82" />
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="84" />
+        <source>Tare</source>
+        <translation>去皮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="85" />
+        <source>Zero</source>
+        <translation>归零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="86" />
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="108" />
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
@@ -1478,47 +1639,47 @@
     <message>
         <location filename="../../ui/orders/screen.py" line="69" />
         <source>Pickup code, phone tail, name, order number or bin</source>
-        <translation type="unfinished" />
+        <translation>取货码、手机尾号、姓名、订单号或货位</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="88" />
         <source>Print overdue list</source>
-        <translation type="unfinished" />
+        <translation>打印滞留清单</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="91" />
         <source>Mark all returned</source>
-        <translation type="unfinished" />
+        <translation>全部标记退回</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="116" />
         <source>Reason or note</source>
-        <translation type="unfinished" />
+        <translation>原因或备注</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="131" />
         <source>Reverse pickup</source>
-        <translation type="unfinished" />
+        <translation>撤销取货</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="133" />
         <source>Mark returned</source>
-        <translation type="unfinished" />
+        <translation>标记退回</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="135" />
         <source>Reprint</source>
-        <translation type="unfinished" />
+        <translation>重打小票</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="137" />
         <source>Report issue</source>
-        <translation type="unfinished" />
+        <translation>上报问题</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="139" />
         <source>Settle conflict</source>
-        <translation type="unfinished" />
+        <translation>处理冲突</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="150" />
@@ -1528,52 +1689,52 @@
     <message>
         <location filename="../../ui/orders/screen.py" line="194" />
         <source>{bin}  ·  tail {tail}  ·  {days} days  ·  {order}</source>
-        <translation type="unfinished" />
+        <translation>{bin}  ·  尾号 {tail}  ·  {days} 天  ·  {order}</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="196" />
         <source>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</source>
-        <translation type="unfinished" />
+        <translation>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="209" />
         <source>No order matches.</source>
-        <translation type="unfinished" />
+        <translation>没有匹配的订单。</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="228" />
         <source>Search, then tap an order.</source>
-        <translation type="unfinished" />
+        <translation>先搜索，再点一个订单。</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="233" />
         <source>{order} · {status} · bin {bin}</source>
-        <translation type="unfinished" />
+        <translation>{order} · {status} · 货位 {bin}</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="237" />
         <source>overdue {days} days</source>
-        <translation type="unfinished" />
+        <translation>滞留 {days} 天</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="241" />
         <source>(picked {n})</source>
-        <translation type="unfinished" />
+        <translation>（已取 {n}）</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="245" />
         <source>team leader {name}</source>
-        <translation type="unfinished" />
+        <translation>团长 {name}</translation>
     </message>
     <message>
         <location filename="../../ui/orders/screen.py" line="248" />
         <source>{when}  {what}  ·  {who}  ·  {device}</source>
-        <translation type="unfinished" />
+        <translation>{when}  {what}  ·  {who}  ·  {device}</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="17" />
         <source>not arrived</source>
-        <translation type="unfinished" />
+        <translation>未到货</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="18" />
@@ -1588,22 +1749,22 @@
     <message>
         <location filename="../../ui/words/orders.py" line="20" />
         <source>picked up</source>
-        <translation type="unfinished" />
+        <translation>已取货</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="21" />
         <source>handed over</source>
-        <translation type="unfinished" />
+        <translation>已交接</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="22" />
         <source>overdue</source>
-        <translation type="unfinished" />
+        <translation>滞留</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="23" />
         <source>returned</source>
-        <translation type="unfinished" />
+        <translation>已退回</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="24" />
@@ -1618,17 +1779,17 @@
     <message>
         <location filename="../../ui/words/orders.py" line="27" />
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="32" />
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="33" />
         <source>Ready</source>
-        <translation>待取货</translation>
+        <translation>待取</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="34" />
@@ -1638,32 +1799,32 @@
     <message>
         <location filename="../../ui/words/orders.py" line="35" />
         <source>Picked up today</source>
-        <translation type="unfinished" />
+        <translation>今日已取</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="36" />
         <source>Handed over</source>
-        <translation type="unfinished" />
+        <translation>已交接</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="37" />
         <source>Issues</source>
-        <translation type="unfinished" />
+        <translation>有问题</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="38" />
         <source>Conflicts</source>
-        <translation type="unfinished" />
+        <translation>冲突</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="50" />
         <source>Checked in with delivery {batch}, bin {bin}</source>
-        <translation type="unfinished" />
+        <translation>随批次 {batch} 签收，货位 {bin}</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="52" />
         <source>Missing from delivery {batch}</source>
-        <translation type="unfinished" />
+        <translation>批次 {batch} 中缺失</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="53" />
@@ -1673,42 +1834,42 @@
     <message>
         <location filename="../../ui/words/orders.py" line="54" />
         <source>Pickup reversed: {reason}</source>
-        <translation type="unfinished" />
+        <translation>撤销取货：{reason}</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="55" />
         <source>Handed to team leader {leader} ({by})</source>
-        <translation type="unfinished" />
+        <translation>已交给团长 {leader}（{by}）</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="56" />
         <source>Issue reported: {kind} {qty} {note}</source>
-        <translation type="unfinished" />
+        <translation>上报问题：{kind} {qty} {note}</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="57" />
         <source>Marked overdue after {days} days</source>
-        <translation type="unfinished" />
+        <translation>超过 {days} 天，标记为滞留</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="58" />
         <source>Returned to the warehouse {reason}</source>
-        <translation type="unfinished" />
+        <translation>已退回仓库 {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="59" />
         <source>Sync conflict settled</source>
-        <translation type="unfinished" />
+        <translation>同步冲突已处理</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="61" />
         <source>Recorded: {action}</source>
-        <translation type="unfinished" />
+        <translation>已记录：{action}</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="72" />
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>缺失</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="73" />
@@ -1718,77 +1879,77 @@
     <message>
         <location filename="../../ui/words/orders.py" line="74" />
         <source>quality</source>
-        <translation type="unfinished" />
+        <translation>质量问题</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="75" />
         <source>wrong item</source>
-        <translation type="unfinished" />
+        <translation>发错货</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="85" />
         <source>Done.</source>
-        <translation type="unfinished" />
+        <translation>已完成。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="86" />
         <source>You may not do this: ask a manager.</source>
-        <translation type="unfinished" />
+        <translation>你没有这个权限：请找店长。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="87" />
         <source>There is no such order at this store.</source>
-        <translation type="unfinished" />
+        <translation>本店没有这个订单。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="88" />
         <source>Type the reason first.</source>
-        <translation type="unfinished" />
+        <translation>请先填写原因。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="89" />
         <source>There is no pickup to reverse: the order is {status}.</source>
-        <translation type="unfinished" />
+        <translation>没有可撤销的取货：订单{status}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="91" />
         <source>Too late to reverse: a pickup can only be reversed within {minutes} minutes. Report an issue instead.</source>
-        <translation type="unfinished" />
+        <translation>太晚了，不能撤销：取货只能在 {minutes} 分钟内撤销。请改为上报问题。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="94" />
         <source>Order {order} is not overdue (it is {status}): it stays on the shelf.</source>
-        <translation type="unfinished" />
+        <translation>订单 {order} 没有滞留（它{status}）：继续留在货架上。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="96" />
         <source>There is no printer set up.</source>
-        <translation type="unfinished" />
+        <translation>没有设置打印机。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="97" />
         <source>No receipt: the order is {status}.</source>
-        <translation type="unfinished" />
+        <translation>没有小票：订单{status}。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="98" />
         <source>Choose what is wrong and a quantity.</source>
-        <translation type="unfinished" />
+        <translation>请选择问题类型和数量。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="99" />
         <source>That sync problem was already settled.</source>
-        <translation type="unfinished" />
+        <translation>这个同步问题已经处理过了。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="100" />
         <source>A conflict is already on the platform: settle it, do not send it again.</source>
-        <translation type="unfinished" />
+        <translation>冲突记录已在平台上：请处理它，不要重新发送。</translation>
     </message>
     <message>
         <location filename="../../ui/words/orders.py" line="102" />
         <source>The kiosk refused this: nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>本机拒绝了这个操作：没有任何改动。</translation>
     </message>
 </context>
 <context>
@@ -2785,7 +2946,7 @@ Code: {code}</source>
         <translation>员工不存在或密码不对。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="142" />
+        <location filename="../../ui/shell/statusbar.py" line="146" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2795,7 +2956,7 @@ Code: {code}</source>
     <message>
         <location filename="../../ui/shift/screen.py" line="48" />
         <source>Close the shift and print</source>
-        <translation type="unfinished" />
+        <translation>交班并打印</translation>
     </message>
     <message>
         <location filename="../../ui/shift/screen.py" line="55" />
@@ -2805,37 +2966,37 @@ Code: {code}</source>
     <message>
         <location filename="../../ui/shift/screen.py" line="90" />
         <source>Shift since {time}</source>
-        <translation type="unfinished" />
+        <translation>本班次开始于 {time}</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="14" />
         <source>Pickups</source>
-        <translation type="unfinished" />
+        <translation>自提完成</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="15" />
         <source>Partial pickups</source>
-        <translation type="unfinished" />
+        <translation>部分提货</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="16" />
         <source>Issues</source>
-        <translation type="unfinished" />
+        <translation>有问题</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="17" />
         <source>Handovers</source>
-        <translation type="unfinished" />
+        <translation>团长交接</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="18" />
         <source>Reversals</source>
-        <translation type="unfinished" />
+        <translation>撤销核销</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="19" />
         <source>Deliveries checked in</source>
-        <translation type="unfinished" />
+        <translation>签收批次</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="20" />
@@ -2845,52 +3006,52 @@ Code: {code}</source>
     <message>
         <location filename="../../ui/words/shift.py" line="21" />
         <source>On the shelf</source>
-        <translation type="unfinished" />
+        <translation>在架订单</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="22" />
         <source>Records not sent yet</source>
-        <translation type="unfinished" />
+        <translation>未上传记录</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="23" />
         <source>Print jobs waiting</source>
-        <translation type="unfinished" />
+        <translation>待打印</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="29" />
         <source>Not everything has left the kiosk: {events} records still wait for the platform and {prints} print jobs for the printer. They are kept and go out by themselves; leave the kiosk switched on.</source>
-        <translation type="unfinished" />
+        <translation>还有内容没发出：{events} 条记录等待上传，{prints} 个打印任务等待打印。它们已保存，会自动发出；请不要关闭本机。</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="36" />
         <source>Everything was sent and printed.</source>
-        <translation type="unfinished" />
+        <translation>全部已上传并打印。</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="40" />
         <source>Shift closed. The report is printing.</source>
-        <translation type="unfinished" />
+        <translation>已交班。交班报表正在打印。</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="41" />
         <source>Shift closed. No printer: no report printed.</source>
-        <translation type="unfinished" />
+        <translation>已交班。没有打印机：报表未打印。</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="46" />
         <source>You may not close this shift: ask a manager.</source>
-        <translation type="unfinished" />
+        <translation>你不能交这个班：请找店长。</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="47" />
         <source>Log in first.</source>
-        <translation type="unfinished" />
+        <translation>请先登录。</translation>
     </message>
     <message>
         <location filename="../../ui/words/shift.py" line="48" />
         <source>This shift was already closed.</source>
-        <translation type="unfinished" />
+        <translation>这个班次已经交班了。</translation>
     </message>
 </context>
 <context>
@@ -2911,7 +3072,7 @@ Code: {code}</source>
     <message>
         <location filename="../../ui/sync/screen.py" line="64" />
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>立即同步</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="68" />
@@ -2921,37 +3082,37 @@ Code: {code}</source>
     <message>
         <location filename="../../ui/sync/screen.py" line="74" />
         <source>Server address, e.g. https://…</source>
-        <translation type="unfinished" />
+        <translation>服务器地址，例如 https://…</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="81" />
         <source>Enrollment code</source>
-        <translation type="unfinished" />
+        <translation>注册码</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="83" />
         <source>Enroll</source>
-        <translation type="unfinished" />
+        <translation>注册</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="87" />
         <source>Problems for a manager</source>
-        <translation type="unfinished" />
+        <translation>需要店长处理的问题</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="103" />
         <source>What you did (note)</source>
-        <translation type="unfinished" />
+        <translation>处理情况（备注）</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="106" />
         <source>Mark settled</source>
-        <translation type="unfinished" />
+        <translation>标记已处理</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="108" />
         <source>Send again</source>
-        <translation type="unfinished" />
+        <translation>重新发送</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="117" />
@@ -2961,157 +3122,157 @@ Code: {code}</source>
     <message>
         <location filename="../../ui/sync/screen.py" line="165" />
         <source>Nothing needs a manager.</source>
-        <translation type="unfinished" />
+        <translation>没有需要店长处理的问题。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/screen.py" line="212" />
         <source>That did not work: check the server address and the network.</source>
-        <translation type="unfinished" />
+        <translation>没有成功：请检查服务器地址和网络。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="17" />
         <source>deliveries checked in</source>
-        <translation type="unfinished" />
+        <translation>到货签收</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="18" />
         <source>pickups</source>
-        <translation type="unfinished" />
+        <translation>取货</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="19" />
         <source>reversed pickups</source>
-        <translation type="unfinished" />
+        <translation>撤销取货</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="20" />
         <source>handovers</source>
-        <translation type="unfinished" />
+        <translation>团长交接</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="21" />
         <source>issue reports</source>
-        <translation type="unfinished" />
+        <translation>问题上报</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="22" />
         <source>instrument readings</source>
-        <translation type="unfinished" />
+        <translation>仪器读数</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="23" />
         <source>inspections</source>
-        <translation type="unfinished" />
+        <translation>飞行检查</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="24" />
         <source>shift reports</source>
-        <translation type="unfinished" />
+        <translation>交班报表</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="26" />
         <source>other records</source>
-        <translation type="unfinished" />
+        <translation>其他记录</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="31" />
         <source>This kiosk is not enrolled yet: type the server address and the enrollment code below.</source>
-        <translation type="unfinished" />
+        <translation>本机还没有注册：请在下方输入服务器地址和注册码。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="34" />
         <source>The platform no longer accepts this kiosk: enroll it again with a new code below.</source>
-        <translation type="unfinished" />
+        <translation>平台不再接受本机：请在下方用新注册码重新注册。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="37" />
         <source>Online: records go to the platform as they happen.</source>
-        <translation type="unfinished" />
+        <translation>在线：记录实时上传到平台。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="39" />
         <source>Offline: records are kept here and sent when the network is back.</source>
-        <translation type="unfinished" />
+        <translation>离线：记录保存在本机，网络恢复后自动上传。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="40" />
         <source>Last sync: {time}</source>
-        <translation type="unfinished" />
+        <translation>上次同步：{time}</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="42" />
         <source>Never synced yet.</source>
-        <translation type="unfinished" />
+        <translation>还没有同步过。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="43" />
         <source>{n} records waiting to be sent.</source>
-        <translation type="unfinished" />
+        <translation>{n} 条记录等待上传。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="47" />
         <source>{n} problems need a manager (below).</source>
-        <translation type="unfinished" />
+        <translation>{n} 个问题需要店长处理（见右侧）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="54" />
         <source>The platform refused this record. If it was a temporary problem, send it again; otherwise call platform support and mark it settled.</source>
-        <translation type="unfinished" />
+        <translation>平台拒收了这条记录。如果是临时问题，请重新发送；否则请联系平台客服并标记为已处理。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="58" />
         <source>The goods already left the store but the platform had cancelled or refunded the order. Ask the customer to bring them back or call platform support, then mark it settled.</source>
-        <translation type="unfinished" />
+        <translation>商品已经取走，但平台已取消或退款该订单。请让顾客退回商品或联系平台客服，然后标记为已处理。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="62" />
         <source>Get the bags back from the team leader or call platform support, then mark it settled.</source>
-        <translation type="unfinished" />
+        <translation>请从团长处取回这些袋子或联系平台客服，然后标记为已处理。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="64" />
         <source>Check the order with platform support, then mark it settled.</source>
-        <translation type="unfinished" />
+        <translation>请与平台客服核对这个订单，然后标记为已处理。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="67" />
         <source>Check this record with platform support, then mark it settled.</source>
-        <translation type="unfinished" />
+        <translation>请与平台客服核对这条记录，然后标记为已处理。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="72" />
         <source>Conflict</source>
-        <translation type="unfinished" />
+        <translation>冲突</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="73" />
         <source>Refused</source>
-        <translation type="unfinished" />
+        <translation>被拒绝</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="74" />
         <source>{kind}: {what} · {orders} · {when}</source>
-        <translation type="unfinished" />
+        <translation>{kind}：{what} · {orders} · {when}</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="80" />
         <source>Enrolled for store {store}. Sync starts now.</source>
-        <translation type="unfinished" />
+        <translation>已注册到门店 {store}。现在开始同步。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="84" />
         <source>Sync is running now.</source>
-        <translation type="unfinished" />
+        <translation>正在同步。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="88" />
         <source>Sync is not available on this kiosk.</source>
-        <translation type="unfinished" />
+        <translation>本机无法同步。</translation>
     </message>
     <message>
         <location filename="../../ui/words/sync.py" line="92" />
         <source>Type the server address (http:// or https://) and the code.</source>
-        <translation type="unfinished" />
+        <translation>请输入服务器地址（http:// 或 https://）和注册码。</translation>
     </message>
 </context>
 </TS>
