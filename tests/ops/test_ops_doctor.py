@@ -235,3 +235,16 @@ def test_the_devices_screen_button_checks_the_running_devices(tmp_path: Path) ->
     f = _by_check(run_doctor(tmp_path, probes_for([Gone()])))
     assert not f["device:printer:Receipt printer"].ok
     assert "paper" in f["device:printer:Receipt printer"].action
+
+
+def test_slips_waiting_long_for_the_printer(world: World) -> None:
+    from datetime import UTC
+
+    old = (utcnow() - timedelta(hours=1)).astimezone(UTC).replace(tzinfo=None)
+    with world.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO print_jobs (id, kind, ref, document, status, attempts, last_error, "
+            "created_at) VALUES ('J1', 'receipt', 'O-READY', '{}', 'pending', 3, "
+            "'Printer is offline', ?)", (old.isoformat(sep=" "),))
+    f = _by_check(run_doctor(world.db.path.parent))["print_queue"]
+    assert not f.ok and "1 slips" in f.message and "Printer is offline" in f.message
