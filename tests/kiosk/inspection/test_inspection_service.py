@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from inspection_world import add_supplier, fill_all, jpeg, pesticide, sign_both
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
@@ -18,8 +19,6 @@ from kiosk.inspection.record import Cursor, record_hash
 from kiosk.inspection.service import InspectionError
 from kiosk.inspection.template import DEFAULT
 from kiosk.models import AuditEntry, Inspection, Media, OutboxEvent
-
-from inspection_world import add_supplier, fill_all, jpeg, pesticide, sign_both
 
 
 @pytest.fixture
