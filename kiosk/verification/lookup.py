@@ -191,6 +191,15 @@ def find_by_code(session: Session, code: str) -> list[OrderView]:
     return _views(session, orders)
 
 
+def tail_with_several_orders(session: Session) -> str:
+    """A phone tail with more than one order on the shelf ("" if none): demo and screenshots."""
+    row = session.execute(
+        select(Customer.phone_tail, func.count()).join(Order, Order.customer_id == Customer.id)
+        .where(Order.status.in_(ON_SHELF)).group_by(Customer.phone_tail)
+        .having(func.count() > 1).limit(1)).first()
+    return str(row[0]) if row else ""
+
+
 def find_by_phone_tail(session: Session, tail: str) -> list[OrderView]:
     """A customer's orders still on the shelf, by the last 4 digits of their phone."""
     text = tail.strip()

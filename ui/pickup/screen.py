@@ -101,6 +101,9 @@ class PickupScreen(Screen):
         actions.setSpacing(8)
         self.confirm_button = button(translate("pickup", "Hand out and confirm (Enter)"), self,
                                      name="confirmButton", slot=self.confirm, height=72, px=24)
+        self.confirm_button.setStyleSheet(
+            "QPushButton:enabled { background: #2e7d32; color: white; border-radius: 8px; }"
+            "QPushButton:disabled { background: #cfd8dc; color: #78909c; border-radius: 8px; }")
         self.all_button = button(translate("pickup", "Hand out all"), self, name="allButton",
                                  slot=self.confirm_all, height=72)
         self.undo_button = button(translate("pickup", "Undo"), self, name="undoButton",
@@ -215,12 +218,13 @@ class PickupScreen(Screen):
         tickets = [snap.ticket, *(o.ticket for o in snap.others)]
         self._op(lambda f: f.confirm_all(tickets), CHANGED)
 
-    def undo(self) -> None:
+    def undo(self, reason: str | None = None) -> None:
+        """Undo the pickup on screen (within the window); asks the clerk why."""
         from ui.pickup.dialogs import ask_reason
 
         if not self.snap.can_undo:
             return
-        reason = ask_reason(self)
+        reason = reason or ask_reason(self)
         if reason:
             self._op(lambda f: f.undo(reason), CHANGED | Changes(orders=True))
 
@@ -281,7 +285,7 @@ class PickupScreen(Screen):
         if snap.step is PickupStep.DONE and snap.done is not None:
             first = snap.done.orders[0] if snap.done.orders else None
             bins = " ".join(o.bin_code or "—" for o in snap.done.orders)
-            self.panel.show_order(first, bin_text=bins)
+            self.panel.show_order(first, bin_text=bins, lines=())  # what went out: in the facts
         else:
             self.panel.show_order(snap.order, editable=snap.can_confirm)
         self._draw_others(snap)

@@ -80,9 +80,16 @@ class LineRow(QWidget):
         self.changed.emit()
 
     def _draw(self) -> None:
-        done = self.line.picked_qty
-        extra = f" ({translate('pickup', 'out')} {done:g})" if done > 0 else ""
-        self.count.setText(f"{self.qty:g}/{self.line.remaining:g}{self.line.unit}{extra}")
+        ln = self.line
+        if ln.remaining <= 0:
+            text = translate("pickup", "{qty}{unit} out").replace("{qty}", f"{ln.picked_qty:g}")
+        elif ln.picked_qty > 0:
+            text = translate("pickup", "{chosen}/{left}{unit} ({out} out)").replace(
+                "{chosen}", f"{self.qty:g}").replace("{left}", f"{ln.remaining:g}").replace(
+                "{out}", f"{ln.picked_qty:g}")
+        else:
+            text = f"{self.qty:g}/{ln.remaining:g}{{unit}}"
+        self.count.setText(text.replace("{unit}", ln.unit))
 
     def chosen(self) -> float:
         return self.qty if self.tick.isChecked() else 0.0

@@ -144,10 +144,13 @@ def details(snap: PickupSnapshot, provisional_allowed: bool) -> list[str]:
         out.append(translate("pickup", "It was returned to the warehouse."))
     name = v.verdict
     if name == V.ALREADY_PICKED_UP:
-        out.append(fill(translate("pickup", "Picked up at {at} by {staff} on device {device}."),
-                        at=when(p.get("at", "")),
-                        staff=p.get("staff") or translate("pickup", "another kiosk"),
-                        device=p.get("device") or "—"))
+        if p.get("staff") or p.get("device"):
+            out.append(fill(translate("pickup", "Picked up at {at} by {staff} on device {device}."),
+                            at=when(p.get("at", "")), staff=p.get("staff") or "—",
+                            device=p.get("device") or "—"))
+        else:
+            out.append(fill(translate("pickup", "Picked up at {at} (on another kiosk; the record "
+                                      "came by sync)."), at=when(p.get("at", ""))))
         out.append(translate("pickup", "Ask the customer whether someone else collected it; do "
                              "not hand out anything."))
     elif name == V.PARTIALLY_PICKED_UP and p.get("at"):
