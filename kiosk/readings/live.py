@@ -94,7 +94,9 @@ def instrument_of(device: object, configured: Sequence[Mapping[str, object]] = (
     entry = next((c for c in configured if str(c.get("name", "")) == name), {})
     profile = getattr(device, "profile", None)
     model = entry.get("model") or getattr(profile, "label", None) or name
-    serial = entry.get("serial") or getattr(device, "serial", None) or getattr(device, "url", "") or "?"
+    port = str(getattr(device, "url", "") or "")
+    serial = entry.get("serial") or getattr(device, "serial", None) \
+        or (f"port {port.rsplit('/', 1)[-1]}" if port else "?")  # no serial configured
     protocol = entry.get("protocol") or getattr(profile, "name", "") or ""
     return Instrument(name, str(model), str(serial), str(protocol))
 

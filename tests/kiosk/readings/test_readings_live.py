@@ -132,7 +132,7 @@ def test_instrument_identity_from_setting_or_driver() -> None:
             return Status()
 
     assert instrument_of(Device()) == Instrument("refractometer", "SIM-BRIX/1 refractometer",
-                                                 "/dev/pts/7", "brix")
+                                                 "port 7", "brix")
     configured = [{"name": "refractometer", "model": "PAL-1", "serial": "A123"}]
     got = instrument_of(Device(), configured)
     assert (got.model, got.serial) == ("PAL-1", "A123")
