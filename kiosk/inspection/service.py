@@ -33,9 +33,10 @@ from kiosk.models import Inspection, Media, Supplier
 from kiosk.models.inspection import InspectionAnswer
 from kiosk.models.readings import ReadingRecord
 from kiosk.models.sync import ChecklistTemplate
-from kiosk.ports import utcnow
+from kiosk.ports import Reading, utcnow
+from kiosk.readings.context import ReadingContext
 from kiosk.readings.media import store_media
-from kiosk.readings.service import store_zone
+from kiosk.readings.service import save_reading, store_zone
 
 DRAFT, SUBMITTED = "draft", "submitted"
 STEPS = ("items", "samples", "sign", "review", "done")
@@ -237,6 +238,21 @@ def attach_reading(session: Session, inspection_id: str, reading_id: str) -> Non
     ids = list((row.data or {}).get("readings") or [])
     if reading_id not in ids:
         _put(row, readings=[*ids, reading_id])
+
+
+def take_sample(session: Session, inspection_id: str, reading: Reading, *, operator_id: str,
+                product: str | None, instrument_model: str, instrument_serial: str,
+                protocol: str = "") -> str:
+    """A reading that just arrived from a connected instrument, saved (and signed) as a
+    reading of this inspection, and attached as one of its samples."""
+    row = _draft(session, inspection_id)
+    ctx = ReadingContext(operator_id=operator_id, context="inspection", session_id=row.id,
+                         supplier_id=row.supplier_id, product=product or None,
+                         instrument_model=instrument_model, instrument_serial=instrument_serial,
+                         protocol=protocol or None)
+    saved = save_reading(session, reading, ctx)
+    attach_reading(session, inspection_id, saved.reading_id)
+    return saved.reading_id
 
 
 def detach_reading(session: Session, inspection_id: str, reading_id: str) -> None:

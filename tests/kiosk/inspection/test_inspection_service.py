@@ -225,3 +225,23 @@ def test_synced_templates_are_offered_and_a_broken_one_is_skipped(db: Database) 
         assert [it.id for it in service.view(s, iid).items] == ["c1"]
         row = s.get(Inspection, iid)
         assert row is not None and row.data["template"]["id"] == "cold-only"
+
+
+def test_an_instrument_reading_becomes_a_signed_sample(db: Database) -> None:
+    from inspection_world import AT
+
+    from kiosk.ports import Reading, ReadingKind, ReadingStatus
+
+    iid = start(db)
+    brix = Reading(ReadingKind.BRIX, 12.8, "%Brix", True, ReadingStatus.OK, b"BRX,12.8\r\n", AT)
+    with db.session() as s:
+        rid = service.take_sample(s, iid, brix, operator_id="S-001", product="草莓",
+                                  instrument_model="SIM-BRIX/1", instrument_serial="BRX-1")
+        v = service.view(s, iid)
+    (sample,) = v.samples
+    assert (sample.reading_id, sample.kind, sample.value, sample.source) == (
+        rid, "brix", 12.8, "instrument")
+    assert sample.code is not None and sample.code.startswith("LKR1.")
+    with db.session() as s:
+        service.detach_reading(s, iid, rid)
+        assert service.view(s, iid).samples == ()
