@@ -10,7 +10,7 @@ import sys
 import time
 import traceback
 
-AREAS = ["ledger", "sync", "scan", "printing", "instruments", "ops", "ui", "live"]
+AREAS = ["ledger", "sync", "scan", "printing", "instruments", "ops", "ui", "live", "day"]
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,24 @@
+"""Screenshot states of the devices screen: a test scan from a scanner set to a wrong
+keyboard layout, with its diagnosis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.ports import ScanEvent, ScanProblem, ScanSource, utcnow
+from ui.devices.screen import DevicesScreen
+
+Setup = Callable[[Any], None]
+
+
+def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
+    def test_scan(screen: DevicesScreen) -> None:
+        screen.on_scan(ScanEvent("LK1.eyJvIjoiTEsyNjEyMDEwMDAwMSJ9.c2ln", ScanSource.WEDGE,
+                                 utcnow(), ScanProblem.WRONG_LAYOUT, "",
+                                 raw="LK!.eyJvIjoiTEsyNjEyMDEwMDAwMSJ9.c2ln"))
+
+    def test_print(screen: DevicesScreen) -> None:
+        screen._test_print()
+
+    return [("test-scan", test_scan), ("test-print", test_print)]
