@@ -160,11 +160,16 @@
         <translation>锁屏</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/nav.py" line="87" />
+        <source>switch clerk</source>
+        <translation>换人</translation>
+    </message>
+    <message>
         <source>%1 · switch</source>
         <translation type="vanished">%1 · 换人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/nav.py" line="87" />
+        <location filename="../../ui/shell/nav.py" line="88" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1416,6 +1421,194 @@
     </message>
 </context>
 <context>
+    <name>inspection</name>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="17" />
+        <source>Pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="18" />
+        <source>Fail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="19" />
+        <source>Not applicable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="20" />
+        <source>Not answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="25" />
+        <source>PASS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="26" />
+        <source>RECTIFY within the due dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="27" />
+        <source>FAIL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="33" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="34" />
+        <source>Supplier's representative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="40" />
+        <source>a photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="41" />
+        <source>a note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="42" />
+        <source>a photo or a note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="50" />
+        <source>Not answered yet: {item}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="52" />
+        <source>A fail needs {need}: {item}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="55" />
+        <source>Signature missing: {role}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="57" />
+        <source>Sign in the box first: {role}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="59" />
+        <source>Enter the signer's name: {role}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="61" />
+        <source>Enter the supplier's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="63" />
+        <source>Pick a supplier from the list (or add one).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="65" />
+        <source>Log in to start an inspection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="67" />
+        <source>This inspection is submitted and read-only; make a correction instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="70" />
+        <source>This inspection already has a correction.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="72" />
+        <source>That reading is not in this kiosk's ledger.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="73" />
+        <source>That did not work: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="77" />
+        <source>Item {n} of {total} · {section}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="82" />
+        <source>Score {score} / 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="87" />
+        <source>Brix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="88" />
+        <source>Pesticide inhibition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="89" />
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="91" />
+        <source>negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="92" />
+        <source>suspect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="93" />
+        <source>POSITIVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="94" />
+        <source>invalid run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="95" />
+        <source>instrument</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="96" />
+        <source>manual entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="101" />
+        <source>Put right: {item}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/words/inspection.py" line="102" />
+        <source>{action} (due {due})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>live</name>
     <message>
         <location filename="../../ui/live/screen.py" line="85" />
@@ -1590,46 +1783,51 @@
     </message>
     <message>
         <location filename="../../ui/words/live.py" line="98" />
+        <source>Log in first: every reading records who measured it.</source>
+        <translation>请先登录：每条读数都要记录检测人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/live.py" line="99" />
         <source>The instrument sent a reading that cannot be used; measure again.</source>
         <translation>仪器发来的读数无法使用，请重新测量。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="99" />
+        <location filename="../../ui/words/live.py" line="100" />
         <source>Go live first, then save the weight.</source>
         <translation>请先开始直播检测，再保存重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="100" />
+        <location filename="../../ui/words/live.py" line="101" />
         <source>The weight is still moving; wait for the scale to settle.</source>
         <translation>重量还在变化，请等秤稳定。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="101" />
+        <location filename="../../ui/words/live.py" line="102" />
         <source>This reading could not be saved; measure again.</source>
         <translation>这条读数未能保存，请重新测量。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="107" />
+        <location filename="../../ui/words/live.py" line="108" />
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="125" />
+        <location filename="../../ui/words/live.py" line="126" />
         <source>Not live: pick the product and batch, then Go live.</source>
         <translation>未开始：选择产品和批次，然后点“开始直播检测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="126" />
+        <location filename="../../ui/words/live.py" line="127" />
         <source>Live session {id}: {n} reading(s) saved</source>
         <translation>直播检测 {id}：已保存 {n} 条读数</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="132" />
+        <location filename="../../ui/words/live.py" line="133" />
         <source>OBS overlay: not running</source>
         <translation>OBS 叠加层：未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/words/live.py" line="133" />
+        <location filename="../../ui/words/live.py" line="134" />
         <source>OBS overlay (browser source): {url}</source>
         <translation>OBS 叠加层（浏览器源）：{url}</translation>
     </message>

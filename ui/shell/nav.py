@@ -84,6 +84,7 @@ class NavBar(QFrame):
             button.setChecked(sid == screen_id)
 
     def set_clerk(self, name: str | None) -> None:
-        self.clerk.setText(f"{name}\n{self.tr('switch clerk')}" if name else self.tr("Log in"))
+        switch = self.tr("switch clerk")
+        self.clerk.setText(f"{name}\n{switch}" if name else self.tr("Log in"))
         self.lock.setVisible(name is not None)
         self.demo.setVisible(self.demo_enabled and name is not None)

@@ -64,9 +64,13 @@ class StatusBar(QFrame):
             self.dots[kind] = dot
             row.addWidget(dot)
         row.addStretch(1)
-        self.clock = QLabel(self)
-        self.clock.setStyleSheet("font-size: 17px; color: #546e7a;")
-        row.addWidget(self.clock)
+        self.staff = QPushButton(self)
+        self.staff.setObjectName("statusStaff")
+        self.staff.setMinimumSize(120, 44)
+        self.staff.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.staff.setStyleSheet("font-size: 17px;")
+        self.staff.hide()  # self-service only
+        row.addWidget(self.staff)
         self.sync: SyncStatus | None = None
         self.detail = DetailPopup(self)
         self.detail.navigate.connect(self.navigate.emit)

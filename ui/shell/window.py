@@ -69,6 +69,7 @@ class ShellWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.kiosk_locked = False  # True while kiosk mode holds the window
+        self.staff_override = False  # a staff PIN opened the counter out of self-service
         self.allow_close = False
         self.setWindowTitle(self.tr("Linli Kiosk"))
         self.setMinimumSize(1024, 640)
@@ -104,6 +105,7 @@ class ShellWindow(QMainWindow):
         self.nav.demo_code_clicked.connect(self.show_demo_code)
         self.nav.leave_kiosk_clicked.connect(self.leave_kiosk_mode)
         self.status_bar.navigate.connect(self.show_screen)
+        self.status_bar.staff.clicked.connect(self.staff_clicked)
         self.login.back_requested.connect(self.back_to_counter)
         self.login.panel.accepted.connect(self._logged_in)
         self.nav.demo_enabled = ctx.kiosk.demo_show_code is not None
@@ -164,6 +166,8 @@ class ShellWindow(QMainWindow):
         screen = self.screens.get(screen_id)
         if screen is None or self.ctx.session.clerk is None or not self.allowed(screen):
             return False
+        if self.self_service_active() and screen_id != HOME:
+            return False  # the customer's screen: no way out without a staff PIN
         old = self.current_screen()
         if old is not None and old is not screen:
             old.deactivated()
@@ -237,6 +241,7 @@ class ShellWindow(QMainWindow):
             self.on_clerk(self.ctx.session.clerk)
 
     def lock(self) -> None:
+        self.staff_override = False
         self.ctx.session.logout()
         self.ctx.hooks.operation_did_execute.emit(Changes(session=True))
         self.on_clerk(None)
@@ -249,7 +254,9 @@ class ShellWindow(QMainWindow):
 
     def restart_idle(self) -> None:
         minutes = self.ctx.session.idle_lock_min
-        if minutes > 0 and self.ctx.session.clerk is not None:
+        if self.ctx.settings.self_service and not self.staff_override:
+            self.idle.stop()  # the customer's screen never falls back to the staff login
+        elif minutes > 0 and self.ctx.session.clerk is not None:
             self.idle.start(minutes * 60_000)
         else:
             self.idle.stop()
@@ -274,6 +281,41 @@ class ShellWindow(QMainWindow):
             self.kiosk_locked = False
             self.nav.leave_kiosk.hide()
             self.showNormal()
+
+        self.apply_self_service()
+
+    # --- self-service: the customer faces the camera ------------------------------------
+
+    def self_service_active(self) -> bool:
+        return self.ctx.settings.self_service and not self.staff_override
+
+    def apply_self_service(self) -> None:
+        """Self-service hides the navigation; a staff PIN (the bar's staff button) opens it
+        until the staff member taps "back to self-service" or the counter locks."""
+        active = self.self_service_active()
+        self.nav.setVisible(not active)
+        bar = self.status_bar
+        bar.staff.setVisible(self.ctx.settings.self_service)
+        bar.staff.setText(self.tr("Back to self-service") if self.staff_override
+                          else self.tr("Staff"))
+        if active and self.current_id not in (None, HOME):
+            self.show_screen(HOME)
+        self.restart_idle()
+
+    def staff_clicked(self) -> None:
+        if self.staff_override:
+            self.staff_override = False
+            self.apply_self_service()
+            return
+        dialog = ManagerPinDialog(self.ctx, self, roles=None,
+                                  prompt=self.tr("Staff only: type your PIN to open the counter."))
+        dialog.accepted_clerk.connect(self._staff_opened)
+        dialog.open()
+        self.pin_dialog = dialog
+
+    def _staff_opened(self, _clerk: object) -> None:
+        self.staff_override = True
+        self.apply_self_service()
 
     def enter_kiosk_mode(self) -> None:
         self.kiosk_locked = True

@@ -181,3 +181,26 @@ def test_language_switch_redraws_every_screen(qtbot: QtBot, make_shell: MakeShel
     assert ui.ctx.session.staff_id == MANAGER, "the clerk stays logged in"
     assert ui.window.current_id is not None
     assert QApplication.translate("shell", "Lock") == "Lock"
+
+
+def test_self_service_has_no_way_out_without_a_staff_pin(qtbot: QtBot,
+                                                         make_shell: MakeShell) -> None:
+    ui = make_shell(settings=Settings(self_service=True, idle_lock_min=1), login=CLERK)
+    window = ui.window
+    assert window.current_id == "pickup"
+    assert window.nav.isHidden(), "no navigation on the customer's screen"
+    assert not window.show_screen("checkin")
+    window.shortcuts["F2"].activated.emit()
+    assert window.current_id == "pickup", "no shortcut out either"
+    assert not window.idle.isActive(), "the customer's screen never drops to the login"
+    staff = window.status_bar.staff
+    tap(qtbot, staff)
+    dialog = pin_dialog(qtbot, ui)
+    qtbot.waitUntil(lambda: len(dialog.panel.cards) == 4, timeout=5000)
+    enter(qtbot, dialog, CLERK, "0000")
+    assert window.nav.isHidden()
+    enter(qtbot, dialog, CLERK, PINS[CLERK])
+    qtbot.waitUntil(lambda: not window.nav.isHidden(), timeout=5000)
+    assert window.show_screen("checkin")
+    tap(qtbot, staff)  # back to self-service
+    assert window.nav.isHidden() and window.current_id == "pickup"
