@@ -23,8 +23,8 @@ from kiosk.readings.context import ReadingContext
 from kiosk.readings.service import save_reading
 
 # tone of a grade or verdict: good (green), warn (amber), bad (red), neutral (grey)
-# why the desk refused: no_product, bad_reading, not_live, weight_moving, not_saved
-ERRORS = ("no_product", "bad_reading", "not_live", "weight_moving", "not_saved")
+# why the desk refused (the UI words each)
+ERRORS = ("no_product", "no_operator", "bad_reading", "not_live", "weight_moving", "not_saved")
 TONES = {"below": "warn", "normal": "neutral", "sweet": "good", "extra_sweet": "good",
          "negative": "good", "suspect": "warn", "positive": "bad", "invalid": "warn"}
 
@@ -69,6 +69,7 @@ class LiveSnapshot:
     session_id: str | None
     product: str
     batch_id: str
+    operator_id: str = ""  # who went live: the operator of every reading of the session
     items: tuple[LiveItem, ...] = ()
     spreads: Mapping[str, Spread] = field(default_factory=dict)
     weight: float | None = None  # the scale's live figure (not saved until captured)
@@ -109,18 +110,23 @@ class LiveDesk:
         self.snap = LiveSnapshot(None, "", "")
         self._weight: tuple[Reading, Instrument] | None = None
 
-    def start(self, *, product: str, batch_id: str, session_id: str | None = None) -> LiveSnapshot:
+    def start(self, *, product: str, batch_id: str, operator_id: str | None,
+              session_id: str | None = None) -> LiveSnapshot:
+        """Go live. The host who starts is the operator of the session's readings (an idle
+        lock during a long test on camera does not lose or orphan them)."""
         if not product.strip():
             return self._refuse("no_product")
+        if not operator_id:
+            return self._refuse("no_operator")
         sid = session_id or f"live-{utcnow():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:4]}"
-        self.snap = LiveSnapshot(sid, product.strip(), batch_id.strip())
+        self.snap = LiveSnapshot(sid, product.strip(), batch_id.strip(), operator_id)
         return self.snap
 
     def stop(self) -> LiveSnapshot:
         self.snap = replace(self.snap, session_id=None, error="", error_detail="")
         return self.snap
 
-    def take(self, reading: Reading, instrument: Instrument, *, operator_id: str) -> LiveSnapshot:
+    def take(self, reading: Reading, instrument: Instrument) -> LiveSnapshot:
         """A reading from an instrument: a weight is shown live; a Brix or pesticide result
         of a running session is saved at once (with its signature)."""
         if reading.kind is ReadingKind.WEIGHT:
@@ -136,15 +142,16 @@ class LiveDesk:
         extra = dict(reading.extra)
         if reading.kind is ReadingKind.PESTICIDE and ("dA0" not in extra or "dAt" not in extra):
             return self.snap  # a control line: not a sample result
-        return self._save(reading, instrument, operator_id)
+        return self._save(reading, instrument, self.snap.operator_id)
 
-    def capture_weight(self, *, operator_id: str) -> LiveSnapshot:
+    def capture_weight(self, *, operator_id: str | None = None) -> LiveSnapshot:
+        """The host taps Save: the stable weight shown now (by whoever is logged in)."""
         if not self.snap.running:
             return self._refuse("not_live")
         if self._weight is None or not self.snap.weight_stable:
             return self._refuse("weight_moving")
         reading, instrument = self._weight
-        return self._save(reading, instrument, operator_id)
+        return self._save(reading, instrument, operator_id or self.snap.operator_id)
 
     def _save(self, reading: Reading, instrument: Instrument, operator_id: str) -> LiveSnapshot:
         ctx = ReadingContext(operator_id=operator_id, context="livestream",

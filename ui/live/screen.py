@@ -184,19 +184,19 @@ class LiveScreen(Screen):
             if key == self._last_weight:
                 return  # a continuous scale repeats itself ten times a second
             self._last_weight = key
-        operator = self.ctx.session.staff_id or "host"
-        self.ctx.tasks.run_db(lambda: self.desk.take(reading, who, operator_id=operator),
-                              self._drawn)
+        self.ctx.tasks.run_db(lambda: self.desk.take(reading, who), self._drawn)
 
     def _toggle_session(self) -> None:
         if self.snap.running:
             self.ctx.tasks.run_db(self.desk.stop, self._drawn)
             return
         product, batch = self.product.currentText(), self.batch.text()
-        self.ctx.tasks.run_db(lambda: self.desk.start(product=product, batch_id=batch), self._drawn)
+        operator = self.ctx.session.staff_id
+        self.ctx.tasks.run_db(lambda: self.desk.start(product=product, batch_id=batch,
+                                                      operator_id=operator), self._drawn)
 
     def _capture_weight(self) -> None:
-        operator = self.ctx.session.staff_id or "host"
+        operator = self.ctx.session.staff_id
         self.ctx.tasks.run_db(lambda: self.desk.capture_weight(operator_id=operator), self._drawn)
 
     def _print(self) -> None:

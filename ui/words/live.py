@@ -95,6 +95,7 @@ def refusal_text(code: str) -> str:
     """Why the desk saved nothing (kiosk.readings.live.ERRORS)."""
     words = {
         "no_product": translate("live", "Pick or type the product before going live."),
+        "no_operator": translate("live", "Log in first: every reading records who measured it."),
         "bad_reading": translate("live", "The instrument sent a reading that cannot be used; measure again."),
         "not_live": translate("live", "Go live first, then save the weight."),
         "weight_moving": translate("live", "The weight is still moving; wait for the scale to settle."),

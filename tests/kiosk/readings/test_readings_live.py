@@ -44,17 +44,18 @@ def saved(db: Database) -> int:
 
 def test_nothing_is_saved_before_the_session_starts(db: Database) -> None:
     desk = LiveDesk(db)
-    desk.take(brix(12.8), REFRACTO, operator_id="S-1")
+    desk.take(brix(12.8), REFRACTO)
     assert saved(db) == 0
-    assert desk.start(product=" ", batch_id="").error  # a product is needed
+    assert desk.start(product=" ", batch_id="", operator_id="S-1").error == "no_product"
+    assert desk.start(product="草莓", batch_id="", operator_id=None).error == "no_operator"
     assert not desk.snap.running
 
 
 def test_brix_samples_build_mean_and_spread_and_each_is_signed(db: Database) -> None:
     desk = LiveDesk(db)
-    desk.start(product="草莓", batch_id="B-0601")
+    desk.start(product="草莓", batch_id="B-0601", operator_id="S-1")
     for v in (12.8, 12.2, 12.5):
-        snap = desk.take(brix(v), REFRACTO, operator_id="S-1")
+        snap = desk.take(brix(v), REFRACTO)
     assert saved(db) == 3
     spread = snap.spreads["brix"]
     assert (spread.n, spread.mean, spread.sd, spread.low, spread.high) == (3, 12.5, 0.3, 12.2, 12.8)
@@ -72,8 +73,8 @@ def test_brix_samples_build_mean_and_spread_and_each_is_signed(db: Database) -> 
 
 def test_a_positive_is_saved_and_shown_as_positive(db: Database) -> None:
     desk = LiveDesk(db)
-    desk.start(product="小白菜", batch_id="")
-    snap = desk.take(pest("0.512", "0.230", 55.1, "POS"), PEST, operator_id="S-1")
+    desk.start(product="小白菜", batch_id="", operator_id="S-1")
+    snap = desk.take(pest("0.512", "0.230", 55.1, "POS"), PEST)
     latest = snap.latest
     assert latest is not None and latest.verdict == "positive" and latest.tone == "bad"
     assert latest.value == 55.1 and latest.unit == "%"
@@ -84,28 +85,28 @@ def test_a_positive_is_saved_and_shown_as_positive(db: Database) -> None:
 
 def test_a_control_line_is_not_a_sample(db: Database) -> None:
     desk = LiveDesk(db)
-    desk.start(product="小白菜", batch_id="")
+    desk.start(product="小白菜", batch_id="", operator_id="S-1")
     control = Reading(ReadingKind.PESTICIDE, None, "%", True, ReadingStatus.OK, b"CTL", AT,
                       (("dA0", "0.5"),))
-    desk.take(control, PEST, operator_id="S-1")
+    desk.take(control, PEST)
     assert saved(db) == 0
 
 
 def test_weight_is_live_and_saved_only_when_captured_stable(db: Database) -> None:
     desk = LiveDesk(db)
-    desk.start(product="西瓜", batch_id="")
-    snap = desk.take(weight(5.2, stable=False), SCALE, operator_id="S-1")
+    desk.start(product="西瓜", batch_id="", operator_id="S-1")
+    snap = desk.take(weight(5.2, stable=False), SCALE)
     assert snap.weight == 5.2 and not snap.weight_stable and saved(db) == 0
     assert desk.capture_weight(operator_id="S-1").error
-    desk.take(weight(5.25, stable=True), SCALE, operator_id="S-1")
+    desk.take(weight(5.25, stable=True), SCALE)
     snap = desk.capture_weight(operator_id="S-1")
     assert saved(db) == 1 and snap.latest is not None and snap.latest.value == 5.25
 
 
 def test_label_qr_carries_the_verification_code(db: Database) -> None:
     desk = LiveDesk(db)
-    desk.start(product="草莓", batch_id="B1")
-    latest = desk.take(brix(12.8), REFRACTO, operator_id="S-1").latest
+    desk.start(product="草莓", batch_id="B1", operator_id="S-1")
+    latest = desk.take(brix(12.8), REFRACTO).latest
     assert latest is not None and latest.code is not None
     with db.session() as s:
         doc = label_document(s, latest.reading_id)

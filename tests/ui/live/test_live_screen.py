@@ -19,6 +19,7 @@ from sqlalchemy import select
 from drivers.overlay.server import OverlayServer
 from kiosk.context import DeviceSlot, KioskContext
 from kiosk.db import Database
+from kiosk.models import Staff, Store
 from kiosk.models.printing import PrintJob
 from kiosk.models.readings import ReadingRecord
 from kiosk.ports import DeviceState, DeviceStatus, Reading, ReadingKind, ReadingStatus, StatusBoard
@@ -68,9 +69,14 @@ def rig(db: Database, tmp_path: Path) -> Iterator[tuple[LiveScreen, dict[str, Fa
     kiosk.devices = [*devices.values(), overlay]
     settings = Settings(instruments=({"name": "refractometer", "protocol": "brix", "port": "x",
                                       "model": "SIM-BRIX/1", "serial": "BRX-0001"},))
+    with db.session() as s:
+        s.add(Store(id="ST-1", name="邻里 1 号店"))
+        s.flush()
+        s.add(Staff(id="H-1", store_id="ST-1", name="主播小林", role="host", pin_hash=None))
+    session = ClerkSession(db)
+    assert session.login_as("H-1").ok
     tasks = TaskManager()
-    ctx = UiContext(kiosk=kiosk, tasks=tasks, hooks=Hooks(), settings=settings,
-                    session=ClerkSession(db))
+    ctx = UiContext(kiosk=kiosk, tasks=tasks, hooks=Hooks(), settings=settings, session=session)
     screen = LiveScreen(ctx)
     yield screen, devices, overlay
     screen.close_onair()
@@ -116,9 +122,30 @@ def test_readings_appear_on_screen_on_air_and_in_the_overlay(qtbot: QtBot, rig, 
     assert state["value"] == "12.8 °Brix" and state["code"] == latest.short_code
     with db.session() as s:
         rows = list(s.scalars(select(ReadingRecord)))
-        assert {(r.instrument_model, r.instrument_serial, r.context) for r in rows} == \
-            {("SIM-BRIX/1", "BRX-0001", "livestream")}
+        assert {(r.instrument_model, r.instrument_serial, r.context, r.operator_id) for r in rows} \
+            == {("SIM-BRIX/1", "BRX-0001", "livestream", "H-1")}
         assert verify_in_ledger(s, latest.short_code or "").valid
+
+
+def test_the_host_who_went_live_stays_the_operator_through_an_idle_lock(qtbot: QtBot, rig,  # type: ignore[no-untyped-def]
+                                                                      db: Database) -> None:
+    screen, devices, _overlay = rig
+    qtbot.addWidget(screen)
+    go_live(qtbot, screen)
+    screen.ctx.session.logout()  # the idle lock while the host is busy on camera
+    devices["refractometer"].emit(brix(11.0))
+    qtbot.waitUntil(lambda: screen.snap.latest is not None, timeout=5000)
+    with db.reader() as s:
+        assert [r.operator_id for r in s.scalars(select(ReadingRecord))] == ["H-1"]
+
+
+def test_nobody_logged_in_cannot_go_live(qtbot: QtBot, rig) -> None:  # type: ignore[no-untyped-def]
+    screen, _devices, _overlay = rig
+    qtbot.addWidget(screen)
+    screen.ctx.session.logout()
+    qtbot.mouseClick(screen.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.snap.error == "no_operator", timeout=5000)
+    assert not screen.snap.running and "Log in" in screen.banner.text()
 
 
 def test_a_positive_is_shown_positive_in_red(qtbot: QtBot, rig) -> None:  # type: ignore[no-untyped-def]
