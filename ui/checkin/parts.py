@@ -60,7 +60,8 @@ class Banner(QLabel):
     def say(self, text: str, colour: str) -> None:
         self.kind = colour
         self.setText(text)
-        self.setStyleSheet(f"QLabel {{ background: {colour}; color: white; padding: 10px 16px;"
+        background = colour if text else "transparent"  # nothing to say: no empty coloured bar
+        self.setStyleSheet(f"QLabel {{ background: {background}; color: white; padding: 10px 16px;"
                            " border-radius: 8px; }")
         if colour == DANGER:
             QApplication.beep()

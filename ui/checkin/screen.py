@@ -343,7 +343,10 @@ class CheckinScreen(Screen):
                     if f.sheet_queued else translate("checkin", "No printer: no sheet printed."))
                 self.refresh_batches()
             self.banner.say(text, colour)
-        self.finish_button.setEnabled(snap.batch_id is not None and snap.finished is None)
+        open_batch = snap.batch_id is not None and snap.finished is None
+        self.finish_button.setEnabled(open_batch)
+        for button in (*self.short_buttons, *self.damage_buttons, self.change_bin):
+            button.setEnabled(open_batch)
         self.snapshot_shown.emit(snap)
 
     def _draw_counter(self, snap: CheckinSnapshot | None) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.queries.orders import Filter, search
-from ui.checkin.parts import GO
+from kiosk.services.pickup import confirm_pickup
 from ui.orders.screen import OrdersScreen
 from ui.qt import QApplication
 
@@ -22,7 +22,12 @@ def _wait(screen: OrdersScreen) -> None:
 def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
     def detail(screen: OrdersScreen) -> None:
         rows = screen.ctx.tasks.run_db(lambda: search(screen.ctx.kiosk.db, "", Filter.ALL)).result(30)
-        picked = next((r for r in rows if r.status == "picked_up"), rows[0] if rows else None)
+        ready = next((r for r in rows if r.status == "ready"), None)
+        picked = ready or (rows[0] if rows else None)
+        if ready is not None:  # a pickup at this kiosk, so the history has a line to show
+            db = screen.ctx.kiosk.db
+            screen.ctx.tasks.run_db(lambda: confirm_pickup(db, ready.order_id,
+                                                           staff_id="S-001")).result(30)
         screen.set_filter(Filter.ALL)
         if picked is not None:
             screen.search_edit.setText(picked.pickup_code)
@@ -30,7 +35,6 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
             _wait(screen)
             screen.open_order(picked.order_id)
             _wait(screen)
-            screen.banner.say("", GO)
 
     def overdue(screen: OrdersScreen) -> None:
         screen.search_edit.setText("")
