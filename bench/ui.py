@@ -99,7 +99,10 @@ def report_cold_start() -> None:
           f"on {os.cpu_count()} CPUs")
 
 
-FIGURES: list[Callable[[], None]] = [report_cold_start]
+from bench.ui_pickup import report_event_loop_stall, report_scan_to_paint  # noqa: E402
+
+FIGURES: list[Callable[[], None]] = [report_cold_start, report_scan_to_paint,
+                                     report_event_loop_stall]
 
 
 def main() -> None:
