@@ -29,6 +29,7 @@ from kiosk.flows.bags import parse_bag, parse_shelf
 from kiosk.flows.coldchain import ColdChain, TempCheck, Zone
 from kiosk.ledger.order_state import ON_SHELF, OrderStatus
 from kiosk.models import Batch, Bin, Order
+from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
 from kiosk.readings.media import store_media
 from kiosk.services.checkin import LineReceipt, check_in_batch
@@ -190,11 +191,12 @@ def arriving_batches(db: Database) -> list[BatchChoice]:
 
 class CheckinDesk:
     def __init__(self, db: Database, *, data_dir: Path, cold_chain: ColdChain | None = None,
-                 bin_capacity: int = DEFAULT_BIN_CAPACITY,
+                 bin_capacity: int | None = None,
                  clock: Callable[[], datetime] = utcnow) -> None:
         self.db, self.data_dir, self.clock = db, data_dir, clock
+        self._given_chain, self._given_capacity = cold_chain, bin_capacity
         self.cold_chain = cold_chain or ColdChain()
-        self.bin_capacity = max(1, bin_capacity)
+        self.bin_capacity = max(1, bin_capacity or DEFAULT_BIN_CAPACITY)
         self._reset()
 
     def _reset(self) -> None:
@@ -234,6 +236,13 @@ class CheckinDesk:
                 if code is not None and code in self._load:
                     self._load[code] = int(n)
             self.batch_id, self.store_id = batch.id, batch.store_id
+            # the store's settings (kiosk settings table) unless the caller gave them
+            if self._given_chain is None:
+                self.cold_chain = ColdChain.from_setting(get_setting(s, "cold_chain"))
+            if self._given_capacity is None:
+                capacity = get_setting(s, "bin_capacity", DEFAULT_BIN_CAPACITY)
+                ok = isinstance(capacity, int) and not isinstance(capacity, bool) and capacity > 0
+                self.bin_capacity = capacity if ok and isinstance(capacity, int) else DEFAULT_BIN_CAPACITY
         return self._snapshot(Outcome(Code.OPENED, (("batch", self.batch_id),
                                                      ("orders", str(len(self._bags))))))
 

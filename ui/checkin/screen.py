@@ -57,14 +57,15 @@ translate = QCoreApplication.translate
 MAX_LINES = 4  # line rows kept in place so buttons never jump
 
 
-def cold_chain_from(settings: object) -> ColdChain:
-    """Bands from the settings (fields chilled_min_c … frozen_max_c when present)."""
+def cold_chain_from(settings: object) -> ColdChain | None:
+    """Bands from settings.toml when it has them (fields chilled_min_c … frozen_max_c); else
+    None and the desk takes the store's `cold_chain` setting (or the usual bands)."""
     raw: dict[str, Any] = {}
     for zone in ("chilled", "frozen"):
         low, high = getattr(settings, f"{zone}_min_c", None), getattr(settings, f"{zone}_max_c", None)
         if low is not None and high is not None:
             raw[zone] = [low, high]
-    return ColdChain.from_setting(raw)
+    return ColdChain.from_setting(raw) if raw else None
 
 
 class CheckinScreen(Screen):

@@ -161,3 +161,18 @@ def test_the_first_bag_picks_its_delivery(day: DayStore, day_db: Database) -> No
     snap = desk.scan(day.bag_labels[5])
     assert snap.batch_id == day.batch_id and snap.received == 1
     assert snap.outcome is not None and snap.outcome.code is Code.BAG_RECEIVED
+
+
+def test_bands_and_bin_capacity_come_from_the_store_settings(day: DayStore, day_db: Database) -> None:
+    from kiosk.platform.identity import put_setting
+
+    with day_db.session() as s:
+        put_setting(s, "cold_chain", {"chilled": [2, 5]})
+        put_setting(s, "bin_capacity", 1)
+    desk = CheckinDesk(day_db, data_dir=day.data_dir)
+    desk.open(day.batch_id)
+    assert desk.set_temperature(6.0, Zone.CHILLED).outcome.param("check") == TempCheck.TOO_WARM  # type: ignore[union-attr]
+    assert desk.bin_capacity == 1
+    default = CheckinDesk(day_db, data_dir=day.data_dir, cold_chain=ColdChain())
+    default.open(day.batch_id)
+    assert default.set_temperature(6.0, Zone.CHILLED).outcome.param("check") == TempCheck.IN_BAND  # type: ignore[union-attr]
