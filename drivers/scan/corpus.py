@@ -16,9 +16,10 @@ benchmark reports `VALIDATION_SEED`, which nothing is tuned on. A camera frame i
 - rolling_shutter: the skew of a sensor read out row by row while the phone moves sideways,
   with the motion's own smear;
 - heavy_jpeg: JPEG quality 12–30 (a starved USB link or a compressed video stream);
-- photo: a printed code (bag label, poster) photographed on a textured surface, in
-  perspective, with uneven light, vignetting, signal-dependent noise, JPEG, at the sizes
-  phones and webcams take (800×600 up to 1920×1080).
+- photo: a printed code (bag label, poster) photographed on a textured surface, bent, in
+  perspective (up to 45 %), with uneven light, vignetting, sometimes a glossy highlight, a
+  defocus or a shaking hand, signal-dependent noise and JPEG, at the sizes phones and
+  webcams take (800×600 up to 1920×1080).
 """
 
 from __future__ import annotations
@@ -280,12 +281,15 @@ def _render_photo(rng: np.random.Generator, token: str) -> Gray:
             ww = int(rng.integers(12, 60))
             label[ty:ty + 10, x:min(x + ww, lw - 14)] = ink + rng.uniform(0, 40)
             x += ww + 10
-    code_px = rng.uniform(0.22, 0.6) * min(w, h)  # width of the code in the photo
+    # width of the code in the photo: from 3.5 pixels a module (with the blur below, about
+    # the least a reader resolves) up to half the picture
+    low = max(0.14 * min(w, h), 3.5 * n)
+    code_px = rng.uniform(low, max(low + 1, 0.55 * min(w, h)))
     scale = code_px / side
     cx, cy = rng.uniform(0.35, 0.65) * w, rng.uniform(0.35, 0.65) * h
     corners = (np.array([[0, 0], [lw, 0], [lw, lh], [0, lh]], np.float32)
                - [ox + side / 2, oy + side / 2]) * scale
-    tilt = rng.uniform(0.0, 0.35)
+    tilt = rng.uniform(0.0, 0.45)
     side_i = int(rng.integers(0, 4))
     pair = [[0, 1], [2, 3], [0, 3], [1, 2]][side_i]
     corners[pair] *= (1.0 - tilt) if side_i < 2 else 1.0
@@ -306,14 +310,24 @@ def _render_photo(rng: np.random.Generator, token: str) -> Gray:
                       borderMode=cv2.BORDER_REPLICATE)
     warped = cv2.warpPerspective(label, hom, (w, h), flags=cv2.INTER_LINEAR, borderValue=-1.0)
     mask = cv2.warpPerspective(np.ones_like(label), hom, (w, h), flags=cv2.INTER_LINEAR)
-    img = _texture(rng, w, h) * (1 - mask) + np.maximum(warped, 0) * mask
+    img: Plane = _texture(rng, w, h) * (1 - mask) + np.maximum(warped, 0) * mask
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     sx, sy = rng.uniform(0, w), rng.uniform(0, h)  # light falling off from one side
     light = 1 - rng.uniform(0.1, 0.45) * np.hypot(xx - sx, yy - sy) / math.hypot(w, h)
     vignette = 1 - rng.uniform(0.1, 0.35) * (((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2) * 2
     img = img * light * vignette
     module = code_px / n
+    if rng.random() < 0.3:  # a glossy sticker catching a lamp
+        gx, gy = cx + rng.normal(0, 0.25) * code_px, cy + rng.normal(0, 0.25) * code_px
+        sx, sy = rng.uniform(0.08, 0.2) * code_px, rng.uniform(0.05, 0.15) * code_px
+        blob = np.exp(-(((xx - gx) / sx) ** 2 + ((yy - gy) / sy) ** 2) / 2) * mask
+        img = img + (255 - img) * rng.uniform(0.5, 0.85) * blob
     img = cv2.GaussianBlur(img, (0, 0), max(0.4, rng.uniform(0.1, 0.35) * module))
+    if rng.random() < 0.3:  # focused on the bag behind, or too close for the lens
+        img = cv2.filter2D(img, -1, disk_kernel(rng.uniform(0.3, 0.7) * module))
+    if rng.random() < 0.3:  # the hand shook
+        img = cv2.filter2D(img, -1, motion_kernel(max(2.0, rng.uniform(0.5, 1.5) * module),
+                                                  rng.uniform(0, math.pi)))
     img = np.clip(img, 0, 255)
     shot = rng.normal(0, 1, img.shape).astype(np.float32) * np.sqrt(img) * rng.uniform(0.25, 0.6)
     img = img + shot + rng.normal(0, rng.uniform(1, 3), img.shape).astype(np.float32)
