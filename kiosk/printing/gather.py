@@ -47,8 +47,9 @@ def receipt_data(s: Session, order_id: str, *, clerk: str | None = None) -> d.Re
     store = _store(s, order.store_id)
     if clerk is None:
         clerk = _staff_name(s, _last_event_staff(s, "order.picked_up", "order_id", order_id))
-    lines = tuple(
-        d.ReceiptLine(line.name, line.picked_qty or line.qty, line.unit, line.price_cents)
+    lines = tuple(  # price_cents of a receipt line is its total: quantity × unit price
+        d.ReceiptLine(line.name, line.picked_qty or line.qty, line.unit,
+                      round((line.picked_qty or line.qty) * line.price_cents))
         for line in order.lines
     )
     partial = order.status == OrderStatus.PARTIALLY_PICKED_UP
@@ -58,7 +59,7 @@ def receipt_data(s: Session, order_id: str, *, clerk: str | None = None) -> d.Re
         order_id=order.id,
         pickup_code=order.pickup_code,
         lines=lines,
-        total_cents=order.total_cents or sum(line.price_cents for line in order.lines),
+        total_cents=sum(line.price_cents for line in lines),  # the printed lines add up
         bin_code=order.bin_code or "—",
         clerk=clerk,
         at=order.picked_up_at or order.updated_at or utcnow(),

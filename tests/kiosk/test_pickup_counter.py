@@ -240,3 +240,17 @@ def test_verdict_details_carry_the_facts_the_clerk_tells_the_customer(world: Wor
     assert flow.verdict.detail == Detail.SEVERAL_FOR_PHONE and flow.verdict.param("count") == "3"
     flow.scan("4444")
     assert flow.verdict is not None and flow.verdict.detail == Detail.NO_PHONE_MATCH
+
+
+def test_receipt_lines_show_line_totals_that_add_up_to_the_total(world: World) -> None:
+    """MILK 2 × 3.00 and EGG 1 × 4.00: the lines say 6.00 and 4.00, the total 10.00 (the
+    old receipt printed the unit prices 3.00 and 4.00 above a total of 10.00)."""
+    from kiosk.printing import gather
+
+    flow = flow_for(world)
+    flow.scan(world.token("O-READY"))
+    flow.confirm(flow.ticket)
+    with world.db.reader() as s:
+        data = gather.receipt_data(s, "O-READY")
+    assert {(ln.name, ln.price_cents) for ln in data.lines} == {("鲜牛奶", 600), ("鸡蛋", 400)}
+    assert data.total_cents == sum(ln.price_cents for ln in data.lines) == 1000

@@ -51,7 +51,7 @@ def seed(db: Database) -> None:
         s.flush()
         s.add(Order(id="O1", store_id="S1", batch_id="B1", pickup_code="358214", status="picked_up",
                     bin_code="B-07", total_cents=5160, picked_up_at=AT, lines=[
-                        OrderLine(sku="E30", name="土鸡蛋 30枚", qty=2, unit="盒", price_cents=5160,
+                        OrderLine(sku="E30", name="土鸡蛋 30枚", qty=2, unit="盒", price_cents=2580,
                                   picked_qty=2, received_qty=1, condition="damaged")]))
         s.add(Handover(id="H1", store_id="S1", leader_id="L1", staff_id="U1", confirmed_by="badge",
                        order_ids=["O1"], bag_count=2, at=AT))
