@@ -78,6 +78,7 @@ class SyncEngine:
         self.page_size = page_size
         self.board = board or StatusBoard("sync", DeviceState.CONNECTING, "starting")
         self._sleep = sleep
+        self._anchored: AuditHead | None = None
 
     # --- status --------------------------------------------------------------------------
     def status(self) -> DeviceStatus:
@@ -115,9 +116,12 @@ class SyncEngine:
             report.pushed += len(batch)
 
     def _anchor(self, acknowledged: AuditHead | None) -> None:
-        if acknowledged is not None:
-            with self.db.session() as s:
-                remember_anchor(s, acknowledged)
+        """Remember the head the platform now holds (one write per change, not per batch)."""
+        if acknowledged is None or acknowledged == self._anchored:
+            return
+        with self.db.session() as s:
+            remember_anchor(s, acknowledged)
+        self._anchored = acknowledged
 
     def _send(self, envelopes: list[dict[str, Any]],
               head: AuditHead | None = None) -> tuple[EventResult, ...]:
