@@ -21,16 +21,20 @@ from kiosk.verification.lookup import OrderView
 from ui.context import UiContext
 from ui.pickup.pad import CodePad
 from ui.pickup.parts import button, font
+from ui.pickup.self_service import SelfServiceView
 from ui.pickup.verdict import VerdictPanel
 from ui.qt import (
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QObject,
     QSize,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +69,8 @@ class PickupScreen(Screen):
         self.drawn = 0  # snapshots painted (tests and the bench wait on it)
         self.announcer = Announcer(sounds=st.sounds, speech=st.speech, volume=st.volume,
                                    language=st.language, parent=self)
+        self.self_service: SelfServiceView | None = None
+        self.self_service_left = False  # staff left it with a PIN (until settings change)
         self._build()
         ctx.hooks.settings_did_change.connect(self._settings)
         self.draw(self.snap)
@@ -123,6 +129,36 @@ class PickupScreen(Screen):
     # --- the shell's calls ---------------------------------------------------------------
     def activated(self) -> None:
         self.pad.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.apply_self_service()
+
+    # --- self-service ------------------------------------------------------------------
+    def apply_self_service(self) -> None:
+        """The customer-facing view over the whole window while the setting is on."""
+        want = self.ctx.settings.self_service and not self.self_service_left
+        if want and self.self_service is None:
+            host = self.window()
+            view = SelfServiceView(self.ctx, host)
+            view.left.connect(self.leave_self_service)
+            host.installEventFilter(self)
+            view.setGeometry(host.rect())
+            view.start()
+            self.self_service = view
+        elif not want and self.self_service is not None:
+            self.self_service.stop()
+            self.self_service.deleteLater()
+            self.self_service = None
+
+    def leave_self_service(self) -> None:
+        self.self_service_left = True
+        self.apply_self_service()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self.self_service
+        host = view.parentWidget() if view is not None else None
+        if view is not None and host is not None and watched is host \
+                and event.type() == QEvent.Type.Resize:
+            view.setGeometry(host.rect())
+        return False
 
     def on_scan(self, scan: ScanEvent) -> bool:
         self.scan(scan.text, problem=scan.problem.value if scan.problem else "")
@@ -138,6 +174,8 @@ class PickupScreen(Screen):
 
     def _settings(self, settings: object) -> None:
         st = self.ctx.settings
+        self.self_service_left = False
+        self.apply_self_service()
         self.announcer.configure(sounds=st.sounds, speech=st.speech, volume=st.volume,
                                  language=st.language)
         policy, allow, window = (st.receipt_policy, st.provisional_pickup == "allow",
@@ -292,6 +330,10 @@ class PickupScreen(Screen):
         self._draw_matches(snap)
         self._redraw_buttons()
         self.drawn += 1
+        if self.self_service is not None:
+            self.self_service.show_snapshot(snap)
+            if snap.step is PickupStep.VERDICT and snap.can_confirm and not snap.provisional:
+                QTimer.singleShot(0, self.confirm)  # the customer has no Enter key
         changed = snap.step is not previous.step or snap.verdict is not previous.verdict
         if changed and snap.step in (PickupStep.VERDICT, PickupStep.CHOOSING, PickupStep.DONE,
                                      PickupStep.ERROR):

@@ -218,3 +218,23 @@ def test_a_scripted_clerk_needs_two_actions_for_a_normal_pickup(counter: Counter
             __import__("kiosk.ports", fromlist=["x"]).utcnow())))
     act(lambda: counter.qtbot.keyClick(counter.screen.pad.field, Qt.Key.Key_Return))
     assert counter.status("O-READY") == "picked_up" and actions == 2
+
+
+def test_self_service_shows_the_bin_and_needs_a_staff_pin_to_leave(qtbot: QtBot, db: Database) -> None:
+    c = make_counter(qtbot, db, Settings(sounds=False, speech=False, self_service=True))
+    c.screen.activated()
+    view = c.screen.self_service
+    assert view is not None and view.isVisible()
+    assert view.geometry() == c.screen.window().rect(), "it covers the whole window"
+    assert "Show your pickup code" in view.prompt.text()
+    c.scan(c.world.token("O-READY"))  # the customer holds up the phone; no Enter needed
+    qtbot.waitUntil(lambda: c.status("O-READY") == "picked_up", timeout=5000)
+    qtbot.waitUntil(lambda: view.bin.text() == "A-01")
+    assert "Thank you" in view.thanks.text() and len(c.events()) == 1
+    c.scan(c.world.token("O-CANC"))
+    assert "see the staff" in view.prompt.text() and len(c.events()) == 1
+    view.check_pin("0000")
+    qtbot.waitUntil(lambda: not view.checking)
+    assert c.screen.self_service is view and view.isVisible(), "a wrong PIN keeps it"
+    view.check_pin("1234")  # clerk C1
+    qtbot.waitUntil(lambda: c.screen.self_service is None, timeout=10000)
