@@ -118,10 +118,13 @@ class OrdersScreen(Screen):
         issue_row = QHBoxLayout()
         self.kind_box = QComboBox(self)
         self.kind_box.setMinimumHeight(TOUCH)
+        self.kind_box.setFont(big_font(18, bold=False))
         for kind in KINDS:
             self.kind_box.addItem(issue_kind(kind), kind)
         self.qty_box = QDoubleSpinBox(self)
         self.qty_box.setMinimumHeight(TOUCH)
+        self.qty_box.setFont(big_font(18, bold=False))
+        self.qty_box.setMinimumWidth(110)
         self.qty_box.setRange(0, 999)
         self.qty_box.setValue(1)
         issue_row.addWidget(self.kind_box, 1)

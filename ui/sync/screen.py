@@ -100,6 +100,7 @@ class SyncScreen(Screen):
         right.addWidget(self.advice_label)
         self.note_edit = QLineEdit(self)
         self.note_edit.setMinimumHeight(TOUCH)
+        self.note_edit.setFont(big_font(17, bold=False))
         self.note_edit.setPlaceholderText(translate("sync", "What you did (note)"))
         right.addWidget(self.note_edit)
         buttons = QHBoxLayout()
