@@ -98,3 +98,50 @@ def test_local_file_page_opened_before_the_kiosk_works_once_it_starts(tmp_path: 
             server.stop()
     finally:
         browser.close()
+
+
+def test_a_frozen_kiosk_is_not_connected_not_a_frozen_value(tmp_path: Path) -> None:
+    """The kiosk hangs with the connection open (no pings any more): the page must not keep
+    showing the last figure as if it were live."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from drivers.overlay.page import page_html
+
+    release = threading.Event()
+
+    class Frozen(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.startswith("/events"):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                data = json.dumps({"seq": 1, "value": "12.8 °Brix", "empty": False,
+                                   "labels": {"not_connected": "未连接"}}, ensure_ascii=False)
+                self.wfile.write(f"event: frame\ndata: {data}\n\n".encode())
+                self.wfile.flush()
+                release.wait(30)  # then silence, connection open: a hung kiosk
+                return
+            body = page_html("/events").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Frozen)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    browser = Browser(f"http://127.0.0.1:{httpd.server_address[1]}/", tmp_path / "chromium")
+    try:
+        browser.wait_for(f"{SHOWN} === '12.8 °Brix' && !{OFFLINE}")
+        browser.wait_for(f"{OFFLINE} && !({VISIBLE})", timeout=10)
+    finally:
+        release.set()
+        browser.close()
+        httpd.shutdown()
+        httpd.server_close()
