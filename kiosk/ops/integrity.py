@@ -26,6 +26,7 @@ from kiosk.ops.backup import (
     list_backups,
     newest_good_backup,
 )
+from kiosk.ops.logs import ensure_logging
 from kiosk.ops.restore import REPLACED_DIRNAME
 from kiosk.ops.storage import StorageError, storage_problem
 from kiosk.ports import utcnow
@@ -82,11 +83,14 @@ def check_at_start(data_dir: Path) -> LedgerInfo | None:
     no ledger yet, a first start); raises LedgerDamaged / LedgerMissing."""
     data_dir = Path(data_dir)
     db_path = data_dir / DB_FILENAME
+    if data_dir.is_dir():
+        ensure_logging(data_dir)  # what this finds lands in the log file, even with no console
     if not db_path.exists():
         had_one = list_backups(backup_dir(db_path)) or any(
             (data_dir / REPLACED_DIRNAME).glob("kiosk-*.sqlite3"))
         if had_one:
             advice, good = _restore_advice(data_dir, None)
+            log.error("ledger missing while backups exist: %s", db_path)
             raise LedgerMissing(f"The ledger file {db_path} is missing, but this kiosk had one. "
                                 f"The kiosk will not start a new empty one. {advice}",
                                 path=db_path, kept=None, backup=good, problems=("missing",))
@@ -101,7 +105,8 @@ def check_at_start(data_dir: Path) -> LedgerInfo | None:
     advice, good = _restore_advice(data_dir, None)
     why = "; ".join(info.problems)[:300]
     where = f" A copy is kept in {kept}." if kept else ""
-    log.error("ledger failed its check: %s", why)
+    log.error("ledger failed its check: %s; kept %s; newest good backup %s", why, kept,
+              good.path if good else None)
     raise LedgerDamaged(f"The ledger database is damaged ({why}). The kiosk did not change it "
                         f"and will not start on it.{where} {advice}",
                         path=db_path, kept=kept, backup=good, problems=info.problems)

@@ -184,6 +184,15 @@ def log_files(data_dir: Path) -> Iterator[Path]:
         yield current
 
 
+def ensure_logging(data_dir: Path) -> KioskLogHandler | None:
+    """`setup_logging` unless this data dir's log file is already the process's."""
+    target = (Path(data_dir) / LOG_DIRNAME / LOG_NAME).resolve()
+    for h in logging.getLogger().handlers:
+        if isinstance(h, KioskLogHandler) and Path(h.baseFilename).resolve() == target:
+            return h
+    return setup_logging(data_dir)
+
+
 def setup_logging(data_dir: Path, *, level: int = logging.INFO) -> KioskLogHandler | None:
     """Send the process's log records to `DATA/logs/kiosk.log` (replacing an earlier handler
     of ours), redact on every root handler, and log the version. None when the folder cannot

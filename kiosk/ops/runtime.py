@@ -17,7 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.ops.backup import BackupScheduler
 from kiosk.ops.clock import ClockOffset, last_known, remember
 from kiosk.ops.integrity import DB_FILENAME
-from kiosk.ops.logs import fingerprint, redact, setup_logging
+from kiosk.ops.logs import ensure_logging, fingerprint, redact
 from kiosk.ports import DeviceState, DeviceStatus, HasStatus, ScanEvent
 
 log = logging.getLogger("linli.devices")
@@ -167,7 +167,7 @@ def start_operations(ctx: _Context, *, clock: Callable[[], ClockOffset] | None =
     """Log files, scheduled backups and the clock (both devices on the devices screen), the
     device logger. `LINLI_BACKUP_INTERVAL_S` overrides the backup interval (tests, busy
     stores)."""
-    setup_logging(ctx.data_dir)
+    ensure_logging(ctx.data_dir)
     interval = float(os.environ.get("LINLI_BACKUP_INTERVAL_S") or 0) or None
     scheduler = (BackupScheduler(ctx.data_dir / DB_FILENAME, interval_s=interval)
                  if interval else BackupScheduler(ctx.data_dir / DB_FILENAME))

@@ -26,6 +26,22 @@ def many_orders(n: int, prefix: str = "BK") -> list[dict[str, object]]:
     return [_order(f"{prefix}-{i:04d}", "ready", f"{400000 + i}", lines=LINES) for i in range(n)]
 
 
+@pytest.fixture(autouse=True)
+def restore_root_logging() -> Iterator[None]:
+    """check_at_start / start_operations install the data dir's log file on the root logger;
+    take it off again so no test writes into another test's folder."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for h in list(root.handlers):
+        if h not in handlers:
+            root.removeHandler(h)
+            h.close()
+    root.setLevel(level)
+
+
 @pytest.fixture
 def world(db: Database) -> World:
     return make_world(db, extra_orders=many_orders(40))

@@ -40,6 +40,8 @@ def test_a_damaged_ledger_is_detected_kept_and_not_touched(world: World) -> None
     assert err.value.kept is not None and err.value.kept.read_bytes() == damaged
     assert err.value.backup is not None and err.value.backup.path == good
     assert f"kiosk restore {good}" in str(err.value)
+    log = (world.db.path.parent / "logs" / "kiosk.log").read_text("utf-8")
+    assert "ledger failed its check" in log and good.name in log  # even with no console
     restore_backup(world.db.path, good)  # the advice works
     assert check_at_start(world.db.path.parent) is not None
 
