@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -28,6 +29,9 @@ def prepare(db_url: str, demo_from: Path | None = None) -> dict[str, object]:
 def serve(db_url: str, *, host: str = "127.0.0.1", port: int = 8765, workers: int = 1,
           threads: int = 64, log_level: str = "warning") -> None:
     """Run until interrupted. With workers > 1 each worker process opens its own engine."""
+    if not logging.getLogger().handlers:  # refusals and enrollments go to stderr, timestamped
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if workers > 1:
         os.environ["LINLI_SERVER_DB"] = db_url
         config = uvicorn.Config("sync.server.app:app_from_env", factory=True, host=host,
