@@ -81,13 +81,12 @@ def _counter(db: Any, store_id: str, staff: str, data_dir: Path, **kiosk: Any) -
 def scan_to_paint() -> tuple[list[float], int]:
     """Milliseconds from the scan's last key (its Enter) to the painted verdict, per scan."""
     from cryptography.hazmat.primitives import serialization
-    from PySide6.QtTest import QTest
 
     from bench.ledger import KID, ORDERS, STORE, bench_dir, build
     from kiosk.db import DB_FILENAME, Database
     from kiosk.platform.identity import get_setting
     from kiosk.verification.tokens import make_payload, sign_token
-    from ui.qt import QEvent, QObject, Qt
+    from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt
 
     folder = bench_dir()
     db = Database(folder / DB_FILENAME) if (folder / DB_FILENAME).is_file() else None
@@ -117,15 +116,26 @@ def scan_to_paint() -> tuple[list[float], int]:
     clock = PaintClock()
     screen.panel.band.installEventFilter(clock)
     handle = window.windowHandle()
+
+    def key(code: Qt.Key, text: str) -> None:
+        """A key as the platform delivers it (to the QWindow, stamped 5 ms after the last);
+        not QTest, whose PySide binding drops a reference to None on every call."""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text)
+            event.setTimestamp(stamp[0])
+            QApplication.sendEvent(handle, event)
+        stamp[0] += 5
+
+    stamp = [1_000_000]
     samples: list[float] = []
     deadline_s = 5.0
     for token in tokens:
         for ch in token:
-            QTest.keyClick(handle, ch)
+            key(Qt.Key(ord(ch.upper())) if ch.isalnum() else Qt.Key.Key_Period, ch)
         before = screen.drawn
         painted.clear()
         t0 = time.perf_counter()
-        QTest.keyClick(handle, Qt.Key.Key_Return)
+        key(Qt.Key.Key_Return, "\r")
         end = t0 + deadline_s
         while time.perf_counter() < end:
             app.processEvents()

@@ -18,6 +18,7 @@ brings them to the GUI thread.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from kiosk.ports import KeyFeed, ScanEvent, Scanner, ScanSource
@@ -99,7 +100,8 @@ class ScanRouter(QObject):
         self._steer_typing(key, text)
         if self.feed is None:
             return False
-        t = event.timestamp() / 1000.0
+        stamp = event.timestamp()  # when the key was pressed (X server / platform clock)
+        t = stamp / 1000.0 if stamp else time.monotonic()  # a synthetic event has none
         self._last_t = t
         self.keys_fed += bool(key or text)  # presses that type something (not Shift)
         self.feed.feed(key, text, t)  # a scan reaches us through the wedge's listener

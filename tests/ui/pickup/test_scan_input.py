@@ -7,13 +7,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from drivers.scan.wedge import KeyboardWedgeScanner, WedgeConfig
 from kiosk.ports import ScanEvent, ScanSource
 from ui.hooks import Hooks
-from ui.qt import QApplication, QLineEdit, QMainWindow, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.qt import (
+    QApplication,
+    QEvent,
+    QKeyEvent,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.scan_input import ScanRouter, mark_key_sink
 
 TOKEN = "LKX" + "0123456789abcdefghij" * 9 + "XYZ12"  # 188 characters, fast like a scanner
@@ -59,17 +68,30 @@ def rig(qtbot: QtBot) -> Iterator[tuple[Counter, ScanRouter, list[ScanEvent]]]:
         router.uninstall(app)
 
 
-def type_window(win: QWidget, text: str, delay_ms: int = -1) -> None:
+CLOCK = [1_000_000]  # ms, the platform's key timestamps (X server time)
+
+
+def press(win: QWidget, key: Qt.Key, text: str, gap_ms: int) -> None:
+    """One key as the platform delivers it: to the QWindow, with its timestamp. (Not QTest:
+    PySide6's QTest.keyClick drops a reference to None per call, fatal after a few
+    thousand.)"""
     handle = win.windowHandle()
     assert handle is not None
+    CLOCK[0] += gap_ms
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+        event.setTimestamp(CLOCK[0])
+        QApplication.sendEvent(handle, event)
+
+
+def type_window(win: QWidget, text: str, delay_ms: int = 5) -> None:
     for ch in text:
-        QTest.keyClick(handle, ch, Qt.KeyboardModifier.NoModifier, delay_ms)
+        key = Qt.Key(ord(ch.upper())) if ch.isalnum() and ch.isascii() else Qt.Key.Key_Space
+        press(win, key, ch, delay_ms)
 
 
 def enter(win: QWidget) -> None:
-    handle = win.windowHandle()
-    assert handle is not None
-    QTest.keyClick(handle, Qt.Key.Key_Return)
+    press(win, Qt.Key.Key_Return, "\r", 5)
 
 
 def test_a_long_scan_into_a_text_field_arrives_once_and_leaves_the_field_clean(rig) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +125,7 @@ def test_a_scanner_without_enter_ends_by_a_pause(rig, qtbot: QtBot) -> None:  # 
     win, router, seen = rig
     router.set_end_pause(120)
     win.field.setFocus()
-    type_window(win, TOKEN)
+    type_window(win, TOKEN)  # no Enter: the scanner goes quiet
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
     assert seen[0].text == TOKEN and win.field.text() == ""
 
