@@ -166,6 +166,7 @@ class PipelineDecoder:
         soothe: Callable[[Gray], Gray] = lambda g: recover.unsharp(  # noqa: E731
             np.asarray(cv2.GaussianBlur(g, (0, 0), sigma), dtype=np.uint8), 1.5 * sigma, 4.0)
         steps: list[Step] = [("sharpen", sharp, self.zxing), ("denoise", denoise, self.zxing),
+                             ("denoise", soothe, self.zxing),
                              ("deblur", blur.attempt(0), self.zxing),
                              ("deblur", blur.attempt(1), self.zxing)]
         if self.pyzbar is not None:  # reads moiré screens zxing misses; costs 2-8 ms
@@ -175,7 +176,6 @@ class PipelineDecoder:
         steps += [
             ("smooth", lambda g: sharp(recover.smooth(g)), self.zxing),
             ("deblur", blur.attempt(2), self.zxing),
-            ("denoise", soothe, self.zxing),
             ("threshold", sharp, self._fixed),
         ]
         steps += [("deblur", blur.attempt(i), self.zxing) for i in range(3, _Deblur.MAX)]
