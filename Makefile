@@ -55,7 +55,7 @@ clean:
 
 # The one-folder program (PyInstaller) in dist/linli-kiosk/, then a smoke test of it
 # (--version, demo-data, verify, backup, doctor, run --demo until its window is up).
-# Not part of `make test`: about 3-4 minutes here. Windows: docs/windows.md.
+# Not part of `make test`: 2-3.5 minutes here (build 100-165 s, smoke 16-30 s). Windows: docs/windows.md.
 package: $(STAMP)
 	@$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install -q "pyinstaller>=6.10"
 	$(BIN)/python packaging/build.py
