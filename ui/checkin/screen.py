@@ -50,6 +50,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scan_input import mark_key_sink
 from ui.screen import Screen
 from ui.words.checkin import outcome_text, temp_word, zone_word
 
@@ -160,6 +161,7 @@ class CheckinScreen(Screen):
         self.temp_edit.setFont(big_font(22, bold=False))
         self.temp_edit.setPlaceholderText(translate("checkin", "e.g. 4.5, then Enter"))
         self.temp_edit.returnPressed.connect(self._temperature)
+        mark_key_sink(self.temp_edit)  # slow typing with the focus nowhere: the temperature
         temp_row.addWidget(self.temp_edit, 1)
         right.addLayout(temp_row)
         self.temp_status = QLabel(self)

@@ -37,6 +37,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scan_input import mark_key_sink
 from ui.screen import Screen
 from ui.words.handover import outcome_text
 
@@ -103,6 +104,7 @@ class HandoverScreen(Screen):
         # no max length: the scan router takes a scan's keys back out of the focused field,
         # which a truncated field would defeat
         self.pin_edit.returnPressed.connect(self._confirm_pin)
+        mark_key_sink(self.pin_edit)  # slow typing with the focus nowhere: the leader's PIN
         right.addWidget(self.pin_edit)
         pad = QGridLayout()
         self.pad_buttons: dict[str, object] = {}

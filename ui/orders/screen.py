@@ -35,6 +35,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.scan_input import mark_key_sink
 from ui.screen import Screen
 from ui.words.orders import action_text, filter_name, history_text, issue_kind, status_name
 
@@ -68,6 +69,7 @@ class OrdersScreen(Screen):
         self.search_edit.setPlaceholderText(
             translate("orders", "Pickup code, phone tail, name, order number or bin"))
         self.search_edit.returnPressed.connect(self.refresh)
+        mark_key_sink(self.search_edit)  # slow typing with the focus nowhere: the search
         left.addWidget(self.search_edit)
         chips = QHBoxLayout()
         self.filter_buttons: dict[Filter, QPushButton] = {}
