@@ -102,3 +102,21 @@ def test_words_on_a_refusal_and_an_out_of_band_temperature(
     assert "99" in screen.banner.text()
     with ui_ctx.kiosk.db.reader() as s:
         assert not s.scalars(select(OutboxEvent)).all()
+
+
+def test_change_bin_by_touch(qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> None:
+    screen = CheckinScreen(ui_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    snap = scan(qtbot, screen, day.bag_labels[0])
+    assert snap.current is not None
+    qtbot.mouseClick(screen.change_bin, Qt.MouseButton.LeftButton)
+    assert screen.bin_picker.isVisible() and screen.bin_picker.count() > 1
+    target = next(i for i in range(screen.bin_picker.count())
+                  if screen.bin_picker.item(i).data(Qt.ItemDataRole.UserRole) != snap.current.bin_code)
+    item = screen.bin_picker.item(target)
+    with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as blocker:
+        screen.bin_picker.itemClicked.emit(item)
+    moved = blocker.args[0]
+    assert moved.current.bin_code == item.data(Qt.ItemDataRole.UserRole)
+    assert screen.bin_label.text() == moved.current.bin_code and screen.bag_list.isVisible()

@@ -175,3 +175,25 @@ def test_report_an_issue_and_settle_a_conflict(qtbot: QtBot, screen: OrdersScree
     d = _open(qtbot, screen, oid)
     assert d.open_conflicts == ()
     assert "order.issue_reported" in [h.action for h in d.history]
+
+
+def test_the_overdue_list_prints_through_the_real_queue(qtbot: QtBot, ui_ctx: UiContext,
+                                                        day: DayStore) -> None:
+    from kiosk.printing.queue import PrintQueue, SlipQueue
+
+    queue = PrintQueue(ui_ctx.kiosk.db)
+    ui_ctx.kiosk.receipts = SlipQueue(queue)
+    with ui_ctx.kiosk.db.session() as s:
+        o = s.get(Order, day.leader_orders[5])
+        assert o is not None
+        o.ready_at = utcnow() - timedelta(days=6)
+    screen = OrdersScreen(ui_ctx)
+    qtbot.addWidget(screen)
+    screen.search_edit.setText("")
+    with qtbot.waitSignal(screen.rows_shown, timeout=5000):
+        screen.set_filter(Filter.OVERDUE)
+    assert screen.print_button.isEnabled()
+    result = _click(qtbot, screen, screen.print_button)
+    assert result.ok
+    [job] = queue.pending()
+    assert (job.kind, job.ref, job.status) == ("overdue", "overdue", "pending")
