@@ -342,12 +342,16 @@ class PickupFlow(Flow[PickupStep]):
         self._move(S.DONE)
 
     def report_issue(self, sku: str | None, kind: str, qty: float = 0, note: str = "",
-                     photo: bytes | None = None, mime: str = "image/jpeg") -> IssueResult:
-        """A problem with a line of the order on screen (or just handed out)."""
+                     photo: bytes | None = None, mime: str = "image/jpeg",
+                     order_id: str | None = None) -> IssueResult:
+        """A problem with a line of the order on screen (or just handed out). `order_id`:
+        the order the clerk was looking at when the dialog opened (a scan may have come in
+        since); default the one on screen."""
         if kind not in ISSUE_KINDS:
             raise IllegalTransition(f"Unknown issue kind {kind!r}.")
         order = self.order or (self.done.orders[0] if self.done and self.done.orders else None)
-        if order is None:
+        target = order_id or (order.order_id if order else None)
+        if target is None:
             raise IllegalTransition("Scan the order first.")
         media: list[str] = []
         if photo:
@@ -355,7 +359,7 @@ class PickupFlow(Flow[PickupStep]):
 
             with self.db.session() as s:
                 media.append(store_media(s, self.data_dir or self.db.path.parent, photo, mime))
-        return report_issue(self.db, order.order_id, staff_id=self.staff_id, kind=kind,
+        return report_issue(self.db, target, staff_id=self.staff_id, kind=kind,
                             sku=sku, quantity=qty, note=note, media=media, now=self.clock())
 
     def cancel(self) -> PickupStep:

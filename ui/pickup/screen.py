@@ -280,7 +280,8 @@ class PickupScreen(Screen):
         dialog = IssueDialog(self.ctx, order, line, self)
         if dialog.exec() and dialog.result_value is not None:
             r = dialog.result_value
-            self._op(lambda f: f.report_issue(sku, r.kind, r.qty, r.note, r.photo, r.mime),
+            oid = order.order_id  # the order the dialog was about, whatever came in since
+            self._op(lambda f: f.report_issue(sku, r.kind, r.qty, r.note, r.photo, r.mime, oid),
                      Changes(orders=True, outbox=True))
 
     def reset(self) -> None:

@@ -238,3 +238,23 @@ def test_self_service_shows_the_bin_and_needs_a_staff_pin_to_leave(qtbot: QtBot,
     assert c.screen.self_service is view and view.isVisible(), "a wrong PIN keeps it"
     view.check_pin("1234")  # clerk C1
     qtbot.waitUntil(lambda: c.screen.self_service is None, timeout=10000)
+
+
+def test_an_issue_goes_to_the_order_the_dialog_was_about(counter: Counter,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan arrives while the issue dialog is open: the issue stays with the first order."""
+    import ui.pickup.dialogs as dialogs
+
+    counter.scan(counter.world.token("O-READY"))
+
+    def exec_with_a_scan_meanwhile(self: dialogs.IssueDialog) -> int:
+        counter.scan(counter.world.token("O-READY2"))
+        self.set_kind("missing")
+        self.save()
+        return 1
+
+    monkeypatch.setattr(dialogs.IssueDialog, "exec", exec_with_a_scan_meanwhile)
+    counter.do(lambda: counter.screen.report_issue("MILK"))
+    with counter.db.reader() as s:
+        [issue] = list(s.query(IssueReport))
+        assert (issue.order_id, issue.kind) == ("O-READY", "missing")
