@@ -312,10 +312,12 @@ def _load_orders(args: argparse.Namespace) -> int:
     from sync.server.admin import load_orders, upsert_entity
 
     try:
-        raw = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        from sync.client.http import strict_json
+
+        raw = strict_json(Path(args.file).read_text(encoding="utf-8"))  # no NaN quantities
     except OSError as exc:
         return fail(f"cannot read {args.file}: {exc.strerror or exc}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, NaN
         return fail(f"{args.file} is not valid JSON: {exc}")
     orders = raw.get("orders") if isinstance(raw, dict) else raw
     if not isinstance(orders, list) or not all(isinstance(o, dict) for o in orders):

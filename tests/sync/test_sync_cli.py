@@ -66,12 +66,15 @@ def test_bad_input_is_refused_in_plain_words(tmp_path: Path,
     d = ["--data-dir", str(tmp_path)]
     (tmp_path / "bad.json").write_text("{nope", encoding="utf-8")
     (tmp_path / "shape.json").write_text('{"orders": 3}', encoding="utf-8")
+    (tmp_path / "nan.json").write_text('[{"id": "N", "store_id": "S", "lines": [{"sku": "A", '
+                                       '"qty": NaN}]}]', encoding="utf-8")
     (tmp_path / "status.json").write_text('[{"id": "Q", "store_id": "S", "status": "flying"}]',
                                           encoding="utf-8")
     cases = [
         (["server", "load-orders", str(tmp_path / "missing.json")], "cannot read"),
         (["server", "load-orders", str(tmp_path / "bad.json")], "is not valid JSON"),
         (["server", "load-orders", str(tmp_path / "shape.json")], "must hold a list"),
+        (["server", "load-orders", str(tmp_path / "nan.json")], "is not valid JSON"),
         (["server", "load-orders", str(tmp_path / "status.json")], "unknown status 'flying'"),
         (["server", "sign-token", "NOPE"], "no order 'NOPE'"),
         (["server", "issue-code", "--store", "NOPE"], "create it first"),
