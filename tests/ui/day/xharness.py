@@ -21,6 +21,12 @@ import pytest
 
 CHILD = Path(__file__).with_name("xreal_child.py")
 
+# The shared CI box runs several suites at once: xdotool itself can stall for tens of ms
+# between two keys of a scan. The store setting for scanners on a slow USB hub gives the
+# wedge room (250 ms); a person's typing here is slower still (HUMAN_DELAY_MS a key).
+SCANNER_GAP_MS = 250
+HUMAN_DELAY_MS = 600
+
 
 def need_tools() -> None:
     missing = [t for t in ("Xvfb", "xdotool") if shutil.which(t) is None]
@@ -97,7 +103,7 @@ class Clerk:
         self.actions.append(f"type {name}")
         self._xdo("mousemove", str(w["x"]), str(w["y"]))
         self._xdo("click", "1")
-        self._xdo("type", "--delay", "150", text)
+        self._xdo("type", "--delay", str(HUMAN_DELAY_MS), text)
         self._xdo("key", "Return")
 
     def key(self, keysym: str) -> None:
@@ -108,6 +114,8 @@ class Clerk:
 @contextmanager
 def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN") -> Iterator[Clerk]:
     need_tools()
+    (data_dir / "settings.toml").write_text(
+        f"[scanner]\nmax_gap_ms = {SCANNER_GAP_MS}\n", "utf-8")
     n = free_display()
     display = f":{n}"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
