@@ -120,3 +120,18 @@ def test_change_bin_by_touch(qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> 
     moved = blocker.args[0]
     assert moved.current.bin_code == item.data(Qt.ItemDataRole.UserRole)
     assert screen.bin_label.text() == moved.current.bin_code and screen.bag_list.isVisible()
+
+
+def test_a_bag_ticked_by_touch_and_unticked(qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> None:
+    screen = CheckinScreen(ui_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    scan(qtbot, screen, day.bag_labels[0])  # opens the van
+    item = screen._items[day.van_orders[1]]
+    with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as ticked:
+        screen.bag_list.itemClicked.emit(item)
+    assert ticked.args[0].received == 2 and item.text().startswith("✔")
+    with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as unticked:
+        screen.bag_list.itemClicked.emit(item)
+    assert unticked.args[0].received == 1 and item.text().startswith("○")
+    assert unticked.args[0].outcome.code is Code.BAG_UNTICKED

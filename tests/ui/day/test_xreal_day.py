@@ -14,6 +14,7 @@ from bench.day import DayStore
 from kiosk.db import DB_FILENAME, Database
 from kiosk.flows.bags import bag_label
 from kiosk.models import IssueReport, Order, OrderLine, OutboxEvent
+from kiosk.models.printing import PrintJob
 
 
 def _db(day: DayStore) -> Database:
@@ -67,6 +68,8 @@ def test_a_100_bag_van_by_scanning_with_shortage_damage_photo_temperature(
             issues = {i.order_id: i for i in s.scalars(select(IssueReport))}
             assert issues[short_bag].kind == "missing"
             assert issues[damaged_bag].kind == "damaged" and issues[damaged_bag].media
+            sheets = s.scalars(select(PrintJob).where(PrintJob.kind == "checkin")).all()
+            assert [j.ref for j in sheets] == [day.batch_id]  # the check-in sheet was queued
     finally:
         db.close()
 
@@ -97,3 +100,10 @@ def test_a_30_order_handover_by_badge_scans_and_pin_with_a_foreign_bag_refused(
     [event] = _events(day, "order.handed_over")
     assert sorted(event.payload["order_ids"]) == sorted(day.leader_orders)
     assert event.payload["confirmed_by"] == "pin"
+    db = _db(day)
+    try:
+        with db.reader() as s:
+            slips = s.scalars(select(PrintJob).where(PrintJob.kind == "handover")).all()
+            assert [j.ref for j in slips] == [event.payload["handover_id"]]
+    finally:
+        db.close()
