@@ -91,8 +91,9 @@ class ScanRouter(QObject):
         app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not watched.isWindowType():
+        if not watched.isWindowType() or event.type() != QEvent.Type.KeyPress:
             return False  # the same press seen again at a widget on its way up: already fed
+        # (the cheap test first: this filter sees every event of the application)
         if not isinstance(event, QKeyEvent) or event.isAutoRepeat():
             return False
         key = NAMED.get(Qt.Key(event.key()), "")

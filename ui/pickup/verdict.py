@@ -38,6 +38,19 @@ class LineRow(QWidget):
         self.line = line
         self.qty = line.remaining
         self.setFixedHeight(ROW_PX)
+        self._build(line)
+
+    def set_line(self, line: LineView) -> None:
+        """Show another line in this row (rows are reused: building widgets is slow)."""
+        self.line, self.qty = line, line.remaining
+        self.tick.blockSignals(True)
+        self.tick.setText(line.name)
+        self.tick.setObjectName(f"tick-{line.sku}")
+        self.tick.setChecked(line.remaining > 0)
+        self.tick.blockSignals(False)
+        self._draw()
+
+    def _build(self, line: LineView) -> None:
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
         self.tick = QCheckBox(f"{line.name}", self)
@@ -46,21 +59,19 @@ class LineRow(QWidget):
         self.tick.setEnabled(line.remaining > 0)
         self.tick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tick.setFont(font(22))
-        self.tick.setStyleSheet("QCheckBox::indicator { width: 36px; height: 36px; }")
         self.tick.setMinimumHeight(48)
         self.tick.toggled.connect(lambda _on: self.changed.emit())
         row.addWidget(self.tick, 1)
-        self.minus = button("−", self, px=26, name=f"minus-{line.sku}", slot=self.lower,
-                            height=48)
+        self.minus = button("−", self, px=26, name="lineMinus", slot=self.lower, height=48)
         self.minus.setFixedWidth(56)
         self.count = QLabel(self)
         self.count.setFont(font(24, bold=True))
         self.count.setMinimumWidth(110)
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.plus = button("+", self, px=26, name=f"plus-{line.sku}", slot=self.raise_, height=48)
+        self.plus = button("+", self, px=26, name="linePlus", slot=self.raise_, height=48)
         self.plus.setFixedWidth(56)
-        self.issue = button(translate("pickup", "Issue"), self, px=18, name=f"issue-{line.sku}",
-                            slot=lambda: self.issue_clicked.emit(line.sku), height=48)
+        self.issue = button(translate("pickup", "Issue"), self, px=18, name="lineIssue",
+                            slot=lambda: self.issue_clicked.emit(self.line.sku), height=48)
         self.issue.setFixedWidth(96)
         for w in (self.minus, self.count, self.plus, self.issue):
             row.addWidget(w)
@@ -150,12 +161,19 @@ class VerdictPanel(QWidget):
         self.others.setFont(font(20, bold=True))
         self.others.setFixedHeight(40)
         layout.addWidget(self.others)
-        self.rows: list[LineRow] = []
+        self.rows: list[LineRow] = []  # the rows in use (the first of the pool)
+        self._pool: list[LineRow] = []
         self._rows_key: object = None
+        self._tone: Tone | None = None
+        # one style sheet for every row (a sheet per widget is re-parsed on every draw)
+        self.lines_box.setStyleSheet("QCheckBox::indicator { width: 36px; height: 36px; }")
 
     def paint(self, tone: Tone, headline: str) -> None:
-        colour = COLOURS[tone]
         self.band.setText(headline)
+        if tone is self._tone:
+            return  # the same colours: no style sheet to re-apply
+        self._tone = tone
+        colour = COLOURS[tone]
         self.band.setStyleSheet(f"QLabel#verdictBand {{ background: {colour}; color: white;"
                                 " border-radius: 12px; padding: 4px 12px; }")
         self.bin.setStyleSheet(f"QLabel#binLabel {{ color: {colour}; }}")
@@ -178,19 +196,20 @@ class VerdictPanel(QWidget):
         self._set_rows(lines if lines is not None else (order.lines if order else ()), editable)
 
     def _set_rows(self, lines: tuple[LineView, ...], editable: bool) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = []
-        for i, line in enumerate(lines):
-            row = LineRow(line, self.lines_box)
-            for w in (row.tick, row.minus, row.plus):
-                w.setEnabled(editable and line.remaining > 0)
-            row.issue.setEnabled(editable or bool(lines))
+        while len(self._pool) < len(lines):
+            row = LineRow(lines[len(self._pool)], self.lines_box)
             row.changed.connect(self.lines_changed.emit)
             row.issue_clicked.connect(self.issue_clicked.emit)
-            self.lines_layout.insertWidget(i, row)
-            self.rows.append(row)
+            self.lines_layout.insertWidget(len(self._pool), row)
+            self._pool.append(row)
+        self.rows = self._pool[:len(lines)]
+        for row, line in zip(self.rows, lines, strict=True):
+            row.set_line(line)
+            for w in (row.tick, row.minus, row.plus):
+                w.setEnabled(editable and line.remaining > 0)
+            row.show()
+        for row in self._pool[len(lines):]:
+            row.hide()
 
     def selection(self) -> dict[str, float] | None:
         """None: everything left (a whole pickup); else qty per SKU (0 lines dropped)."""
