@@ -18,10 +18,9 @@ KEY_PX = 72  # touch targets well above 48 px
 
 
 class NumPad(QWidget):
-    """Emits `submitted(text)` on OK / Enter; `changed(text)` on every edit."""
+    """Emits `submitted(text)` on OK / Enter (the field's own textChanged for edits)."""
 
     submitted = Signal(str)
-    changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, secret: bool = False,
                  max_length: int = 8, key_px: int = KEY_PX) -> None:
@@ -78,8 +77,6 @@ class NumPad(QWidget):
         digits = "".join(c for c in text if c.isdigit())
         if digits != text:
             self.field.setText(digits)
-            return
-        self.changed.emit(text)
 
     def text(self) -> str:
         return self.field.text()
