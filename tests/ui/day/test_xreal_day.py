@@ -30,6 +30,15 @@ def _events(day: DayStore, kind: str) -> list[OutboxEvent]:
         db.close()
 
 
+def _jobs(day: DayStore, kind: str) -> list[str]:
+    db = _db(day)
+    try:
+        with db.reader() as s:
+            return [j.ref for j in s.scalars(select(PrintJob).where(PrintJob.kind == kind))]
+    finally:
+        db.close()
+
+
 def test_a_100_bag_van_by_scanning_with_shortage_damage_photo_temperature(
         day: DayStore, tmp_path: Path) -> None:
     db = _db(day)
@@ -95,15 +104,10 @@ def test_a_30_order_handover_by_badge_scans_and_pin_with_a_foreign_bag_refused(
                 assert "15 / 30" in doc["widgets"]["handover-counter"]["text"]
         clerk.type_in("handover-pin", day.leader_pin)
         clerk.wait(lambda d: bool(_events(day, "order.handed_over")), "order.handed_over")
+        clerk.wait(lambda d: bool(_jobs(day, "handover")), "the handover slip queued")
         assert clerk.scans == 1 + 30 + 1  # badge, 30 bags, the refused foreign bag
         assert clerk.actions == ["type handover-pin"]
     [event] = _events(day, "order.handed_over")
     assert sorted(event.payload["order_ids"]) == sorted(day.leader_orders)
     assert event.payload["confirmed_by"] == "pin"
-    db = _db(day)
-    try:
-        with db.reader() as s:
-            slips = s.scalars(select(PrintJob).where(PrintJob.kind == "handover")).all()
-            assert [j.ref for j in slips] == [event.payload["handover_id"]]
-    finally:
-        db.close()
+    assert _jobs(day, "handover") == [event.payload["handover_id"]]
