@@ -4,10 +4,12 @@ the counter when a clerk only wanted to switch and changed their mind."""
 
 from __future__ import annotations
 
+from kiosk.changes import Changes
 from kiosk.ports import ScanEvent
 from kiosk.session import LoginResult, StaffCard
 from ui.context import UiContext
 from ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
+from ui.shell.first_setup import FirstSetup
 from ui.shell.pinpanel import PinPanel
 from ui.shell.words import login_message
 
@@ -36,6 +38,10 @@ class LoginScreen(QWidget):
         self.back.clicked.connect(self.back_requested.emit)
         top.addWidget(self.back)
         layout.addLayout(top)
+        self.setup = FirstSetup(ctx, self)
+        self.setup.hide()  # only while nobody can log in
+        self.setup.enrolled.connect(self.activated)
+        layout.addWidget(self.setup)
         self.panel = PinPanel(ctx, self)
         layout.addWidget(self.panel, 1)
         self.demo = QLabel(self)
@@ -46,6 +52,17 @@ class LoginScreen(QWidget):
         self.demo.setVisible(bool(ctx.kiosk.demo_pins))
         layout.addWidget(self.demo)
         self._show_demo_pins()
+        ctx.hooks.operation_did_execute.connect(self._on_changes)
+        ctx.hooks.sync_status_did_change.connect(self._on_sync)
+
+    def _on_sync(self, _status: object) -> None:
+        if self.setup.isVisible():  # waiting for the first sync's staff list
+            self.ctx.tasks.run_db(self.ctx.session.staff_cards, self._cards)
+
+    def _on_changes(self, changes: object) -> None:
+        """The first sync brought the staff list: show their tiles."""
+        if isinstance(changes, Changes) and (changes.staff or changes.sync) and self.isVisible():
+            self.ctx.tasks.run_db(self.ctx.session.staff_cards, self._cards)
 
     def _show_demo_pins(self) -> None:
         pins = self.ctx.kiosk.demo_pins
@@ -62,6 +79,7 @@ class LoginScreen(QWidget):
         self.ctx.tasks.run_db(self.ctx.session.staff_cards, self._cards)
 
     def _cards(self, cards: list[StaffCard]) -> None:
+        self.setup.setVisible(not cards)
         self.panel.show_cards(cards)
         self._show_demo_pins()
         self.panel.pad.field.setFocus()

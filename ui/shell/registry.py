@@ -7,6 +7,7 @@ from __future__ import annotations
 from ui.checkin.screen import CheckinScreen
 from ui.devices.screen import DevicesScreen
 from ui.handover.screen import HandoverScreen
+from ui.inspection.screen import InspectionScreen
 from ui.live.screen import LiveScreen
 from ui.orders.screen import OrdersScreen
 from ui.pickup.screen import PickupScreen
@@ -28,6 +29,7 @@ SCREENS: list[type[Screen]] = [
     SyncScreen,
     SettingsScreen,
     LiveScreen,
+    InspectionScreen,
 ]
 
 # The screen ids in navigation order; a placeholder fills any id not in SCREENS.
