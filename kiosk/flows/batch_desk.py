@@ -6,8 +6,8 @@ bag, finish.
 Qt-free and in memory until `finish`, so a scan is a dictionary lookup (the bench keeps it
 well under 100 ms); only a foreign bag costs one primary-key read to say whose it is.
 `finish` is the one check-in transaction (`kiosk.services.checkin.check_in_batch`: orders
-ready with bins, one `batch.arrived`), then one `order.issue_reported` per problem line and
-the check-in sheet. The screen calls every method through the UI's one database worker.
+ready with bins, one `batch.arrived` and one `order.issue_reported` per problem line, all or
+nothing), then the check-in sheet. The screen calls every method through the UI's one database worker.
 Outcomes are codes with parameters; the UI words them.
 """
 
@@ -32,8 +32,7 @@ from kiosk.models import Batch, Bin, Order
 from kiosk.platform.identity import get_setting
 from kiosk.ports import utcnow
 from kiosk.readings.media import store_media
-from kiosk.services.checkin import LineReceipt, check_in_batch
-from kiosk.services.issues import report_issue
+from kiosk.services.checkin import IssueLine, LineReceipt, check_in_batch
 
 DEFAULT_BIN_CAPACITY = 6  # bags a bin takes before the next one of its zone is used
 
@@ -419,15 +418,17 @@ class CheckinDesk:
                 bins[bag.order_id] = bag.bin_code
         temp = self._temps.get(Zone.CHILLED, self._temps.get(Zone.FROZEN))
         try:
+            issues = self._issue_lines()
             result = check_in_batch(self.db, self.batch_id, staff_id=staff_id, received=received,
-                                    temperature_c=temp, bins=bins, now=self.clock())
-            issues = self._report_issues(staff_id)
+                                    temperature_c=temp, bins=bins, now=self.clock(),
+                                    issues=issues)
         except NotAllowed as exc:
             return self._snapshot(Outcome(Code.REFUSED, (("kind", "not_allowed"),
                                                          ("message", str(exc)))))
         except KioskError as exc:
             return self._snapshot(Outcome(Code.REFUSED, (("kind", "illegal"),
                                                          ("message", str(exc)))))
+        issues_n = len(issues)
         queued = False
         if isinstance(sheets, CheckinSheetSink):
             try:
@@ -436,27 +437,28 @@ class CheckinDesk:
             except Exception:  # the check-in stands whatever the printer queue does
                 queued = False
         self._finished = Finished(result.event_id, len(result.ready), len(result.not_arrived),
-                                  issues, queued)
+                                  issues_n, queued)
         return self._snapshot(Outcome(Code.FINISHED, (("batch", self.batch_id),)))
 
-    def _report_issues(self, staff_id: str | None) -> int:
-        n = 0
+    def _issue_lines(self) -> list[IssueLine]:
+        """One issue per short or damaged line of a scanned bag; its photos are stored first
+        (content-addressed files: a photo of a check-in that then fails is only a spare file)."""
+        lines: list[IssueLine] = []
         for bag in self._bags.values():
-            if not bag.received:
+            if not bag.received or not any(ln.short or ln.damaged for ln in bag.lines):
                 continue
-            media: list[str] = []
+            media: tuple[str, ...] = ()
             if bag.photos:
                 with self.db.session() as s:
-                    media = [store_media(s, self.data_dir, p.data, p.mime) for p in bag.photos]
+                    media = tuple(store_media(s, self.data_dir, p.data, p.mime) for p in bag.photos)
             for ln in bag.lines:
-                for kind, amount in (("missing", ln.short), ("damaged", ln.damaged)):
-                    if amount > 0:
-                        report_issue(self.db, bag.order_id, staff_id=staff_id, kind=kind,
-                                     sku=ln.sku, quantity=amount, note=bag.note,
-                                     media=media if kind == "damaged" or not ln.damaged else (),
-                                     now=self.clock())
-                        n += 1
-        return n
+                if ln.short > 0:
+                    lines.append(IssueLine(bag.order_id, ln.sku, "missing", ln.short, bag.note,
+                                           () if ln.damaged else media))
+                if ln.damaged > 0:
+                    lines.append(IssueLine(bag.order_id, ln.sku, "damaged", ln.damaged, bag.note,
+                                           media))
+        return lines
 
     # --- the snapshot ----------------------------------------------------------------------
 

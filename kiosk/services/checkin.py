@@ -18,7 +18,8 @@ from kiosk.ledger.order_state import ON_SHELF, Action, OrderStatus, check
 from kiosk.ledger.outbox import record_change
 from kiosk.models import Batch, Bin, Order
 from kiosk.ports import utcnow
-from kiosk.services.common import qty
+from kiosk.services.common import load_order, qty
+from kiosk.services.issues import add_issue
 from kiosk.staff import Permission, require
 
 CONDITIONS = ("ok", "short", "damaged", "missing")
@@ -35,6 +36,18 @@ class LineReceipt:
 
 
 @dataclass(frozen=True, slots=True)
+class IssueLine:
+    """A problem noted at check-in (missing or damaged units, note, photos by sha256)."""
+
+    order_id: str
+    sku: str
+    kind: str
+    qty: float
+    note: str = ""
+    media: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CheckinResult:
     batch_id: str
     event_id: str
@@ -48,6 +61,7 @@ def check_in_batch(
     db: Database, batch_id: str, *, staff_id: str | None,
     received: Iterable[LineReceipt] = (), temperature_c: float | None = None,
     bins: Mapping[str, str] | None = None, now: datetime | None = None,
+    issues: Iterable[IssueLine] = (),
 ) -> CheckinResult:
     """Lines not listed in `received` arrived in full and in good order.
 
@@ -113,6 +127,9 @@ def check_in_batch(
                            entity_id=batch_id, payload=payload,
                            detail={**payload, "ready": ready, "not_arrived": missing,
                                    "bins": dict(assigned)}, occurred_at=now)
+        for issue in issues:  # shortages and damage, in the same transaction as the arrival
+            add_issue(s, actor.id, load_order(s, issue.order_id), kind=issue.kind, sku=issue.sku,
+                      quantity=issue.qty, note=issue.note, media=issue.media, now=now)
         return CheckinResult(batch_id, ev.event_id, tuple(ready), tuple(missing),
                              tuple(problems), tuple(assigned))
 

@@ -176,3 +176,30 @@ def test_bands_and_bin_capacity_come_from_the_store_settings(day: DayStore, day_
     default = CheckinDesk(day_db, data_dir=day.data_dir, cold_chain=ColdChain())
     default.open(day.batch_id)
     assert default.set_temperature(6.0, Zone.CHILLED).outcome.param("check") == TempCheck.IN_BAND  # type: ignore[union-attr]
+
+
+def test_the_arrival_and_its_issue_reports_are_one_transaction(day: DayStore,
+                                                               day_db: Database) -> None:
+    import pytest
+
+    from kiosk.errors import IllegalTransition
+    from kiosk.services.checkin import IssueLine, check_in_batch
+
+    oid = day.van_orders[0]
+    with pytest.raises(IllegalTransition):
+        check_in_batch(day_db, day.batch_id, staff_id=day.clerk_id,
+                       issues=[IssueLine(oid, "NO-SUCH-SKU", "damaged", 1)])
+    with day_db.reader() as s:
+        assert s.scalars(select(OutboxEvent)).all() == []  # nothing half-done
+        assert s.scalars(select(IssueReport)).all() == []
+        assert s.get(Order, oid).status == "dispatched"  # type: ignore[union-attr]
+    desk = _desk(day, day_db)
+    snap = desk.scan(day.bag_labels[0])
+    assert snap.current is not None
+    desk.note_problem(oid, snap.current.lines[0].sku, ProblemKind.DAMAGED,
+                      photo=Photo(b"\x89PNG one", "image/png"))
+    done = desk.finish(staff_id="system")  # the unattended actor may check in; its issues go too
+    assert done.finished is not None and done.finished.issues == 1
+    with day_db.reader() as s:
+        kinds = [e.type for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))]
+        assert kinds == ["batch.arrived", "order.issue_reported"]
