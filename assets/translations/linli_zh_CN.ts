@@ -177,7 +177,7 @@
 <context>
     <name>NumPad</name>
     <message>
-        <location filename="../../ui/widgets/numpad.py" line="51" />
+        <location filename="../../ui/widgets/numpad.py" line="50" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -368,117 +368,117 @@
 <context>
     <name>checkin</name>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="124" />
+        <location filename="../../ui/checkin/screen.py" line="126" />
         <source>Short 1</source>
         <translation>缺 1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="125" />
+        <location filename="../../ui/checkin/screen.py" line="127" />
         <source>Damaged 1 + photo</source>
         <translation>破损 1 并拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="145" />
+        <location filename="../../ui/checkin/screen.py" line="147" />
         <source>Note for the problem (optional)</source>
         <translation>问题备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="147" />
+        <location filename="../../ui/checkin/screen.py" line="149" />
         <source>Change bin</source>
         <translation>换货位</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="153" />
+        <location filename="../../ui/checkin/screen.py" line="155" />
         <source>Cold chain °C</source>
         <translation>冷链温度 °C</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="160" />
+        <location filename="../../ui/checkin/screen.py" line="162" />
         <source>e.g. 4.5, then Enter</source>
         <translation>例如 4.5，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="175" />
+        <location filename="../../ui/checkin/screen.py" line="178" />
         <source>Finish check-in</source>
         <translation>完成签收</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="189" />
+        <location filename="../../ui/checkin/screen.py" line="192" />
         <source>Check-in</source>
         <translation>到货</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="219" />
+        <location filename="../../ui/checkin/screen.py" line="222" />
         <source>Choose the delivery (or scan a bag)</source>
         <translation>选择到货批次（或直接扫一袋）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="222" />
+        <location filename="../../ui/checkin/screen.py" line="225" />
         <source>{batch} · {n} bags · {when}</source>
         <translation>{batch} · {n} 袋 · {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="262" />
+        <location filename="../../ui/checkin/screen.py" line="265" />
         <source>Type the temperature as a number, e.g. 4.5.</source>
         <translation>请输入数字温度，例如 4.5。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="275" />
+        <location filename="../../ui/checkin/screen.py" line="278" />
         <source>{bin} · {zone} · {n} bags</source>
         <translation>{bin} · {zone} · {n} 袋</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="300" />
+        <location filename="../../ui/checkin/screen.py" line="303" />
         <source>{n} bags not scanned: they stay 'not arrived'. Tap Finish again to check in without them.</source>
         <translation>还有 {n} 袋没扫：它们将保持「未到货」。再点一次「完成签收」即不含它们签收。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="338" />
+        <location filename="../../ui/checkin/screen.py" line="341" />
         <source>{ready} ready on the shelf, {missing} not arrived, {issues} problems reported. {sheet}</source>
         <translation>{ready} 单已上架，{missing} 单未到，已上报 {issues} 个问题。{sheet}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="342" />
+        <location filename="../../ui/checkin/screen.py" line="345" />
         <source>The check-in sheet is printing.</source>
         <translation>签收单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="343" />
+        <location filename="../../ui/checkin/screen.py" line="346" />
         <source>No printer: no sheet printed.</source>
         <translation>没有打印机：签收单未打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="351" />
+        <location filename="../../ui/checkin/screen.py" line="357" />
         <source>No delivery open</source>
         <translation>未选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="353" />
+        <location filename="../../ui/checkin/screen.py" line="359" />
         <source>Received {got} / {expected}</source>
         <translation>已收 {got} / {expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="378" />
+        <location filename="../../ui/checkin/screen.py" line="384" />
         <source>Scan a bag label: its bin appears here.</source>
         <translation>扫袋子上的标签：货位显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="380" />
+        <location filename="../../ui/checkin/screen.py" line="386" />
         <source>Order {order} · {zone}</source>
         <translation>订单 {order} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="395" />
+        <location filename="../../ui/checkin/screen.py" line="401" />
         <source>short {n}</source>
         <translation>缺 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="397" />
+        <location filename="../../ui/checkin/screen.py" line="403" />
         <source>damaged {n}</source>
         <translation>破损 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="406" />
+        <location filename="../../ui/checkin/screen.py" line="412" />
         <source>{zone} goods on board: measure the temperature.</source>
         <translation>车上有{zone}商品：请测量温度。</translation>
     </message>
@@ -1270,57 +1270,57 @@
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../ui/handover/screen.py" line="89" />
+        <location filename="../../ui/handover/screen.py" line="90" />
         <source>Hand over all</source>
         <translation>全部交接</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="94" />
+        <location filename="../../ui/handover/screen.py" line="95" />
         <source>Team leader's PIN (or scan the badge again)</source>
         <translation>团长 PIN（或再刷一次工牌）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="111" />
+        <location filename="../../ui/handover/screen.py" line="113" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="118" />
+        <location filename="../../ui/handover/screen.py" line="120" />
         <source>Next team leader</source>
         <translation>下一位团长</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="126" />
+        <location filename="../../ui/handover/screen.py" line="128" />
         <source>Handover</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="157" />
+        <location filename="../../ui/handover/screen.py" line="159" />
         <source>Pick a team leader (or scan the badge)</source>
         <translation>选择团长（或刷团长工牌）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="159" />
+        <location filename="../../ui/handover/screen.py" line="161" />
         <source>{name} · {community} · {n} ready</source>
         <translation>{name} · {community} · {n} 单待取</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="214" />
+        <location filename="../../ui/handover/screen.py" line="216" />
         <source>{count} orders handed to {leader}. No printer: no slip printed.</source>
         <translation>已将 {count} 单交给 {leader}。没有打印机：交接单未打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="224" />
+        <location filename="../../ui/handover/screen.py" line="226" />
         <source>Scan the team leader's badge</source>
         <translation>请刷团长工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="229" />
+        <location filename="../../ui/handover/screen.py" line="231" />
         <source>Ticked {n} / {total}</source>
         <translation>已勾 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="241" />
+        <location filename="../../ui/handover/screen.py" line="243" />
         <source>{mark} {bin}   {order} · {n} items</source>
         <translation>{mark} {bin}   {order} · {n} 件</translation>
     </message>
@@ -1425,37 +1425,37 @@
     <message>
         <location filename="../../ui/words/inspection.py" line="17" />
         <source>Pass</source>
-        <translation type="unfinished" />
+        <translation>合格</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="18" />
         <source>Fail</source>
-        <translation type="unfinished" />
+        <translation>不合格</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="19" />
         <source>Not applicable</source>
-        <translation type="unfinished" />
+        <translation>不适用</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="20" />
         <source>Not answered</source>
-        <translation type="unfinished" />
+        <translation>未答</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="25" />
         <source>PASS</source>
-        <translation type="unfinished" />
+        <translation>合格</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="26" />
         <source>RECTIFY within the due dates</source>
-        <translation type="unfinished" />
+        <translation>限期整改</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="27" />
         <source>FAIL</source>
-        <translation type="unfinished" />
+        <translation>不合格</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="33" />
@@ -1465,147 +1465,439 @@
     <message>
         <location filename="../../ui/words/inspection.py" line="34" />
         <source>Supplier's representative</source>
-        <translation type="unfinished" />
+        <translation>供应商代表</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="40" />
         <source>a photo</source>
-        <translation type="unfinished" />
+        <translation>一张照片</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="41" />
         <source>a note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="42" />
         <source>a photo or a note</source>
-        <translation type="unfinished" />
+        <translation>照片或备注</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="50" />
         <source>Not answered yet: {item}</source>
-        <translation type="unfinished" />
+        <translation>尚未回答：{item}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="52" />
         <source>A fail needs {need}: {item}</source>
-        <translation type="unfinished" />
+        <translation>不合格项需要{need}：{item}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="55" />
         <source>Signature missing: {role}</source>
-        <translation type="unfinished" />
+        <translation>缺少签名：{role}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="57" />
         <source>Sign in the box first: {role}</source>
-        <translation type="unfinished" />
+        <translation>请先在框内签名：{role}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="59" />
         <source>Enter the signer's name: {role}</source>
-        <translation type="unfinished" />
+        <translation>请输入签名人姓名：{role}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="61" />
         <source>Enter the supplier's name.</source>
-        <translation type="unfinished" />
+        <translation>请输入供应商名称。</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="63" />
         <source>Pick a supplier from the list (or add one).</source>
-        <translation type="unfinished" />
+        <translation>请从列表中选择供应商（或添加一个）。</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="65" />
         <source>Log in to start an inspection.</source>
-        <translation type="unfinished" />
+        <translation>请先登录再开始检查。</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="67" />
         <source>This inspection is submitted and read-only; make a correction instead.</source>
-        <translation type="unfinished" />
+        <translation>该检查已提交，只读；如需修改请做更正。</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="70" />
         <source>This inspection already has a correction.</source>
-        <translation type="unfinished" />
+        <translation>该检查已有更正版本。</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="72" />
         <source>That reading is not in this kiosk's ledger.</source>
-        <translation type="unfinished" />
+        <translation>本机账本中没有这个读数。</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="73" />
         <source>That did not work: {why}</source>
-        <translation type="unfinished" />
+        <translation>操作未成功：{why}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="77" />
         <source>Item {n} of {total} · {section}</source>
-        <translation type="unfinished" />
+        <translation>第 {n}/{total} 项 · {section}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="82" />
         <source>Score {score} / 100</source>
-        <translation type="unfinished" />
+        <translation>得分 {score} / 100</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="87" />
         <source>Brix</source>
-        <translation type="unfinished" />
+        <translation>糖度</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="88" />
         <source>Pesticide inhibition</source>
-        <translation type="unfinished" />
+        <translation>农残抑制率</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="89" />
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation>重量</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="91" />
         <source>negative</source>
-        <translation type="unfinished" />
+        <translation>阴性</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="92" />
         <source>suspect</source>
-        <translation type="unfinished" />
+        <translation>可疑</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="93" />
         <source>POSITIVE</source>
-        <translation type="unfinished" />
+        <translation>阳性</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="94" />
         <source>invalid run</source>
-        <translation type="unfinished" />
+        <translation>无效检测</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="95" />
         <source>instrument</source>
-        <translation type="unfinished" />
+        <translation>仪器</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="96" />
         <source>manual entry</source>
-        <translation type="unfinished" />
+        <translation>手工录入</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="101" />
         <source>Put right: {item}</source>
-        <translation type="unfinished" />
+        <translation>整改：{item}</translation>
     </message>
     <message>
         <location filename="../../ui/words/inspection.py" line="102" />
         <source>{action} (due {due})</source>
-        <translation type="unfinished" />
+        <translation>{action}（期限 {due}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pad.py" line="136" />
+        <source>Draw on the photo to mark the problem, then keep it.</source>
+        <translation>在照片上圈出问题，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pad.py" line="146" />
+        <source>Clear the mark</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pad.py" line="148" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pad.py" line="150" />
+        <source>Keep the photo</source>
+        <translation>保存照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="83" />
+        <source>Unfinished inspections</source>
+        <translation>未完成的检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="88" />
+        <source>Pick the supplier</source>
+        <translation>选择供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="98" />
+        <source>New supplier's name</source>
+        <translation>新供应商名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="99" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="100" />
+        <source>Add supplier</source>
+        <translation>添加供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="109" />
+        <source>Location note (warehouse, gate, field)</source>
+        <translation>地点说明（仓库、门口、地块）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="114" />
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="128" />
+        <source>Continue: {supplier} · {done}/{total} answered</source>
+        <translation>继续：{supplier} · 已答 {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="182" />
+        <source>Critical item</source>
+        <translation>关键项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="203" />
+        <source>Note (what you saw)</source>
+        <translation>备注（看到的情况）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="208" />
+        <source>Corrective action the supplier must take</source>
+        <translation>供应商须采取的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="213" />
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="216" />
+        <source>Remove last photo</source>
+        <translation>删除上一张照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="227" />
+        <source>Previous</source>
+        <translation>上一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="228" />
+        <source>Next</source>
+        <translation>下一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="229" />
+        <source>Samples</source>
+        <translation>抽样检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="231" />
+        <location filename="../../ui/inspection/pages.py" line="313" />
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="233" />
+        <location filename="../../ui/inspection/pages.py" line="373" />
+        <source>Review and submit</source>
+        <translation>核对并提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="257" />
+        <source>A fail needs {need}.</source>
+        <translation>不合格项需要{need}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="289" />
+        <source>Samples tested</source>
+        <translation>抽样检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="292" />
+        <source>Test the samples now: each Brix and pesticide reading from the connected instruments is saved, signed and listed here.</source>
+        <translation>现在检测样品：已连接仪器的每个糖度和农残读数都会保存、签名并列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="297" />
+        <source>Product sampled (e.g. 小白菜)</source>
+        <translation>抽检产品（如 小白菜）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="307" />
+        <source>Back to the checklist</source>
+        <translation>返回检查表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="309" />
+        <source>Save the weight</source>
+        <translation>保存重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="311" />
+        <source>Remove selected sample</source>
+        <translation>删除选中的样品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="329" />
+        <source>No samples yet.</source>
+        <translation>还没有样品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="354" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="358" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="360" />
+        <source>Confirm signature</source>
+        <translation>确认签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="370" />
+        <source>Back to the samples</source>
+        <translation>返回抽样检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="393" />
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="396" />
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="421" />
+        <source>Back to the signatures</source>
+        <translation>返回签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="424" />
+        <source>Submit the inspection</source>
+        <translation>提交检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="470" />
+        <source>Correct it (new version)</source>
+        <translation>更正（新版本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="473" />
+        <source>New inspection</source>
+        <translation>新的检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="489" />
+        <source>{supplier} · version {version} · {score}</source>
+        <translation>{supplier} · 第 {version} 版 · {score}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="492" />
+        <source>Record hash: {hash}</source>
+        <translation>记录哈希：{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="503" />
+        <source>Report: {n} page(s)</source>
+        <translation>报告：共 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="504" />
+        <source>The report cannot be shown here (no pdftoppm).</source>
+        <translation>此处无法显示报告（缺少 pdftoppm）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="139" />
+        <source>Inspection</source>
+        <translation>飞行检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="182" />
+        <source>Supplier added: {name}</source>
+        <translation>已添加供应商：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="192" />
+        <source>Resumed where you left off.</source>
+        <translation>已从上次中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="277" />
+        <source>Supplier inspection</source>
+        <translation>供应商飞行检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="279" />
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="280" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="281" />
+        <source>{supplier} · version {version} · {state} · now {verdict}</source>
+        <translation>{supplier} · 第 {version} 版 · {state} · 当前{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="358" />
+        <source>The camera took no photo: {why}</source>
+        <translation>摄像头没有拍到照片：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="363" />
+        <source>No camera is set up: write a note instead.</source>
+        <translation>没有设置摄像头：请改写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="373" />
+        <source>The camera took no photo.</source>
+        <translation>摄像头没有拍到照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="406" />
+        <source>No stable weight from the scale yet.</source>
+        <translation>秤还没有稳定的重量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="430" />
+        <source>Signed: {role}</source>
+        <translation>已签名：{role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="445" />
+        <source>Submitted. It syncs when the network is back.</source>
+        <translation>已提交，网络恢复后自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/screen.py" line="457" />
+        <source>Correction started: a new version of the inspection.</source>
+        <translation>已开始更正：这是检查的新版本。</translation>
     </message>
 </context>
 <context>
@@ -1622,7 +1914,7 @@
     </message>
     <message>
         <location filename="../../ui/live/screen.py" line="93" />
-        <location filename="../../ui/live/screen.py" line="250" />
+        <location filename="../../ui/live/screen.py" line="253" />
         <source>Go live</source>
         <translation>开始直播检测</translation>
     </message>
@@ -1637,42 +1929,42 @@
         <translation>透明背景</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="153" />
+        <location filename="../../ui/live/screen.py" line="156" />
         <source>Save the weight</source>
         <translation>保存重量</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="156" />
+        <location filename="../../ui/live/screen.py" line="159" />
         <source>Print reading label</source>
         <translation>打印检测标签</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="170" />
+        <location filename="../../ui/live/screen.py" line="173" />
         <source>Live test</source>
         <translation>直播检测</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="205" />
+        <location filename="../../ui/live/screen.py" line="208" />
         <source>Nothing measured yet: there is no label to print.</source>
         <translation>还没有检测结果，没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="217" />
+        <location filename="../../ui/live/screen.py" line="220" />
         <source>The reading label is printing.</source>
         <translation>检测标签正在打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="249" />
+        <location filename="../../ui/live/screen.py" line="252" />
         <source>End live session</source>
         <translation>结束直播检测</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="279" />
+        <location filename="../../ui/live/screen.py" line="282" />
         <source>Saved and signed: {value} · {verdict}</source>
         <translation>已保存并签名：{value} · {verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/live/screen.py" line="284" />
+        <location filename="../../ui/live/screen.py" line="287" />
         <source>The live session ended.</source>
         <translation>本场直播检测已结束。</translation>
     </message>
@@ -1835,97 +2127,97 @@
 <context>
     <name>orders</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="69" />
+        <location filename="../../ui/orders/screen.py" line="70" />
         <source>Pickup code, phone tail, name, order number or bin</source>
         <translation>取货码、手机尾号、姓名、订单号或货位</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="88" />
+        <location filename="../../ui/orders/screen.py" line="90" />
         <source>Print overdue list</source>
         <translation>打印滞留清单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="91" />
+        <location filename="../../ui/orders/screen.py" line="93" />
         <source>Mark all returned</source>
         <translation>全部标记退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="116" />
+        <location filename="../../ui/orders/screen.py" line="118" />
         <source>Reason or note</source>
         <translation>原因或备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="131" />
+        <location filename="../../ui/orders/screen.py" line="136" />
         <source>Reverse pickup</source>
         <translation>撤销取货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="133" />
+        <location filename="../../ui/orders/screen.py" line="138" />
         <source>Mark returned</source>
         <translation>标记退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="135" />
+        <location filename="../../ui/orders/screen.py" line="140" />
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="137" />
+        <location filename="../../ui/orders/screen.py" line="142" />
         <source>Report issue</source>
         <translation>上报问题</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="139" />
+        <location filename="../../ui/orders/screen.py" line="144" />
         <source>Settle conflict</source>
         <translation>处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="150" />
+        <location filename="../../ui/orders/screen.py" line="155" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="194" />
+        <location filename="../../ui/orders/screen.py" line="199" />
         <source>{bin}  ·  tail {tail}  ·  {days} days  ·  {order}</source>
         <translation>{bin}  ·  尾号 {tail}  ·  {days} 天  ·  {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="196" />
+        <location filename="../../ui/orders/screen.py" line="201" />
         <source>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</source>
         <translation>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="209" />
+        <location filename="../../ui/orders/screen.py" line="214" />
         <source>No order matches.</source>
         <translation>没有匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="228" />
+        <location filename="../../ui/orders/screen.py" line="233" />
         <source>Search, then tap an order.</source>
         <translation>先搜索，再点一个订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="233" />
+        <location filename="../../ui/orders/screen.py" line="238" />
         <source>{order} · {status} · bin {bin}</source>
         <translation>{order} · {status} · 货位 {bin}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="237" />
+        <location filename="../../ui/orders/screen.py" line="242" />
         <source>overdue {days} days</source>
         <translation>滞留 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="241" />
+        <location filename="../../ui/orders/screen.py" line="246" />
         <source>(picked {n})</source>
         <translation>（已取 {n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="245" />
+        <location filename="../../ui/orders/screen.py" line="250" />
         <source>team leader {name}</source>
         <translation>团长 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="248" />
+        <location filename="../../ui/orders/screen.py" line="253" />
         <source>{when}  {what}  ·  {who}  ·  {device}</source>
         <translation>{when}  {what}  ·  {who}  ·  {device}</translation>
     </message>
@@ -2662,53 +2954,53 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="88" />
+        <location filename="../../ui/pickup/screen.py" line="94" />
         <source>Matching orders</source>
         <translation>匹配的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="102" />
+        <location filename="../../ui/pickup/screen.py" line="108" />
         <source>Hand out and confirm (Enter)</source>
         <translation>交付并确认（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="107" />
-        <location filename="../../ui/pickup/screen.py" line="330" />
+        <location filename="../../ui/pickup/screen.py" line="113" />
+        <location filename="../../ui/pickup/screen.py" line="373" />
         <source>Hand out all</source>
         <translation>全部交付</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="109" />
+        <location filename="../../ui/pickup/screen.py" line="115" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="111" />
+        <location filename="../../ui/pickup/screen.py" line="117" />
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="113" />
+        <location filename="../../ui/pickup/screen.py" line="119" />
         <source>Next customer (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="121" />
+        <location filename="../../ui/pickup/screen.py" line="127" />
         <source>Pickup</source>
         <translation>取货</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="303" />
+        <location filename="../../ui/pickup/screen.py" line="346" />
         <source>This customer has {n} more ready: {bins}</source>
         <translation>该顾客还有 {n} 单待取：{bins}</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="329" />
+        <location filename="../../ui/pickup/screen.py" line="372" />
         <source>Hand out all ({n})</source>
         <translation>全部交付（{n}单）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="352" />
+        <location filename="../../ui/pickup/screen.py" line="395" />
         <source>{name} · bin {bin} · {n} items</source>
         <translation>{name} · 货架 {bin} · {n} 件</translation>
     </message>
@@ -2735,6 +3027,41 @@ Code: {code}</source>
         <translation>顾客：{name}
 手机尾号：{tail}
 取货码：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="48" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="106" />
+        <source>Show your pickup code to the camera</source>
+        <translation>请出示您的取货码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="112" />
+        <source>Hold the QR code in the app up to the camera, about 20 cm away</source>
+        <translation>请把小程序里的取货二维码对准摄像头，距离约20厘米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="138" />
+        <source>Your order is at shelf</source>
+        <translation>您的商品在货架</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="140" />
+        <source>Thank you! Take your bag from the shelf.</source>
+        <translation>谢谢！请到货架取走您的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="144" />
+        <source>Please see the staff at the counter</source>
+        <translation>请到柜台找工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/self_service.py" line="172" />
+        <source>Wrong PIN.</source>
+        <translation>密码不对。</translation>
     </message>
 </context>
 <context>
@@ -3298,32 +3625,32 @@ Code: {code}</source>
         <translation>需要店长处理的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="103" />
+        <location filename="../../ui/sync/screen.py" line="104" />
         <source>What you did (note)</source>
         <translation>处理情况（备注）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="106" />
+        <location filename="../../ui/sync/screen.py" line="107" />
         <source>Mark settled</source>
         <translation>标记已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="108" />
+        <location filename="../../ui/sync/screen.py" line="109" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="117" />
+        <location filename="../../ui/sync/screen.py" line="118" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="165" />
+        <location filename="../../ui/sync/screen.py" line="166" />
         <source>Nothing needs a manager.</source>
         <translation>没有需要店长处理的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="212" />
+        <location filename="../../ui/sync/screen.py" line="213" />
         <source>That did not work: check the server address and the network.</source>
         <translation>没有成功：请检查服务器地址和网络。</translation>
     </message>
