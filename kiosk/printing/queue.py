@@ -184,7 +184,7 @@ class SlipQueue:
             log.exception("%s for %s could not be queued", what, ref)
             if self.board is not None:
                 self.board.set(DeviceState.ERROR, f"The {what} for {ref} could not be queued: "
-                               f"{exc}", error=str(exc))
+                               f"{exc}", error=str(exc), code="slip_not_queued")
             raise
         self.queue.notify()
 
@@ -294,11 +294,13 @@ class PrintDispatcher:
 
     def _show(self, waiting: int, error: str | None) -> None:
         if error:
-            self.board.set(DeviceState.ERROR, f"{waiting} slip(s) waiting: {error}", error=error)
+            self.board.set(DeviceState.ERROR, f"{waiting} slip(s) waiting: {error}", error=error,
+                           code="slips_failed", params={"waiting": waiting})
         elif waiting:
-            self.board.set(DeviceState.WAITING, f"{waiting} slip(s) waiting to print")
+            self.board.set(DeviceState.WAITING, f"{waiting} slip(s) waiting to print",
+                           code="slips_waiting", params={"waiting": waiting})
         else:
-            self.board.set(DeviceState.ONLINE, "All slips printed")
+            self.board.set(DeviceState.ONLINE, "All slips printed", code="slips_done")
 
     # --- background thread -------------------------------------------------------------
 

@@ -51,6 +51,9 @@ def test_device_changes_reach_the_bar_through_listeners_in_chinese(
     detail = bar.detail.body.text()
     assert "没纸" in detail and not has_latin(detail), detail
     assert "小票" in detail, "the receipt queue is part of the printer's detail"
+    queue.board.set(DeviceState.WAITING, "3 slip(s) waiting to print", code="slips_waiting",
+                    params={"waiting": 3})
+    qtbot.waitUntil(lambda: "3 张小票等待打印" in bar.detail_lines("printer")[1], timeout=3000)
 
 
 def test_a_status_without_a_code_is_worded_by_its_state_never_its_english(
