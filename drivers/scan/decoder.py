@@ -1,5 +1,6 @@
-"""The decoder the camera and `kiosk decode` share: zxing-cpp first, then cheap repairs on
-the likely code region within a time budget, with pyzbar as one of the fallbacks.
+"""The decoder the camera and `kiosk decode` share: zxing-cpp first, then repairs on the
+likely code regions within a time budget (sharpening, denoising, deconvolution of a measured
+motion smear or defocus, upscaling), with pyzbar as one of the fallbacks.
 
 Most frames decode in the first zxing pass (about 1–2 ms on 1280×720). Only frames that fail
 pay for repairs, and never more than `budget_ms` in total, so a camera worker keeps up. The

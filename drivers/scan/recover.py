@@ -1,8 +1,10 @@
-"""Cheap image repairs tried when a frame does not decode as it is.
+"""Image repairs tried when a frame does not decode as it is.
 
 Each works on a small region of interest (the located-but-undecoded code, or the patch of
-the frame with the densest edges), so a repair costs one or two milliseconds, not a
-full-frame pass.
+the frame with the densest edges), so a repair costs a millisecond or two, not a full-frame
+pass: unsharp masks, upscaling, a median, and deconvolution of a blur measured on the region
+itself (a straight motion smear: direction and length; a defocus disk: radius; see
+docs/scan.md). Every function accepts any region, down to a few pixels, without raising.
 """
 
 from __future__ import annotations
@@ -277,18 +279,8 @@ def smear(gray: Gray, spectrum: Spectrum | None = None, spread: float = 0.35,
 
 def estimate_motion(gray: Gray) -> tuple[float, float]:
     """Length (pixels, 0 when there is no evidence of a smear) and angle of a straight motion
-    blur: its direction from the edges, its length from the spectrum's zeros."""
+    blur, as the decoder measures it (`smear`: the best of its candidate lengths)."""
     if min(gray.shape[:2]) < 24:
         return 0.0, 0.0  # too small to tell a blur from the picture
-    angle, _ = blur_direction(gray)
-    lengths = motion_length(gray, angle)
+    angle, lengths = smear(gray)
     return (lengths[0][0] if lengths else 0.0), angle
-
-
-def deblur_motion(gray: Gray, noise: float = 0.01, extra: float = 0.75) -> Gray:
-    """Wiener deconvolution with the estimated motion blur (`extra` pixels are added to the
-    measured zero spacing: a drawn segment of length L smears a little less than L)."""
-    length, angle = estimate_motion(gray)
-    if length <= 0:
-        return gray
-    return wiener(gray, line_psf(length + extra, angle), noise)

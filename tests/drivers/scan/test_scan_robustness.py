@@ -31,10 +31,15 @@ def _edges(shape: tuple[int, int], seed: int) -> np.ndarray:
 def test_motion_estimate_on_a_narrow_region_does_not_raise(shape: tuple[int, int]) -> None:
     # issue 12: `sub[(rr < 2.5) | (rr > r)] = 0` raised IndexError ("boolean index did not
     # match") when the region was narrower than the 29-pixel cepstrum window
-    length, angle = recover.estimate_motion(_edges(shape, 1))
+    region = _edges(shape, 1)
+    length, angle = recover.estimate_motion(region)
     assert length >= 0 and np.isfinite(angle)
-    out = recover.deblur_motion(_edges(shape, 2))
-    assert out.shape == shape and out.dtype == np.uint8
+    angle, lengths = recover.smear(region)
+    assert all(n > 0 for n, _ in lengths) and np.isfinite(angle)
+    assert all(r > 0 for r, _ in recover.defocus_radius(region))
+    for psf in (recover.line_psf(9.0, angle), recover.disk_psf(3.0), recover.gauss_psf(2.0)):
+        out = recover.wiener(region, psf)
+        assert out.shape == shape and out.dtype == np.uint8
 
 
 def test_a_narrow_strip_with_code_like_edges_decodes_to_nothing_without_raising() -> None:
