@@ -188,6 +188,14 @@ def running_kiosk(data_dir: Path) -> int | None:
         return None
     if (host and host != socket.gethostname()) or pid == os.getpid():
         return None
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl-C there; QLockFile holds the file
+        try:
+            with open(data_dir / LOCK_NAME, "r+b"):
+                return None  # nobody holds it: a stale lock
+        except PermissionError:
+            return pid
+        except OSError:
+            return None
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -63,7 +63,13 @@ def storage_problem(exc: BaseException, folder: Path | None = None) -> str | Non
 
 
 def _writable(folder: Path) -> bool:
-    return os.access(folder, os.W_OK) and not os.statvfs(folder).f_flag & os.ST_RDONLY
+    if not os.access(folder, os.W_OK):
+        return False
+    statvfs = getattr(os, "statvfs", None)  # not on Windows
+    try:
+        return statvfs is None or not statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return False
 
 
 @contextmanager
