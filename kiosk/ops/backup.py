@@ -130,7 +130,8 @@ def inspect_ledger(path: Path, *, full: bool = False) -> LedgerInfo:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # a file opened for writing (Windows cannot flush a read-only handle); a folder read-only
+    fd = os.open(path, os.O_RDWR if Path(path).is_file() else os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
