@@ -108,8 +108,9 @@ class ClockWatch:
     name = "Clock"
 
     def __init__(self, db: Database, probe: Callable[[], ClockOffset] | None,
-                 interval_s: float = 900.0) -> None:
+                 interval_s: float = 900.0, first_after_s: float = 30.0) -> None:
         self.db, self.probe, self.interval_s = db, probe, interval_s
+        self.first_after_s = first_after_s  # not during the cold start
         self._status = DeviceStatus(self.name, DeviceState.DISABLED,
                                     "Not compared with the platform yet.")
         self._stop = threading.Event()
@@ -154,12 +155,13 @@ class ClockWatch:
         return self._status
 
     def _run(self) -> None:
-        while not self._stop.is_set():
+        delay = self.first_after_s
+        while not self._stop.wait(delay):
             try:
                 self.check()
             except Exception:
                 log.exception("clock check failed")
-            self._stop.wait(self.interval_s)
+            delay = self.interval_s
 
 
 def start_operations(ctx: _Context, *, clock: Callable[[], ClockOffset] | None = None
