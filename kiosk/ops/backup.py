@@ -336,7 +336,7 @@ class BackupScheduler:
     name = "Ledger backups"
 
     def __init__(self, db_path: Path, *, interval_s: float = INTERVAL_S, keep: int = KEEP,
-                 first_after_s: float = 5.0) -> None:
+                 first_after_s: float = 60.0) -> None:
         self.db_path = Path(db_path)
         self.interval_s, self.keep, self.first_after_s = interval_s, keep, first_after_s
         self._stop = threading.Event()
