@@ -10,10 +10,6 @@ from __future__ import annotations
 from ui.qt import QObject, Signal
 
 
-def _heard(*_args: object) -> None:
-    """The receiver every hook has (see Hooks.__init__)."""
-
-
 class Hooks(QObject):
     # after every UI operation, once: a kiosk.changes.Changes
     operation_did_execute = Signal(object)
@@ -34,13 +30,3 @@ class Hooks(QObject):
     # any user input (key, touch): resets the idle lock timer; emitted by the shell's filter
     user_activity = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # PySide6 6.12: `emit()` of a signal nobody is connected to hands back a borrowed
-        # True/False that Python then releases, one reference per emit, until the
-        # interpreter aborts ("bool_dealloc"). A hook must be safe to emit unheard.
-        for signal in (self.operation_did_execute, self.scan_did_arrive, self.clerk_did_change,
-                       self.device_status_did_change, self.sync_status_did_change,
-                       self.settings_did_change, self.navigate, self.lock_requested,
-                       self.user_activity):
-            signal.connect(_heard)
