@@ -74,6 +74,7 @@ class InspectionView:
     pdf_sha: str | None = None
     event_id: str | None = None
     photo_mimes: Mapping[str, str] = field(default_factory=dict)
+    inspector_name: str = ""
 
     @property
     def read_only(self) -> bool:

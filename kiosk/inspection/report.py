@@ -83,7 +83,13 @@ def _font() -> str:
     return FONT
 
 
+# STSong-Light (Adobe-GB1) has no glyph for U+00B7; GB's own middle dot U+30FB would be
+# narrow-spaced, so a plain separator it has
+GLYPH_FIXES = str.maketrans({"·": "|", "\u2009": " "})
+
+
 def _esc(text: str) -> str:
+    text = text.translate(GLYPH_FIXES)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -134,7 +140,8 @@ def render(view: InspectionView, load_media: Callable[[str], bytes | None], *,
         (w["time"], when(view.started_at)),
         (w["submitted"], when(view.submitted_at) if view.submitted_at else "—"),
         (w["location"], view.location_note or "—"),
-        (w["inspector"], view.inspector_id),
+        (w["inspector"], f"{view.inspector_name} ({view.inspector_id})" if view.inspector_name
+         else view.inspector_id),
         (w["template"], f"{view.template.title(language)} v{view.template.version}"),
         (w["version"], str(view.version) + (f"  ({w['supersedes']} {view.supersedes})"
                                             if view.supersedes else "")),
@@ -229,7 +236,7 @@ def render(view: InspectionView, load_media: Callable[[str], bytes | None], *,
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(font, 8)
-        canvas.drawString(18 * mm, 10 * mm, f"{view.id} · {w['page'].format(n=doc.page)}")
+        canvas.drawString(18 * mm, 10 * mm, f"{view.id}  {w['page'].format(n=doc.page)}")
         canvas.restoreState()
 
     out = io.BytesIO()

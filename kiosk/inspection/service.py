@@ -29,7 +29,7 @@ from kiosk.inspection.scoring import Answer, Sample, assess
 from kiosk.inspection.template import ANSWERS, DEFAULT, DEFAULT_ID, Template
 from kiosk.ledger.audit import append_audit
 from kiosk.ledger.outbox import record_change
-from kiosk.models import Inspection, Media, Supplier
+from kiosk.models import Inspection, Media, Staff, Supplier
 from kiosk.models.inspection import InspectionAnswer
 from kiosk.models.readings import ReadingRecord
 from kiosk.models.sync import ChecklistTemplate
@@ -166,6 +166,7 @@ def view(session: Session, inspection_id: str) -> InspectionView:
     sigs = {role: Signature.from_json(s) for role, s in (data.get("signatures") or {}).items()}
     cur = data.get("cursor") or {}
     supplier = session.get(Supplier, row.supplier_id)
+    staff = session.get(Staff, row.inspector_id)
     today = utcnow().astimezone(store_zone(session)).date()
     shas = {sha for a in answers.values() for sha in a.photos}
     mimes = {m.sha256: m.mime for m in session.scalars(select(Media).where(Media.sha256.in_(shas)))}
@@ -183,7 +184,7 @@ def view(session: Session, inspection_id: str) -> InspectionView:
         started_at=row.started_at, submitted_at=row.submitted_at,
         assessment=assess(tpl, answers, samples, today=today),
         record_hash=data.get("hash"), pdf_sha=data.get("pdf"), event_id=data.get("event_id"),
-        photo_mimes=mimes)
+        photo_mimes=mimes, inspector_name=staff.name if staff is not None else "")
 
 
 def answer(session: Session, inspection_id: str, item_id: str, value: str | None) -> None:

@@ -52,11 +52,16 @@ def ensure_open(screen: Any) -> None:
 def answer_all(screen: Any) -> None:
     """Every item still open answered pass (one failed with a photo comes first)."""
     ensure_open(screen)
-    view = screen.view
-    for it in view.items:
-        if view.answers.get(it.id) is None or view.answers[it.id].answer is None:
-            screen.desk.answer(view.id, it.id, "pass")
-    screen.open(view.id)
+    iid = screen.view.id
+    for _ in range(5):  # a passed item can make a conditional one apply: ask again
+        view = screen.desk.load(iid).view
+        todo = [it.id for it in view.items
+                if view.answers.get(it.id) is None or view.answers[it.id].answer is None]
+        if not todo:
+            break
+        for item in todo:
+            screen.desk.answer(iid, item, "pass")
+    screen.open(iid)
     idle(screen)
 
 

@@ -128,6 +128,7 @@ def test_the_pdf_is_readable_and_names_the_supplier_and_every_item(
     pesticide(db, iid)
     sign_both(db, iid)
     with db.session() as s:
+        service.set_location_note(s, iid, "仓库 2 号门 · 冷库")  # a · has no glyph in STSong
         done = service.submit(s, data_dir, iid, actor="S-001",
                               render_pdf=service.pdf_renderer(s, data_dir))
         path = service.media_path(s, data_dir, done.pdf_sha or "")
@@ -138,7 +139,7 @@ def test_the_pdf_is_readable_and_names_the_supplier_and_every_item(
     out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                          text=True, check=True).stdout
     flat = "".join(out.split())
-    assert "崇明绿源蔬菜合作社" in flat and "仓库2号门" in flat
+    assert "崇明绿源蔬菜合作社" in flat and "仓库2号门|冷库" in flat
     for it in DEFAULT.items:
         assert "".join(it.text["zh_CN"].split())[:12] in flat, it.id
     assert done.record_hash in flat and "不合格" in flat  # a critical item failed
