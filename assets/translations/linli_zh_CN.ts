@@ -14,6 +14,34 @@
     </message>
 </context>
 <context>
+    <name>FirstSetup</name>
+    <message>
+        <location filename="../../ui/shell/first_setup.py" line="28" />
+        <source>Nobody can log in yet: connect this kiosk to the platform.</source>
+        <translation>还没有人能登录：请先把本机接入平台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_setup.py" line="32" />
+        <source>Type the platform address and the enrollment code the platform gave the store. The staff list arrives with the first sync.</source>
+        <translation>请输入平台地址和平台发给门店的注册码。员工名单会在第一次同步时下载。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_setup.py" line="40" />
+        <source>Platform address (https://…)</source>
+        <translation>平台地址（https://…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_setup.py" line="45" />
+        <source>Enrollment code from the platform</source>
+        <translation>平台给的注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_setup.py" line="48" />
+        <source>Enroll this kiosk</source>
+        <translation>注册本机</translation>
+    </message>
+</context>
+<context>
     <name>InstrumentList</name>
     <message>
         <location filename="../../ui/settings/instruments.py" line="34" />
@@ -44,17 +72,17 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/shell/login.py" line="25" />
+        <location filename="../../ui/shell/login.py" line="27" />
         <source>Who is at the counter?</source>
         <translation>谁在柜台值班？</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/login.py" line="28" />
+        <location filename="../../ui/shell/login.py" line="30" />
         <source>Tap your name and type your PIN, or scan your staff badge.</source>
         <translation>点名字再输入密码，或扫描工牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/login.py" line="31" />
+        <location filename="../../ui/shell/login.py" line="33" />
         <source>Back to the counter</source>
         <translation>返回柜台</translation>
     </message>
@@ -63,7 +91,7 @@
         <translation type="vanished">也可以扫描工牌登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/login.py" line="56" />
+        <location filename="../../ui/shell/login.py" line="73" />
         <source>Demo PINs: %1</source>
         <translation>演示密码：%1</translation>
     </message>
@@ -1638,194 +1666,204 @@
         <translation>选择供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="98" />
+        <location filename="../../ui/inspection/pages.py" line="99" />
         <source>New supplier's name</source>
         <translation>新供应商名称</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="99" />
+        <location filename="../../ui/inspection/pages.py" line="100" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="100" />
+        <location filename="../../ui/inspection/pages.py" line="101" />
         <source>Add supplier</source>
         <translation>添加供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="109" />
+        <location filename="../../ui/inspection/pages.py" line="110" />
         <source>Location note (warehouse, gate, field)</source>
         <translation>地点说明（仓库、门口、地块）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="114" />
+        <location filename="../../ui/inspection/pages.py" line="115" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="128" />
+        <location filename="../../ui/inspection/pages.py" line="129" />
         <source>Continue: {supplier} · {done}/{total} answered</source>
         <translation>继续：{supplier} · 已答 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="182" />
+        <location filename="../../ui/inspection/pages.py" line="183" />
         <source>Critical item</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="203" />
+        <location filename="../../ui/inspection/pages.py" line="204" />
         <source>Note (what you saw)</source>
         <translation>备注（看到的情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="208" />
+        <location filename="../../ui/inspection/pages.py" line="209" />
         <source>Corrective action the supplier must take</source>
         <translation>供应商须采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="213" />
+        <location filename="../../ui/inspection/pages.py" line="214" />
         <source>Take a photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="216" />
+        <location filename="../../ui/inspection/pages.py" line="217" />
         <source>Remove last photo</source>
         <translation>删除上一张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="227" />
+        <location filename="../../ui/inspection/pages.py" line="228" />
         <source>Previous</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="228" />
+        <location filename="../../ui/inspection/pages.py" line="229" />
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="229" />
+        <location filename="../../ui/inspection/pages.py" line="230" />
         <source>Samples</source>
         <translation>抽样检测</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="231" />
-        <location filename="../../ui/inspection/pages.py" line="313" />
+        <location filename="../../ui/inspection/pages.py" line="232" />
+        <location filename="../../ui/inspection/pages.py" line="314" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="233" />
-        <location filename="../../ui/inspection/pages.py" line="373" />
+        <location filename="../../ui/inspection/pages.py" line="234" />
+        <location filename="../../ui/inspection/pages.py" line="374" />
         <source>Review and submit</source>
         <translation>核对并提交</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="257" />
+        <location filename="../../ui/inspection/pages.py" line="258" />
         <source>A fail needs {need}.</source>
         <translation>不合格项需要{need}。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="289" />
+        <location filename="../../ui/inspection/pages.py" line="290" />
         <source>Samples tested</source>
         <translation>抽样检测</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="292" />
+        <location filename="../../ui/inspection/pages.py" line="293" />
         <source>Test the samples now: each Brix and pesticide reading from the connected instruments is saved, signed and listed here.</source>
         <translation>现在检测样品：已连接仪器的每个糖度和农残读数都会保存、签名并列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="297" />
+        <location filename="../../ui/inspection/pages.py" line="298" />
         <source>Product sampled (e.g. 小白菜)</source>
         <translation>抽检产品（如 小白菜）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="307" />
+        <location filename="../../ui/inspection/pages.py" line="308" />
         <source>Back to the checklist</source>
         <translation>返回检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="309" />
+        <location filename="../../ui/inspection/pages.py" line="310" />
         <source>Save the weight</source>
         <translation>保存重量</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="311" />
+        <location filename="../../ui/inspection/pages.py" line="312" />
         <source>Remove selected sample</source>
         <translation>删除选中的样品</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="329" />
+        <location filename="../../ui/inspection/pages.py" line="330" />
         <source>No samples yet.</source>
         <translation>还没有样品。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="354" />
+        <location filename="../../ui/inspection/pages.py" line="355" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="358" />
+        <location filename="../../ui/inspection/pages.py" line="359" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="360" />
+        <location filename="../../ui/inspection/pages.py" line="361" />
         <source>Confirm signature</source>
         <translation>确认签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="370" />
+        <location filename="../../ui/inspection/pages.py" line="371" />
         <source>Back to the samples</source>
         <translation>返回抽样检测</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="393" />
+        <location filename="../../ui/inspection/pages.py" line="394" />
         <source>Signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="396" />
+        <location filename="../../ui/inspection/pages.py" line="397" />
         <source>Not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="421" />
+        <location filename="../../ui/inspection/pages.py" line="425" />
         <source>Back to the signatures</source>
         <translation>返回签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="424" />
+        <location filename="../../ui/inspection/pages.py" line="428" />
         <source>Submit the inspection</source>
         <translation>提交检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="470" />
+        <location filename="../../ui/inspection/pages.py" line="450" />
+        <source>A pesticide sample is positive: the inspection fails.</source>
+        <translation>抽样农残阳性：整体判定不合格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="453" />
+        <source>Critical item failed: {item}</source>
+        <translation>关键项不合格：{item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection/pages.py" line="483" />
         <source>Correct it (new version)</source>
         <translation>更正（新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="473" />
+        <location filename="../../ui/inspection/pages.py" line="486" />
         <source>New inspection</source>
         <translation>新的检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="489" />
+        <location filename="../../ui/inspection/pages.py" line="502" />
         <source>{supplier} · version {version} · {score}</source>
         <translation>{supplier} · 第 {version} 版 · {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="492" />
+        <location filename="../../ui/inspection/pages.py" line="505" />
         <source>Record hash: {hash}</source>
         <translation>记录哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="503" />
+        <location filename="../../ui/inspection/pages.py" line="516" />
         <source>Report: {n} page(s)</source>
         <translation>报告：共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="504" />
+        <location filename="../../ui/inspection/pages.py" line="517" />
         <source>The report cannot be shown here (no pdftoppm).</source>
         <translation>此处无法显示报告（缺少 pdftoppm）。</translation>
     </message>
@@ -3005,22 +3043,22 @@
         <translation>{name} · 货架 {bin} · {n} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/verdict.py" line="62" />
+        <location filename="../../ui/pickup/verdict.py" line="73" />
         <source>Issue</source>
         <translation>报问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/verdict.py" line="85" />
+        <location filename="../../ui/pickup/verdict.py" line="96" />
         <source>{qty}{unit} out</source>
         <translation>已取 {qty}{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/verdict.py" line="87" />
+        <location filename="../../ui/pickup/verdict.py" line="98" />
         <source>{chosen}/{left}{unit} ({out} out)</source>
         <translation>{chosen}/{left}{unit}（已取 {out}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/verdict.py" line="171" />
+        <location filename="../../ui/pickup/verdict.py" line="189" />
         <source>Customer: {name}
 Phone ends in: {tail}
 Code: {code}</source>

@@ -45,11 +45,12 @@ def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Linli Kiosk (邻里自提点)",
                                      parents=[common_options(top_level=True)])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from kiosk.cli import core, readings, shift
+    from kiosk.cli import core, inspection, readings, shift
 
     core.register(sub)
     shift.register(sub)
     readings.register(sub)
+    inspection.register(sub)
     for register in registrars:
         register(sub)
     return parser

@@ -91,6 +91,7 @@ class StartPage(QWidget):
         scroll.setWidgetResizable(True)
         holder = QWidget(scroll)
         self.suppliers = QGridLayout(holder)
+        self.suppliers.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(holder)
         root.addWidget(scroll, 1)
         new = QHBoxLayout()
@@ -410,6 +411,9 @@ class ReviewPage(QWidget):
         root.addWidget(self.verdict)
         self.score = label(self, "insp-score", 26)
         root.addWidget(self.score)
+        self.why = label(self, "insp-why", 22, bold=True)
+        self.why.setStyleSheet(f"color: {DANGER};")
+        root.addWidget(self.why)
         self.problems = label(self, "insp-problems", 20)
         self.problems.setStyleSheet(f"color: {DANGER};")
         root.addWidget(self.problems)
@@ -440,6 +444,15 @@ class ReviewPage(QWidget):
             text = view.template.item(item).label(language) if item else ""
             lines.append("• " + words.problem_text(code, params, text))
         self.problems.setText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+        why = []
+        for ref in a.critical_failed:
+            if ref.startswith("reading:"):
+                why.append(translate("inspection", "A pesticide sample is positive: the "
+                                                   "inspection fails."))
+            else:
+                why.append(translate("inspection", "Critical item failed: {item}").format(
+                    item=view.template.item(ref).label(language)))
+        self.why.setText("\n".join(why))
         acts = [words.action_text(x.action, view.template.item(x.item_id).label(language),
                                   x.due.isoformat()) for x in a.actions]
         self.actions_label.setText("\n".join(f"• {t}" for t in acts[:6]))

@@ -157,6 +157,7 @@ def test_a_whole_inspection_by_touch(qtbot: QtBot, make, db: Database) -> None: 
     click(qtbot, screen, "insp-sign-next")
     assert screen.review_page.submit_button.isEnabled(), screen.review_page.problems.text()
     assert "FAIL" in screen.review_page.verdict.text()  # cold-store is a critical item
+    assert screen.review_page.why.text() == f"Critical item failed: {items[3].text['en']}"
     click(qtbot, screen, "insp-submit")
     idle(qtbot, screen)
     assert screen.step == "done" and screen.view.read_only
