@@ -292,12 +292,17 @@
         <translation type="vanished">点一下你的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/pinpanel.py" line="99" />
+        <location filename="../../ui/shell/pinpanel.py" line="79" />
+        <source>locked for now</source>
+        <translation>暂时锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/pinpanel.py" line="104" />
         <source>Tap your name, then type your PIN</source>
         <translation>先点名字，再输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/pinpanel.py" line="101" />
+        <location filename="../../ui/shell/pinpanel.py" line="106" />
         <source>PIN for %1</source>
         <translation>%1 的密码</translation>
     </message>
@@ -343,17 +348,17 @@
         <translation>邻里自提点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="299" />
+        <location filename="../../ui/shell/window.py" line="300" />
         <source>Back to self-service</source>
         <translation>回到自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="300" />
+        <location filename="../../ui/shell/window.py" line="301" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="311" />
+        <location filename="../../ui/shell/window.py" line="312" />
         <source>Staff only: type your PIN to open the counter.</source>
         <translation>仅限工作人员：输入密码打开柜台。</translation>
     </message>

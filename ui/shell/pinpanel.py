@@ -5,7 +5,9 @@ worker; the panel only draws."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
+from kiosk.ports import utcnow
 from kiosk.session import Clerk, LoginResult, StaffCard
 from ui.context import UiContext
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
@@ -72,7 +74,10 @@ class PinPanel(QWidget):
                 widget.setObjectName("")
                 widget.deleteLater()
         for i, card in enumerate(self.cards):
-            button = QPushButton(f"{card.name}\n{role_word(card.role)}", self)
+            label = f"{card.name}\n{role_word(card.role)}"
+            if card.locked_until is not None and _still_locked(card.locked_until):
+                label += "\n" + self.tr("locked for now")
+            button = QPushButton(label, self)
             button.setObjectName(f"staff-{card.staff_id}")
             button.setMinimumSize(180, 96)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -132,3 +137,10 @@ class PinPanel(QWidget):
         """A badge logged someone in: the same as a right PIN."""
         self.message.clear()
         self.accepted.emit(clerk)
+
+
+def _still_locked(until: datetime) -> bool:
+    """The ledger keeps naive UTC; compare as UTC."""
+    if until.tzinfo is None:
+        until = until.replace(tzinfo=UTC)
+    return until > utcnow()

@@ -251,6 +251,7 @@ class ShellWindow(QMainWindow):
     def user_active(self) -> None:
         self.ctx.session.touch()
         self.restart_idle()
+        self.ctx.hooks.user_activity.emit()
 
     def restart_idle(self) -> None:
         minutes = self.ctx.session.idle_lock_min

@@ -80,6 +80,8 @@ def test_wrong_pins_lock_out_in_plain_words_and_a_right_pin_then_waits(
     assert ui.ctx.session.clerk is None, "the right PIN is refused while locked out"
     assert "锁定" in message.text()
     assert not any(c.isascii() and c.isalpha() for c in message.text()), message.text()
+    window.lock()  # the tiles are drawn again: the locked clerk's says so
+    qtbot.waitUntil(lambda: "暂时锁定" in tile(window, CLERK).text(), timeout=5000)
 
 
 def test_switch_clerk_is_two_taps_then_the_pin(qtbot: QtBot, make_shell: MakeShell) -> None:
