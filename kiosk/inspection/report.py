@@ -194,9 +194,11 @@ def render(view: InspectionView, load_media: Callable[[str], bytes | None], *,
         for s in view.samples:
             value = "—" if s.value is None else f"{s.value:g} {s.unit}"
             source = w["instrument"] if s.source == "instrument" else w["manual"]
+            if s.short_code:
+                source += f" {s.short_code}"
             rows.append([p(f"{w.get(s.kind, s.kind)} {s.product or ''}"), p(value),
                          p(s.verdict_label or s.verdict or "—"), p(source)])
-        table = Table(rows, colWidths=[60 * mm, 35 * mm, 47 * mm, 30 * mm])
+        table = Table(rows, colWidths=[52 * mm, 30 * mm, 50 * mm, 40 * mm])
         table.setStyle(grid)
         story.append(table)
     else:

@@ -44,6 +44,7 @@ class Sample:
     source: str  # instrument, manual
     product: str | None = None
     code: str | None = None  # its verification code (instrument readings)
+    short_code: str | None = None  # the code's short form (kiosk verify-reading takes both)
 
 
 @dataclass(frozen=True, slots=True)

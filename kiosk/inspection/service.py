@@ -421,8 +421,10 @@ def _sample(session: Session, reading_id: str) -> Sample:
     if r is None:
         return Sample(reading_id, "unknown", None, "", None, None, "missing")
     sig = (r.data or {}).get("signature") or {}
+    signed = isinstance(sig, dict)
     return Sample(r.id, r.kind, r.value, r.unit, r.verdict, r.verdict_label, r.source,
-                  r.product, sig.get("code") if isinstance(sig, dict) else None)
+                  r.product, sig.get("code") if signed else None,
+                  sig.get("short") if signed else None)
 
 
 def pdf_renderer(session: Session, data_dir: Path, *, language: str = "zh_CN",

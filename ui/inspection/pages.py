@@ -325,7 +325,8 @@ class SamplesPage(QWidget):
         self.list.clear()
         self.ids = [s.reading_id for s in view.samples]
         for s in view.samples:
-            self.list.addItem(words.sample_text(s.kind, s.value, s.unit, s.verdict, s.source))
+            self.list.addItem(words.sample_text(s.kind, s.value, s.unit, s.verdict, s.source,
+                                                s.short_code))
         if not view.samples:
             self.list.addItem(translate("inspection", "No samples yet."))
 

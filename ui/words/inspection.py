@@ -83,7 +83,7 @@ def score_text(score: float) -> str:
 
 
 def sample_text(kind: str, value: float | None, unit: str, verdict: str | None,
-                source: str) -> str:
+                source: str, short_code: str | None = None) -> str:
     what = {"brix": translate("inspection", "Brix"),
             "pesticide": translate("inspection", "Pesticide inhibition"),
             "weight": translate("inspection", "Weight")}.get(kind, kind)
@@ -94,7 +94,8 @@ def sample_text(kind: str, value: float | None, unit: str, verdict: str | None,
               "invalid": translate("inspection", "invalid run")}.get(verdict or "", verdict or "")
     how = translate("inspection", "instrument") if source == "instrument" \
         else translate("inspection", "manual entry")
-    return f"{what} {shown} · {judged} · {how}".replace(" ·  ·", " ·")
+    text = f"{what} {shown} · {judged} · {how}".replace(" ·  ·", " ·")
+    return f"{text} · {short_code}" if short_code else text
 
 
 def action_text(action: str, item_label: str, due: str) -> str:

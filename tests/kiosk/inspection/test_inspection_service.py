@@ -143,7 +143,10 @@ def test_the_pdf_is_readable_and_names_the_supplier_and_every_item(
     for it in DEFAULT.items:
         assert "".join(it.text["zh_CN"].split())[:12] in flat, it.id
     assert done.record_hash in flat and "不合格" in flat  # a critical item failed
-    assert "阴性" in flat  # the sample's verdict
+    assert "阴性" in flat  # the sample's verdict, with its short verification code
+    with db.reader() as s:
+        (sample,) = service.view(s, iid).samples
+    assert sample.short_code and sample.short_code.replace("-", "") in flat.replace("-", "")
 
 
 def test_a_submitted_inspection_is_refused_by_the_database(db: Database, data_dir: Path) -> None:

@@ -146,6 +146,8 @@ def test_a_whole_inspection_by_touch(qtbot: QtBot, make, db: Database) -> None: 
     assert screen.step == "samples"
     pest.emit(pesticide(8.0, "0.467"))
     qtbot.waitUntil(lambda: screen.view is not None and len(screen.view.samples) == 1, timeout=5000)
+    (sample,) = screen.view.samples
+    assert sample.short_code and sample.short_code in screen.samples_page.list.item(0).text()
     assert "negative" in screen.samples_page.list.item(0).text()
     click(qtbot, screen, "insp-samples-next")
     for role in ("inspector", "supplier"):
