@@ -115,3 +115,30 @@ def test_a_synced_template_round_trips_and_bad_ones_are_refused() -> None:
     simple = Template.from_json({"id": "t", "name": "冷库专项", "items": [
         {"id": "a", "text": "冷库温度", "critical": True}]})
     assert simple.items[0].critical and simple.title("zh_CN") == "冷库专项"
+
+
+RANK = {"pass": 0, "rectify": 1, "fail": 2}
+
+
+def test_putting_a_fail_right_never_makes_the_outcome_worse() -> None:
+    """Property: turning any one failed item into a pass never lowers the score and never
+    moves the verdict towards fail (hypothesis over every answer combination)."""
+    from hypothesis import given, strategies as st
+
+    ids = [it.id for it in DEFAULT.items]
+
+    @given(st.lists(st.sampled_from(["pass", "fail", "na"]), min_size=len(ids),
+                    max_size=len(ids)), st.integers(0, len(ids) - 1))
+    def check(values: list[str], flip: int) -> None:
+        answers = {i: Answer(v, note="seen") for i, v in zip(ids, values, strict=True)}
+        if answers[ids[flip]].answer != "fail":
+            return
+        before = assess(DEFAULT, answers, [], today=TODAY)
+        answers[ids[flip]] = Answer("pass")
+        after = assess(DEFAULT, answers, [], today=TODAY)
+        # a pass can make a conditional item apply (with its own answer): compare like with like
+        if ids[flip] in before.applicable and set(after.applicable) == set(before.applicable):
+            assert after.score >= before.score
+            assert RANK[after.verdict] <= RANK[before.verdict]
+
+    check()
