@@ -105,16 +105,19 @@ def scan_to_paint() -> tuple[list[float], int]:
     tokens = [sign_token(key, make_payload(f"O{rng.randrange(ORDERS):08d}", STORE, "000000",
                                            expiry, KID)) for _ in range(SCANS)]
     app, window, screen, ui, router = _counter(db, STORE, "C1", folder)
-    painted: list[float] = []
+    painted: list[tuple[float, int]] = []  # (when, how many verdicts were drawn by then)
 
     class PaintClock(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                painted.append(time.perf_counter())
+                painted.append((time.perf_counter(), screen.drawn))
             return False
 
     clock = PaintClock()
-    screen.panel.band.installEventFilter(clock)
+    # the verdict is painted when its band, bin or customer line repaints (a label whose
+    # text did not change, e.g. the same verdict twice, is not repainted at all)
+    for label in (screen.panel.band, screen.panel.bin, screen.panel.who):
+        label.installEventFilter(clock)
     handle = window.windowHandle()
 
     def key(code: Qt.Key, text: str) -> None:
@@ -139,10 +142,10 @@ def scan_to_paint() -> tuple[list[float], int]:
         end = t0 + deadline_s
         while time.perf_counter() < end:
             app.processEvents()
-            if screen.drawn > before and any(p > t0 for p in painted):
+            if any(n > before for _t, n in painted):
                 break
-        hit = [p for p in painted if p > t0]
-        samples.append(((hit[-1] if screen.drawn > before and hit else end) - t0) * 1000)
+        hit = [t for t, n in painted if n > before]  # painted after the new verdict was drawn
+        samples.append(((hit[0] if hit else end) - t0) * 1000)
     ui.tasks.shutdown()
     router.uninstall(app)
     window.close()
