@@ -1631,12 +1631,12 @@
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../ui/words/inspection.py" line="101" />
+        <location filename="../../ui/words/inspection.py" line="102" />
         <source>Put right: {item}</source>
         <translation>整改：{item}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/inspection.py" line="102" />
+        <location filename="../../ui/words/inspection.py" line="103" />
         <source>{action} (due {due})</source>
         <translation>{action}（期限 {due}）</translation>
     </message>
@@ -1748,7 +1748,7 @@
     </message>
     <message>
         <location filename="../../ui/inspection/pages.py" line="234" />
-        <location filename="../../ui/inspection/pages.py" line="374" />
+        <location filename="../../ui/inspection/pages.py" line="375" />
         <source>Review and submit</source>
         <translation>核对并提交</translation>
     </message>
@@ -1788,87 +1788,87 @@
         <translation>删除选中的样品</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="330" />
+        <location filename="../../ui/inspection/pages.py" line="331" />
         <source>No samples yet.</source>
         <translation>还没有样品。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="355" />
+        <location filename="../../ui/inspection/pages.py" line="356" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="359" />
+        <location filename="../../ui/inspection/pages.py" line="360" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="361" />
+        <location filename="../../ui/inspection/pages.py" line="362" />
         <source>Confirm signature</source>
         <translation>确认签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="371" />
+        <location filename="../../ui/inspection/pages.py" line="372" />
         <source>Back to the samples</source>
         <translation>返回抽样检测</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="394" />
+        <location filename="../../ui/inspection/pages.py" line="395" />
         <source>Signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="397" />
+        <location filename="../../ui/inspection/pages.py" line="398" />
         <source>Not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="425" />
+        <location filename="../../ui/inspection/pages.py" line="426" />
         <source>Back to the signatures</source>
         <translation>返回签名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="428" />
+        <location filename="../../ui/inspection/pages.py" line="429" />
         <source>Submit the inspection</source>
         <translation>提交检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="450" />
+        <location filename="../../ui/inspection/pages.py" line="451" />
         <source>A pesticide sample is positive: the inspection fails.</source>
         <translation>抽样农残阳性：整体判定不合格。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="453" />
+        <location filename="../../ui/inspection/pages.py" line="454" />
         <source>Critical item failed: {item}</source>
         <translation>关键项不合格：{item}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="483" />
+        <location filename="../../ui/inspection/pages.py" line="484" />
         <source>Correct it (new version)</source>
         <translation>更正（新版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="486" />
+        <location filename="../../ui/inspection/pages.py" line="487" />
         <source>New inspection</source>
         <translation>新的检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="502" />
+        <location filename="../../ui/inspection/pages.py" line="503" />
         <source>{supplier} · version {version} · {score}</source>
         <translation>{supplier} · 第 {version} 版 · {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="505" />
+        <location filename="../../ui/inspection/pages.py" line="506" />
         <source>Record hash: {hash}</source>
         <translation>记录哈希：{hash}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="516" />
+        <location filename="../../ui/inspection/pages.py" line="517" />
         <source>Report: {n} page(s)</source>
         <translation>报告：共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/pages.py" line="517" />
+        <location filename="../../ui/inspection/pages.py" line="518" />
         <source>The report cannot be shown here (no pdftoppm).</source>
         <translation>此处无法显示报告（缺少 pdftoppm）。</translation>
     </message>
