@@ -3002,8 +3002,12 @@
         <translation>匹配的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pickup/screen.py" line="108" />
         <source>Hand out and confirm (Enter)</source>
+        <translation type="vanished">交付并确认（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pickup/screen.py" line="108" />
+        <source>Hand out (Enter)</source>
         <translation>交付并确认（回车）</translation>
     </message>
     <message>

@@ -105,7 +105,7 @@ class PickupScreen(Screen):
         outer.addLayout(body, 1)
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        self.confirm_button = button(translate("pickup", "Hand out and confirm (Enter)"), self,
+        self.confirm_button = button(translate("pickup", "Hand out (Enter)"), self,
                                      name="confirmButton", slot=self.confirm, height=72, px=24)
         self.confirm_button.setStyleSheet(
             "QPushButton:enabled { background: #2e7d32; color: white; border-radius: 8px; }"
