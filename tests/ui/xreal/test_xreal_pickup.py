@@ -109,3 +109,20 @@ def test_a_slow_typist_finds_the_order_by_its_code(real: RealKiosk, manifest: di
     k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == entry["order_id"],
            "the order found by its code")
     assert k.pickup()["verdict"] == "ready" and k.widget("confirmButton")["enabled"]
+
+
+def test_the_touch_pad_finds_an_order_by_taps(real: RealKiosk, manifest: dict[str, Any]) -> None:
+    k = real
+    k.wait(lambda d: d["screen"] == "pickup", "the pickup screen")
+    entry = manifest["orders"]["ready"][5]
+    for digit in entry["pickup_code"]:
+        k.click(f"padKey{digit}")
+    k.wait(lambda d: d["widgets"]["pickupEntry"]["text"] == entry["pickup_code"], "six taps")
+    drawn = k.pickup()["drawn"]
+    k.click("padFind")
+    k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == entry["order_id"],
+           "the order found by the pad")
+    drawn = k.pickup()["drawn"]
+    k.click("confirmButton")  # one tap hands it out
+    k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["step"] == "done", "the pickup")
+    assert ledger(k, entry["order_id"]) == ("picked_up", 1, 1)
