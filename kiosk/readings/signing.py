@@ -17,7 +17,6 @@ whose reading the ledger holds as manual, fails with its own message.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 import re
@@ -30,12 +29,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy.orm import Session
 
 from kiosk.platform.identity import get_identity, get_setting, put_setting
+from kiosk.signing_codec import (
+    b64u as b64u,  # re-exported: the CLI and the server use it
+    sign_compact,
+    unb64u as unb64u,  # re-exported too
+)
 
 PREFIX = "LKR1."
 MAX_CODE_CHARS = 2048
 PRIVATE_SETTING = "device_signing_key"  # unpadded base64url of the 32-byte private key
 KNOWN_SETTING = "device_public_keys"  # key_id -> {"public_key", "device_id"}
-_B64 = re.compile(r"[A-Za-z0-9_-]+")
 _SHORT = re.compile(r"[A-Z2-7]{4}-?[A-Z2-7]{4}")
 
 # The reasons a check ends with; each has its own message (MESSAGES) and the UI words them.
@@ -55,20 +58,6 @@ MESSAGES = {
     NOT_FOUND: "No signed reading with the short code {code} in this kiosk's ledger; scan the "
                "QR (the full code) instead.",
 }
-
-
-def b64u(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
-def unb64u(text: str) -> bytes | None:
-    if not _B64.fullmatch(text) or len(text) % 4 == 1:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError):
-        return None
-    return raw if b64u(raw) == text else None
 
 
 def key_id_of(public_raw: bytes) -> str:
@@ -155,10 +144,8 @@ def payload_of(fields: Mapping[str, Any], key: DeviceKey) -> dict[str, Any]:
 
 def sign_with(private: Ed25519PrivateKey, payload: Mapping[str, Any]) -> tuple[str, str]:
     """(full code, short code) for a payload, signed by `private`."""
-    body = b64u(json.dumps(dict(payload), separators=(",", ":"), ensure_ascii=False).encode())
-    signed = f"{PREFIX}{body}"
-    signature = private.sign(signed.encode("ascii"))
-    return f"{signed}.{b64u(signature)}", short_code(signature)
+    code, signature = sign_compact(private, PREFIX, payload)
+    return code, short_code(signature)
 
 
 def sign_reading(session: Session, fields: Mapping[str, Any]) -> dict[str, str]:

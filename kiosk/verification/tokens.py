@@ -11,8 +11,6 @@ verdict then carries the signed claims so the counter can serve it provisionally
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import math
 import re
@@ -26,34 +24,22 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import PlatformKey, Store
 from kiosk.ports import utcnow
+from kiosk.signing_codec import (
+    b64u as b64u,  # re-exported: demo data and the server use it
+    sign_compact,
+    unb64u as _unb64u,
+)
 from kiosk.verification.lookup import OrderView, order_view, verdict_for_order
 from kiosk.verification.verdicts import MESSAGES, Detail, Verdict, VerdictName as V
 
 PREFIX = "LK1."
 MAX_TOKEN_CHARS = 1024  # real tokens are ~200 characters
-_B64 = re.compile(r"[A-Za-z0-9_-]+")
 _CODE = re.compile(r"[0-9]{6}")
-
-
-def b64u(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
-def _unb64u(text: str) -> bytes | None:
-    if not _B64.fullmatch(text) or len(text) % 4 == 1:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError):
-        return None
-    return raw if b64u(raw) == text else None  # canonical only: one token, one spelling
 
 
 def sign_token(private_key: Ed25519PrivateKey, payload: dict[str, Any]) -> str:
     """Make a token as the central platform does (demo data, tests, reference server)."""
-    body = b64u(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
-    signed = f"{PREFIX}{body}"
-    return f"{signed}.{b64u(private_key.sign(signed.encode('ascii')))}"
+    return sign_compact(private_key, PREFIX, payload)[0]
 
 
 def make_payload(order_id: str, store_id: str, code: str, expiry_unix: int, key_id: str) -> dict[str, Any]:
