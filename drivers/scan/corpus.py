@@ -36,6 +36,8 @@ import numpy as np
 import qrcode
 from numpy.typing import NDArray
 
+from drivers.scan.recover import disk_psf, line_psf
+
 Gray = NDArray[np.uint8]
 Plane = NDArray[Any]  # float working image (OpenCV's stubs lose the dtype)
 WIDTH, HEIGHT = 1280, 720
@@ -205,32 +207,17 @@ def _place(rng: np.random.Generator, face: Plane, bg: Plane, centre: tuple[float
     return bg * (1 - mask) + np.maximum(warped, 0) * mask, matrix, mask
 
 
+# The blurs the corpus draws are the PSFs the decoder deconvolves with: one definition, so
+# the corpus cannot drift from what the repairs assume a smear or a defocus looks like.
 def motion_kernel(length: float, angle: float) -> Plane:
     """A straight smear of `length` pixels at `angle` radians (the shutter open while the
     code moves), anti-aliased, summing to 1."""
-    size = math.ceil(length) | 1
-    size += 2
-    k: Plane = np.zeros((size, size), np.float32)
-    c = (size - 1) / 2
-    dx, dy = math.cos(angle) * (length - 1) / 2, math.sin(angle) * (length - 1) / 2
-    steps = max(2, int(length * 4))
-    for t in np.linspace(-1.0, 1.0, steps):  # sub-pixel samples along the path
-        x, y = c + t * dx, c + t * dy
-        x0, y0 = math.floor(x), math.floor(y)
-        fx, fy = x - x0, y - y0
-        k[y0, x0] += (1 - fx) * (1 - fy)
-        k[y0, x0 + 1] += fx * (1 - fy)
-        k[y0 + 1, x0] += (1 - fx) * fy
-        k[y0 + 1, x0 + 1] += fx * fy
-    return k / max(float(k.sum()), 1e-6)
+    return line_psf(length, angle)
 
 
 def disk_kernel(radius: float) -> Plane:
     """A defocused lens: a uniform disk of `radius` pixels (anti-aliased), summing to 1."""
-    r = math.ceil(radius) + 1
-    yy, xx = np.mgrid[-r:r + 1, -r:r + 1].astype(np.float32)
-    k: Plane = np.clip(radius + 0.5 - np.hypot(xx, yy), 0.0, 1.0).astype(np.float32)
-    return k / max(float(k.sum()), 1e-6)
+    return disk_psf(radius)
 
 
 def _jpeg(img: Plane, quality: int) -> Gray:

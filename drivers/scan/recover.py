@@ -276,11 +276,3 @@ def smear(gray: Gray, spectrum: Spectrum | None = None, spread: float = 0.35,
             best = (float(angle), lengths[0][1], lengths)
     return best[0], best[2]
 
-
-def estimate_motion(gray: Gray) -> tuple[float, float]:
-    """Length (pixels, 0 when there is no evidence of a smear) and angle of a straight motion
-    blur, as the decoder measures it (`smear`: the best of its candidate lengths)."""
-    if min(gray.shape[:2]) < 24:
-        return 0.0, 0.0  # too small to tell a blur from the picture
-    angle, lengths = smear(gray)
-    return (lengths[0][0] if lengths else 0.0), angle
