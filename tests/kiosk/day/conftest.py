@@ -1,31 +1,14 @@
-"""The day store (a van of bags, a leader with ready orders) built once, copied per test."""
+"""The day store (tests/kiosk/day/day_fixtures.py), copied per test, and its database."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("LINLI_FAST_PIN_HASH", "1")
-
-from bench.day import DayStore, build_day_store
+from bench.day import DayStore
 from kiosk.db import DB_FILENAME, Database
-
-
-@pytest.fixture(scope="session")
-def day_template(tmp_path_factory: pytest.TempPathFactory) -> DayStore:
-    return build_day_store(tmp_path_factory.mktemp("day") / "data", bags=100, leader_orders=30)
-
-
-@pytest.fixture
-def day(day_template: DayStore, tmp_path: Path) -> DayStore:
-    target = tmp_path / "data"
-    shutil.copytree(day_template.data_dir, target)
-    return replace(day_template, data_dir=target)
+from tests.kiosk.day.day_fixtures import day as day, day_template as day_template
 
 
 @pytest.fixture

@@ -1,23 +1,19 @@
 """A UiContext on the day store (a van of 100 bags, a leader with 30 ready orders) for the
-day screens, shown in a plain window (the shell is not needed to test a screen)."""
+day screens, shown in a plain window (the shell is not needed to test a screen). The store
+itself is tests/kiosk/day/day_fixtures.py, shared with the counter-flow tests."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("LINLI_FAST_PIN_HASH", "1")
-
-from bench.day import DayStore, build_day_store
+from bench.day import DayStore
 from kiosk.context import KioskContext
 from kiosk.db import DB_FILENAME, Database
 from kiosk.session import ClerkSession
 from kiosk.settings import Settings
+from tests.kiosk.day.day_fixtures import day as day, day_template as day_template
 from ui.context import UiContext
 from ui.hooks import Hooks
 from ui.tasks import TaskManager
@@ -43,18 +39,6 @@ class Sheets:
 
     def enqueue_shift_report(self, shift_id: str) -> None:
         self.shift.append(shift_id)
-
-
-@pytest.fixture(scope="session")
-def day_template(tmp_path_factory: pytest.TempPathFactory) -> DayStore:
-    return build_day_store(tmp_path_factory.mktemp("day") / "data", bags=100, leader_orders=30)
-
-
-@pytest.fixture
-def day(day_template: DayStore, tmp_path: Path) -> DayStore:
-    target = tmp_path / "data"
-    shutil.copytree(day_template.data_dir, target)
-    return replace(day_template, data_dir=target)
 
 
 @pytest.fixture
