@@ -142,7 +142,9 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
         from drivers.scan.camera import CameraScanner, OpenCvSource
 
         index = int(camera) if isinstance(camera, str) and camera.isdigit() else camera
-        scanners.append(("camera", CameraScanner(OpenCvSource(index))))
+        real = CameraScanner(OpenCvSource(index))
+        ctx.attach_camera(real, preview=settings.camera_preview)  # photos + self-service picture
+        scanners.append(("camera", real))
     elif demo:
         scanners.append(("camera", _demo_camera(ctx)))
     port = settings.serial_scanner_port or _legacy(ctx, "serial_scanner")

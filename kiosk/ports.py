@@ -190,6 +190,15 @@ class Scanner(HasStatus, Protocol):
     def add_listener(self, listener: Callable[[ScanEvent], None]) -> None: ...
 
 
+class PhotoCamera(Protocol):
+    """A camera that also hands out still pictures (issue photos, damaged bags, inspection
+    items) and a small live picture (the self-service screen): both JPEG bytes of the newest
+    frame, or None while the camera has no picture (missing, unplugged, not started)."""
+
+    def take_photo(self) -> bytes | None: ...
+    def preview_frame(self) -> bytes | None: ...
+
+
 class KeyFeed(Protocol):
     """The keyboard-wedge detector as the GUI sees it: its app-wide key filter feeds every
     key press; `ended_scan` says the last Enter/Tab closed a scan (so the key is swallowed)."""

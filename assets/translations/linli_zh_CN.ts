@@ -3,12 +3,12 @@
 <context>
     <name>DetailPopup</name>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="191" />
+        <location filename="../../ui/shell/statusbar.py" line="198" />
         <source>Open the sync screen</source>
         <translation>打开同步页面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="192" />
+        <location filename="../../ui/shell/statusbar.py" line="199" />
         <source>Open the devices screen</source>
         <translation>打开设备页面</translation>
     </message>
@@ -343,22 +343,22 @@
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="74" />
+        <location filename="../../ui/shell/window.py" line="75" />
         <source>Linli Kiosk</source>
         <translation>邻里自提点</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="300" />
+        <location filename="../../ui/shell/window.py" line="302" />
         <source>Back to self-service</source>
         <translation>回到自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="301" />
+        <location filename="../../ui/shell/window.py" line="303" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="312" />
+        <location filename="../../ui/shell/window.py" line="314" />
         <source>Staff only: type your PIN to open the counter.</source>
         <translation>仅限工作人员：输入密码打开柜台。</translation>
     </message>
@@ -366,7 +366,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="142" />
+        <location filename="../../ui/shell/statusbar.py" line="149" />
         <source>Not set up: a manager can add it on the settings screen.</source>
         <translation>未设置：店长可在设置页面添加。</translation>
     </message>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <location filename="../../ui/words/devices.py" line="28" />
-        <location filename="../../ui/words/devices.py" line="143" />
+        <location filename="../../ui/words/devices.py" line="147" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
@@ -883,159 +883,164 @@
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="45" />
+        <location filename="../../ui/words/devices.py" line="44" />
+        <source>OBS overlay</source>
+        <translation>OBS 叠加层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="46" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="52" />
+        <location filename="../../ui/words/devices.py" line="53" />
         <source>The printer is ready.</source>
         <translation>打印机正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="53" />
-        <location filename="../../ui/words/devices.py" line="61" />
+        <location filename="../../ui/words/devices.py" line="54" />
+        <location filename="../../ui/words/devices.py" line="62" />
         <source>The printer is out of paper: put in a new roll.</source>
         <translation>打印机没纸了：请换一卷新纸。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="54" />
+        <location filename="../../ui/words/devices.py" line="55" />
         <source>The paper roll is nearly empty: have a new one at hand.</source>
         <translation>纸快用完了：请准备一卷新纸。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="55" />
-        <location filename="../../ui/words/devices.py" line="62" />
+        <location filename="../../ui/words/devices.py" line="56" />
+        <location filename="../../ui/words/devices.py" line="63" />
         <source>The printer cover is open: close it.</source>
         <translation>打印机盖子开着：请盖好。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="56" />
         <location filename="../../ui/words/devices.py" line="57" />
         <location filename="../../ui/words/devices.py" line="58" />
+        <location filename="../../ui/words/devices.py" line="59" />
         <source>The printer does not answer: check its power and cable.</source>
         <translation>打印机没有响应：请检查电源和线缆。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="59" />
+        <location filename="../../ui/words/devices.py" line="60" />
         <source>The printer was not found: check its cable and address.</source>
         <translation>没找到打印机：请检查线缆和地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="60" />
+        <location filename="../../ui/words/devices.py" line="61" />
         <source>The printer was disconnected: plug it in again.</source>
         <translation>打印机断开了：请重新插好。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="63" />
+        <location filename="../../ui/words/devices.py" line="64" />
         <source>The printer is not set up right: see the settings screen.</source>
         <translation>打印机设置不对：请到设置页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="64" />
         <location filename="../../ui/words/devices.py" line="65" />
         <location filename="../../ui/words/devices.py" line="66" />
+        <location filename="../../ui/words/devices.py" line="67" />
         <source>The printer reported a problem: switch it off and on.</source>
         <translation>打印机报告故障：请关机再开机。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="68" />
+        <location filename="../../ui/words/devices.py" line="69" />
         <source>{waiting} receipt(s) waiting to print.</source>
         <translation>{waiting} 张小票等待打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="69" />
+        <location filename="../../ui/words/devices.py" line="70" />
         <source>{waiting} receipt(s) could not print yet: check the printer.</source>
         <translation>{waiting} 张小票还没打出来：请检查打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="70" />
+        <location filename="../../ui/words/devices.py" line="71" />
         <source>All receipts printed.</source>
         <translation>小票已全部打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="71" />
+        <location filename="../../ui/words/devices.py" line="72" />
         <source>A receipt could not be queued: reprint it from the order.</source>
         <translation>有一张小票没能加入打印：请在订单里补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="73" />
+        <location filename="../../ui/words/devices.py" line="74" />
         <source>Scan anywhere: the handheld scanner is listened to in every screen.</source>
         <translation>在任何页面都可以直接扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="74" />
+        <location filename="../../ui/words/devices.py" line="75" />
         <source>The scanner is ready.</source>
         <translation>扫码枪正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="75" />
+        <location filename="../../ui/words/devices.py" line="76" />
         <source>Opening the scanner…</source>
         <translation>正在连接扫码枪…</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="76" />
+        <location filename="../../ui/words/devices.py" line="77" />
         <source>No scanner found: check its cable; trying again.</source>
         <translation>没找到扫码枪：请检查线缆，正在重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="77" />
+        <location filename="../../ui/words/devices.py" line="78" />
         <source>The scanner was unplugged: plug it in again.</source>
         <translation>扫码枪被拔掉了：请重新插好。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="78" />
+        <location filename="../../ui/words/devices.py" line="79" />
         <source>The scanner sent a line with no end: check its settings.</source>
         <translation>扫码枪发来的内容没有结尾：请检查它的设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="79" />
+        <location filename="../../ui/words/devices.py" line="80" />
         <source>The last scan looked wrong: check the scanner's keyboard settings.</source>
         <translation>上一次扫码不对：请检查扫码枪的键盘设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="80" />
+        <location filename="../../ui/words/devices.py" line="81" />
         <source>The scanner types with another keyboard layout: set it to US.</source>
         <translation>扫码枪用了别的键盘布局：请设为美式键盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="81" />
         <location filename="../../ui/words/devices.py" line="82" />
+        <location filename="../../ui/words/devices.py" line="83" />
         <source>A Chinese input method is on: switch it to English (Shift).</source>
         <translation>中文输入法开着：请按 Shift 切换到英文。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="83" />
+        <location filename="../../ui/words/devices.py" line="84" />
         <source>The last scan was cut short: scan again.</source>
         <translation>上一次扫码不完整：请再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="84" />
+        <location filename="../../ui/words/devices.py" line="85" />
         <source>The last scan had stray characters: scan again.</source>
         <translation>上一次扫码有杂乱字符：请再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="86" />
+        <location filename="../../ui/words/devices.py" line="87" />
         <source>Opening the camera…</source>
         <translation>正在打开摄像头…</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="87" />
+        <location filename="../../ui/words/devices.py" line="88" />
         <source>The camera is on: show a code to it.</source>
         <translation>摄像头已打开：请把码对准它。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="88" />
+        <location filename="../../ui/words/devices.py" line="89" />
         <source>No camera found: is it plugged in? Trying again.</source>
         <translation>没找到摄像头：插好了吗？正在重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="89" />
+        <location filename="../../ui/words/devices.py" line="90" />
         <source>The camera stopped sending pictures: trying again.</source>
         <translation>摄像头没有画面了：正在重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="91" />
+        <location filename="../../ui/words/devices.py" line="92" />
         <source>Opening the instrument's port…</source>
         <translation>正在打开仪器端口…</translation>
     </message>
@@ -1044,137 +1049,147 @@
         <translation type="vanished">正在连接{device}…</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="92" />
+        <location filename="../../ui/words/devices.py" line="93" />
         <source>Connected; waiting for the first reading.</source>
         <translation>已连接，等待第一次读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="93" />
+        <location filename="../../ui/words/devices.py" line="94" />
         <source>Reading.</source>
         <translation>正在读数。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="94" />
+        <location filename="../../ui/words/devices.py" line="95" />
         <source>Receiving data it cannot read: check the instrument's settings.</source>
         <translation>收到无法识别的数据：请检查仪器设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="95" />
+        <location filename="../../ui/words/devices.py" line="96" />
         <source>Not reachable: check its cable; trying again.</source>
         <translation>连接不上：请检查线缆，正在重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="96" />
+        <location filename="../../ui/words/devices.py" line="97" />
         <source>No reading for a while: is it switched on?</source>
         <translation>好一会儿没有读数了：仪器开着吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="98" />
+        <location filename="../../ui/words/devices.py" line="99" />
+        <source>The OBS overlay is on at {url}; {clients} page(s) connected.</source>
+        <translation>OBS 叠加层已开启：{url}；已连接 {clients} 个页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="100" />
+        <source>The OBS overlay cannot use port {port}: another program has it. Choose another port in the settings and restart.</source>
+        <translation>OBS 叠加层无法使用端口 {port}：另一个程序占用了它。请在设置中换一个端口并重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/devices.py" line="102" />
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="99" />
+        <location filename="../../ui/words/devices.py" line="103" />
         <source>Not started.</source>
         <translation>未启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="100" />
+        <location filename="../../ui/words/devices.py" line="104" />
         <source>Not set up: see the settings screen.</source>
         <translation>未设置：请到设置页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="115" />
+        <location filename="../../ui/words/devices.py" line="119" />
         <source>Working.</source>
         <translation>工作正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="116" />
+        <location filename="../../ui/words/devices.py" line="120" />
         <source>Connected, waiting.</source>
         <translation>已连接，等待中。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="117" />
+        <location filename="../../ui/words/devices.py" line="121" />
         <source>Connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="118" />
+        <location filename="../../ui/words/devices.py" line="122" />
         <source>Not reachable; trying again by itself.</source>
         <translation>连接不上，会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="119" />
+        <location filename="../../ui/words/devices.py" line="123" />
         <source>Needs a person: check the device.</source>
         <translation>需要处理：请检查设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="120" />
+        <location filename="../../ui/words/devices.py" line="124" />
         <source>Not set up or switched off.</source>
         <translation>未设置或已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="136" />
+        <location filename="../../ui/words/devices.py" line="140" />
         <source>not enrolled</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="138" />
+        <location filename="../../ui/words/devices.py" line="142" />
         <source>enroll again</source>
         <translation>需重新注册</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="140" />
+        <location filename="../../ui/words/devices.py" line="144" />
         <source>{n} to check</source>
         <translation>{n} 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="142" />
+        <location filename="../../ui/words/devices.py" line="146" />
         <source>{n} waiting</source>
         <translation>{n} 条待发</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="143" />
+        <location filename="../../ui/words/devices.py" line="147" />
         <source>in sync</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="149" />
+        <location filename="../../ui/words/devices.py" line="153" />
         <source>This kiosk is not connected to the platform yet: a manager enters the enrollment code on the settings screen.</source>
         <translation>本机还没有接入平台：请店长在设置页面输入注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="152" />
+        <location filename="../../ui/words/devices.py" line="156" />
         <source>The platform no longer accepts this kiosk: a manager enters a new enrollment code on the settings screen.</source>
         <translation>平台不再接受本机：请店长在设置页面输入新的注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="154" />
+        <location filename="../../ui/words/devices.py" line="158" />
         <source>Online.</source>
         <translation>在线。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="154" />
+        <location filename="../../ui/words/devices.py" line="158" />
         <source>Offline: pickups are kept and sent later.</source>
         <translation>离线：取货记录已保存，稍后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="155" />
+        <location filename="../../ui/words/devices.py" line="159" />
         <source>{n} event(s) waiting to be sent.</source>
         <translation>{n} 条记录等待上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="156" />
+        <location filename="../../ui/words/devices.py" line="160" />
         <source>Last sync: {when}.</source>
         <translation>上次同步：{when}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="157" />
+        <location filename="../../ui/words/devices.py" line="161" />
         <source>Not synced yet.</source>
         <translation>还没有同步过。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/devices.py" line="159" />
+        <location filename="../../ui/words/devices.py" line="163" />
         <source>{n} need(s) a manager on the sync screen.</source>
         <translation>{n} 条需要店长在同步页面处理。</translation>
     </message>
@@ -3518,7 +3533,12 @@ Code: {code}</source>
         <translation>员工不存在或密码不对。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/statusbar.py" line="146" />
+        <location filename="../../ui/shell/words.py" line="51" />
+        <source>Version %1, build %2</source>
+        <translation>版本 %1，构建 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/statusbar.py" line="153" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

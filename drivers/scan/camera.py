@@ -42,6 +42,8 @@ from kiosk.ports import (
 
 log = logging.getLogger(__name__)
 
+PREVIEW_WIDTH = 640  # px: the self-service preview (a full 1280×720 JPEG is ~4× the work)
+
 
 class FrameSource(Protocol):
     """Where frames come from: a real camera, or frames from the corpus in tests."""
@@ -162,6 +164,7 @@ class CameraScanner:
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         self._captured = self._dropped = self._decoded = self._max_queued = 0
+        self._newest: np.ndarray | None = None  # the last frame read (photos, preview)
 
     def status(self) -> DeviceStatus:
         return self._board.current
@@ -175,6 +178,26 @@ class CameraScanner:
     def stats(self) -> CameraStats:
         with self._lock:
             return CameraStats(self._captured, self._dropped, self._decoded, self._max_queued)
+
+    # photos (kiosk.ports.PhotoCamera) -----------------------------------------------------
+    def take_photo(self, quality: int = 90) -> bytes | None:
+        """The newest frame as a full-size JPEG; None while the camera has no picture."""
+        return self._jpeg(None, quality)
+
+    def preview_frame(self, width: int = PREVIEW_WIDTH, quality: int = 70) -> bytes | None:
+        """The newest frame as a small JPEG (the self-service screen redraws it often)."""
+        return self._jpeg(width, quality)
+
+    def _jpeg(self, width: int | None, quality: int) -> bytes | None:
+        with self._lock:
+            frame = self._newest
+        if frame is None:
+            return None
+        if width is not None and frame.shape[1] > width:
+            height = max(1, round(frame.shape[0] * width / frame.shape[1]))
+            frame = cv2.resize(frame, (width, height), interpolation=cv2.INTER_AREA)
+        ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        return bytes(buf.tobytes()) if ok else None
 
     def start(self) -> None:
         if any(t.is_alive() for t in self._threads):
@@ -217,6 +240,8 @@ class CameraScanner:
                 log.warning("%s failed: %s", desc, exc)
             finally:
                 self.source.close()
+                with self._lock:
+                    self._newest = None  # no picture from a closed camera
             if lost:
                 self._board.set(DeviceState.OFFLINE, f"The {desc} stopped sending pictures "
                                 "(unplugged?); reconnecting", code="camera_stalled")
@@ -233,6 +258,7 @@ class CameraScanner:
                 return True
             with self._lock:
                 self._captured += 1
+                self._newest = frame
                 while True:
                     try:
                         self._frames.put_nowait(frame)

@@ -25,6 +25,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.shell.words import version_words
 from ui.widgets.status_dot import StatusDot, worst
 from ui.words import translate
 from ui.words.devices import (
@@ -64,6 +65,11 @@ class StatusBar(QFrame):
             self.dots[kind] = dot
             row.addWidget(dot)
         row.addStretch(1)
+        self.version = QLabel(version_words(), self)  # support reads it off a screenshot
+        self.version.setObjectName("statusVersion")
+        self.version.setStyleSheet("color: #78909c; font-size: 13px;")
+        self.version.setToolTip(version_words())
+        row.addWidget(self.version)
         self.staff = QPushButton(self)
         self.staff.setObjectName("statusStaff")
         self.staff.setMinimumSize(120, 44)
@@ -135,8 +141,9 @@ class StatusBar(QFrame):
     def detail_lines(self, kind: str) -> list[str]:
         if kind == "sync":
             if self.sync is None:
-                return [state_word(DeviceState.CONNECTING)]
-            return [sync_sentence(self.sync, local_time(self.sync.last_success))]
+                return [state_word(DeviceState.CONNECTING), version_words()]
+            return [sync_sentence(self.sync, local_time(self.sync.last_success)),
+                    version_words()]
         slots = self.slots_of(kind)
         if not slots:
             return [self.tr("Not set up: a manager can add it on the settings screen.")]

@@ -30,6 +30,7 @@ from ui.shell.nav import NavBar
 from ui.shell.placeholders import make_placeholder
 from ui.shell.registry import HOME, NAV_ORDER, SCREENS
 from ui.shell.statusbar import StatusBar
+from ui.shell.words import version_words
 
 SHORTCUTS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9")
 WARM_UP_MS = 150
@@ -72,6 +73,7 @@ class ShellWindow(QMainWindow):
         self.staff_override = False  # a staff PIN opened the counter out of self-service
         self.allow_close = False
         self.setWindowTitle(self.tr("Linli Kiosk"))
+        self.setToolTip(version_words())  # the version and build, wherever nothing else tips
         self.setMinimumSize(1024, 640)
         body = QWidget(self)
         layout = QVBoxLayout(body)

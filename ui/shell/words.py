@@ -41,3 +41,12 @@ def login_message(result: LoginResult) -> str:
     if result.code == "not_manager":
         return translate("shell", "Only a manager can do this.")
     return translate("shell", "Unknown staff member or wrong PIN.")
+
+
+def version_words() -> str:
+    """The program's version and build (kiosk.version), for support reading a screenshot."""
+    from kiosk import __version__
+    from kiosk.version import build_id
+
+    return translate("shell", "Version %1, build %2").replace("%1", __version__) \
+        .replace("%2", build_id())

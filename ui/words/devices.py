@@ -41,6 +41,7 @@ def kind_word(kind: str) -> str:
         "camera": lambda: translate("devices", "Camera"),
         "scale": lambda: translate("devices", "Scale"),
         "instrument": lambda: translate("devices", "Instrument"),
+        "overlay": lambda: translate("devices", "OBS overlay"),
     }
     return words.get(kind, lambda: translate("devices", "Device"))()
 
@@ -94,6 +95,9 @@ def _messages() -> dict[str, str]:
         "instrument_unreadable": translate("devices", "Receiving data it cannot read: check the instrument's settings."),
         "instrument_missing": translate("devices", "Not reachable: check its cable; trying again."),
         "instrument_silent": translate("devices", "No reading for a while: is it switched on?"),
+        # OBS overlay (drivers/overlay)
+        "overlay_listening": translate("devices", "The OBS overlay is on at {url}; {clients} page(s) connected."),
+        "overlay_port_busy": translate("devices", "The OBS overlay cannot use port {port}: another program has it. Choose another port in the settings and restart."),
         # common
         "stopped": translate("devices", "Stopped."),
         "not_started": translate("devices", "Not started."),
