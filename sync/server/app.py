@@ -44,7 +44,8 @@ MAX_MEDIA = 25 * 1024 * 1024
 MAX_BATCH_BYTES = 8 * 1024 * 1024
 MAX_SMALL = 16 * 1024
 MAX_CODE_TEXT = 4096  # a reading's verification code (schemas.ReadingVerifyRequest)
-MAX_VERIFY = 64 * 1024  # room for that code with every character \u-escaped
+MAX_VERIFY = 32 * 1024  # room for that code with every character \u-escaped (6 bytes each)
+VERIFY_PER_CLIENT = 30  # reading checks a minute per client address (LINLI_VERIFY_PER_MINUTE)
 MAX_POSITION = 2**63 - 1
 HEX64 = re.compile(r"[0-9a-f]{64}")
 ENROLL_FAILS_PER_CLIENT = 10
@@ -217,6 +218,8 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
     by_client = FailureThrottle(ENROLL_FAILS_PER_CLIENT, ENROLL_WINDOW_S)
     by_code = FailureThrottle(ENROLL_FAILS_PER_CODE, ENROLL_WINDOW_S)
     app.state.throttles = (by_client, by_code)
+    verifies = FailureThrottle(int(os.environ.get("LINLI_VERIFY_PER_MINUTE", "0") or 0)
+                               or VERIFY_PER_CLIENT, 60.0)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> Response:
@@ -291,12 +294,20 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
                  done["store_id"], client)
         return _json(done)
 
-    @app.post("/api/v1/readings/verify", tags=["readings"], responses={400: err, 413: err},
+    @app.post("/api/v1/readings/verify", response_model=schemas.ReadingVerifyResponse,
+              tags=["readings"], responses={400: err, 413: err, 429: err},
               openapi_extra=schemas.request_body("ReadingVerifyRequest"))
     async def readings_verify(request: Request) -> Response:
-        """Check a signed reading's verification code (`LKR1.…`) against the enrolled devices'
-        keys and the `reading.captured` event held here: {valid, reason, reading, message}.
-        Public, like the QR on the label it comes from."""
+        """Check a signed reading's verification code (`LKR1.…`) against the device key it
+        names and the `reading.captured` event held here: {valid, reason, reading, message}.
+        Public, like the QR on the label it comes from (a customer's phone has no token), so
+        it is throttled per client address (30 a minute: past that 429 with Retry-After,
+        before the body is read) and its body is capped at 32 KB."""
+        wait = verifies.take(f"ip:{_client(request)}")
+        if wait:
+            raise HTTPException(429, f"too many reading checks from this address: wait "
+                                     f"{math.ceil(wait)} s",
+                                headers={"Retry-After": str(math.ceil(wait))})
         body = await read_json(request, MAX_VERIFY)
         code = body.get("code") if isinstance(body, dict) else None
         if not isinstance(code, str) or len(code) > MAX_CODE_TEXT:

@@ -23,7 +23,7 @@ from kiosk.platform.changes import iso, parse_time
 from kiosk.ports import utcnow
 from sync.server.db import append_changes
 from sync.server.models import Device, ReceivedEvent, ServerOrder
-from sync.server.validate import envelope_problems, order_ids_of, payload_problems
+from sync.server.validate import envelope_problems, order_ids_of, payload_problems, sender_of
 
 CLOCK_AHEAD_S = 10 * 60
 CLOCK_BEHIND_S = 30 * 86400
@@ -246,7 +246,9 @@ def ingest(session: Session, device: Device, events: list[Any],
                 "seq": e["seq"], "type": e["type"], "payload_hash": digest,
                 "occurred_at": parse_time(e["occurred_at"]), "received_at": now,
                 "payload": e["payload"], "status": answer.status, "reason": answer.reason,
-                "replays": 0,
+                "replays": 0, "sender": sender_of(e),
+                "reading_id": e["payload"].get("reading_id")
+                if e["type"] == "reading.captured" else None,
             })
     by_count: dict[int, list[str]] = {}
     for eid, n in replayed.items():

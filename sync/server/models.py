@@ -116,7 +116,8 @@ class Entity(ServerBase):
 class ReceivedEvent(ServerBase):
     """Each event exactly once per device (primary key device_id + event_id, so no device
     can take another's event id); `replays` counts refused duplicates; `payload_hash` tells
-    a true replay from a different event sent under the same id."""
+    a true replay from a different event sent under the same id (it never covers `sender`,
+    whose `sent_at` changes with every resend)."""
 
     __tablename__ = "events"
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -131,6 +132,14 @@ class ReceivedEvent(ServerBase):
     status: Mapped[str] = mapped_column(String(16))  # accepted or conflict
     reason: Mapped[str] = mapped_column(default="")
     replays: Mapped[int] = mapped_column(default=0)
+    # a reading.captured event's payload.reading_id: `POST /api/v1/readings/verify` finds the
+    # record of a reading by this index instead of reading every event
+    reading_id: Mapped[str | None] = mapped_column(String(64))
+    # the envelope's optional `device` {app_version, build, sent_at} as first received
+    # (support: which program sent it, and the kiosk's clock when it did)
+    sender: Mapped[dict[str, Any] | None]
+
+    __table_args__ = (Index("ix_events_reading_device", "reading_id", "device_id"),)
 
 
 class MediaBlob(ServerBase):

@@ -35,10 +35,35 @@ class ReadingVerifyRequest(BaseModel):
     code: str = Field(max_length=4096, description="a reading's verification code, `LKR1.…`")
 
 
+class ReadingVerifyResponse(BaseModel):
+    valid: bool
+    reason: Literal["valid", "malformed", "manual", "unknown_key", "wrong_key", "tampered",
+                    "not_found"]
+    reading: dict[str, Any] | None = Field(description="the signed reading as the code states "
+                                                       "it; null when the code is malformed")
+    message: str
+
+
 class EnrollResponse(BaseModel):
     device_id: str
     store_id: str
     token: str
+
+
+class DeviceInfoIn(BaseModel):
+    """What the sending program says about itself (kiosk.version.device_info). Kept with the
+    event as first received; not part of its identity (a resend has a new `sent_at`, and is
+    still a `duplicate`). Keys a newer kiosk adds are ignored."""
+
+    model_config = ConfigDict(strict=True)
+    app_version: str | None = Field(default=None, min_length=1, max_length=32,
+                                    description="the kiosk program's version")
+    build: str | None = Field(default=None, min_length=1, max_length=64,
+                              description="its build id (`dev` from a source checkout)")
+    sent_at: str | None = Field(default=None, min_length=10, max_length=40,
+                                json_schema_extra={"format": "date-time"},
+                                description="the kiosk's clock when it sent the event (ISO "
+                                            "8601 with a timezone)")
 
 
 class EventIn(BaseModel):
@@ -58,6 +83,8 @@ class EventIn(BaseModel):
                                          "the platform's is accepted with a `clock:` note")
     payload: dict[str, Any] = Field(description="per type (DESIGN.md, Events); numbers "
                                                 "finite and within 64 bits")
+    device: DeviceInfoIn | None = Field(default=None, description="optional: the sending "
+                                        "program and its clock at sending")
 
 
 class AuditHeadIn(BaseModel):

@@ -1,5 +1,6 @@
 """Failed enrollments counted per key (the client's address, the code tried) in a sliding
 window. Guessing codes is then slow, and every refusal is logged with who and how often.
+The public reading check counts every request per client address the same way (`take`).
 
 In memory, per server process: a restart forgets the counts, which is fine for slowing a
 guesser down (codes are long random one-use tokens anyway; this only caps the rate).
@@ -51,3 +52,14 @@ class FailureThrottle:
             while len(self._hits) > self.max_keys:  # bounded memory under a flood
                 self._hits.popitem(last=False)
             return len(hits)
+
+    def take(self, key: str) -> float:
+        """Count one request of `key` if it is within the limit and return 0; else count
+        nothing and return the seconds until it may try again."""
+        with self._lock:
+            now = self._clock()
+            hits = self._recent(key, now)
+            if len(hits) >= self.limit:
+                return max(0.0, hits[0] + self.window_s - now)
+        self.fail(key)
+        return 0.0

@@ -101,7 +101,39 @@ def envelope_problems(e: Any) -> Problems:
     _, why = parse_occurred_at(e.get("occurred_at"))
     if why:
         out.append(why)
+    out.extend(sender_problems(e.get("device")))
     return out
+
+
+SENDER_FIELDS = {"app_version": 32, "build": 64, "sent_at": 40}
+
+
+def sender_problems(v: Any) -> Problems:
+    """The optional `device` of an envelope: {app_version, build, sent_at}, each a text (keys
+    a newer kiosk adds are ignored). Absent or null is fine; any other shape is refused."""
+    if v is None:
+        return []
+    if not isinstance(v, dict):
+        return ["device must be an object {app_version, build, sent_at}"]
+    out: Problems = []
+    for key, longest in SENDER_FIELDS.items():
+        x = v.get(key)
+        if x is not None and (not isinstance(x, str) or not 1 <= len(x) <= longest):
+            out.append(f"device.{key} must be a text of 1 to {longest} characters")
+    if isinstance(v.get("sent_at"), str) and not out:
+        _, why = parse_occurred_at(v["sent_at"])
+        if why:
+            out.append(why.replace("occurred_at", "device.sent_at"))
+    return out
+
+
+def sender_of(e: dict[str, Any]) -> dict[str, str] | None:
+    """What the server keeps of a checked envelope's `device`: the known fields only."""
+    v = e.get("device")
+    if not isinstance(v, dict):
+        return None
+    kept = {k: v[k] for k in SENDER_FIELDS if isinstance(v.get(k), str)}
+    return kept or None
 
 
 def _str(p: dict[str, Any], key: str, out: Problems) -> None:
@@ -184,6 +216,8 @@ def _issue(p: dict[str, Any]) -> Problems:
 def _reading(p: dict[str, Any]) -> Problems:
     out: Problems = []
     _str(p, "reading_id", out)
+    if isinstance(p.get("reading_id"), str) and len(p["reading_id"]) > 64:
+        out.append("payload.reading_id must be at most 64 characters")
     _one_of(p, "kind", {"weight", "brix", "pesticide"}, out)
     _num(p, "value", out, optional=True)
     if not isinstance(p.get("unit"), str):
