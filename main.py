@@ -403,11 +403,42 @@ def _clock_probe(url: str | None) -> Any:
         raise SyncError(SyncErrorKind.NETWORK, f"platform not reachable ({exc})") from exc
 
 
+class _QuitDamaged(Exception):
+    """The person chose to quit at the damaged-ledger dialog (nothing was created)."""
+
+
+def build_or_recover(path: Path, *, demo: bool, ask: Any) -> KioskContext:
+    """build_context; a damaged ledger is put to a person (`ask(error) -> bool`: the
+    damaged-ledger dialog, which restores the newest good backup) and the start is tried
+    again on the restored ledger, or given up (raises _QuitDamaged). Never recreated."""
+    from kiosk.ops.integrity import LedgerDamaged
+
+    while True:
+        try:
+            return build_context(path, demo=demo)
+        except LedgerDamaged as exc:
+            if not ask(exc):
+                raise _QuitDamaged(str(exc)) from exc
+
+
 def _run_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_single
+    from ui.app import install_translator, qt_app, run_single
 
     path = data_dir(args)
-    return run_single(path, lambda: build_context(path, demo=bool(args.demo)), language=args.lang)
+
+    def ask(exc: Any) -> bool:
+        from kiosk.settings import load as load_settings
+        from ui.shell.damaged import recover_or_quit
+
+        install_translator(qt_app(), args.lang or load_settings(path)[0].language)
+        return recover_or_quit(exc)
+
+    try:
+        return run_single(path, lambda: build_or_recover(path, demo=bool(args.demo), ask=ask),
+                          language=args.lang)
+    except _QuitDamaged as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 def register(sub: Any) -> None:

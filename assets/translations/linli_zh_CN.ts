@@ -702,6 +702,79 @@
     </message>
 </context>
 <context>
+    <name>damaged</name>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="31" />
+        <source>Linli Kiosk: the ledger needs a person</source>
+        <translation>邻里自提点：账本需要人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="55" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="60" />
+        <source>Restore the newest good backup</source>
+        <translation>恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="71" />
+        <source>The ledger file is missing</source>
+        <translation>账本文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="72" />
+        <source>The ledger is damaged</source>
+        <translation>账本已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="78" />
+        <source>The ledger (the record of orders and pickups) is not where it was: %1. The kiosk will not start a new empty one.</source>
+        <translation>账本（订单和取货的记录）不在原来的位置：%1。本机不会新建一个空账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="82" />
+        <source>The ledger (the record of orders and pickups) failed its check at start. The kiosk did not change it and will not start on it.</source>
+        <translation>账本（订单和取货的记录）在启动检查时未通过。本机没有改动它，也不会用它启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="86" />
+        <source>The damaged file was kept: %1 (a copy is in %2).</source>
+        <translation>损坏的文件已保留：%1（副本在 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="90" />
+        <source>The damaged file was left where it is: %1.</source>
+        <translation>损坏的文件留在原处：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="95" />
+        <source>Newest good backup: %1 (made %2).</source>
+        <translation>最新的完好备份：%1（备份时间 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="97" />
+        <source>Restoring it keeps every pickup in it that has not reached the platform yet (it is still sent); the next sync brings back what the platform has.</source>
+        <translation>恢复后，其中还没送到平台的取货记录会保留并继续发送；下次同步会取回平台上的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="101" />
+        <source>No good backup was found: quit and call support. Do not delete the damaged file.</source>
+        <translation>没有找到完好的备份：请退出并联系技术支持。不要删除损坏的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="113" />
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="125" />
+        <source>The backup was not restored; nothing was changed. Quit and call support. (%1)</source>
+        <translation>备份没有恢复，什么都没有改动。请退出并联系技术支持。（%1）</translation>
+    </message>
+</context>
+<context>
     <name>device_tests</name>
     <message>
         <location filename="../../ui/words/device_tests.py" line="16" />
