@@ -401,117 +401,117 @@
 <context>
     <name>checkin</name>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="126" />
+        <location filename="../../ui/checkin/screen.py" line="109" />
         <source>Short 1</source>
         <translation>缺 1</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="127" />
+        <location filename="../../ui/checkin/screen.py" line="110" />
         <source>Damaged 1 + photo</source>
         <translation>破损 1 并拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="147" />
+        <location filename="../../ui/checkin/screen.py" line="127" />
         <source>Note for the problem (optional)</source>
         <translation>问题备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="149" />
+        <location filename="../../ui/checkin/screen.py" line="129" />
         <source>Change bin</source>
         <translation>换货位</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="155" />
+        <location filename="../../ui/checkin/screen.py" line="135" />
         <source>Cold chain °C</source>
         <translation>冷链温度 °C</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="162" />
+        <location filename="../../ui/checkin/screen.py" line="137" />
         <source>e.g. 4.5, then Enter</source>
         <translation>例如 4.5，按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="178" />
+        <location filename="../../ui/checkin/screen.py" line="152" />
         <source>Finish check-in</source>
         <translation>完成签收</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="192" />
+        <location filename="../../ui/checkin/screen.py" line="166" />
         <source>Check-in</source>
         <translation>到货</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="222" />
+        <location filename="../../ui/checkin/screen.py" line="196" />
         <source>Choose the delivery (or scan a bag)</source>
         <translation>选择到货批次（或直接扫一袋）</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="225" />
+        <location filename="../../ui/checkin/screen.py" line="199" />
         <source>{batch} · {n} bags · {when}</source>
         <translation>{batch} · {n} 袋 · {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="265" />
+        <location filename="../../ui/checkin/screen.py" line="239" />
         <source>Type the temperature as a number, e.g. 4.5.</source>
         <translation>请输入数字温度，例如 4.5。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="278" />
+        <location filename="../../ui/checkin/screen.py" line="252" />
         <source>{bin} · {zone} · {n} bags</source>
         <translation>{bin} · {zone} · {n} 袋</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="303" />
+        <location filename="../../ui/checkin/screen.py" line="277" />
         <source>{n} bags not scanned: they stay 'not arrived'. Tap Finish again to check in without them.</source>
         <translation>还有 {n} 袋没扫：它们将保持「未到货」。再点一次「完成签收」即不含它们签收。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="341" />
+        <location filename="../../ui/checkin/screen.py" line="315" />
         <source>{ready} ready on the shelf, {missing} not arrived, {issues} problems reported. {sheet}</source>
         <translation>{ready} 单已上架，{missing} 单未到，已上报 {issues} 个问题。{sheet}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="345" />
+        <location filename="../../ui/checkin/screen.py" line="319" />
         <source>The check-in sheet is printing.</source>
         <translation>签收单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="346" />
+        <location filename="../../ui/checkin/screen.py" line="320" />
         <source>No printer: no sheet printed.</source>
         <translation>没有打印机：签收单未打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="357" />
+        <location filename="../../ui/checkin/screen.py" line="331" />
         <source>No delivery open</source>
         <translation>未选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="359" />
+        <location filename="../../ui/checkin/screen.py" line="333" />
         <source>Received {got} / {expected}</source>
         <translation>已收 {got} / {expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="384" />
+        <location filename="../../ui/checkin/screen.py" line="358" />
         <source>Scan a bag label: its bin appears here.</source>
         <translation>扫袋子上的标签：货位显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="386" />
+        <location filename="../../ui/checkin/screen.py" line="360" />
         <source>Order {order} · {zone}</source>
         <translation>订单 {order} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="401" />
+        <location filename="../../ui/checkin/screen.py" line="375" />
         <source>short {n}</source>
         <translation>缺 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="403" />
+        <location filename="../../ui/checkin/screen.py" line="377" />
         <source>damaged {n}</source>
         <translation>破损 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/checkin/screen.py" line="412" />
+        <location filename="../../ui/checkin/screen.py" line="386" />
         <source>{zone} goods on board: measure the temperature.</source>
         <translation>车上有{zone}商品：请测量温度。</translation>
     </message>
@@ -1270,29 +1270,252 @@
 <context>
     <name>devices_screen</name>
     <message>
-        <location filename="../../ui/devices/screen.py" line="82" />
+        <location filename="../../ui/devices/screen.py" line="85" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../ui/devices/screen.py" line="84" />
+        <location filename="../../ui/devices/screen.py" line="87" />
         <source>Tare</source>
         <translation>去皮</translation>
     </message>
     <message>
-        <location filename="../../ui/devices/screen.py" line="85" />
+        <location filename="../../ui/devices/screen.py" line="88" />
         <source>Zero</source>
         <translation>归零</translation>
     </message>
     <message>
-        <location filename="../../ui/devices/screen.py" line="86" />
+        <location filename="../../ui/devices/screen.py" line="89" />
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../ui/devices/screen.py" line="108" />
+        <location filename="../../ui/devices/screen.py" line="94" />
+        <source>Check everything</source>
+        <translation>全面检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="121" />
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="243" />
+        <source>Checking everything…</source>
+        <translation>正在全面检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="271" />
+        <source>%1 thing(s) need a person: see the list.</source>
+        <translation>有 %1 项需要人工处理：请看列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/screen.py" line="274" />
+        <source>Everything checked is fine.</source>
+        <translation>检查的各项都正常。</translation>
+    </message>
+</context>
+<context>
+    <name>doctor</name>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="22" />
+        <source>The ledger is damaged or cannot be opened.</source>
+        <translation>账本已损坏或无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="23" />
+        <source>Close the kiosk and restart the PC. If the kiosk then says the ledger is damaged, restore the newest good backup it offers; if it stays, call support.</source>
+        <translation>关闭本程序并重启电脑。如果程序提示账本已损坏，请恢复它提供的最新完好备份；如果问题仍在，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="27" />
+        <source>The ledger's layout differs from this program's.</source>
+        <translation>账本的结构版本与本程序不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="28" />
+        <source>Restart the kiosk once (it backs up, then upgrades); if this program is older than the ledger, install the newer version.</source>
+        <translation>重启一次本程序（会先备份再升级）；如果本程序比账本旧，请安装新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="31" />
+        <source>The disk is nearly full.</source>
+        <translation>磁盘快满了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="32" />
+        <source>Free space now (recycle bin, downloads): a full disk stops new pickups (nothing saved is lost).</source>
+        <translation>请马上清理空间（回收站、下载文件夹）：磁盘满了就不能再取货（已保存的不会丢）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="35" />
+        <source>The data folder cannot be written.</source>
+        <translation>数据文件夹无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="36" />
+        <source>Restart the PC; if it stays read-only, call support.</source>
+        <translation>请重启电脑；如果仍然只读，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="38" />
+        <source>There is no recent good backup of the ledger.</source>
+        <translation>账本没有最近的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="39" />
+        <source>The kiosk backs up by itself every 4 hours; if this stays, check the disk finding and call support.</source>
+        <translation>本程序每 4 小时自动备份一次；如果问题仍在，请查看磁盘一项并联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="42" />
+        <source>This kiosk is not connected to the platform (or no longer accepted).</source>
+        <translation>本机没有接入平台（或平台已不再接受本机）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="44" />
+        <source>Get an enrollment code from the platform admin and enter it on the settings screen.</source>
+        <translation>请向平台管理员要一个注册码，在设置页面输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="47" />
+        <source>Records have waited long to reach the platform, or were refused.</source>
+        <translation>有记录很久没送到平台，或被平台拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="49" />
+        <source>Check the network cable or Wi-Fi; a manager settles refused records on the sync screen.</source>
+        <translation>请检查网线或 Wi-Fi；被拒收的记录由店长在同步页面处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="52" />
+        <source>The PC's clock is far off.</source>
+        <translation>电脑时间偏差很大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="53" />
+        <source>Set the date, time and time zone (automatic time on): codes look expired or valid wrongly until then.</source>
+        <translation>请设置日期、时间和时区（打开自动校时）：在此之前取货码的有效期会判断错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="56" />
+        <source>Receipts have waited long for the printer.</source>
+        <translation>小票等待打印已经很久了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="57" />
+        <source>Check the printer (power, paper, lid, cable): the receipts print by themselves when it is back.</source>
+        <translation>请检查打印机（电源、纸、盖子、线缆）：打印机恢复后小票会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="60" />
+        <source>No Chinese font for printing was found.</source>
+        <translation>没有找到打印用的中文字体。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="61" />
+        <source>Install a Chinese font (Debian: fonts-noto-cjk; Windows has one built in).</source>
+        <translation>请安装中文字体（Debian：fonts-noto-cjk；Windows 自带）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="64" />
+        <source>The second QR decoder (ZBar) is missing.</source>
+        <translation>缺少第二个二维码解码器（ZBar）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="65" />
+        <source>Install libzbar0 (Debian); the first decoder still works.</source>
+        <translation>请安装 libzbar0（Debian）；第一个解码器仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="71" />
+        <source>The ledger passed its check.</source>
+        <translation>账本检查通过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="72" />
+        <source>The ledger's layout is current.</source>
+        <translation>账本结构是最新的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="73" />
+        <source>There is enough free disk space.</source>
+        <translation>磁盘空间充足。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="74" />
+        <source>The data folder can be written.</source>
+        <translation>数据文件夹可以写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="75" />
+        <source>There is a recent good backup.</source>
+        <translation>有最近的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="76" />
+        <source>Connected to the platform.</source>
+        <translation>已接入平台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="77" />
+        <source>Records reach the platform.</source>
+        <translation>记录能送到平台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="78" />
+        <source>The clock is fine (or could not be compared yet).</source>
+        <translation>时间正常（或暂时无法与平台比对）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="79" />
+        <source>No receipt has waited long.</source>
+        <translation>没有等待很久的小票。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="80" />
+        <source>A Chinese font for printing is installed.</source>
+        <translation>已安装打印用的中文字体。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="81" />
+        <source>Both QR decoders are installed.</source>
+        <translation>两个二维码解码器都已安装。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="82" />
+        <source>No devices are set up.</source>
+        <translation>没有设置任何设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="94" />
+        <source>%1: working or not set up.</source>
+        <translation>%1：正常或未设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="96" />
+        <source>%1 does not answer.</source>
+        <translation>%1 没有响应。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="97" />
+        <source>Check its power, cable and paper; a replaced device or another USB socket may change its address: set it on the settings screen, then Reconnect.</source>
+        <translation>请检查电源、线缆和纸；换了设备或换了 USB 口，地址可能会变：请在设置页面改好，再点“重新连接”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="102" />
+        <source>Fine.</source>
+        <translation>正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="106" />
+        <source>A check could not be done.</source>
+        <translation>有一项检查没能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/doctor.py" line="107" />
+        <source>Call support and send them the support bundle.</source>
+        <translation>请联系技术支持，并把支持包发给他们。</translation>
     </message>
 </context>
 <context>
@@ -1391,57 +1614,57 @@
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../ui/handover/screen.py" line="90" />
+        <location filename="../../ui/handover/screen.py" line="76" />
         <source>Hand over all</source>
         <translation>全部交接</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="95" />
+        <location filename="../../ui/handover/screen.py" line="82" />
         <source>Team leader's PIN (or scan the badge again)</source>
         <translation>团长 PIN（或再刷一次工牌）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="113" />
+        <location filename="../../ui/handover/screen.py" line="95" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="120" />
+        <location filename="../../ui/handover/screen.py" line="102" />
         <source>Next team leader</source>
         <translation>下一位团长</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="128" />
+        <location filename="../../ui/handover/screen.py" line="110" />
         <source>Handover</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="159" />
+        <location filename="../../ui/handover/screen.py" line="141" />
         <source>Pick a team leader (or scan the badge)</source>
         <translation>选择团长（或刷团长工牌）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="161" />
+        <location filename="../../ui/handover/screen.py" line="143" />
         <source>{name} · {community} · {n} ready</source>
         <translation>{name} · {community} · {n} 单待取</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="216" />
+        <location filename="../../ui/handover/screen.py" line="198" />
         <source>{count} orders handed to {leader}. No printer: no slip printed.</source>
         <translation>已将 {count} 单交给 {leader}。没有打印机：交接单未打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="226" />
+        <location filename="../../ui/handover/screen.py" line="208" />
         <source>Scan the team leader's badge</source>
         <translation>请刷团长工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="231" />
+        <location filename="../../ui/handover/screen.py" line="213" />
         <source>Ticked {n} / {total}</source>
         <translation>已勾 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/screen.py" line="243" />
+        <location filename="../../ui/handover/screen.py" line="225" />
         <source>{mark} {bin}   {order} · {n} items</source>
         <translation>{mark} {bin}   {order} · {n} 件</translation>
     </message>
@@ -1961,72 +2184,72 @@
         <translation>此处无法显示报告（缺少 pdftoppm）。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="139" />
+        <location filename="../../ui/inspection/screen.py" line="137" />
         <source>Inspection</source>
         <translation>飞行检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="182" />
+        <location filename="../../ui/inspection/screen.py" line="180" />
         <source>Supplier added: {name}</source>
         <translation>已添加供应商：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="192" />
+        <location filename="../../ui/inspection/screen.py" line="190" />
         <source>Resumed where you left off.</source>
         <translation>已从上次中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="277" />
+        <location filename="../../ui/inspection/screen.py" line="275" />
         <source>Supplier inspection</source>
         <translation>供应商飞行检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="279" />
+        <location filename="../../ui/inspection/screen.py" line="277" />
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="280" />
+        <location filename="../../ui/inspection/screen.py" line="278" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="281" />
+        <location filename="../../ui/inspection/screen.py" line="279" />
         <source>{supplier} · version {version} · {state} · now {verdict}</source>
         <translation>{supplier} · 第 {version} 版 · {state} · 当前{verdict}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="358" />
+        <location filename="../../ui/inspection/screen.py" line="356" />
         <source>The camera took no photo: {why}</source>
         <translation>摄像头没有拍到照片：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="363" />
+        <location filename="../../ui/inspection/screen.py" line="361" />
         <source>No camera is set up: write a note instead.</source>
         <translation>没有设置摄像头：请改写备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="373" />
+        <location filename="../../ui/inspection/screen.py" line="371" />
         <source>The camera took no photo.</source>
         <translation>摄像头没有拍到照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="406" />
+        <location filename="../../ui/inspection/screen.py" line="404" />
         <source>No stable weight from the scale yet.</source>
         <translation>秤还没有稳定的重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="430" />
+        <location filename="../../ui/inspection/screen.py" line="428" />
         <source>Signed: {role}</source>
         <translation>已签名：{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="445" />
+        <location filename="../../ui/inspection/screen.py" line="443" />
         <source>Submitted. It syncs when the network is back.</source>
         <translation>已提交，网络恢复后自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection/screen.py" line="457" />
+        <location filename="../../ui/inspection/screen.py" line="455" />
         <source>Correction started: a new version of the inspection.</source>
         <translation>已开始更正：这是检查的新版本。</translation>
     </message>
@@ -2258,97 +2481,97 @@
 <context>
     <name>orders</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="70" />
+        <location filename="../../ui/orders/screen.py" line="61" />
         <source>Pickup code, phone tail, name, order number or bin</source>
         <translation>取货码、手机尾号、姓名、订单号或货位</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="90" />
+        <location filename="../../ui/orders/screen.py" line="81" />
         <source>Print overdue list</source>
         <translation>打印滞留清单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="93" />
+        <location filename="../../ui/orders/screen.py" line="83" />
         <source>Mark all returned</source>
         <translation>全部标记退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="118" />
+        <location filename="../../ui/orders/screen.py" line="98" />
         <source>Reason or note</source>
         <translation>原因或备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="136" />
+        <location filename="../../ui/orders/screen.py" line="115" />
         <source>Reverse pickup</source>
         <translation>撤销取货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="138" />
+        <location filename="../../ui/orders/screen.py" line="117" />
         <source>Mark returned</source>
         <translation>标记退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="140" />
+        <location filename="../../ui/orders/screen.py" line="119" />
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="142" />
+        <location filename="../../ui/orders/screen.py" line="121" />
         <source>Report issue</source>
         <translation>上报问题</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="144" />
+        <location filename="../../ui/orders/screen.py" line="123" />
         <source>Settle conflict</source>
         <translation>处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="155" />
+        <location filename="../../ui/orders/screen.py" line="132" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="199" />
+        <location filename="../../ui/orders/screen.py" line="176" />
         <source>{bin}  ·  tail {tail}  ·  {days} days  ·  {order}</source>
         <translation>{bin}  ·  尾号 {tail}  ·  {days} 天  ·  {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="201" />
+        <location filename="../../ui/orders/screen.py" line="178" />
         <source>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</source>
         <translation>{order}  ·  {status}  ·  {bin}  ·  {name} {tail}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="214" />
+        <location filename="../../ui/orders/screen.py" line="191" />
         <source>No order matches.</source>
         <translation>没有匹配的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="233" />
+        <location filename="../../ui/orders/screen.py" line="210" />
         <source>Search, then tap an order.</source>
         <translation>先搜索，再点一个订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="238" />
+        <location filename="../../ui/orders/screen.py" line="215" />
         <source>{order} · {status} · bin {bin}</source>
         <translation>{order} · {status} · 货位 {bin}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="242" />
+        <location filename="../../ui/orders/screen.py" line="219" />
         <source>overdue {days} days</source>
         <translation>滞留 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="246" />
+        <location filename="../../ui/orders/screen.py" line="223" />
         <source>(picked {n})</source>
         <translation>（已取 {n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="250" />
+        <location filename="../../ui/orders/screen.py" line="227" />
         <source>team leader {name}</source>
         <translation>团长 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/screen.py" line="253" />
+        <location filename="../../ui/orders/screen.py" line="230" />
         <source>{when}  {what}  ·  {who}  ·  {device}</source>
         <translation>{when}  {what}  ·  {who}  ·  {device}</translation>
     </message>
@@ -3735,62 +3958,62 @@ Code: {code}</source>
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="64" />
+        <location filename="../../ui/sync/screen.py" line="56" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="68" />
+        <location filename="../../ui/sync/screen.py" line="60" />
         <source>Enroll this kiosk</source>
         <translation>注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="74" />
+        <location filename="../../ui/sync/screen.py" line="62" />
         <source>Server address, e.g. https://…</source>
         <translation>服务器地址，例如 https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="81" />
+        <location filename="../../ui/sync/screen.py" line="66" />
         <source>Enrollment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="83" />
+        <location filename="../../ui/sync/screen.py" line="68" />
         <source>Enroll</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="87" />
+        <location filename="../../ui/sync/screen.py" line="72" />
         <source>Problems for a manager</source>
         <translation>需要店长处理的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="104" />
+        <location filename="../../ui/sync/screen.py" line="83" />
         <source>What you did (note)</source>
         <translation>处理情况（备注）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="107" />
+        <location filename="../../ui/sync/screen.py" line="85" />
         <source>Mark settled</source>
         <translation>标记已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="109" />
+        <location filename="../../ui/sync/screen.py" line="86" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="118" />
+        <location filename="../../ui/sync/screen.py" line="93" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="166" />
+        <location filename="../../ui/sync/screen.py" line="141" />
         <source>Nothing needs a manager.</source>
         <translation>没有需要店长处理的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/screen.py" line="213" />
+        <location filename="../../ui/sync/screen.py" line="188" />
         <source>That did not work: check the server address and the network.</source>
         <translation>没有成功：请检查服务器地址和网络。</translation>
     </message>

@@ -17,6 +17,7 @@ from kiosk.printing.preview import preview_png
 from ui.checkin.parts import DANGER, GO, Banner, big_font, touch_button
 from ui.context import UiContext
 from ui.qt import (
+    QColor,
     QCoreApplication,
     QHBoxLayout,
     QLabel,
@@ -29,8 +30,10 @@ from ui.qt import (
     Signal,
 )
 from ui.screen import Screen
+from ui.shell.words import version_words
 from ui.words import device_tests as words
 from ui.words.devices import kind_word, state_word, status_sentence
+from ui.words.doctor import finding_words
 from ui.words.errors import device_error
 
 translate = QCoreApplication.translate
@@ -88,6 +91,16 @@ class DevicesScreen(Screen):
         for b in (self.print_button, self.tare_button, self.zero_button, self.reconnect_button):
             row.addWidget(b)
         right.addLayout(row)
+        self.doctor_button = touch_button(translate("devices_screen", "Check everything"), self,
+                                          name="devices-doctor")
+        self.doctor_button.clicked.connect(self.check_everything)
+        right.addWidget(self.doctor_button)
+        self.findings = QListWidget(self)  # the doctor's findings, in words, with what to do
+        self.findings.setObjectName("devices-findings")
+        self.findings.setFont(big_font(16, bold=False))
+        self.findings.setWordWrap(True)
+        self.findings.hide()
+        right.addWidget(self.findings, 2)
         self.print_button.clicked.connect(self._test_print)
         self.tare_button.clicked.connect(lambda: self._command("tare"))
         self.zero_button.clicked.connect(lambda: self._command("zero"))
@@ -219,6 +232,46 @@ class DevicesScreen(Screen):
             self.draw_devices()
             self.action_done.emit("reconnect")
         self.ctx.tasks.run(restart, ok, self._failed)
+
+    def check_everything(self) -> None:
+        """`kiosk doctor` on the running kiosk's own devices, on a worker (a device still
+        connecting is waited for a few seconds); each finding in words with what to do."""
+        from kiosk.ops.doctor import probes_for, run_doctor
+
+        kiosk = self.ctx.kiosk
+        self.doctor_button.setEnabled(False)
+        self.banner.say(translate("devices_screen", "Checking everything…"), GO)
+
+        def shown(findings: list[Any]) -> None:
+            self.doctor_button.setEnabled(True)
+            self.show_findings(findings)
+            self.action_done.emit("doctor")
+
+        def failed(exc: BaseException) -> None:
+            self.doctor_button.setEnabled(True)
+            self._failed(exc)
+
+        self.ctx.tasks.run(lambda: run_doctor(kiosk.data_dir, probes_for(kiosk.devices)),
+                           shown, failed)
+
+    def show_findings(self, findings: list[Any]) -> None:
+        self.findings.clear()
+        bad = [f for f in findings if not f.ok]
+        for finding in sorted(findings, key=lambda f: f.ok):  # what needs a person first
+            what, todo = finding_words(finding, version_words())
+            if not what:
+                continue
+            item = QListWidgetItem(("✗ " if not finding.ok else "✓ ") + what
+                                   + (f"\n→ {todo}" if todo else ""))
+            item.setForeground(QColor(DANGER if not finding.ok else "#2e7d32"))
+            self.findings.addItem(item)
+        self.findings.show()
+        self.preview.clear()
+        if bad:
+            self.banner.say(translate("devices_screen", "%1 thing(s) need a person: see the "
+                                      "list.").replace("%1", str(len(bad))), DANGER)
+        else:
+            self.banner.say(translate("devices_screen", "Everything checked is fine."), GO)
 
     def _failed(self, exc: BaseException) -> None:
         text = device_error(exc.kind) if isinstance(exc, DeviceError) else words.done("cannot")

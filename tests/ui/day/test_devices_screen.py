@@ -107,3 +107,36 @@ def test_no_printer_is_said_in_words(qtbot: QtBot, ui_ctx: UiContext) -> None:
     assert not screen.print_button.isEnabled()
     screen._test_print()
     assert screen.banner.kind == DANGER and screen.banner.text()
+
+
+def test_check_everything_lists_each_finding_in_words_with_what_to_do(
+        qtbot: QtBot, ui_ctx: UiContext) -> None:
+    """The doctor on the running kiosk: the real ledger checks plus its own devices; a scale
+    that does not answer comes first, with what to do, in Chinese."""
+    import re
+
+    from ui.app import install_translator, qt_app
+
+    scale = Scale()
+    scale.board.set(DeviceState.OFFLINE, "no answer")
+    ui_ctx.kiosk.slots = [DeviceSlot("scale", scale, scale.board.add_listener)]
+    ui_ctx.kiosk.devices = [scale]
+    install_translator(qt_app(), "zh_CN")
+    try:
+        screen = DevicesScreen(ui_ctx)
+        qtbot.addWidget(screen)
+        screen.resize(1366, 700)
+        screen.show()
+        assert screen.findings.isHidden()
+        with qtbot.waitSignal(screen.action_done, timeout=30000):
+            qtbot.mouseClick(screen.doctor_button, Qt.MouseButton.LeftButton)
+        lines = [screen.findings.item(i).text() for i in range(screen.findings.count())]
+    finally:
+        install_translator(qt_app(), "en")
+    assert screen.findings.isVisible() and len(lines) >= 8  # version, ledger, disk, backups…
+    assert lines[0].startswith("✗") and "→" in lines[0], "what needs a person first, with what to do"
+    assert any("秤" in line and line.startswith("✗") for line in lines), lines
+    assert any("账本" in line and line.startswith("✓") for line in lines), lines
+    assert all(re.search(r"[\u4e00-\u9fff]", line) for line in lines), lines
+    assert "no answer" not in "".join(lines), "never the driver's English"
+    assert screen.banner.kind == DANGER and screen.doctor_button.isEnabled()
