@@ -17,12 +17,12 @@ import pytest
 from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[3]
-for helper in (ROOT / "tests" / "ui" / "day", ROOT / "tests" / "drivers" / "overlay"):
+for helper in (ROOT / "tests" / "ui" / "xreal", ROOT / "tests" / "drivers" / "overlay"):
     if str(helper) not in sys.path:
         sys.path.insert(0, str(helper))
 
 from overlay_chromium import Browser, need_chromium  # noqa: E402
-from xharness import Clerk, real_kiosk  # noqa: E402
+from xreal_kiosk import RealKiosk, real_kiosk  # noqa: E402
 
 from kiosk.db import DB_FILENAME, Database  # noqa: E402
 from kiosk.models.readings import ReadingRecord  # noqa: E402
@@ -38,16 +38,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def go_live(clerk: Clerk, batch: str) -> None:
+def go_live(clerk: RealKiosk, batch: str) -> None:
     clerk.key("F9")
     clerk.wait(lambda d: d["screen"] == "live", "the live screen")
     clerk.type_in("live-batch", batch)
-    clerk.tap("live-start")
+    clerk.click("live-start")
     clerk.wait(lambda d: "live-" in d["widgets"].get("live-session", {}).get("text", "")
                and d["widgets"]["live-batch"]["enabled"] is False, "the session to start")
 
 
-def watch_onair(clerk: Clerk, want: int, timeout: float = 40) -> list[tuple[str, str]]:
+def watch_onair(clerk: RealKiosk, want: int, timeout: float = 40) -> list[tuple[str, str]]:
     """Every (value, code) the on-air window showed, in order, until `want` readings."""
     seen: list[tuple[str, str]] = []
     deadline = time.monotonic() + timeout
@@ -70,7 +70,7 @@ def test_live_session_on_air_and_overlay_with_real_input(tmp_path: Path,
         (tmp_path / folder).mkdir()
     with real_kiosk(data, tmp_path / "k1") as clerk:
         go_live(clerk, "B0601")
-        clerk.tap("live-onair")
+        clerk.click("live-onair")
         clerk.wait(lambda d: "onair-value" in d["widgets"], "the on-air window")
         shown = watch_onair(clerk, want=3)
         assert len(shown) == 3, shown

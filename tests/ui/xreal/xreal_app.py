@@ -62,6 +62,9 @@ def run() -> int:
     ui.window.show()
     ui.window.raise_()
     ui.window.activateWindow()
+    # the log says what each scan was (why a test waited in vain on a counter)
+    ui.ctx.hooks.scan_did_arrive.connect(
+        lambda scan: print(f"scan: {scan.text!r} problem={scan.problem}", flush=True))
     timer = QTimer()
     timer.timeout.connect(lambda: report(state, ui))
     timer.start(40)

@@ -1,11 +1,14 @@
-"""The real-window harness (other screens reuse it): Xvfb on a free display, the real kiosk
-in a child process (xreal_app.py), xdotool for real X input (a scanner typing at 5 ms a key,
-a person at 150-250 ms, mouse clicks at a widget's real position), Qt's own grab for
-screenshots is not needed: `screenshot()` uses xwd-free `import` when present, else skips.
+"""The one real-window harness (pickup, login, the day screens, live, inspection use it): Xvfb
+on a free display, the real kiosk in a child process (xreal_app.py), xdotool for real X input
+(a scanner typing at 5 ms a key, a person at 150-600 ms, mouse clicks at a widget's real
+position), every action counted. `screenshot()` uses ImageMagick's `import` when present.
 Reads the ledger (SQLite, WAL) from the test process while the kiosk runs.
 
     with real_kiosk(data_dir, tmp_path) as k:
         k.scan(token); k.key("Return"); k.wait(lambda s: ..., "picked up")
+
+Xvfb and the kiosk are stopped in a `finally` whatever fails on the way (the log file, Xvfb's
+start, the window): a leaked X server would hold its display for every later run.
 """
 
 from __future__ import annotations
@@ -20,12 +23,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 
 APP = Path(__file__).with_name("xreal_app.py")
 ROOT = Path(__file__).resolve().parents[3]
+
+# The shared CI box runs several suites at once: xdotool itself can stall for tens of ms
+# between two keys of a scan. The store setting for scanners on a slow USB hub gives the
+# wedge room (SCANNER_GAP_MS, what `real_kiosk(scanner_gap_ms=...)` writes); a person's
+# typing into a field is slower still (HUMAN_DELAY_MS a key).
+SCANNER_GAP_MS = 250
+HUMAN_DELAY_MS = 600
 
 
 def need_tools() -> None:
@@ -50,6 +60,11 @@ class RealKiosk:
     proc: subprocess.Popen[bytes]
     data_dir: Path
     actions: list[str] = field(default_factory=list)
+
+    @property
+    def scans(self) -> int:
+        """How many codes the scanner sent."""
+        return self.actions.count("scan")
 
     def xdo(self, *args: str) -> None:
         subprocess.run(["xdotool", *args], check=True, env={**os.environ, "DISPLAY": self.display},
@@ -114,6 +129,15 @@ class RealKiosk:
         self.xdo("mousemove", str(w["x"]), str(w["y"]))
         self.xdo("click", "1")
 
+    def type_in(self, name: str, text: str, delay_ms: int = HUMAN_DELAY_MS) -> None:
+        """A person taps a field, types into it at a person's pace, then Enter: one action."""
+        w = self.widget(name)
+        self.actions.append(f"type {name}")
+        self.xdo("mousemove", str(w["x"]), str(w["y"]))
+        self.xdo("click", "1")
+        self.xdo("type", "--delay", str(delay_ms), text)
+        self.xdo("key", "Return")
+
     def screenshot(self, path: Path) -> bool:
         """The whole X screen as a PNG (ImageMagick `import`), False when not installed."""
         if shutil.which("import") is None:
@@ -137,18 +161,44 @@ def demo_store(path: Path) -> Path:
     return path
 
 
+def write_scanner_gap(data_dir: Path, gap_ms: int) -> None:
+    """The store's settings.toml with only the scanner's gap between keys of one scan."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.toml").write_text(f"[scanner]\nmax_gap_ms = {gap_ms}\n", "utf-8")
+
+
+def stop(proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    """Terminate a child, kill it when it does not go in `timeout` seconds, and reap it."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @contextmanager
 def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN",
-               size: tuple[int, int] = (1366, 768)) -> Iterator[RealKiosk]:
+               size: tuple[int, int] = (1366, 768),
+               scanner_gap_ms: int | None = None) -> Iterator[RealKiosk]:
+    """The kiosk on `data_dir` (a demo store is made there when it is empty) on its own X
+    display; `scanner_gap_ms` writes settings.toml's [scanner] max_gap_ms first (the file
+    is replaced). The kiosk's output goes to `tmp`/kiosk.log."""
     need_tools()
+    if scanner_gap_ms is not None:
+        write_scanner_gap(data_dir, scanner_gap_ms)
     n = free_display()
     display = f":{n}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size[0]}x{size[1]}x24",
-                             "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb: subprocess.Popen[bytes] | None = None
     proc: subprocess.Popen[bytes] | None = None
-    log = (tmp / "kiosk.log").open("wb")
+    log: BinaryIO | None = None
     try:
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size[0]}x{size[1]}x24",
+                                 "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = (tmp / "kiosk.log").open("wb")
         deadline = time.monotonic() + 15
         while not Path(f"/tmp/.X11-unix/X{n}").exists():
             if time.monotonic() > deadline or xvfb.poll() is not None:
@@ -156,7 +206,7 @@ def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN",
             time.sleep(0.05)
         state = tmp / "xreal-state.json"
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "LINLI_FAST_PIN_HASH": "1"}
+               "LINLI_FAST_PIN_HASH": "1", "LINLI_DATA_DIR": str(data_dir)}
         proc = subprocess.Popen([sys.executable, str(APP), str(data_dir), str(state), lang],
                                 env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         kiosk = RealKiosk(display, state, proc, data_dir)
@@ -171,13 +221,11 @@ def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN",
         kiosk.wait(lambda d: d.get("active", True), "the window to be active")
         yield kiosk
     finally:
-        if proc is not None:
-            proc.terminate()
+        try:
+            stop(proc, 20)
+        finally:
             try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
-        log.close()
+                stop(xvfb, 10)
+            finally:
+                if log is not None:
+                    log.close()
