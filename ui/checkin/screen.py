@@ -28,7 +28,6 @@ from ui.checkin.parts import (
     DANGER,
     GO,
     INFO,
-    TOUCH,
     WAIT,
     Banner,
     big_font,
@@ -37,21 +36,19 @@ from ui.checkin.parts import (
 )
 from ui.context import UiContext
 from ui.qt import (
-    QComboBox,
     QCoreApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.scan_input import mark_key_sink
 from ui.screen import Screen
+from ui.widgets.screen_layout import chooser_row, text_label, touch_field, two_columns
 from ui.words.checkin import outcome_text, temp_word, zone_word
 
 translate = QCoreApplication.translate
@@ -89,21 +86,8 @@ class CheckinScreen(Screen):
     # --- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        root = QHBoxLayout(self)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        root.addLayout(left, 3)
-        root.addLayout(right, 2)
-        top = QHBoxLayout()
-        self.batch_box = QComboBox(self)
-        self.batch_box.setMinimumHeight(TOUCH)
-        self.batch_box.setFont(big_font(20, bold=False))
-        self.batch_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.batch_box.activated.connect(self._batch_chosen)
-        top.addWidget(self.batch_box, 1)
-        self.counter = QLabel(self)
-        self.counter.setFont(big_font(30))
-        self.counter.setObjectName("checkin-counter")
-        top.addWidget(self.counter)
+        left, right = two_columns(self, 3, 2)
+        top, self.batch_box, self.counter = chooser_row(self, "checkin-counter", self._batch_chosen)
         left.addLayout(top)
         self.banner = Banner(self, name="checkin-banner")
         left.addWidget(self.banner)
@@ -113,8 +97,7 @@ class CheckinScreen(Screen):
         self.bin_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bin_label.setMinimumHeight(190)
         left.addWidget(self.bin_label, 2)
-        self.bag_title = QLabel(self)
-        self.bag_title.setFont(big_font(20))
+        self.bag_title = text_label(self, 20)
         left.addWidget(self.bag_title)
         grid = QGridLayout()
         self.line_labels: list[QLabel] = []
@@ -141,10 +124,7 @@ class CheckinScreen(Screen):
         grid.setColumnStretch(0, 1)
         left.addLayout(grid)
         note_row = QHBoxLayout()
-        self.note = QLineEdit(self)
-        self.note.setMinimumHeight(TOUCH)
-        self.note.setFont(big_font(18, bold=False))
-        self.note.setPlaceholderText(translate("checkin", "Note for the problem (optional)"))
+        self.note = touch_field(self, translate("checkin", "Note for the problem (optional)"), px=18)
         note_row.addWidget(self.note, 1)
         self.change_bin = touch_button(translate("checkin", "Change bin"), self, name="change-bin")
         self.change_bin.clicked.connect(self._choose_bin)
@@ -152,21 +132,15 @@ class CheckinScreen(Screen):
         left.addLayout(note_row)
         # right side: temperature, bag list, finish
         temp_row = QHBoxLayout()
-        self.temp_title = QLabel(translate("checkin", "Cold chain °C"), self)
-        self.temp_title.setFont(big_font(18))
+        self.temp_title = text_label(self, 18, text=translate("checkin", "Cold chain °C"))
         temp_row.addWidget(self.temp_title)
-        self.temp_edit = QLineEdit(self)
-        self.temp_edit.setObjectName("checkin-temp")
-        self.temp_edit.setMinimumHeight(TOUCH)
-        self.temp_edit.setFont(big_font(22, bold=False))
-        self.temp_edit.setPlaceholderText(translate("checkin", "e.g. 4.5, then Enter"))
+        self.temp_edit = touch_field(self, translate("checkin", "e.g. 4.5, then Enter"), px=22,
+                                     name="checkin-temp")
         self.temp_edit.returnPressed.connect(self._temperature)
         mark_key_sink(self.temp_edit)  # slow typing with the focus nowhere: the temperature
         temp_row.addWidget(self.temp_edit, 1)
         right.addLayout(temp_row)
-        self.temp_status = QLabel(self)
-        self.temp_status.setWordWrap(True)
-        self.temp_status.setFont(big_font(17, bold=False))
+        self.temp_status = text_label(self, 17, bold=False, wrap=True)
         self.temp_status.setMinimumHeight(60)
         right.addWidget(self.temp_status)
         self.bag_list = QListWidget(self)

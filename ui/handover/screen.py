@@ -21,24 +21,22 @@ from kiosk.flows.handover_desk import (
     list_leaders,
 )
 from kiosk.ports import ScanEvent
-from ui.checkin.parts import DANGER, GO, TOUCH, WAIT, Banner, big_font, touch_button
+from ui.checkin.parts import DANGER, GO, WAIT, Banner, big_font, touch_button
 from ui.context import UiContext
 from ui.qt import (
-    QComboBox,
     QCoreApplication,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.scan_input import mark_key_sink
 from ui.screen import Screen
+from ui.widgets.screen_layout import chooser_row, text_label, touch_field, two_columns
 from ui.words.handover import outcome_text
 
 translate = QCoreApplication.translate
@@ -59,21 +57,9 @@ class HandoverScreen(Screen):
         self.refresh_leaders()
 
     def _build(self) -> None:
-        root = QHBoxLayout(self)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        root.addLayout(left, 3)
-        root.addLayout(right, 2)
-        top = QHBoxLayout()
-        self.leader_box = QComboBox(self)
-        self.leader_box.setMinimumHeight(TOUCH)
-        self.leader_box.setFont(big_font(20, bold=False))
-        self.leader_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.leader_box.activated.connect(self._leader_chosen)
-        top.addWidget(self.leader_box, 1)
-        self.counter = QLabel(self)
-        self.counter.setObjectName("handover-counter")
-        self.counter.setFont(big_font(30))
-        top.addWidget(self.counter)
+        left, right = two_columns(self, 3, 2)
+        top, self.leader_box, self.counter = chooser_row(self, "handover-counter",
+                                                         self._leader_chosen)
         left.addLayout(top)
         self.banner = Banner(self, name="handover-banner")
         left.addWidget(self.banner)
@@ -92,15 +78,11 @@ class HandoverScreen(Screen):
         self.all_button.setMinimumHeight(72)
         self.all_button.clicked.connect(self._tick_all)
         right.addWidget(self.all_button)
-        pin_title = QLabel(translate("handover", "Team leader's PIN (or scan the badge again)"), self)
-        pin_title.setWordWrap(True)
-        pin_title.setFont(big_font(18))
+        pin_title = text_label(self, 18, wrap=True,
+                               text=translate("handover", "Team leader's PIN (or scan the badge again)"))
         right.addWidget(pin_title)
-        self.pin_edit = QLineEdit(self)
-        self.pin_edit.setObjectName("handover-pin")
+        self.pin_edit = touch_field(self, px=28, name="handover-pin")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setMinimumHeight(TOUCH)
-        self.pin_edit.setFont(big_font(28, bold=False))
         # no max length: the scan router takes a scan's keys back out of the focused field,
         # which a truncated field would defeat
         self.pin_edit.returnPressed.connect(self._confirm_pin)

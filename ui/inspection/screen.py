@@ -32,7 +32,6 @@ from ui.qt import (
     QColor,
     QCoreApplication,
     QImage,
-    QLabel,
     QPainter,
     QStackedWidget,
     QTimer,
@@ -41,6 +40,7 @@ from ui.qt import (
     Signal,
 )
 from ui.screen import Screen
+from ui.widgets.screen_layout import text_label
 from ui.words import inspection as words
 
 translate = QCoreApplication.translate
@@ -77,9 +77,7 @@ class InspectionScreen(Screen):
     # --- building --------------------------------------------------------------------------
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        self.header = QLabel(self)
-        self.header.setObjectName("insp-header")
-        self.header.setFont(big_font(22))
+        self.header = text_label(self, 22, name="insp-header")
         root.addWidget(self.header)
         self.stack = QStackedWidget(self)
         root.addWidget(self.stack, 1)

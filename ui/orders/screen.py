@@ -25,18 +25,16 @@ from ui.qt import (
     QCoreApplication,
     QDoubleSpinBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.scan_input import mark_key_sink
 from ui.screen import Screen
+from ui.widgets.screen_layout import button_row, text_label, touch_field, two_columns
 from ui.words.orders import action_text, filter_name, history_text, issue_kind, status_name
 
 translate = QCoreApplication.translate
@@ -58,16 +56,10 @@ class OrdersScreen(Screen):
         self._build()
 
     def _build(self) -> None:
-        root = QHBoxLayout(self)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        root.addLayout(left, 1)
-        root.addLayout(right, 1)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("orders-search")
-        self.search_edit.setMinimumHeight(TOUCH)
-        self.search_edit.setFont(big_font(20, bold=False))
-        self.search_edit.setPlaceholderText(
-            translate("orders", "Pickup code, phone tail, name, order number or bin"))
+        left, right = two_columns(self)
+        self.search_edit = touch_field(
+            self, translate("orders", "Pickup code, phone tail, name, order number or bin"),
+            px=20, name="orders-search")
         self.search_edit.returnPressed.connect(self.refresh)
         mark_key_sink(self.search_edit)  # slow typing with the focus nowhere: the search
         left.addWidget(self.search_edit)
@@ -86,36 +78,24 @@ class OrdersScreen(Screen):
         self.result_list.setFont(big_font(18, bold=False))
         self.result_list.itemClicked.connect(self._open_item)
         left.addWidget(self.result_list, 1)
-        overdue_row = QHBoxLayout()
         self.print_button = touch_button(translate("orders", "Print overdue list"), self,
                                          name="print-overdue")
-        self.print_button.clicked.connect(self._print_overdue)
         self.return_all_button = touch_button(translate("orders", "Mark all returned"), self,
                                               name="return-all")
-        self.return_all_button.clicked.connect(self._return_all)
-        overdue_row.addWidget(self.print_button)
-        overdue_row.addWidget(self.return_all_button)
-        left.addLayout(overdue_row)
+        left.addLayout(button_row((self.print_button, self._print_overdue),
+                                  (self.return_all_button, self._return_all)))
         self.banner = Banner(self, px=20, name="orders-banner")
         self.banner.setMinimumHeight(64)
         right.addWidget(self.banner)
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("orders-title")
-        self.title_label.setFont(big_font(26))
-        self.title_label.setWordWrap(True)
+        self.title_label = text_label(self, 26, name="orders-title", wrap=True)
         right.addWidget(self.title_label)
-        self.lines_label = QLabel(self)
-        self.lines_label.setFont(big_font(17, bold=False))
-        self.lines_label.setWordWrap(True)
+        self.lines_label = text_label(self, 17, bold=False, wrap=True)
         right.addWidget(self.lines_label)
         self.history_list = QListWidget(self)
         self.history_list.setObjectName("orders-history")
         self.history_list.setFont(big_font(15, bold=False))
         right.addWidget(self.history_list, 1)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setMinimumHeight(TOUCH)
-        self.reason_edit.setFont(big_font(17, bold=False))
-        self.reason_edit.setPlaceholderText(translate("orders", "Reason or note"))
+        self.reason_edit = touch_field(self, translate("orders", "Reason or note"))
         right.addWidget(self.reason_edit)
         issue_row = QHBoxLayout()
         self.kind_box = QComboBox(self)
@@ -132,7 +112,6 @@ class OrdersScreen(Screen):
         issue_row.addWidget(self.kind_box, 1)
         issue_row.addWidget(self.qty_box)
         right.addLayout(issue_row)
-        buttons = QHBoxLayout()
         self.reverse_button = touch_button(translate("orders", "Reverse pickup"), self, px=17,
                                            name="order-reverse")
         self.returned_button = touch_button(translate("orders", "Mark returned"), self, px=17,
@@ -143,12 +122,10 @@ class OrdersScreen(Screen):
                                          name="order-issue")
         self.settle_button = touch_button(translate("orders", "Settle conflict"), self, px=17,
                                           name="order-settle")
-        for b, fn in ((self.reverse_button, self._reverse), (self.returned_button, self._returned),
-                      (self.reprint_button, self._reprint), (self.issue_button, self._issue),
-                      (self.settle_button, self._settle)):
-            b.clicked.connect(fn)
-            buttons.addWidget(b)
-        right.addLayout(buttons)
+        right.addLayout(button_row(
+            (self.reverse_button, self._reverse), (self.returned_button, self._returned),
+            (self.reprint_button, self._reprint), (self.issue_button, self._issue),
+            (self.settle_button, self._settle)))
         self._draw_detail(None)
 
     def title(self) -> str:

@@ -14,21 +14,19 @@ from kiosk.flows.orders import ActionResult
 from kiosk.platform.conflicts import ConflictItem
 from kiosk.ports import Enrollment
 from kiosk.queries.sync_page import SyncPage, sync_page
-from ui.checkin.parts import DANGER, GO, TOUCH, WAIT, Banner, big_font, touch_button
+from ui.checkin.parts import DANGER, GO, WAIT, Banner, big_font, touch_button
 from ui.context import UiContext
 from ui.qt import (
     QCoreApplication,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.screen import Screen
+from ui.widgets.screen_layout import button_row, text_label, touch_field, two_columns
 from ui.words import sync as words
 from ui.words.errors import sync_error
 from ui.words.orders import action_text
@@ -47,16 +45,10 @@ class SyncScreen(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.page: SyncPage | None = None
-        root = QHBoxLayout(self)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        root.addLayout(left, 1)
-        root.addLayout(right, 1)
+        left, right = two_columns(self)
         self.banner = Banner(self, px=20, name="sync-banner")
         left.addWidget(self.banner)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("sync-status")
-        self.status_label.setFont(big_font(20, bold=False))
-        self.status_label.setWordWrap(True)
+        self.status_label = text_label(self, 20, bold=False, name="sync-status", wrap=True)
         left.addWidget(self.status_label)
         self.waiting_list = QListWidget(self)
         self.waiting_list.setFont(big_font(17, bold=False))
@@ -65,27 +57,19 @@ class SyncScreen(Screen):
         self.sync_button.setMinimumHeight(72)
         self.sync_button.clicked.connect(self._sync_now)
         left.addWidget(self.sync_button)
-        enroll_title = QLabel(translate("sync", "Enroll this kiosk"), self)
-        enroll_title.setFont(big_font(18))
+        enroll_title = text_label(self, 18, text=translate("sync", "Enroll this kiosk"))
         left.addWidget(enroll_title)
-        self.server_edit = QLineEdit(self)
-        self.server_edit.setMinimumHeight(TOUCH)
-        self.server_edit.setFont(big_font(17, bold=False))
-        self.server_edit.setPlaceholderText(translate("sync", "Server address, e.g. https://…"))
+        self.server_edit = touch_field(self, translate("sync", "Server address, e.g. https://…"))
         self.server_edit.setText(str(getattr(ctx.settings, "server_url", "") or ""))
         left.addWidget(self.server_edit)
         row = QHBoxLayout()
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setMinimumHeight(TOUCH)
-        self.code_edit.setFont(big_font(17, bold=False))
-        self.code_edit.setPlaceholderText(translate("sync", "Enrollment code"))
+        self.code_edit = touch_field(self, translate("sync", "Enrollment code"))
         row.addWidget(self.code_edit, 1)
         self.enroll_button = touch_button(translate("sync", "Enroll"), self, name="sync-enroll")
         self.enroll_button.clicked.connect(self._enroll)
         row.addWidget(self.enroll_button)
         left.addLayout(row)
-        problems_title = QLabel(translate("sync", "Problems for a manager"), self)
-        problems_title.setFont(big_font(20))
+        problems_title = text_label(self, 20, text=translate("sync", "Problems for a manager"))
         right.addWidget(problems_title)
         self.problem_list = QListWidget(self)
         self.problem_list.setObjectName("sync-problems")
@@ -93,24 +77,15 @@ class SyncScreen(Screen):
         self.problem_list.setWordWrap(True)
         self.problem_list.currentItemChanged.connect(self._problem_chosen)
         right.addWidget(self.problem_list, 1)
-        self.advice_label = QLabel(self)
-        self.advice_label.setWordWrap(True)
-        self.advice_label.setFont(big_font(18, bold=False))
+        self.advice_label = text_label(self, 18, bold=False, wrap=True)
         self.advice_label.setMinimumHeight(100)
         right.addWidget(self.advice_label)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setMinimumHeight(TOUCH)
-        self.note_edit.setFont(big_font(17, bold=False))
-        self.note_edit.setPlaceholderText(translate("sync", "What you did (note)"))
+        self.note_edit = touch_field(self, translate("sync", "What you did (note)"))
         right.addWidget(self.note_edit)
-        buttons = QHBoxLayout()
         self.settle_button = touch_button(translate("sync", "Mark settled"), self, name="sync-settle")
-        self.settle_button.clicked.connect(lambda: self._settle(retry=False))
         self.retry_button = touch_button(translate("sync", "Send again"), self, name="sync-retry")
-        self.retry_button.clicked.connect(lambda: self._settle(retry=True))
-        buttons.addWidget(self.settle_button)
-        buttons.addWidget(self.retry_button)
-        right.addLayout(buttons)
+        right.addLayout(button_row((self.settle_button, lambda: self._settle(retry=False)),
+                                   (self.retry_button, lambda: self._settle(retry=True))))
         ctx.hooks.sync_status_did_change.connect(lambda _status: self.refresh())
         self._problem_chosen(None, None)
 
