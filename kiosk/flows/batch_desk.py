@@ -19,14 +19,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from sqlalchemy import func, select
 
 from kiosk.db import Database
-from kiosk.errors import KioskError, NotAllowed
+from kiosk.errors import KioskError
 from kiosk.flows.bags import parse_bag, parse_shelf
 from kiosk.flows.coldchain import ColdChain, TempCheck, Zone
+from kiosk.flows.desk import DeskOutcome, queued, refusal_params
 from kiosk.ledger.order_state import ON_SHELF, OrderStatus
 from kiosk.models import Batch, Bin, Order
 from kiosk.platform.identity import get_setting
@@ -69,16 +70,8 @@ class ProblemKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    code: Code
-    params: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def refused(self) -> bool:
-        return self.code in REFUSALS
-
-    def param(self, key: str, default: str = "") -> str:
-        return dict(self.params).get(key, default)
+class Outcome(DeskOutcome[Code]):
+    REFUSALS: ClassVar[frozenset[str]] = REFUSALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,22 +415,13 @@ class CheckinDesk:
             result = check_in_batch(self.db, self.batch_id, staff_id=staff_id, received=received,
                                     temperature_c=temp, bins=bins, now=self.clock(),
                                     issues=issues)
-        except NotAllowed as exc:
-            return self._snapshot(Outcome(Code.REFUSED, (("kind", "not_allowed"),
-                                                         ("message", str(exc)))))
         except KioskError as exc:
-            return self._snapshot(Outcome(Code.REFUSED, (("kind", "illegal"),
-                                                         ("message", str(exc)))))
-        issues_n = len(issues)
-        queued = False
-        if isinstance(sheets, CheckinSheetSink):
-            try:
-                sheets.enqueue_checkin_sheet(self.batch_id)
-                queued = True
-            except Exception:  # the check-in stands whatever the printer queue does
-                queued = False
+            return self._snapshot(Outcome(Code.REFUSED, refusal_params(exc)))
+        batch_id = self.batch_id
+        sheet = isinstance(sheets, CheckinSheetSink) and queued(
+            lambda: sheets.enqueue_checkin_sheet(batch_id))
         self._finished = Finished(result.event_id, len(result.ready), len(result.not_arrived),
-                                  issues_n, queued)
+                                  len(issues), sheet)
         return self._snapshot(Outcome(Code.FINISHED, (("batch", self.batch_id),)))
 
     def _issue_lines(self) -> list[IssueLine]:

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from sqlalchemy import func, select
 
 from kiosk.db import Database
 from kiosk.errors import KioskError, NotAllowed
 from kiosk.flows.bags import parse_bag
+from kiosk.flows.desk import DeskOutcome, queued, refusal_params
 from kiosk.ledger.order_state import OrderStatus
 from kiosk.models import Leader, Order
 from kiosk.ports import utcnow
@@ -54,16 +55,8 @@ REFUSALS = frozenset({HCode.UNKNOWN_BADGE, HCode.NOT_THEIRS, HCode.NOT_HANDABLE,
 
 
 @dataclass(frozen=True, slots=True)
-class HOutcome:
-    code: HCode
-    params: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def refused(self) -> bool:
-        return self.code in REFUSALS
-
-    def param(self, key: str, default: str = "") -> str:
-        return dict(self.params).get(key, default)
+class HOutcome(DeskOutcome[HCode]):
+    REFUSALS: ClassVar[frozenset[str]] = REFUSALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,20 +225,11 @@ class HandoverDesk:
             result = hand_over(self.db, self.leader_id, ids, staff_id=staff_id,
                                confirmed_by=confirmed_by, credential=credential,
                                bag_count=len(ids), now=self.clock())
-        except NotAllowed as exc:
-            return self._snapshot(HOutcome(HCode.REFUSED, (("kind", "not_allowed"),
-                                                           ("message", str(exc)))))
         except KioskError as exc:
-            return self._snapshot(HOutcome(HCode.REFUSED, (("kind", "illegal"),
-                                                           ("message", str(exc)))))
-        queued = False
-        if isinstance(slips, SlipSink):
-            try:
-                slips.enqueue_handover_slip(result.handover_id)
-                queued = True
-            except Exception:  # the handover stands whatever the printer queue does
-                queued = False
-        self._done = HandedOver(result.handover_id, result.event_id, len(ids), confirmed_by, queued)
+            return self._snapshot(HOutcome(HCode.REFUSED, refusal_params(exc)))
+        slip = isinstance(slips, SlipSink) and queued(
+            lambda: slips.enqueue_handover_slip(result.handover_id))
+        self._done = HandedOver(result.handover_id, result.event_id, len(ids), confirmed_by, slip)
         return self._snapshot(HOutcome(HCode.HANDED_OVER, (("count", str(len(ids))),
                                                            ("leader", self.leader_name))))
 

@@ -68,3 +68,20 @@ def test_refusals(day: DayStore, day_db: Database) -> None:
     host = desk.confirm(confirmed_by="pin", credential=day.leader_pin, staff_id="S-003")
     assert host.outcome is not None and host.outcome.code is HCode.REFUSED
     assert {c.leader_id: c.ready for c in list_leaders(day_db)}[day.leader_id] >= 30
+
+
+class BrokenQueue:
+    def enqueue_handover_slip(self, handover_id: str) -> None:
+        raise OSError("the printer queue's disk is full")
+
+
+def test_a_failing_slip_queue_leaves_the_handover_standing(day: DayStore, day_db: Database) -> None:
+    desk = HandoverDesk(day_db)
+    desk.scan(day.badge)
+    desk.tick_all()
+    done = desk.confirm(confirmed_by="pin", credential=day.leader_pin, staff_id=day.clerk_id,
+                        slips=BrokenQueue())
+    assert done.outcome is not None and done.outcome.code is HCode.HANDED_OVER
+    assert done.done is not None and done.done.slip_queued is False
+    with day_db.reader() as s:
+        assert s.get(Handover, done.done.handover_id) is not None
