@@ -224,19 +224,21 @@ def _wire_sync(ctx: KioskContext) -> None:
 
 
 def _wire_overlay(ctx: KioskContext) -> None:
-    """The OBS overlay (live test mode): 127.0.0.1:8790 unless set (settings `overlay_host`,
-    `overlay_port`, `overlay_token`, or LINLI_OVERLAY_HOST/PORT/TOKEN); a Local-file copy of
-    the page in <data dir>/overlay/ for an OBS started before the kiosk (docs/obs.md)."""
+    """The OBS overlay (live test mode) at settings.toml's [overlay] host, port and token
+    (127.0.0.1:8790 by default; the settings screen refuses a LAN address without a token);
+    LINLI_OVERLAY_HOST/PORT/TOKEN, when set, override them (tests, a one-off run). A
+    Local-file copy of the page in <data dir>/overlay/ for an OBS started before the kiosk
+    (docs/obs.md)."""
     import os
 
-    from drivers.overlay.server import DEFAULT_PORT, OverlayServer
+    from drivers.overlay.server import OverlayServer
 
-    def pick(name: str, default: Any) -> Any:
-        return getattr(ctx.settings, f"overlay_{name}", None) \
-            or os.environ.get(f"LINLI_OVERLAY_{name.upper()}") or default
+    settings = ctx.settings
 
-    overlay = OverlayServer(str(pick("host", "127.0.0.1")), int(pick("port", DEFAULT_PORT)),
-                            token=pick("token", None))
+    def pick(name: str) -> Any:
+        return os.environ.get(f"LINLI_OVERLAY_{name.upper()}") or getattr(settings, f"overlay_{name}")
+
+    overlay = OverlayServer(str(pick("host")), int(pick("port")), token=pick("token") or None)
     _slot(ctx, "overlay", overlay)
     overlay.write_page(ctx.data_dir / "overlay")
     overlay.start()

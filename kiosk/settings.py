@@ -11,6 +11,7 @@ A missing file means every default; a broken file is reported, never fatal.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field as dc_field, fields, replace
@@ -18,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from kiosk.platform.identity import put_setting
+from kiosk.platform.identity import get_setting, put_setting
 
 FILE_NAME = "settings.toml"
 
@@ -81,6 +82,16 @@ class Settings:
     provisional_pickup: str = _f("pickup", ProvisionalPolicy.REFUSE.value,
                                  choices=tuple(p.value for p in ProvisionalPolicy))
     overdue_days: int = _f("pickup", 3, min=1, max=60)
+    # [checkin]: the cold-chain bands the van's temperature is checked against, bags per bin
+    chilled_min_c: float = _f("checkin", 0.0, min=-40.0, max=45.0)  # 冷藏
+    chilled_max_c: float = _f("checkin", 8.0, min=-40.0, max=45.0)
+    frozen_min_c: float = _f("checkin", -30.0, min=-40.0, max=45.0)  # 冷冻
+    frozen_max_c: float = _f("checkin", -15.0, min=-40.0, max=45.0)
+    bin_capacity: int = _f("checkin", 6, min=1, max=100)  # bags before the next bin of the zone
+    # [overlay]: the OBS browser-source overlay of live test mode (docs/obs.md)
+    overlay_host: str = _f("overlay", "127.0.0.1")  # 0.0.0.0 or a LAN address needs a token
+    overlay_port: int = _f("overlay", 8790, min=1024, max=65535)
+    overlay_token: str = _f("overlay", "")
 
     def with_changes(self, **values: Any) -> Settings:
         return replace(self, **values)
@@ -165,7 +176,31 @@ def _check(name: str, value: Any) -> tuple[Any, SettingProblem | None]:
         return None, SettingProblem("url", name, {})
     if name == "camera" and value and not (value.isdigit() or "://" in value):
         return None, SettingProblem("camera", name, {})
+    if name == "overlay_host" and not _HOST.fullmatch(value):
+        return None, SettingProblem("host", name, {})
+    if name == "overlay_token" and any(c.isspace() for c in value):
+        return None, SettingProblem("type", name, {"expected": "text"})
     return value, None
+
+
+_HOST = re.compile(r"[A-Za-z0-9.\-]{1,253}|\[?[0-9A-Fa-f:.]{2,45}\]?")
+_LOOPBACK = ("127.", "localhost", "::1", "[::1]")
+
+
+def _together(raw: Mapping[str, Any]) -> list[SettingProblem]:
+    """Rules between fields, checked when every field they need is valid in `raw`."""
+    values = {n: _check(n, v)[0] for n, v in raw.items() if n in SECTIONS
+              and _check(n, v)[1] is None}
+    problems = []
+    for zone in ("chilled", "frozen"):
+        low, high = values.get(f"{zone}_min_c"), values.get(f"{zone}_max_c")
+        if low is not None and high is not None and not low < high:
+            problems.append(SettingProblem("band", f"{zone}_max_c", {"min": low, "max": high}))
+    host = values.get("overlay_host")
+    if host is not None and "overlay_token" in values and not values["overlay_token"] \
+            and not str(host).startswith(_LOOPBACK):
+        problems.append(SettingProblem("token", "overlay_token", {"host": host}))
+    return problems
 
 
 def validate(raw: Mapping[str, Any]) -> list[SettingProblem]:
@@ -178,7 +213,7 @@ def validate(raw: Mapping[str, Any]) -> list[SettingProblem]:
         _, problem = _check(name, value)
         if problem is not None:
             problems.append(problem)
-    return problems
+    return problems + _together(raw)
 
 
 def from_raw(raw: Mapping[str, Any], base: Settings | None = None) -> Settings:
@@ -291,12 +326,25 @@ def dumps(settings: Settings) -> str:
 # --- the rules the core reads from the ledger's settings table ----------------------------
 
 LEDGER_KEYS = {"reversal_window_min": "pickup_reverse_window_min",
-               "overdue_days": "overdue_after_days"}
+               "overdue_days": "overdue_after_days", "bin_capacity": "bin_capacity"}
+
+
+def cold_chain_setting(settings: Settings, current: Any = None) -> dict[str, Any]:
+    """The ledger's `cold_chain` value (kiosk.flows.coldchain.ColdChain.from_setting's form)
+    with the bands of `settings`; the SKU zones of `current` (the ledger's value) are kept."""
+    value: dict[str, Any] = {"chilled": [settings.chilled_min_c, settings.chilled_max_c],
+                             "frozen": [settings.frozen_min_c, settings.frozen_max_c]}
+    if isinstance(current, Mapping) and isinstance(current.get("sku_zones"), Mapping):
+        value["sku_zones"] = dict(current["sku_zones"])
+    return value
 
 
 def apply_to_ledger(session: Any, settings: Settings) -> None:
     """Mirror the store rules the core services read from the settings table (undo window,
-    overdue days), so the counter, the command line and the scheduled jobs agree with
-    settings.toml. `session` is a write session (kiosk.db.Database.session())."""
+    overdue days, bin capacity, cold-chain bands), so the counter, the command line and the
+    scheduled jobs agree with settings.toml. `session` is a write session
+    (kiosk.db.Database.session())."""
     for name, key in LEDGER_KEYS.items():
         put_setting(session, key, getattr(settings, name))
+    put_setting(session, "cold_chain",
+                cold_chain_setting(settings, get_setting(session, "cold_chain")))

@@ -310,32 +310,32 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="85" />
+        <location filename="../../ui/settings/screen.py" line="86" />
         <source>Undo my changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="91" />
+        <location filename="../../ui/settings/screen.py" line="92" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="102" />
+        <location filename="../../ui/settings/screen.py" line="103" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="170" />
+        <location filename="../../ui/settings/screen.py" line="171" />
         <source>Enrollment code from the platform</source>
         <translation>平台给的注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="172" />
+        <location filename="../../ui/settings/screen.py" line="173" />
         <source>Enroll this kiosk</source>
         <translation>注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/screen.py" line="184" />
+        <location filename="../../ui/settings/screen.py" line="185" />
         <source>Enrollment</source>
         <translation>注册</translation>
     </message>
@@ -3516,247 +3516,312 @@ Code: {code}</source>
         <translation>取货规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="26" />
+        <location filename="../../ui/settings/words.py" line="20" />
+        <source>Check-in: cold chain and bins</source>
+        <translation>到货：冷链和货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="21" />
+        <source>Live test: OBS overlay</source>
+        <translation>直播检测：OBS 叠加层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="28" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="27" />
+        <location filename="../../ui/settings/words.py" line="29" />
         <source>Kiosk mode (fullscreen, a manager PIN leaves it)</source>
         <translation>全屏模式（凭店长密码退出）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="28" />
+        <location filename="../../ui/settings/words.py" line="30" />
         <source>Lock after this many idle minutes (0: never)</source>
         <translation>无操作多少分钟后锁屏（0：不锁）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="29" />
+        <location filename="../../ui/settings/words.py" line="31" />
         <source>Self-service: the customer scans at the camera</source>
         <translation>自助模式：顾客对着摄像头扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="30" />
+        <location filename="../../ui/settings/words.py" line="32" />
         <source>A sound for each result</source>
         <translation>每种结果播放提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="31" />
+        <location filename="../../ui/settings/words.py" line="33" />
         <source>Spoken prompts</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="32" />
+        <location filename="../../ui/settings/words.py" line="34" />
         <source>Volume (0 to 100)</source>
         <translation>音量（0 到 100）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="33" />
+        <location filename="../../ui/settings/words.py" line="35" />
         <source>Printer address (tcp://192.168.1.50:9100, usb:…)</source>
         <translation>打印机地址（tcp://192.168.1.50:9100、usb:…）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="34" />
+        <location filename="../../ui/settings/words.py" line="36" />
         <source>Paper width</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="35" />
+        <location filename="../../ui/settings/words.py" line="37" />
         <source>Chinese text</source>
         <translation>中文打印方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="36" />
+        <location filename="../../ui/settings/words.py" line="38" />
         <source>Print a receipt</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="37" />
+        <location filename="../../ui/settings/words.py" line="39" />
         <source>Longest pause inside one scan (ms)</source>
         <translation>一次扫码内最长停顿（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="38" />
+        <location filename="../../ui/settings/words.py" line="40" />
         <source>Shortest scan (characters)</source>
         <translation>最短扫码长度（字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="39" />
+        <location filename="../../ui/settings/words.py" line="41" />
         <source>Scanner sends no Enter: a pause ends the scan (ms, 0: off)</source>
         <translation>扫码枪不发回车：停顿多久算扫完（毫秒，0：关闭）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="40" />
+        <location filename="../../ui/settings/words.py" line="42" />
         <source>Same code again within (seconds) is one scan</source>
         <translation>多少秒内重复的码算同一次（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="41" />
+        <location filename="../../ui/settings/words.py" line="43" />
         <source>Serial scanner port (/dev/ttyACM0, COM3)</source>
         <translation>串口扫码枪端口（/dev/ttyACM0、COM3）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="42" />
+        <location filename="../../ui/settings/words.py" line="44" />
         <source>Camera (0, 1… or a stream address)</source>
         <translation>摄像头（0、1… 或视频流地址）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="43" />
+        <location filename="../../ui/settings/words.py" line="45" />
         <source>Show the camera picture</source>
         <translation>显示摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="44" />
+        <location filename="../../ui/settings/words.py" line="46" />
         <source>Instruments</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="45" />
+        <location filename="../../ui/settings/words.py" line="47" />
         <source>Platform address (https://…)</source>
         <translation>平台地址（https://…）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="46" />
+        <location filename="../../ui/settings/words.py" line="48" />
         <source>Undo a pickup within (minutes)</source>
         <translation>多少分钟内可撤销取货（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="47" />
+        <location filename="../../ui/settings/words.py" line="49" />
         <source>Genuine code, order not synced yet</source>
         <translation>取货码有效，订单尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="48" />
+        <location filename="../../ui/settings/words.py" line="50" />
         <source>Overdue after (days)</source>
         <translation>超过多少天算逾期（天）</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/words.py" line="51" />
+        <source>Chilled goods: lowest temperature (°C)</source>
+        <translation>冷藏商品：最低温度（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="52" />
+        <source>Chilled goods: highest temperature (°C)</source>
+        <translation>冷藏商品：最高温度（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="53" />
+        <source>Frozen goods: lowest temperature (°C)</source>
+        <translation>冷冻商品：最低温度（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="54" />
+        <source>Frozen goods: highest temperature (°C)</source>
+        <translation>冷冻商品：最高温度（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="55" />
+        <source>Bags per bin before the next bin is used</source>
+        <translation>每个货位放几袋后换下一个货位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="56" />
+        <source>Overlay address (127.0.0.1: this PC only; 0.0.0.0: the shop's network)</source>
+        <translation>叠加层地址（127.0.0.1：仅本机；0.0.0.0：店内网络）</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/words.py" line="57" />
+        <source>Overlay port (8790)</source>
+        <translation>叠加层端口（8790）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="58" />
+        <source>Overlay password (token; needed for the shop's network)</source>
+        <translation>叠加层密码（令牌；店内网络访问时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="67" />
         <source>58 mm</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="58" />
+        <location filename="../../ui/settings/words.py" line="68" />
         <source>80 mm</source>
         <translation>80 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="59" />
+        <location filename="../../ui/settings/words.py" line="69" />
         <source>The printer's own Chinese font</source>
         <translation>打印机自带中文字库</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="60" />
+        <location filename="../../ui/settings/words.py" line="70" />
         <source>Drawn as a picture (any printer)</source>
         <translation>以图片打印（任何打印机都行）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="61" />
+        <location filename="../../ui/settings/words.py" line="71" />
         <source>Always</source>
         <translation>总是</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="62" />
+        <location filename="../../ui/settings/words.py" line="72" />
         <source>Ask each time</source>
         <translation>每次询问</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="63" />
+        <location filename="../../ui/settings/words.py" line="73" />
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="64" />
+        <location filename="../../ui/settings/words.py" line="74" />
         <source>Do not hand out; come back later</source>
         <translation>不发货，请顾客稍后再来</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="65" />
+        <location filename="../../ui/settings/words.py" line="75" />
         <source>Hand out provisionally, check the items</source>
         <translation>先临时发货，核对商品</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="73" />
+        <location filename="../../ui/settings/words.py" line="83" />
         <source>The settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="75" />
+        <location filename="../../ui/settings/words.py" line="85" />
         <source>%1: use a number from %2 to %3.</source>
         <translation>%1：请填 %2 到 %3 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="79" />
+        <location filename="../../ui/settings/words.py" line="89" />
         <source>%1: this is not a valid value here.</source>
         <translation>%1：这个值不能用在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="80" />
+        <location filename="../../ui/settings/words.py" line="90" />
         <source>%1: pick one of the offered choices.</source>
         <translation>%1：请从给出的选项中选一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="81" />
+        <location filename="../../ui/settings/words.py" line="91" />
         <source>%1: start with tcp://, usb:, serial: or file:.</source>
         <translation>%1：请以 tcp://、usb:、serial: 或 file: 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="82" />
+        <location filename="../../ui/settings/words.py" line="92" />
         <source>%1: start with http:// or https://.</source>
         <translation>%1：请以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="83" />
+        <location filename="../../ui/settings/words.py" line="93" />
         <source>%1: a camera number (0, 1…) or an address with ://.</source>
         <translation>%1：填摄像头编号（0、1…）或带 :// 的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="84" />
+        <location filename="../../ui/settings/words.py" line="94" />
         <source>%1: each instrument needs a name, a protocol and a port.</source>
         <translation>%1：每台仪器都要填名称、协议和端口。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="85" />
+        <location filename="../../ui/settings/words.py" line="95" />
         <source>%1: this setting is not known and was ignored.</source>
         <translation>%1：不认识这个设置项，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="86" />
+        <location filename="../../ui/settings/words.py" line="96" />
         <source>%1 could not be read; the defaults are used until it is saved again.</source>
         <translation>%1读取失败；重新保存之前使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="93" />
+        <location filename="../../ui/settings/words.py" line="97" />
+        <source>%1: must be above the lowest temperature of the same goods.</source>
+        <translation>%1：必须高于同类商品的最低温度。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="98" />
+        <source>%1: an address like 127.0.0.1, 0.0.0.0 or 192.168.1.20, without http://.</source>
+        <translation>%1：填写 127.0.0.1、0.0.0.0 或 192.168.1.20 这样的地址，不要加 http://。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="99" />
+        <source>%1: an overlay other PCs can reach needs a password: type a long word with no spaces.</source>
+        <translation>%1：其他电脑能访问的叠加层需要密码：请输入一串较长、不含空格的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/words.py" line="106" />
         <source>Enrolled: this kiosk now syncs with the platform as store %1.</source>
         <translation>注册成功：本机以门店 %1 的身份与平台同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="94" />
+        <location filename="../../ui/settings/words.py" line="107" />
         <source>Enter the platform address first.</source>
         <translation>请先填写平台地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="95" />
+        <location filename="../../ui/settings/words.py" line="108" />
         <source>Enter the enrollment code the platform gave you.</source>
         <translation>请输入平台给的注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="96" />
+        <location filename="../../ui/settings/words.py" line="109" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="97" />
+        <location filename="../../ui/settings/words.py" line="110" />
         <source>Enrollment is not available in this build.</source>
         <translation>此版本不能注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="104" />
+        <location filename="../../ui/settings/words.py" line="117" />
         <source>Saved. Device changes take effect at the next start of the kiosk.</source>
         <translation>已保存。设备相关的修改在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/words.py" line="105" />
+        <location filename="../../ui/settings/words.py" line="118" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

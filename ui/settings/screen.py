@@ -47,7 +47,8 @@ from ui.words.errors import error_text
 # What needs a restart of the kiosk to take effect (devices are opened at start).
 RESTART_FIELDS = frozenset({"printer_uri", "printer_paper", "printer_cjk", "serial_scanner_port",
                             "camera", "instruments", "scanner_max_gap_ms",
-                            "scanner_min_length", "scanner_duplicate_window_s", "server_url"})
+                            "scanner_min_length", "scanner_duplicate_window_s", "server_url",
+                            "overlay_host", "overlay_port", "overlay_token"})
 FIELD_STYLE = "font-size: 18px; min-height: 44px;"
 
 
@@ -247,7 +248,7 @@ class SettingsScreen(Screen):
         def write() -> None:
             save(data_dir, new)
             with db.session() as s:
-                apply_to_ledger(s, new)  # the undo window and overdue days the core reads
+                apply_to_ledger(s, new)  # undo window, overdue days, bands, bin capacity
 
         self.ctx.tasks.run_db(write, lambda _none: self._saved(new, restart))
         return True

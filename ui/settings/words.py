@@ -17,6 +17,8 @@ def section_title(section: str) -> str:
         "instruments": lambda: translate("settings", "Scales and instruments"),
         "server": lambda: translate("settings", "Central platform"),
         "pickup": lambda: translate("settings", "Pickup rules"),
+        "checkin": lambda: translate("settings", "Check-in: cold chain and bins"),
+        "overlay": lambda: translate("settings", "Live test: OBS overlay"),
     }
     return words.get(section, lambda: section)()
 
@@ -46,6 +48,14 @@ def field_label(name: str) -> str:
         "reversal_window_min": lambda: translate("settings", "Undo a pickup within (minutes)"),
         "provisional_pickup": lambda: translate("settings", "Genuine code, order not synced yet"),
         "overdue_days": lambda: translate("settings", "Overdue after (days)"),
+        "chilled_min_c": lambda: translate("settings", "Chilled goods: lowest temperature (°C)"),
+        "chilled_max_c": lambda: translate("settings", "Chilled goods: highest temperature (°C)"),
+        "frozen_min_c": lambda: translate("settings", "Frozen goods: lowest temperature (°C)"),
+        "frozen_max_c": lambda: translate("settings", "Frozen goods: highest temperature (°C)"),
+        "bin_capacity": lambda: translate("settings", "Bags per bin before the next bin is used"),
+        "overlay_host": lambda: translate("settings", "Overlay address (127.0.0.1: this PC only; 0.0.0.0: the shop's network)"),
+        "overlay_port": lambda: translate("settings", "Overlay port (8790)"),
+        "overlay_token": lambda: translate("settings", "Overlay password (token; needed for the shop's network)"),
     }
     return words.get(name, lambda: name)()
 
@@ -84,6 +94,9 @@ def problem_text(problem: SettingProblem) -> str:
         "instrument": lambda: translate("settings", "%1: each instrument needs a name, a protocol and a port."),
         "unknown": lambda: translate("settings", "%1: this setting is not known and was ignored."),
         "file": lambda: translate("settings", "%1 could not be read; the defaults are used until it is saved again."),
+        "band": lambda: translate("settings", "%1: must be above the lowest temperature of the same goods."),
+        "host": lambda: translate("settings", "%1: an address like 127.0.0.1, 0.0.0.0 or 192.168.1.20, without http://."),
+        "token": lambda: translate("settings", "%1: an overlay other PCs can reach needs a password: type a long word with no spaces."),
     }
     return texts.get(problem.code, texts["type"])().replace("%1", label)
 

@@ -141,9 +141,8 @@ class StatusBar(QFrame):
     def detail_lines(self, kind: str) -> list[str]:
         if kind == "sync":
             if self.sync is None:
-                return [state_word(DeviceState.CONNECTING), version_words()]
-            return [sync_sentence(self.sync, local_time(self.sync.last_success)),
-                    version_words()]
+                return [state_word(DeviceState.CONNECTING)]
+            return [sync_sentence(self.sync, local_time(self.sync.last_success))]
         slots = self.slots_of(kind)
         if not slots:
             return [self.tr("Not set up: a manager can add it on the settings screen.")]

@@ -10,20 +10,25 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from drivers.scan.camera import PREVIEW_WIDTH, CameraScanner
-from kiosk import __version__
+from kiosk import __version__, settings as core_settings
 from kiosk.context import KioskContext
 from kiosk.errors import DeviceError
+from kiosk.flows.coldchain import Band, ColdChain, TempCheck, Zone
+from kiosk.platform.identity import get_setting
 from kiosk.ports import DeviceState, DeviceStatus
 from kiosk.settings import Settings
 from kiosk.version import build_id
-from tests.ui.shell.conftest import CLERK
+from tests.ui.shell.conftest import CLERK, MANAGER
+from tests.ui.shell.test_shell_login import tap
 from ui.app import UiApp, install_translator, qt_app
 from ui.checkin.screen import CheckinScreen
-from ui.qt import QLabel, Qt
+from ui.qt import QLabel, QLineEdit, Qt
+from ui.settings.screen import SettingsScreen
 from ui.words.devices import kind_word, status_sentence
 
 MakeShell = Callable[..., UiApp]
@@ -123,7 +128,6 @@ def test_the_version_and_build_are_on_screen_and_translated(qtbot: QtBot,
     text = label.text()
     assert __version__ in text and build_id() in text and "版本" in text
     assert __version__ in ui.window.toolTip() and build_id() in ui.window.toolTip()
-    assert any(__version__ in line for line in ui.window.status_bar.detail_lines("sync"))
 
 
 def test_every_status_code_a_driver_sets_has_words_in_chinese(qtbot: QtBot) -> None:
@@ -174,3 +178,82 @@ def test_no_function_key_leaves_self_service(qtbot: QtBot, kiosk: KioskContext,
     window.apply_self_service()
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_F2)
     assert window.current_id == "checkin"
+
+
+def _settings_screen(qtbot: QtBot, ui: UiApp) -> SettingsScreen:
+    assert ui.window.show_screen("settings")
+    screen = ui.window.screens["settings"]
+    assert isinstance(screen, SettingsScreen)
+    return screen
+
+
+def _type(screen: SettingsScreen, name: str, text: str) -> None:
+    editor = screen.editors[name]
+    assert isinstance(editor, QLineEdit), name
+    editor.setText(text)
+
+
+def test_cold_chain_bins_and_overlay_are_settings_refused_in_words_and_copied_to_the_core(
+        qtbot: QtBot, make_shell: MakeShell) -> None:
+    ui = make_shell(login=MANAGER, language="zh_CN")
+    screen = _settings_screen(qtbot, ui)
+    _type(screen, "chilled_min_c", "9")  # above the highest (8): not a band
+    _type(screen, "bin_capacity", "0")
+    _type(screen, "overlay_host", "http://0.0.0.0")
+    tap(qtbot, screen.save_button)
+    shown = {n: lab.text() for n, lab in screen.problem_labels.items() if not lab.isHidden()}
+    assert set(shown) == {"chilled_max_c", "bin_capacity", "overlay_host"}, shown
+    assert "1 到 100" in shown["bin_capacity"] and "http://" in shown["overlay_host"]
+    assert all(re.search(r"[\u4e00-\u9fff]", t) and "band" not in t for t in shown.values())
+    _type(screen, "overlay_host", "0.0.0.0")  # the shop's network, but no token
+    _type(screen, "chilled_min_c", "1")
+    _type(screen, "bin_capacity", "4")
+    tap(qtbot, screen.save_button)
+    shown = {n: lab.text() for n, lab in screen.problem_labels.items() if not lab.isHidden()}
+    assert set(shown) == {"overlay_token"}, shown
+    assert not core_settings.path_in(ui.ctx.kiosk.data_dir).exists(), "nothing written"
+
+    seen: list[object] = []
+    ui.ctx.hooks.settings_did_change.connect(seen.append)
+    _type(screen, "overlay_token", "a-long-random-word")
+    _type(screen, "overlay_port", "8791")
+    _type(screen, "frozen_max_c", "-18")
+    tap(qtbot, screen.save_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    loaded, problems = core_settings.load(ui.ctx.kiosk.data_dir)
+    assert problems == []
+    assert (loaded.chilled_min_c, loaded.chilled_max_c, loaded.frozen_max_c) == (1.0, 8.0, -18.0)
+    assert (loaded.bin_capacity, loaded.overlay_host, loaded.overlay_port,
+            loaded.overlay_token) == (4, "0.0.0.0", 8791, "a-long-random-word")
+    text = core_settings.path_in(ui.ctx.kiosk.data_dir).read_text("utf-8")
+    assert "[checkin]" in text and "[overlay]" in text
+    with ui.ctx.kiosk.db.reader() as s:  # where the check-in desk reads them
+        assert get_setting(s, "bin_capacity") == 4
+        chain = ColdChain.from_setting(get_setting(s, "cold_chain"))
+    assert (chain.band(Zone.CHILLED), chain.band(Zone.FROZEN)) == (
+        Band(Zone.CHILLED, 1.0, 8.0), Band(Zone.FROZEN, -30.0, -18.0))
+    assert chain.check(Zone.CHILLED, 0.5) is TempCheck.TOO_COLD
+
+
+def test_main_starts_the_overlay_at_the_settings_address(kiosk: KioskContext,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import main
+
+    for name in ("HOST", "PORT", "TOKEN"):
+        monkeypatch.delenv(f"LINLI_OVERLAY_{name}", raising=False)
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    kiosk.settings = Settings(overlay_port=port, overlay_token="t0ken")
+    main._wire_overlay(kiosk)
+    try:
+        overlay = kiosk.slots[-1].device
+        assert kiosk.slots[-1].kind == "overlay"
+        assert (overlay.port, overlay.token) == (port, "t0ken")  # type: ignore[attr-defined]
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
+    finally:
+        for stop in kiosk.on_close:
+            stop()
