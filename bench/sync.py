@@ -3,6 +3,8 @@ process), and 100 simulated kiosks syncing at once — against the real server p
 SQLite and (when LINLI_TEST_PG is set) PostgreSQL. Figures are printed, never asserted.
 
 Targets: 10k events ≤ 5 s; 100k orders ≤ 20 s under 200 MB; no errors at 100 kiosks.
+`python -m bench.sync gil`: the longest GIL hold a probe thread sees while the background
+sync pulls 20 000 orders (it stands in for the GUI thread), ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -262,6 +264,71 @@ def bench_many(srv: _Server) -> None:
         print(f"    error: {err}")
 
 
+GIL_PROBE_ORDERS = 20_000
+
+
+def _gil_probe(stop: threading.Event, late_ms: list[float], interval_s: float = 0.001) -> None:
+    """Stands in for the GUI thread: how late a 1 ms sleep wakes up is how long some other
+    thread of this process held the GIL."""
+    last = time.perf_counter()
+    while not stop.is_set():
+        time.sleep(interval_s)
+        now = time.perf_counter()
+        late_ms.append(max(0.0, (now - last - interval_s) * 1000))
+        last = now
+
+
+def bench_gil(srv: _Server, tmp: Path, *, page_size: int | None = None,
+              freeze: bool = True) -> dict[str, float]:
+    """The longest GIL hold of the background sync's pull (its page size unless given) of
+    20 000 orders, seen by a probe thread in the same process. `freeze` does what
+    BackgroundSync.start does first (sync/client/background.py); once per process, so a
+    run without it must come first."""
+    from sync.client.background import freeze_startup_heap
+    from sync.client.engine import SyncReport
+    from sync.client.setup import build_engine, close_engine
+
+    name = f"GIL{page_size or 0}{'F' if freeze else ''}"
+    (code,) = _store(srv, name, GIL_PROBE_ORDERS)
+    db = _kiosk(tmp / f"gil-kiosk-{name}", srv, code)
+    engine = build_engine(db) if page_size is None else build_engine(db, page_size=page_size)
+    if freeze:
+        freeze_startup_heap()
+    late: list[float] = []
+    stop = threading.Event()
+    probe = threading.Thread(target=_gil_probe, args=(stop, late), daemon=True)
+    probe.start()
+    started = time.perf_counter()
+    report = SyncReport()
+    try:
+        engine.pull(report)
+    finally:
+        took = time.perf_counter() - started
+        stop.set()
+        probe.join()
+        close_engine(engine)
+        db.close()
+    late.sort()
+    return {"max": late[-1], "p99": late[int(len(late) * 0.99)], "seconds": took,
+            "pulled": report.pulled, "pages": report.pages, "page_size": engine.page_size}
+
+
+def report_gil(label: str, db_url: str, tmp: Path) -> None:
+    tmp = tmp / f"gil-{label}"
+    tmp.mkdir()
+    srv = _Server(db_url, tmp / "server.log")
+    try:
+        for freeze in (False, True):  # without the freeze first: it is once per process
+            r = bench_gil(srv, tmp, freeze=freeze)
+            how = "as the GUI's background sync (heap frozen)" if freeze else \
+                "without the startup-heap freeze"
+            print(f"  pull {how}: {r['pulled']:.0f} changes, pages of {r['page_size']:.0f}, "
+                  f"{r['seconds']:.1f} s; longest GIL hold seen by a probe thread "
+                  f"{r['max']:.1f} ms, p99 {r['p99']:.1f} ms  [target <= 50 ms]", flush=True)
+    finally:
+        srv.stop()
+
+
 def run_all(label: str, db_url: str, tmp: Path) -> None:
     print(f"-- {label}", flush=True)
     tmp = tmp / label
@@ -273,6 +340,10 @@ def run_all(label: str, db_url: str, tmp: Path) -> None:
         bench_many(srv)
     finally:
         srv.stop()
+    if label == "sqlite":  # in a child: the freeze is process-wide and once per process
+        out = subprocess.run([sys.executable, "-m", "bench.sync", "gil"], cwd=REPO,
+                             capture_output=True, text=True, timeout=600)
+        print(out.stdout.rstrip() or f"  gil: FAILED {out.stderr[-2000:]}", flush=True)
 
 
 def _pg_database(base: str) -> str:
@@ -302,5 +373,8 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "pull-child":
         _pull_child(sys.argv[2])
+    elif len(sys.argv) > 1 and sys.argv[1] == "gil":
+        with tempfile.TemporaryDirectory(prefix="linli-bench-gil-") as tmp:
+            report_gil("sqlite", f"sqlite:///{Path(tmp) / 'server.sqlite3'}", Path(tmp))
     else:
         main()
