@@ -5,7 +5,6 @@ the same ledger opens the unfinished inspection at the same item."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,32 +18,15 @@ from kiosk.db import Database
 from kiosk.inspection import service
 from kiosk.inspection.template import DEFAULT
 from kiosk.models import Inspection, OutboxEvent, Staff, Store, Supplier
-from kiosk.ports import DeviceState, DeviceStatus, Reading, ReadingKind, ReadingStatus, StatusBoard
+from kiosk.ports import Reading, ReadingKind, ReadingStatus
 from kiosk.session import ClerkSession
 from kiosk.settings import Settings
+from tests.ui.fake_instrument import FakeInstrument
 from ui.context import UiContext
 from ui.hooks import Hooks
 from ui.inspection.screen import InspectionScreen
 from ui.qt import QPoint, Qt
 from ui.tasks import TaskManager
-
-
-class FakeInstrument:
-    def __init__(self, name: str) -> None:
-        self.board = StatusBoard(name, DeviceState.ONLINE)
-        self.listeners: list[Callable[[Reading], None]] = []
-        self.serial = f"SN-{name}"
-
-    def status(self) -> DeviceStatus:
-        return self.board.current
-
-    def add_listener(self, listener: Callable[[Reading], None]) -> None:
-        self.listeners.append(listener)
-
-    def emit(self, reading: Reading) -> None:
-        t = threading.Thread(target=lambda: [f(reading) for f in self.listeners])
-        t.start()
-        t.join()
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,35 +21,16 @@ from kiosk.db import Database
 from kiosk.models import Staff, Store
 from kiosk.models.printing import PrintJob
 from kiosk.models.readings import ReadingRecord
-from kiosk.ports import DeviceState, DeviceStatus, Reading, ReadingKind, ReadingStatus, StatusBoard
+from kiosk.ports import Reading, ReadingKind, ReadingStatus
 from kiosk.readings.verify import verify_in_ledger
 from kiosk.session import ClerkSession
 from kiosk.settings import Settings
+from tests.ui.fake_instrument import FakeInstrument
 from ui.context import UiContext
 from ui.hooks import Hooks
 from ui.live.screen import LiveScreen
 from ui.qt import Qt
 from ui.tasks import TaskManager
-
-
-class FakeInstrument:
-    """An instrument as the screen sees it (kiosk.ports.Instrument): emits from its own thread."""
-
-    def __init__(self, name: str) -> None:
-        self.board = StatusBoard(name, DeviceState.ONLINE)
-        self.listeners: list[Callable[[Reading], None]] = []
-        self.serial = f"SN-{name}"
-
-    def status(self) -> DeviceStatus:
-        return self.board.current
-
-    def add_listener(self, listener: Callable[[Reading], None]) -> None:
-        self.listeners.append(listener)
-
-    def emit(self, reading: Reading) -> None:
-        t = threading.Thread(target=lambda: [f(reading) for f in self.listeners])
-        t.start()
-        t.join()
 
 
 def free_port() -> int:
