@@ -1,5 +1,5 @@
 """Screenshot states of the devices screen: a test scan from a scanner set to a wrong
-keyboard layout, with its diagnosis."""
+keyboard layout, with its diagnosis; a test print; "Check everything" with its findings."""
 
 from __future__ import annotations
 
@@ -21,4 +21,16 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
     def test_print(screen: DevicesScreen) -> None:
         screen._test_print()
 
-    return [("test-scan", test_scan), ("test-print", test_print)]
+    def doctor(screen: DevicesScreen) -> None:
+        """Check everything: waits (events running) until the findings are listed."""
+        import time
+
+        from ui.qt import QApplication
+
+        screen.check_everything()
+        deadline = time.monotonic() + 20
+        while screen.findings.isHidden() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+
+    return [("test-scan", test_scan), ("test-print", test_print), ("doctor", doctor)]
