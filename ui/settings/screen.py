@@ -48,7 +48,9 @@ from ui.words.errors import error_text
 RESTART_FIELDS = frozenset({"printer_uri", "printer_paper", "printer_cjk", "serial_scanner_port",
                             "camera", "instruments", "scanner_max_gap_ms",
                             "scanner_min_length", "scanner_duplicate_window_s", "server_url",
-                            "overlay_host", "overlay_port", "overlay_token"})
+                            "overlay_host", "overlay_port", "overlay_token",
+                            # the check-in screen takes its bands when it is built
+                            "chilled_min_c", "chilled_max_c", "frozen_min_c", "frozen_max_c"})
 FIELD_STYLE = "font-size: 18px; min-height: 44px;"
 
 
