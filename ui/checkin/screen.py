@@ -48,7 +48,14 @@ from ui.qt import (
 )
 from ui.scan_input import mark_key_sink
 from ui.screen import Screen
-from ui.widgets.screen_layout import chooser_row, text_label, touch_field, two_columns
+from ui.widgets.screen_layout import (
+    big_button,
+    chooser_row,
+    tap_list,
+    text_label,
+    touch_field,
+    two_columns,
+)
 from ui.words.checkin import outcome_text, temp_word, zone_word
 
 translate = QCoreApplication.translate
@@ -143,16 +150,10 @@ class CheckinScreen(Screen):
         self.temp_status = text_label(self, 17, bold=False, wrap=True)
         self.temp_status.setMinimumHeight(60)
         right.addWidget(self.temp_status)
-        self.bag_list = QListWidget(self)
-        self.bag_list.setObjectName("checkin-bags")
-        self.bag_list.setFont(big_font(18, bold=False))
-        self.bag_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.bag_list.itemClicked.connect(self._tick_item)
+        self.bag_list = tap_list(self, 18, self._tick_item, name="checkin-bags")
         right.addWidget(self.bag_list, 1)
-        self.finish_button = touch_button(translate("checkin", "Finish check-in"), self, px=26,
-                                          name="finish")
-        self.finish_button.setMinimumHeight(72)
-        self.finish_button.clicked.connect(self._finish)
+        self.finish_button = big_button(translate("checkin", "Finish check-in"), self,
+                                        self._finish, name="finish")
         right.addWidget(self.finish_button)
         self.bin_picker = QListWidget(self)
         self.bin_picker.setFont(big_font(20, bold=False))

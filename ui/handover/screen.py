@@ -28,7 +28,6 @@ from ui.qt import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     Qt,
     QWidget,
@@ -36,7 +35,14 @@ from ui.qt import (
 )
 from ui.scan_input import mark_key_sink
 from ui.screen import Screen
-from ui.widgets.screen_layout import chooser_row, text_label, touch_field, two_columns
+from ui.widgets.screen_layout import (
+    big_button,
+    chooser_row,
+    tap_list,
+    text_label,
+    touch_field,
+    two_columns,
+)
 from ui.words.handover import outcome_text
 
 translate = QCoreApplication.translate
@@ -67,16 +73,10 @@ class HandoverScreen(Screen):
         self.leader_label.setFont(big_font(44))
         self.leader_label.setMinimumHeight(70)
         left.addWidget(self.leader_label)
-        self.order_list = QListWidget(self)
-        self.order_list.setObjectName("handover-orders")
-        self.order_list.setFont(big_font(20, bold=False))
-        self.order_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.order_list.itemClicked.connect(self._toggle_item)
+        self.order_list = tap_list(self, 20, self._toggle_item, name="handover-orders")
         left.addWidget(self.order_list, 1)
-        self.all_button = touch_button(translate("handover", "Hand over all"), self, px=26,
-                                       name="hand-over-all")
-        self.all_button.setMinimumHeight(72)
-        self.all_button.clicked.connect(self._tick_all)
+        self.all_button = big_button(translate("handover", "Hand over all"), self,
+                                     self._tick_all, name="hand-over-all")
         right.addWidget(self.all_button)
         pin_title = text_label(self, 18, wrap=True,
                                text=translate("handover", "Team leader's PIN (or scan the badge again)"))

@@ -26,7 +26,13 @@ from ui.qt import (
     Signal,
 )
 from ui.screen import Screen
-from ui.widgets.screen_layout import button_row, text_label, touch_field, two_columns
+from ui.widgets.screen_layout import (
+    big_button,
+    button_row,
+    text_label,
+    touch_field,
+    two_columns,
+)
 from ui.words import sync as words
 from ui.words.errors import sync_error
 from ui.words.orders import action_text
@@ -53,9 +59,8 @@ class SyncScreen(Screen):
         self.waiting_list = QListWidget(self)
         self.waiting_list.setFont(big_font(17, bold=False))
         left.addWidget(self.waiting_list, 1)
-        self.sync_button = touch_button(translate("sync", "Sync now"), self, px=24, name="sync-now")
-        self.sync_button.setMinimumHeight(72)
-        self.sync_button.clicked.connect(self._sync_now)
+        self.sync_button = big_button(translate("sync", "Sync now"), self, self._sync_now,
+                                      name="sync-now", px=24)
         left.addWidget(self.sync_button)
         enroll_title = text_label(self, 18, text=translate("sync", "Enroll this kiosk"))
         left.addWidget(enroll_title)

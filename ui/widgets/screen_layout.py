@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.checkin.parts import TOUCH, big_font
-from ui.qt import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.checkin.parts import TOUCH, big_font, touch_button
+from ui.qt import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+BIG = 72  # px: the one button a step ends with (finish, hand over all, sync now)
 
 
 def two_columns(screen: QWidget, left: int = 1, right: int = 1) -> tuple[QVBoxLayout, QVBoxLayout]:
@@ -72,3 +85,25 @@ def button_row(*buttons: tuple[QPushButton, Callable[[], object]]) -> QHBoxLayou
         button.clicked.connect(on_tap)
         row.addWidget(button)
     return row
+
+
+def big_button(text: str, parent: QWidget, on_tap: Callable[[], object], *, name: str,
+               px: int = 26) -> QPushButton:
+    """The step's main button: taller than the others (BIG), wired to what its tap does."""
+    button = touch_button(text, parent, px=px, name=name)
+    button.setMinimumHeight(BIG)
+    button.clicked.connect(on_tap)
+    return button
+
+
+def tap_list(parent: QWidget, px: int, on_tap: Callable[[QListWidgetItem], None], *,
+             name: str = "") -> QListWidget:
+    """A list of rows a finger taps (each tap ticks or opens a row). It never takes the
+    keyboard focus, so the scanner's keys are not eaten by its type-ahead."""
+    rows = QListWidget(parent)
+    if name:
+        rows.setObjectName(name)
+    rows.setFont(big_font(px, bold=False))
+    rows.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    rows.itemClicked.connect(on_tap)
+    return rows
