@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from screen_steps import shown, tap, wedge_scan
 from sqlalchemy import select
 
 from bench.day import DayStore
 from kiosk.flows.bags import bag_label
 from kiosk.flows.batch_desk import CheckinSnapshot, Code
 from kiosk.models import IssueReport, Order, OutboxEvent
-from kiosk.ports import ScanEvent, ScanSource, utcnow
 from ui.checkin.parts import DANGER
 from ui.checkin.screen import CheckinScreen
 from ui.context import UiContext
@@ -17,19 +17,11 @@ from ui.qt import Qt
 
 
 def scan(qtbot: QtBot, screen: CheckinScreen, text: str) -> CheckinSnapshot:
-    with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as blocker:
-        assert screen.on_scan(ScanEvent(text, ScanSource.WEDGE, utcnow()))
-    snap = blocker.args[0]
-    assert isinstance(snap, CheckinSnapshot)
-    return snap
+    return shown(qtbot, screen.snapshot_shown, CheckinSnapshot, wedge_scan(screen, text))
 
 
 def click(qtbot: QtBot, screen: CheckinScreen, button: object) -> CheckinSnapshot:
-    with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as blocker:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    snap = blocker.args[0]
-    assert isinstance(snap, CheckinSnapshot)
-    return snap
+    return shown(qtbot, screen.snapshot_shown, CheckinSnapshot, tap(qtbot, button))
 
 
 def test_van_checked_in_by_scans_with_shortage_damage_photo_temperature(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from screen_steps import shown, wedge_scan
 from sqlalchemy import select
 
 from bench.day import DayStore
 from kiosk.flows.bags import bag_label
 from kiosk.flows.handover_desk import HandoverSnapshot, HCode
 from kiosk.models import Order, OutboxEvent
-from kiosk.ports import ScanEvent, ScanSource, utcnow
 from ui.checkin.parts import DANGER
 from ui.context import UiContext
 from ui.handover.screen import HandoverScreen
@@ -17,11 +17,7 @@ from ui.qt import Qt
 
 
 def scan(qtbot: QtBot, screen: HandoverScreen, text: str) -> HandoverSnapshot:
-    with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as blocker:
-        assert screen.on_scan(ScanEvent(text, ScanSource.WEDGE, utcnow()))
-    snap = blocker.args[0]
-    assert isinstance(snap, HandoverSnapshot)
-    return snap
+    return shown(qtbot, screen.snapshot_shown, HandoverSnapshot, wedge_scan(screen, text))
 
 
 def test_thirty_orders_by_badge_scans_and_pin_with_a_foreign_bag_refused(

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
+from screen_steps import shown, tap
 from sqlalchemy import select
 
 from bench.day import DayStore
@@ -37,19 +38,11 @@ def _search(qtbot: QtBot, screen: OrdersScreen, text: str) -> list[str]:
 
 
 def _open(qtbot: QtBot, screen: OrdersScreen, order_id: str) -> OrderDetail:
-    with qtbot.waitSignal(screen.detail_shown, timeout=5000) as blocker:
-        screen.open_order(order_id)
-    d = blocker.args[0]
-    assert isinstance(d, OrderDetail)
-    return d
+    return shown(qtbot, screen.detail_shown, OrderDetail, lambda: screen.open_order(order_id))
 
 
 def _click(qtbot: QtBot, screen: OrdersScreen, button: object) -> ActionResult:
-    with qtbot.waitSignal(screen.action_done, timeout=5000) as blocker:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    result = blocker.args[0]
-    assert isinstance(result, ActionResult)
-    return result
+    return shown(qtbot, screen.action_done, ActionResult, tap(qtbot, button))
 
 
 def test_search_by_code_tail_name_number_and_bin(qtbot: QtBot, screen: OrdersScreen,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from screen_steps import shown
 from sqlalchemy import select
 
 from bench.day import DayStore
@@ -17,11 +18,7 @@ from ui.shift.screen import ShiftScreen
 
 
 def _view(qtbot: QtBot, screen: ShiftScreen) -> ShiftView:
-    with qtbot.waitSignal(screen.view_shown, timeout=5000) as blocker:
-        screen.refresh()
-    view = blocker.args[0]
-    assert isinstance(view, ShiftView)
-    return view
+    return shown(qtbot, screen.view_shown, ShiftView, screen.refresh)
 
 
 def test_close_with_waiting_events_warns_then_sends_shift_closed(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from screen_steps import shown, tap
 
 from bench.day import DayStore
 from kiosk.errors import SyncError, SyncErrorKind
@@ -20,17 +21,11 @@ from ui.sync.screen import SyncScreen
 
 
 def _page(qtbot: QtBot, screen: SyncScreen) -> SyncPage:
-    with qtbot.waitSignal(screen.page_shown, timeout=5000) as blocker:
-        screen.refresh()
-    page = blocker.args[0]
-    assert isinstance(page, SyncPage)
-    return page
+    return shown(qtbot, screen.page_shown, SyncPage, screen.refresh)
 
 
 def _click(qtbot: QtBot, screen: SyncScreen, button: object) -> object:
-    with qtbot.waitSignal(screen.action_done, timeout=5000) as blocker:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    return blocker.args[0]
+    return shown(qtbot, screen.action_done, object, tap(qtbot, button))
 
 
 def _manager(ui_ctx: UiContext) -> None:
