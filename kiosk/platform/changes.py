@@ -266,6 +266,36 @@ def _ensure_refs(session: Session, store_id: str, data: dict[str, Any]) -> None:
     session.flush()
 
 
+# columns the central copy always decides, and those it decides unless local progress wins
+_CENTRAL_COLUMNS = ("customer_id", "leader_id", "batch_id", "pickup_code", "total_cents",
+                    "placed_at", "provisional")
+_PROGRESS_COLUMNS = ("status", "bin_code", "ready_at", "picked_up_at")
+
+
+def order_columns(data: dict[str, Any]) -> dict[str, Any]:
+    """The `orders` columns of one ORDER dict: the one mapping the loader and the bulk path share."""
+    return {
+        "id": str(data["id"]), "store_id": str(data.get("store_id") or ""),
+        "customer_id": data.get("customer_id") or None, "leader_id": data.get("leader_id") or None,
+        "batch_id": data.get("batch_id") or None, "pickup_code": str(data.get("pickup_code") or ""),
+        "status": str(data.get("status") or OrderStatus.DISPATCHED),
+        "bin_code": data.get("bin_code") or None,
+        "total_cents": int(data.get("total_cents") or 0), "provisional": False,
+        "placed_at": parse_time(data.get("placed_at")),
+        "ready_at": parse_time(data.get("ready_at")),
+        "picked_up_at": parse_time(data.get("picked_up_at")),
+        "remote_version": data["version"] if isinstance(data.get("version"), int) else 0,
+    }
+
+
+def line_columns(d: dict[str, Any]) -> dict[str, Any]:
+    """The `order_lines` columns of one line of an ORDER dict, before any local progress."""
+    sku = str(d["sku"])
+    return {"sku": sku, "name": str(d.get("name") or sku), "qty": float(d.get("qty") or 0),
+            "unit": str(d.get("unit") or "份"), "price_cents": int(d.get("price_cents") or 0),
+            "received_qty": None, "picked_qty": 0.0, "condition": "ok"}
+
+
 def upsert_order(
     session: Session, data: dict[str, Any], *, pending: set[str] | None = None
 ) -> Order:
@@ -290,21 +320,15 @@ def upsert_order(
         busy = oid in pending if pending is not None else _order_is_pending(session, oid)
         behind = PROGRESS.get(remote_status, 0) < PROGRESS.get(order.status, 0)
         keep_local = remote_status not in CENTRAL_ONLY and (busy or behind)
+    cols = order_columns(data)
+    for name in _CENTRAL_COLUMNS:
+        setattr(order, name, cols[name])
     order.store_id = store_id
-    order.customer_id = data.get("customer_id") or None
-    order.leader_id = data.get("leader_id") or None
-    order.batch_id = data.get("batch_id") or None
-    order.pickup_code = str(data.get("pickup_code") or "")
-    order.total_cents = int(data.get("total_cents") or 0)
-    order.placed_at = parse_time(data.get("placed_at"))
-    order.provisional = False
     if isinstance(data.get("version"), int):
-        order.remote_version = data["version"]
+        order.remote_version = cols["remote_version"]
     if not keep_local:
-        order.status = remote_status
-        order.bin_code = data.get("bin_code") or order.bin_code
-        order.ready_at = parse_time(data.get("ready_at")) or order.ready_at
-        order.picked_up_at = parse_time(data.get("picked_up_at")) or order.picked_up_at
+        for name in _PROGRESS_COLUMNS:  # the central copy fills what it knows, keeps the rest
+            setattr(order, name, cols[name] if name == "status" else cols[name] or getattr(order, name))
     order.updated_at = utcnow()
     _replace_lines(order, data.get("lines") or [], keep_progress=keep_local)
     session.flush()
@@ -319,14 +343,12 @@ def _replace_lines(order: Order, lines: list[dict[str, Any]], *, keep_progress: 
         sku = str(d["sku"])
         qty = float(d.get("qty") or 0)
         prev = old.get(sku)
-        line = OrderLine(sku=sku, name=str(d.get("name") or sku), qty=qty,
-                         unit=str(d.get("unit") or "份"), price_cents=int(d.get("price_cents") or 0),
-                         picked_qty=0.0, condition="ok")
+        line = OrderLine(**line_columns(d))
         if prev is not None:
             line.received_qty = prev.received_qty
             line.condition = prev.condition
             line.picked_qty = min(prev.picked_qty, qty) if keep_progress else prev.picked_qty
-        if not keep_progress and order.status == "picked_up":
+        if not keep_progress and order.status == OrderStatus.PICKED_UP:
             line.picked_qty = qty  # the central copy says the whole order went
         fresh.append(line)
     order.lines[:] = fresh

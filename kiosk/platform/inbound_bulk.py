@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.ledger.order_state import OrderStatus
 from kiosk.models import Batch, Bin, Customer, Leader, Order, OrderLine
 from kiosk.platform import changes as change_format
 from kiosk.ports import Change, utcnow
@@ -50,27 +51,13 @@ def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[s
     now = utcnow()
     order_rows, line_rows = [], []
     for o in orders:
-        status = str(o.get("status") or "dispatched")
-        order_rows.append({
-            "id": str(o["id"]), "store_id": str(o["store_id"]),
-            "customer_id": o.get("customer_id") or None, "leader_id": o.get("leader_id") or None,
-            "batch_id": o.get("batch_id") or None, "pickup_code": str(o.get("pickup_code") or ""),
-            "status": status, "bin_code": o.get("bin_code") or None,
-            "total_cents": int(o.get("total_cents") or 0), "provisional": False,
-            "placed_at": change_format.parse_time(o.get("placed_at")),
-            "ready_at": change_format.parse_time(o.get("ready_at")),
-            "picked_up_at": change_format.parse_time(o.get("picked_up_at")), "updated_at": now,
-            "remote_version": o["version"] if isinstance(o.get("version"), int) else 0,
-        })
+        row = {**change_format.order_columns(o), "updated_at": now}
+        order_rows.append(row)
         for ln in o.get("lines") or []:
-            qty = float(ln.get("qty") or 0)
-            line_rows.append({
-                "order_id": str(o["id"]), "sku": str(ln["sku"]),
-                "name": str(ln.get("name") or ln["sku"]), "qty": qty,
-                "unit": str(ln.get("unit") or "份"), "price_cents": int(ln.get("price_cents") or 0),
-                "received_qty": None, "picked_qty": qty if status == "picked_up" else 0.0,
-                "condition": "ok",
-            })
+            line = {**change_format.line_columns(ln), "order_id": row["id"]}
+            if row["status"] == OrderStatus.PICKED_UP:
+                line["picked_qty"] = line["qty"]  # the central copy says the whole order went
+            line_rows.append(line)
     session.execute(insert(Order), order_rows)
     if line_rows:
         session.execute(insert(OrderLine), line_rows)
