@@ -10,7 +10,17 @@ from pathlib import Path
 from kiosk.ops.backup import backup_time
 from kiosk.ops.integrity import LedgerDamaged, LedgerMissing
 from kiosk.ops.restore import RestoreResult, restore_backup
-from ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.qt import (
+    QApplication,
+    QDialog,
+    QGuiApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.tasks import TaskManager
 from ui.words import translate
 
@@ -129,7 +139,11 @@ class LedgerDamagedDialog(QDialog):
 
 def recover_or_quit(error: LedgerDamaged) -> bool:
     """Show the dialog (the translator is installed by the caller). True: the backup was
-    restored and the kiosk may start; False: quit."""
+    restored and the kiosk may start; False: quit. With no screen to show it on (the
+    offscreen platform: scripts, tests) nobody could answer it: quit, the caller prints why."""
+    app = QApplication.instance()
+    if app is None or QGuiApplication.platformName() == "offscreen":
+        return False
     tasks = TaskManager()
     try:
         dialog = LedgerDamagedDialog(error, tasks)

@@ -119,3 +119,13 @@ def test_after_a_restore_the_start_goes_on(qtbot: QtBot,
         assert len(asked) == 1 and ctx.store_id
     finally:
         ctx.close()
+
+
+def test_with_no_screen_the_start_quits_with_the_words_instead_of_waiting(
+        qtbot: QtBot, damaged: tuple[Path, Path, bytes]) -> None:
+    """Offscreen (a script, a service without a display) nobody can answer the dialog."""
+    from ui.shell.damaged import recover_or_quit
+
+    data, _, raw = damaged
+    assert recover_or_quit(_error(data)) is False
+    assert (data / DB_FILENAME).read_bytes() == raw
