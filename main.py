@@ -66,12 +66,14 @@ def _wire_printer(ctx: KioskContext, demo: bool) -> None:
     legacy = _legacy(ctx, "printer")
     if settings.printer_uri:
         uri = settings.printer_uri
-        options = PrintOptions(paper=PaperWidth(settings.printer_paper),
-                               cjk=CjkMode(settings.printer_cjk))
+        options = PrintOptions(
+            paper=PaperWidth(settings.printer_paper), cjk=CjkMode(settings.printer_cjk)
+        )
     elif isinstance(legacy, dict) and legacy.get("uri"):
         uri = str(legacy["uri"])
-        options = PrintOptions(paper=PaperWidth(int(legacy.get("paper", 58))),
-                               cjk=CjkMode(legacy.get("cjk", "native")))
+        options = PrintOptions(
+            paper=PaperWidth(int(legacy.get("paper", 58))), cjk=CjkMode(legacy.get("cjk", "native"))
+        )
     elif demo:
         from drivers.printer.virtual import VirtualPrinter
 
@@ -102,8 +104,11 @@ def _wire_instruments(ctx: KioskContext, demo: bool) -> None:
             worker = build_worker(InstrumentConfig.from_json(item))
             worker.start()
             ctx.on_close.append(worker.stop)
-            _slot(ctx, "scale" if "scale" in str(item.get("name", "")).lower() else "instrument",
-                  worker)
+            _slot(
+                ctx,
+                "scale" if "scale" in str(item.get("name", "")).lower() else "instrument",
+                worker,
+            )
     elif demo:
         from drivers.instruments.demo import DemoInstruments
 
@@ -121,8 +126,11 @@ def _demo_camera(ctx: KioskContext) -> Any:
 
     manifest = json.loads((ctx.data_dir / "demo" / "manifest.json").read_text("utf-8"))
     tokens = json.loads((ctx.data_dir / "demo" / "tokens.json").read_text("utf-8"))
-    wanted = [e["order_id"] for group in ("ready", "picked_up", "cancelled")
-              for e in manifest["orders"][group][:2]]
+    wanted = [
+        e["order_id"]
+        for group in ("ready", "picked_up", "cancelled")
+        for e in manifest["orders"][group][:2]
+    ]
     source = OnDemandSource([tokens[o] for o in wanted if o in tokens])
     ctx.demo_show_code = source.show_next
     return CameraScanner(source)
@@ -132,9 +140,13 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     from drivers.scan.wedge import KeyboardWedgeScanner, WedgeConfig
 
     settings = ctx.settings
-    wedge = KeyboardWedgeScanner(WedgeConfig(max_gap_ms=float(settings.scanner_max_gap_ms),
-                                             min_length=settings.scanner_min_length,
-                                             duplicate_window_s=settings.scanner_duplicate_window_s))
+    wedge = KeyboardWedgeScanner(
+        WedgeConfig(
+            max_gap_ms=float(settings.scanner_max_gap_ms),
+            min_length=settings.scanner_min_length,
+            duplicate_window_s=settings.scanner_duplicate_window_s,
+        )
+    )
     ctx.key_feed = wedge
     scanners: list[tuple[str, Any]] = [("scanner", wedge)]
     camera: Any = settings.camera or _legacy(ctx, "camera")
@@ -175,8 +187,13 @@ class _SyncSlot:
         return self.board.current
 
     def mirror(self, status: Any) -> None:
-        self.board.set(status.state, status.message, error=status.last_error,
-                       code=status.code, params=status.params)
+        self.board.set(
+            status.state,
+            status.message,
+            error=status.last_error,
+            code=status.code,
+            params=status.params,
+        )
 
     def start(self, db: Database) -> Any:
         with self._lock:
@@ -236,7 +253,9 @@ def _wire_overlay(ctx: KioskContext) -> None:
     settings = ctx.settings
 
     def pick(name: str) -> Any:
-        return os.environ.get(f"LINLI_OVERLAY_{name.upper()}") or getattr(settings, f"overlay_{name}")
+        return os.environ.get(f"LINLI_OVERLAY_{name.upper()}") or getattr(
+            settings, f"overlay_{name}"
+        )
 
     overlay = OverlayServer(str(pick("host")), int(pick("port")), token=pick("token") or None)
     _slot(ctx, "overlay", overlay)
@@ -294,18 +313,32 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
         clerk = s.scalars(select(Staff).where(Staff.role == "clerk")).first()
     settings, problems = load_settings(path)
     for problem in problems:
-        log.warning("settings.toml: %s %s %s (the default is used)", problem.code,
-                    problem.field, dict(problem.params))
+        log.warning(
+            "settings.toml: %s %s %s (the default is used)",
+            problem.code,
+            problem.field,
+            dict(problem.params),
+        )
     with db.session() as s:
         apply_to_ledger(s, settings)
-    ctx = KioskContext(data_dir=path, db=db, store_id=store_id, demo=demo, settings=settings,
-                       staff_id=clerk.id if clerk and demo else None)
+    ctx = KioskContext(
+        data_dir=path,
+        db=db,
+        store_id=store_id,
+        demo=demo,
+        settings=settings,
+        staff_id=clerk.id if clerk and demo else None,
+    )
     if demo:
         ctx.demo_pins = _demo_pins(ctx)
         print("demo PINs: " + ", ".join(f"{k} {v}" for k, v in ctx.demo_pins.items()))
-    for wire in (lambda: _wire_printer(ctx, demo), lambda: _wire_instruments(ctx, demo),
-                 lambda: _wire_scanners(ctx, demo), lambda: _wire_sync(ctx),
-                 lambda: _wire_overlay(ctx)):
+    for wire in (
+        lambda: _wire_printer(ctx, demo),
+        lambda: _wire_instruments(ctx, demo),
+        lambda: _wire_scanners(ctx, demo),
+        lambda: _wire_sync(ctx),
+        lambda: _wire_overlay(ctx),
+    ):
         try:
             wire()
         except Exception:  # a device that cannot start must not stop the counter
@@ -324,15 +357,21 @@ def _doctor_probes(path: Path) -> Any:
 
         if load_pyzbar() is not None:
             return Finding("zbar", True, "The ZBar library (second QR decoder) is installed.")
-        return Finding("zbar", False, "The ZBar library is missing (the second QR decoder).",
-                       "On Debian: apt-get install libzbar0 (the Windows build bundles it).")
+        return Finding(
+            "zbar",
+            False,
+            "The ZBar library is missing (the second QR decoder).",
+            "On Debian: apt-get install libzbar0 (the Windows build bundles it).",
+        )
 
     probes = DoctorProbes(extra=[zbar])
     if not (path / DB_FILENAME).is_file():
         return probes
     db = Database(path / DB_FILENAME, migrate=False)
     try:
-        printer, instruments, camera = (_setting(db, k) for k in ("printer", "instruments", "camera"))
+        printer, instruments, camera = (
+            _setting(db, k) for k in ("printer", "instruments", "camera")
+        )
         url = _sync_url(db)
     except Exception:  # a damaged ledger: the database finding says so
         return probes
@@ -346,8 +385,13 @@ def _doctor_probes(path: Path) -> Any:
 
         worker = build_worker(InstrumentConfig.from_json(item))
         worker.start()
-        devices.append(DeviceProbe("scale" if "scale" in worker.status().name.lower()
-                                   else "instrument", worker.status, worker.stop))
+        devices.append(
+            DeviceProbe(
+                "scale" if "scale" in worker.status().name.lower() else "instrument",
+                worker.status,
+                worker.stop,
+            )
+        )
     if camera is not None:
         from drivers.scan.camera import CameraScanner, OpenCvSource
 
@@ -398,8 +442,11 @@ def _clock_probe(url: str | None) -> Any:
         raise SyncError(SyncErrorKind.NOT_ENROLLED, "not enrolled: no platform to compare with")
     sent = utcnow()
     try:
-        r = requests.get(url.rstrip("/") + "/api/v1/health", timeout=5,
-                         verify=os.environ.get("LINLI_SYNC_CA") or True)
+        r = requests.get(
+            url.rstrip("/") + "/api/v1/health",
+            timeout=5,
+            verify=os.environ.get("LINLI_SYNC_CA") or True,
+        )
         return offset_from_date(r.headers["Date"], sent, utcnow())
     except (requests.RequestException, KeyError, ValueError) as exc:
         raise SyncError(SyncErrorKind.NETWORK, f"platform not reachable ({exc})") from exc
@@ -436,8 +483,9 @@ def _run_gui(args: argparse.Namespace) -> int:
         return recover_or_quit(exc)
 
     try:
-        return run_single(path, lambda: build_or_recover(path, demo=bool(args.demo), ask=ask),
-                          language=args.lang)
+        return run_single(
+            path, lambda: build_or_recover(path, demo=bool(args.demo), ask=ask), language=args.lang
+        )
     except _QuitDamaged as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -446,12 +494,15 @@ def _run_gui(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     p = add_command(sub, "run", _run_gui, "start the kiosk GUI")
     p.add_argument("--demo", action="store_true", help="demo data and simulated devices")
-    p.add_argument("--lang", default=None,
-                   help="UI language (zh_CN or en; default: the settings, zh_CN)")
+    p.add_argument(
+        "--lang", default=None, help="UI language (zh_CN or en; default: the settings, zh_CN)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["run", "--demo"]

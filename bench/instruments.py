@@ -36,7 +36,7 @@ def throughput(name: str, frames: int = 20000) -> float:
     started = time.perf_counter()
     count = 0
     for i in range(0, len(stream), 64):  # 64-byte reads, like a busy UART
-        for frame in framer.feed(stream[i:i + 64]):
+        for frame in framer.feed(stream[i : i + 64]):
             if profile.parse(frame, None) is not None:
                 count += 1
     elapsed = time.perf_counter() - started
@@ -103,11 +103,15 @@ def main() -> None:
     for name in profiles():
         print(f"parse {name:12s} {throughput(name):>10,.0f} frames/s")
     lat = pty_latency_ms()
-    print(f"pty frame→reading latency: median {statistics.median(lat):.1f} ms, "
-          f"max {max(lat):.1f} ms over {len(lat)} lines")
+    print(
+        f"pty frame→reading latency: median {statistics.median(lat):.1f} ms, "
+        f"max {max(lat):.1f} ms over {len(lat)} lines"
+    )
     rep = replug_to_reading_ms()
-    print(f"replug→first reading: median {statistics.median(rep):.0f} ms, "
-          f"max {max(rep):.0f} ms over {len(rep)} replugs (backoff 0.05→0.2 s)")
+    print(
+        f"replug→first reading: median {statistics.median(rep):.0f} ms, "
+        f"max {max(rep):.0f} ms over {len(rep)} replugs (backoff 0.05→0.2 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -49,18 +49,33 @@ def build(folder: Path) -> None:
     for leftover in folder.glob(DB_FILENAME + "*"):
         leftover.unlink()
     key = Ed25519PrivateKey.generate()
-    (folder / "bench-key.pem").write_bytes(key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
+    (folder / "bench-key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     db = Database(path)
     with db.session() as s:
-        load_seed(s, {"store": {"id": STORE, "name": "压测店"},
-                      "keys": [{"key_id": KID, "public_key": b64u(pub)}],
-                      "staff": [{"id": "C1", "name": "王*", "role": "clerk",
-                                 "pin_hash": hash_pin("1234", FAST_HASHER)}],
-                      "bins": [{"code": f"A-{i:02d}"} for i in range(1, 41)],
-                      "batches": [{"id": "B1", "status": "checked_in"}]})
+        load_seed(
+            s,
+            {
+                "store": {"id": STORE, "name": "压测店"},
+                "keys": [{"key_id": KID, "public_key": b64u(pub)}],
+                "staff": [
+                    {
+                        "id": "C1",
+                        "name": "王*",
+                        "role": "clerk",
+                        "pin_hash": hash_pin("1234", FAST_HASHER),
+                    }
+                ],
+                "bins": [{"code": f"A-{i:02d}"} for i in range(1, 41)],
+                "batches": [{"id": "B1", "status": "checked_in"}],
+            },
+        )
         set_identity(s, store_id=STORE, device_id="BENCH-DEV")
     db.close()
     rng = random.Random(1)
@@ -71,25 +86,46 @@ def build(folder: Path) -> None:
     customers = 200_000
     con.executemany(
         "INSERT INTO customers (id, name_masked, phone_masked, phone_tail) VALUES (?,?,?,?)",
-        ((f"C{i:07d}", "张*明", f"138****{i % 10000:04d}", f"{i % 10000:04d}")
-         for i in range(customers)))
+        (
+            (f"C{i:07d}", "张*明", f"138****{i % 10000:04d}", f"{i % 10000:04d}")
+            for i in range(customers)
+        ),
+    )
     chunk = 50_000
     for start in range(0, ORDERS, chunk):
         rows = []
         lines = []
         for i in range(start, min(start + chunk, ORDERS)):
             oid = f"O{i:08d}"
-            rows.append((oid, STORE, f"C{i % customers:07d}", "B1", f"{rng.randrange(10**6):06d}",
-                         "ready", f"A-{i % 40 + 1:02d}", 1990, 0, 0, now, now))
+            rows.append(
+                (
+                    oid,
+                    STORE,
+                    f"C{i % customers:07d}",
+                    "B1",
+                    f"{rng.randrange(10**6):06d}",
+                    "ready",
+                    f"A-{i % 40 + 1:02d}",
+                    1990,
+                    0,
+                    0,
+                    now,
+                    now,
+                )
+            )
             lines.append((oid, "DAI-001", "鲜牛奶", 2, "盒", 995, 0, "ok"))
             lines.append((oid, "VEG-001", "小油菜", 1, "袋", 590, 0, "ok"))
         con.executemany(
             "INSERT INTO orders (id, store_id, customer_id, batch_id, pickup_code, status, bin_code,"
             " total_cents, provisional, remote_version, placed_at, ready_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
         con.executemany(
             "INSERT INTO order_lines (order_id, sku, name, qty, unit, price_cents, picked_qty,"
-            " condition) VALUES (?,?,?,?,?,?,?,?)", lines)
+            " condition) VALUES (?,?,?,?,?,?,?,?)",
+            lines,
+        )
         con.commit()
     con.execute("ANALYZE")
     con.commit()
@@ -124,8 +160,10 @@ def main() -> None:
     assert isinstance(key, Ed25519PrivateKey)
     rng = random.Random()
     expiry = int((utcnow() + timedelta(days=1)).timestamp())
-    tokens = [sign_token(key, make_payload(f"O{rng.randrange(ORDERS):08d}", STORE, "123456",
-                                           expiry, KID)) for _ in range(VERDICTS)]
+    tokens = [
+        sign_token(key, make_payload(f"O{rng.randrange(ORDERS):08d}", STORE, "123456", expiry, KID))
+        for _ in range(VERDICTS)
+    ]
     for t in tokens[:20]:  # warm caches
         classify_and_verify(db, t, STORE)
     verdict_times: list[float] = []
@@ -154,8 +192,14 @@ def main() -> None:
             assert verdict == "malformed", verdict
     with db.reader() as s:
         offset = rng.randrange(ORDERS - 50_000)
-        candidates = list(s.scalars(select(Order.id).where(Order.status == "ready")
-                                    .where(Order.id >= f"O{offset:08d}").limit(PICKUPS)))
+        candidates = list(
+            s.scalars(
+                select(Order.id)
+                .where(Order.status == "ready")
+                .where(Order.id >= f"O{offset:08d}")
+                .limit(PICKUPS)
+            )
+        )
     confirm_times: list[float] = []
     for oid in candidates:
         started = time.perf_counter()
@@ -163,15 +207,19 @@ def main() -> None:
         confirm_times.append(time.perf_counter() - started)
     db.close()
     print(f"orders in database: {ORDERS:,}")
-    for name, samples, target in [("scan-to-verdict (token verify + lookup)", verdict_times, 30),
-                                  ("6-digit code lookup", code_times, 30),
-                                  ("phone-tail list (~100 orders per tail)", tail_times, 30),
-                                  ("confirm-pickup transaction", confirm_times, 50),
-                                  ("oversized 200 kB scan refused", huge_times, 5)]:
+    for name, samples, target in [
+        ("scan-to-verdict (token verify + lookup)", verdict_times, 30),
+        ("6-digit code lookup", code_times, 30),
+        ("phone-tail list (~100 orders per tail)", tail_times, 30),
+        ("confirm-pickup transaction", confirm_times, 50),
+        ("oversized 200 kB scan refused", huge_times, 5),
+    ]:
         p99 = _pct(samples, 0.99)
-        print(f"{name}: n={len(samples)} p50={_pct(samples, 0.5):.2f} ms p99={p99:.2f} ms "
-              f"mean={statistics.fmean(samples) * 1000:.2f} ms "
-              f"(target p99 ≤ {target} ms: {'ok' if p99 <= target else 'MISSED'})")
+        print(
+            f"{name}: n={len(samples)} p50={_pct(samples, 0.5):.2f} ms p99={p99:.2f} ms "
+            f"mean={statistics.fmean(samples) * 1000:.2f} ms "
+            f"(target p99 ≤ {target} ms: {'ok' if p99 <= target else 'MISSED'})"
+        )
 
 
 if __name__ == "__main__":

@@ -70,8 +70,9 @@ def main() -> None:
     with db.reader() as s:
         ready = list(s.scalars(select(Order.id).where(Order.status == "ready").limit(4000)))
     if len(ready) < 1500:
-        print("(the cached ledger has too few ready orders left: delete "
-              f"{_folder()} to rebuild it)")
+        print(
+            f"(the cached ledger has too few ready orders left: delete {_folder()} to rebuild it)"
+        )
         db.close()
         return
     size = db.path.stat().st_size
@@ -100,20 +101,32 @@ def main() -> None:
     db.close()
     worst = max(during) * 1000
     print(f"ledger: {ORDERS:,} orders, {size / 1024 / 1024:.0f} MB")
-    print(f"backup (copy + verify + rename): median {statistics.median(backup_times):.2f} s, "
-          f"max {max(backup_times):.2f} s over {BACKUPS}")
-    print(f"confirm-pickup, no backup:     p50 {_pct(quiet, .5):6.1f} ms  p99 "
-          f"{_pct(quiet, .99):6.1f} ms  max {max(quiet) * 1000:6.1f} ms  (n={len(quiet)})")
-    print(f"confirm-pickup, during backup: p50 {_pct(during, .5):6.1f} ms  p99 "
-          f"{_pct(during, .99):6.1f} ms  max {worst:6.1f} ms  (n={len(during)})")
+    print(
+        f"backup (copy + verify + rename): median {statistics.median(backup_times):.2f} s, "
+        f"max {max(backup_times):.2f} s over {BACKUPS}"
+    )
+    print(
+        f"confirm-pickup, no backup:     p50 {_pct(quiet, 0.5):6.1f} ms  p99 "
+        f"{_pct(quiet, 0.99):6.1f} ms  max {max(quiet) * 1000:6.1f} ms  (n={len(quiet)})"
+    )
+    print(
+        f"confirm-pickup, during backup: p50 {_pct(during, 0.5):6.1f} ms  p99 "
+        f"{_pct(during, 0.99):6.1f} ms  max {worst:6.1f} ms  (n={len(during)})"
+    )
     slow_q = sum(t * 1000 > TARGET_MS for t in quiet)
     slow_d = sum(t * 1000 > TARGET_MS for t in during)
-    print(f"pickups over {TARGET_MS:.0f} ms: {slow_q}/{len(quiet)} without a backup, "
-          f"{slow_d}/{len(during)} during backups")
+    print(
+        f"pickups over {TARGET_MS:.0f} ms: {slow_q}/{len(quiet)} without a backup, "
+        f"{slow_d}/{len(during)} during backups"
+    )
     verdict = "PASS" if worst <= TARGET_MS else "FAIL"
-    print(f"{verdict}: the longest pickup during backups took {worst:.1f} ms "
-          f"(target ≤ {TARGET_MS:.0f} ms)")
+    print(
+        f"{verdict}: the longest pickup during backups took {worst:.1f} ms "
+        f"(target ≤ {TARGET_MS:.0f} ms)"
+    )
     if max(quiet) * 1000 > TARGET_MS:
-        print(f"note: without any backup the longest pickup already took "
-              f"{max(quiet) * 1000:.1f} ms: this machine is loaded; the backup's own share is "
-              f"the difference between the two lines above")
+        print(
+            f"note: without any backup the longest pickup already took "
+            f"{max(quiet) * 1000:.1f} ms: this machine is loaded; the backup's own share is "
+            f"the difference between the two lines above"
+        )

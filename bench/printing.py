@@ -35,12 +35,16 @@ def main() -> None:
         doc = build()
         for paper in PaperWidth:
             for cjk in CjkMode:
-                opts = PrintOptions(paper, cjk, QrMode.IMAGE if cjk is CjkMode.RASTER else QrMode.NATIVE)
+                opts = PrintOptions(
+                    paper, cjk, QrMode.IMAGE if cjk is CjkMode.RASTER else QrMode.NATIVE
+                )
                 size = len(render_bytes(doc, opts))
                 ms = _ms(lambda d=doc, o=opts: render_bytes(d, o))
                 print(f"{kind:<10}{paper.value:>6}{cjk.value:>8}{size:>9}{ms:>11.1f}")
     receipt = DEMOS["receipt"]()
-    print(f"preview PNG of the 80 mm receipt: {_ms(lambda: preview_png(receipt, PaperWidth.MM80)):.1f} ms")
+    print(
+        f"preview PNG of the 80 mm receipt: {_ms(lambda: preview_png(receipt, PaperWidth.MM80)):.1f} ms"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         vp = VirtualPrinter(0, None, PaperWidth.MM80).start()
@@ -54,13 +58,16 @@ def main() -> None:
             start = time.perf_counter()
             result = dispatcher.run_once()
             took = time.perf_counter() - start
-            print(f"queue → virtual printer over TCP: {result.printed} receipts in {took:.2f} s "
-                  f"({took / max(result.printed, 1) * 1000:.0f} ms each, incl. status round-trips)")
+            print(
+                f"queue → virtual printer over TCP: {result.printed} receipts in {took:.2f} s "
+                f"({took / max(result.printed, 1) * 1000:.0f} ms each, incl. status round-trips)"
+            )
             # the pickup never waits on the printer: queueing while it is out of paper and
             # the dispatcher keeps retrying in the background (target: well under 1 s)
             vp.set_paper(PaperStatus.OUT)
-            dispatcher = PrintDispatcher(queue, EscposPrinter(vp.uri, timeout=2.0),
-                                         retry_seconds=0.05, max_retry_seconds=0.1)
+            dispatcher = PrintDispatcher(
+                queue, EscposPrinter(vp.uri, timeout=2.0), retry_seconds=0.05, max_retry_seconds=0.1
+            )
             dispatcher.start()
             waits = []
             try:
@@ -71,9 +78,11 @@ def main() -> None:
             finally:
                 dispatcher.stop()
             worst = max(waits)
-            print(f"queueing a slip while the printer is out of paper: median "
-                  f"{statistics.median(waits):.1f} ms, max {worst:.1f} ms "
-                  f"(target < 1000 ms: {'ok' if worst < 1000 else 'MISSED'})")
+            print(
+                f"queueing a slip while the printer is out of paper: median "
+                f"{statistics.median(waits):.1f} ms, max {worst:.1f} ms "
+                f"(target < 1000 ms: {'ok' if worst < 1000 else 'MISSED'})"
+            )
         finally:
             db.close()
             vp.stop()

@@ -83,20 +83,27 @@ def _run(name: str, frames: list[Frame]) -> tuple[list[float], list[float], Coun
 def _decoders(frames: list[Frame]) -> None:
     per: dict[str, Counter[str]] = {}
     summary: dict[str, tuple[float, float]] = {}
-    print("\nms = wall clock per frame; cpu = this thread's CPU time (less sensitive to "
-          "the machine's load)")
-    print(f"{'backend':<12}{'decoded':>9}{'rate':>8}{'median ms':>11}{'p90 ms':>9}"
-          f"{'max ms':>9}{'median cpu':>12}{'p90 cpu':>9}")
+    print(
+        "\nms = wall clock per frame; cpu = this thread's CPU time (less sensitive to "
+        "the machine's load)"
+    )
+    print(
+        f"{'backend':<12}{'decoded':>9}{'rate':>8}{'median ms':>11}{'p90 ms':>9}"
+        f"{'max ms':>9}{'median cpu':>12}{'p90 cpu':>9}"
+    )
     for name in ("zxing-cpp", "pyzbar", "opencv", "pipeline"):
         assert name in BACKENDS
         wall, cpu, hits = _run(name, frames)
         per[name] = hits
         rate = sum(hits.values()) / len(frames)
         summary[name] = (rate, float(np.median(wall)))
-        print(f"{name:<12}{sum(hits.values()):>5}/{len(frames):<3}{rate:>8.1%}"
-              f"{float(np.median(wall)):>11.1f}{float(np.percentile(wall, 90)):>9.1f}"
-              f"{max(wall):>9.1f}{float(np.median(cpu)):>12.1f}"
-              f"{float(np.percentile(cpu, 90)):>9.1f}", flush=True)
+        print(
+            f"{name:<12}{sum(hits.values()):>5}/{len(frames):<3}{rate:>8.1%}"
+            f"{float(np.median(wall)):>11.1f}{float(np.percentile(wall, 90)):>9.1f}"
+            f"{max(wall):>9.1f}{float(np.median(cpu)):>12.1f}"
+            f"{float(np.percentile(cpu, 90)):>9.1f}",
+            flush=True,
+        )
     totals = Counter(f.degradation for f in frames)
     names = list(per)
     print("\nper degradation (decoded/frames):")
@@ -105,11 +112,15 @@ def _decoders(frames: list[Frame]) -> None:
         print(f"{d:<16}" + "".join(f"{per[n][d]:>7}/{totals[d]:<3}" for n in names))
     rate, median = summary["pipeline"]
     met = rate >= TARGET_RATE and median <= TARGET_MEDIAN_MS
-    print(f"\ntarget on unseen frames: >= {TARGET_RATE:.0%} at <= {TARGET_MEDIAN_MS:.0f} ms median"
-          f" -> pipeline {rate:.1%} at {median:.1f} ms: {'met' if met else 'NOT MET'}")
+    print(
+        f"\ntarget on unseen frames: >= {TARGET_RATE:.0%} at <= {TARGET_MEDIAN_MS:.0f} ms median"
+        f" -> pipeline {rate:.1%} at {median:.1f} ms: {'met' if met else 'NOT MET'}"
+    )
     photo = {n: per[n]["photo"] for n in names}
-    print(f"photographs (printed codes, {totals['photo']}): " +
-          ", ".join(f"{n} {v}" for n, v in photo.items()))
+    print(
+        f"photographs (printed codes, {totals['photo']}): "
+        + ", ".join(f"{n} {v}" for n, v in photo.items())
+    )
     noise = np.random.default_rng(0).integers(0, 255, (720, 1280), dtype=np.uint8)
     decoder = PipelineDecoder()
     times, cpus = [], []
@@ -118,9 +129,11 @@ def _decoders(frames: list[Frame]) -> None:
         decoder.decode(noise)
         times.append((time.perf_counter() - started) * 1000)
         cpus.append((time.thread_time() - cpu_started) * 1000)
-    print(f"a frame with no code (noise), whole budget spent: median {np.median(times):.1f} ms "
-          f"wall, {np.median(cpus):.1f} ms CPU, max {max(times):.1f} ms wall (budget "
-          f"{decoder.budget_ms:.0f} ms of CPU, checked between steps)")
+    print(
+        f"a frame with no code (noise), whole budget spent: median {np.median(times):.1f} ms "
+        f"wall, {np.median(cpus):.1f} ms CPU, max {max(times):.1f} ms wall (budget "
+        f"{decoder.budget_ms:.0f} ms of CPU, checked between steps)"
+    )
 
 
 class _LiveSource:
@@ -162,8 +175,14 @@ def _verifier(folder: Path) -> tuple[Callable[[str], str], Callable[[int], str]]
     key = Ed25519PrivateKey.generate()
     db = Database(folder / "bench.sqlite3")
     with db.session() as s:
-        s.add(PlatformKey(key_id="kb", public_key=key.public_key().public_bytes(
-            Encoding.Raw, PublicFormat.Raw), added_at=datetime.now(UTC), revoked=False))
+        s.add(
+            PlatformKey(
+                key_id="kb",
+                public_key=key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+                added_at=datetime.now(UTC),
+                revoked=False,
+            )
+        )
     expiry = int(time.time()) + 86_400
 
     def verify(text: str) -> str:
@@ -187,8 +206,9 @@ def _burst_script(tokens: list[str], seed: int) -> list[tuple[np.ndarray, str | 
         for j, smear in enumerate(smears):
             img = cv2.filter2D(base, -1, motion_kernel(smear, rng.uniform(0, np.pi)))
             img = img + rng.normal(0, 3, img.shape).astype(np.float32)
-            _, buf = cv2.imencode(".jpg", np.clip(img, 0, 255).astype(np.uint8),
-                                  [cv2.IMWRITE_JPEG_QUALITY, 75])
+            _, buf = cv2.imencode(
+                ".jpg", np.clip(img, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, 75]
+            )
             frame = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE)
             script.append((frame, token if j == 0 else None))
         script += [(blank, None)] * GAP_FRAMES
@@ -197,11 +217,13 @@ def _burst_script(tokens: list[str], seed: int) -> list[tuple[np.ndarray, str | 
 
 def _live(codes: int, seed: int) -> None:
     shown = len(APPROACH) + HOLD_FRAMES
-    print(f"\nlive camera, {FPS:.0f} fps in real time: {codes} codes, each in view for {shown} "
-          f"frames ({shown / FPS:.2f} s): brought up with a smear of {APPROACH[0]:.0f}-"
-          f"{APPROACH[-1]:.0f} px, then held by a hand that is never still ({HOLD_SMEAR[0]:.0f}-"
-          f"{HOLD_SMEAR[1]:.0f} px, any direction, every frame); time from the first frame of "
-          "a code to the kiosk's verdict (signature checked against a real ledger)")
+    print(
+        f"\nlive camera, {FPS:.0f} fps in real time: {codes} codes, each in view for {shown} "
+        f"frames ({shown / FPS:.2f} s): brought up with a smear of {APPROACH[0]:.0f}-"
+        f"{APPROACH[-1]:.0f} px, then held by a hand that is never still ({HOLD_SMEAR[0]:.0f}-"
+        f"{HOLD_SMEAR[1]:.0f} px, any direction, every frame); time from the first frame of "
+        "a code to the kiosk's verdict (signature checked against a real ledger)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         verify, token = _verifier(Path(tmp))
         tokens = [token(i) for i in range(codes)]
@@ -211,9 +233,12 @@ def _live(codes: int, seed: int) -> None:
             latencies: list[float] = []
             verdicts: Counter[str] = Counter()
 
-            def on_scan(event: ScanEvent, source: _LiveSource = source,
-                        latencies: list[float] = latencies,
-                        verdicts: Counter[str] = verdicts) -> None:
+            def on_scan(
+                event: ScanEvent,
+                source: _LiveSource = source,
+                latencies: list[float] = latencies,
+                verdicts: Counter[str] = verdicts,
+            ) -> None:
                 verdict = verify(event.text)
                 shown = source.shown.get(event.text)
                 if shown is not None:
@@ -227,14 +252,19 @@ def _live(codes: int, seed: int) -> None:
             scanner.stop()
             stats = scanner.stats()
             if latencies:
-                print(f"  {label:<18} {len(latencies)}/{codes} codes; shown -> verdict median "
-                      f"{np.median(latencies):.0f} ms, p90 {np.percentile(latencies, 90):.0f} ms,"
-                      f" max {max(latencies):.0f} ms; verdicts {dict(verdicts)}; frames "
-                      f"decoded {stats.decoded}, dropped {stats.dropped}", flush=True)
+                print(
+                    f"  {label:<18} {len(latencies)}/{codes} codes; shown -> verdict median "
+                    f"{np.median(latencies):.0f} ms, p90 {np.percentile(latencies, 90):.0f} ms,"
+                    f" max {max(latencies):.0f} ms; verdicts {dict(verdicts)}; frames "
+                    f"decoded {stats.decoded}, dropped {stats.dropped}",
+                    flush=True,
+                )
             else:
                 print(f"  {label:<18} 0/{codes} codes read", flush=True)
-        print("  replayed frame by frame on a simulated 30 fps clock (no frame dropped, so it "
-              "does not depend on the machine's load): frames from shown to read")
+        print(
+            "  replayed frame by frame on a simulated 30 fps clock (no frame dropped, so it "
+            "does not depend on the machine's load): frames from shown to read"
+        )
         for label, burst in (("sharpest of burst", True), ("frame in hand", False)):
             scanner = CameraScanner(_LiveSource(script), sharpest_of_burst=burst)
             first: dict[str, int] = {}
@@ -245,9 +275,11 @@ def _live(codes: int, seed: int) -> None:
                 for text in scanner.decode_frame(frame, i / FPS):
                     read.setdefault(text, i)
             frames = [read[t] - first[t] for t in tokens if t in read]
-            print(f"  {label:<18} {len(frames)}/{codes} codes; median {np.median(frames):.1f} "
-                  f"frames ({np.median(frames) / FPS * 1000:.0f} ms), max {max(frames)}",
-                  flush=True)
+            print(
+                f"  {label:<18} {len(frames)}/{codes} codes; median {np.median(frames):.1f} "
+                f"frames ({np.median(frames) / FPS * 1000:.0f} ms), max {max(frames)}",
+                flush=True,
+            )
 
 
 def main(count: int | None = None, seed: int | None = None) -> None:
@@ -260,9 +292,11 @@ def main(count: int | None = None, seed: int | None = None) -> None:
         started = time.perf_counter()
         frames = list(generate(count, seed))
         tag = "validation seed, never tuned on" if seed == VALIDATION_SEED else "chosen seed"
-        print(f"{len(frames)} frames (seed {seed}: {tag}) generated in "
-              f"{time.perf_counter() - started:.1f} s; one core, cv2 threads=1; "
-              f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+        print(
+            f"{len(frames)} frames (seed {seed}: {tag}) generated in "
+            f"{time.perf_counter() - started:.1f} s; one core, cv2 threads=1; "
+            f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+        )
         _decoders(frames)
         _live(codes, seed + 1)
     finally:

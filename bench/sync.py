@@ -40,10 +40,21 @@ class _Server:
     def __init__(self, db_url: str, log: Path, workers: int = 1) -> None:
         self.db_url, self.port = db_url, _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        cmd = [sys.executable, "-m", "sync.server", "run", "--db", db_url, "--port",
-               str(self.port), "--threads", "64", "--workers", str(workers)]
-        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=log.open("ab"),
-                                     stderr=subprocess.STDOUT)
+        cmd = [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "run",
+            "--db",
+            db_url,
+            "--port",
+            str(self.port),
+            "--threads",
+            "64",
+            "--workers",
+            str(workers),
+        ]
+        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=log.open("ab"), stderr=subprocess.STDOUT)
         for _ in range(300):
             try:
                 if requests.get(self.url + "/api/v1/health", timeout=1).ok:
@@ -83,17 +94,36 @@ def _store(srv: _Server, store_id: str, orders: int, codes: int = 1) -> list[str
 
 
 def _order(store_id: str, i: int) -> dict[str, Any]:
-    return {"id": f"{store_id}-O{i:06d}", "store_id": store_id, "customer_id": None,
-            "customer": {"id": f"C{i % 5000:05d}", "name_masked": "张*", "phone_masked":
-                         f"138****{i % 10000:04d}", "phone_tail": f"{i % 10000:04d}"},
-            "leader_id": None, "batch_id": None, "pickup_code": f"{i % 1000000:06d}",
-            "status": "ready", "bin_code": f"A-{i % 40:02d}", "total_cents": 1990,
-            "placed_at": "2026-11-24T02:00:00Z", "ready_at": "2026-11-25T01:00:00Z",
-            "picked_up_at": None,
-            "lines": [{"sku": f"SKU-{i % 97}", "name": "鲜鸡蛋 10枚", "qty": 1, "unit": "盒",
-                       "price_cents": 1290},
-                      {"sku": "MILK-1", "name": "鲜奶 1L", "qty": 1, "unit": "瓶",
-                       "price_cents": 700}]}
+    return {
+        "id": f"{store_id}-O{i:06d}",
+        "store_id": store_id,
+        "customer_id": None,
+        "customer": {
+            "id": f"C{i % 5000:05d}",
+            "name_masked": "张*",
+            "phone_masked": f"138****{i % 10000:04d}",
+            "phone_tail": f"{i % 10000:04d}",
+        },
+        "leader_id": None,
+        "batch_id": None,
+        "pickup_code": f"{i % 1000000:06d}",
+        "status": "ready",
+        "bin_code": f"A-{i % 40:02d}",
+        "total_cents": 1990,
+        "placed_at": "2026-11-24T02:00:00Z",
+        "ready_at": "2026-11-25T01:00:00Z",
+        "picked_up_at": None,
+        "lines": [
+            {
+                "sku": f"SKU-{i % 97}",
+                "name": "鲜鸡蛋 10枚",
+                "qty": 1,
+                "unit": "盒",
+                "price_cents": 1290,
+            },
+            {"sku": "MILK-1", "name": "鲜奶 1L", "qty": 1, "unit": "瓶", "price_cents": 700},
+        ],
+    }
 
 
 def _kiosk(folder: Path, srv: _Server, code: str) -> Any:
@@ -115,17 +145,28 @@ def bench_push(srv: _Server, tmp: Path) -> None:
     with db.session() as s:
         for i in range(PUSH_EVENTS):
             if i % 5 == 0 and i // 5 < 2000:
-                payload: dict[str, Any] = {"order_id": f"PUSH-O{i // 5:06d}", "method": "qr",
-                                           "lines": [{"sku": f"SKU-{(i // 5) % 97}", "qty": 1},
-                                                     {"sku": "MILK-1", "qty": 1}],
-                                           "staff_id": "S-1"}
+                payload: dict[str, Any] = {
+                    "order_id": f"PUSH-O{i // 5:06d}",
+                    "method": "qr",
+                    "lines": [
+                        {"sku": f"SKU-{(i // 5) % 97}", "qty": 1},
+                        {"sku": "MILK-1", "qty": 1},
+                    ],
+                    "staff_id": "S-1",
+                }
                 kind = "order.picked_up"
             else:
-                payload = {"reading_id": f"R{i}", "kind": "weight", "value": i / 10,
-                           "unit": "kg", "operator": "S-1"}
+                payload = {
+                    "reading_id": f"R{i}",
+                    "kind": "weight",
+                    "value": i / 10,
+                    "unit": "kg",
+                    "operator": "S-1",
+                }
                 kind = "reading.captured"
-            record_change(s, actor="S-1", event_type=kind, entity="bench", entity_id=str(i),
-                          payload=payload)
+            record_change(
+                s, actor="S-1", event_type=kind, entity="bench", entity_id=str(i), payload=payload
+            )
     engine = build_engine(db, batch_size=200)
     started = time.perf_counter()
     report = SyncReport()
@@ -134,8 +175,11 @@ def bench_push(srv: _Server, tmp: Path) -> None:
     requests_made = getattr(engine.api, "requests_made", -1)
     close_engine(engine)
     db.close()
-    print(f"  push: {report.pushed} events in {took:.2f} s ({report.pushed / took:.0f}/s), "
-          f"{requests_made} requests, results {report.results}  [target ≤ 5 s]", flush=True)
+    print(
+        f"  push: {report.pushed} events in {took:.2f} s ({report.pushed / took:.0f}/s), "
+        f"{requests_made} requests, results {report.results}  [target ≤ 5 s]",
+        flush=True,
+    )
 
 
 def _pull_child(folder: str) -> None:
@@ -150,8 +194,16 @@ def _pull_child(folder: str) -> None:
     report = SyncReport()
     engine.pull(report)
     took = time.perf_counter() - started
-    print(json.dumps({"seconds": took, "changes": report.pulled, "pages": report.pages,
-                      "peak_rss_mb": _peak_rss_mb()}))
+    print(
+        json.dumps(
+            {
+                "seconds": took,
+                "changes": report.pulled,
+                "pages": report.pages,
+                "peak_rss_mb": _peak_rss_mb(),
+            }
+        )
+    )
 
 
 def _peak_rss_mb() -> float:
@@ -174,19 +226,28 @@ def bench_pull(srv: _Server, tmp: Path) -> None:
     loaded = time.perf_counter() - t0
     folder = tmp / "pull-kiosk"
     _kiosk(folder, srv, code).close()
-    out = subprocess.run([sys.executable, "-m", "bench.sync", "pull-child", str(folder)],
-                         cwd=REPO, capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.sync", "pull-child", str(folder)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if out.returncode != 0:
         print(f"  pull: FAILED {out.stderr[-2000:]}")
         return
     r = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"  pull: {r['changes']} changes ({PULL_ORDERS} orders) in {r['seconds']:.1f} s, "
-          f"{r['pages']} pages, peak RSS {r['peak_rss_mb']:.0f} MB  [target ≤ 20 s, < 200 MB]"
-          f"  (server load {loaded:.1f} s)", flush=True)
+    print(
+        f"  pull: {r['changes']} changes ({PULL_ORDERS} orders) in {r['seconds']:.1f} s, "
+        f"{r['pages']} pages, peak RSS {r['peak_rss_mb']:.0f} MB  [target ≤ 20 s, < 200 MB]"
+        f"  (server load {loaded:.1f} s)",
+        flush=True,
+    )
 
 
-def _one_kiosk(url: str, code: str, latencies: list[tuple[str, float]], errors: list[str],
-               lock: threading.Lock) -> None:
+def _one_kiosk(
+    url: str, code: str, latencies: list[tuple[str, float]], errors: list[str], lock: threading.Lock
+) -> None:
     from kiosk.ports import utcnow
     from sync.client.http import HttpCentralApi
 
@@ -211,11 +272,22 @@ def _one_kiosk(url: str, code: str, latencies: list[tuple[str, float]], errors: 
         batch = []
         for _ in range(20):
             seq += 1
-            batch.append({"event_id": str(uuid.uuid4()), "type": "reading.captured",
-                          "store_id": e.store_id, "device_id": e.device_id, "seq": seq,
-                          "occurred_at": utcnow().isoformat(),
-                          "payload": {"reading_id": f"{e.device_id}-{seq}", "kind": "brix",
-                                      "value": 12.5, "unit": "°Bx"}})
+            batch.append(
+                {
+                    "event_id": str(uuid.uuid4()),
+                    "type": "reading.captured",
+                    "store_id": e.store_id,
+                    "device_id": e.device_id,
+                    "seq": seq,
+                    "occurred_at": utcnow().isoformat(),
+                    "payload": {
+                        "reading_id": f"{e.device_id}-{seq}",
+                        "kind": "brix",
+                        "value": 12.5,
+                        "unit": "°Bx",
+                    },
+                }
+            )
         results = timed(api.push_events, batch)
         if results is not None and any(r.status.value != "accepted" for r in results):
             with lock:
@@ -255,8 +327,11 @@ def bench_many(srv: _Server) -> None:
         t.join()
     took = time.perf_counter() - started
     p50, p99 = _percentiles([t for _, t in latencies])
-    print(f"  {KIOSKS} kiosks at once: {len(latencies)} requests in {took:.1f} s, p50 {p50:.0f} "
-          f"ms, p99 {p99:.0f} ms, errors {len(errors)}  [target: no errors]", flush=True)
+    print(
+        f"  {KIOSKS} kiosks at once: {len(latencies)} requests in {took:.1f} s, p50 {p50:.0f} "
+        f"ms, p99 {p99:.0f} ms, errors {len(errors)}  [target: no errors]",
+        flush=True,
+    )
     for kind in ("enroll", "push_events", "pull_changes"):
         k50, k99 = _percentiles([t for name, t in latencies if name == kind])
         print(f"    {kind:<12} p50 {k50:.0f} ms, p99 {k99:.0f} ms", flush=True)
@@ -278,8 +353,9 @@ def _gil_probe(stop: threading.Event, late_ms: list[float], interval_s: float = 
         last = now
 
 
-def bench_gil(srv: _Server, tmp: Path, *, page_size: int | None = None,
-              freeze: bool = True) -> dict[str, float]:
+def bench_gil(
+    srv: _Server, tmp: Path, *, page_size: int | None = None, freeze: bool = True
+) -> dict[str, float]:
     """The longest GIL hold of the background sync's pull (its page size unless given) of
     20 000 orders, seen by a probe thread in the same process. `freeze` does what
     BackgroundSync.start does first (sync/client/background.py); once per process, so a
@@ -309,8 +385,14 @@ def bench_gil(srv: _Server, tmp: Path, *, page_size: int | None = None,
         close_engine(engine)
         db.close()
     late.sort()
-    return {"max": late[-1], "p99": late[int(len(late) * 0.99)], "seconds": took,
-            "pulled": report.pulled, "pages": report.pages, "page_size": engine.page_size}
+    return {
+        "max": late[-1],
+        "p99": late[int(len(late) * 0.99)],
+        "seconds": took,
+        "pulled": report.pulled,
+        "pages": report.pages,
+        "page_size": engine.page_size,
+    }
 
 
 def report_gil(label: str, db_url: str, tmp: Path) -> None:
@@ -320,11 +402,17 @@ def report_gil(label: str, db_url: str, tmp: Path) -> None:
     try:
         for freeze in (False, True):  # without the freeze first: it is once per process
             r = bench_gil(srv, tmp, freeze=freeze)
-            how = "as the GUI's background sync (heap frozen)" if freeze else \
-                "without the startup-heap freeze"
-            print(f"  pull {how}: {r['pulled']:.0f} changes, pages of {r['page_size']:.0f}, "
-                  f"{r['seconds']:.1f} s; longest GIL hold seen by a probe thread "
-                  f"{r['max']:.1f} ms, p99 {r['p99']:.1f} ms  [target <= 50 ms]", flush=True)
+            how = (
+                "as the GUI's background sync (heap frozen)"
+                if freeze
+                else "without the startup-heap freeze"
+            )
+            print(
+                f"  pull {how}: {r['pulled']:.0f} changes, pages of {r['page_size']:.0f}, "
+                f"{r['seconds']:.1f} s; longest GIL hold seen by a probe thread "
+                f"{r['max']:.1f} ms, p99 {r['p99']:.1f} ms  [target <= 50 ms]",
+                flush=True,
+            )
     finally:
         srv.stop()
 
@@ -341,8 +429,13 @@ def run_all(label: str, db_url: str, tmp: Path) -> None:
     finally:
         srv.stop()
     if label == "sqlite":  # in a child: the freeze is process-wide and once per process
-        out = subprocess.run([sys.executable, "-m", "bench.sync", "gil"], cwd=REPO,
-                             capture_output=True, text=True, timeout=600)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.sync", "gil"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         print(out.stdout.rstrip() or f"  gil: FAILED {out.stderr[-2000:]}", flush=True)
 
 
@@ -350,8 +443,9 @@ def _pg_database(base: str) -> str:
     import psycopg
 
     name = f"linli_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(base.replace("postgresql+psycopg://", "postgresql://"),
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        base.replace("postgresql+psycopg://", "postgresql://"), autocommit=True
+    ) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"{base.rpartition('/')[0]}/{name}"
 
@@ -366,8 +460,10 @@ def main() -> None:
         if pg:
             run_all("postgresql", _pg_database(pg), root)
         else:
-            print("-- postgresql: skipped (LINLI_TEST_PG not set; `make bench` sets it when it "
-                  "can start a PostgreSQL server)")
+            print(
+                "-- postgresql: skipped (LINLI_TEST_PG not set; `make bench` sets it when it "
+                "can start a PostgreSQL server)"
+            )
 
 
 if __name__ == "__main__":

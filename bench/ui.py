@@ -77,8 +77,14 @@ def cold_start() -> tuple[list[float], list[float]]:
     for _ in range(COLD_START_RUNS):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.time()
-        out = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT,
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         line = next((x for x in out.stdout.splitlines() if x.startswith("PAINTED")), None)
         if line is None:
             raise RuntimeError(f"the login screen never painted:\n{out.stderr[-2000:]}")
@@ -93,16 +99,21 @@ def report_cold_start() -> None:
     median, worst = statistics.median(times), max(times)
     verdict = "ok" if median <= COLD_START_TARGET_S else "OVER TARGET"
     load = os.getloadavg()[0]
-    print(f"cold start to the login screen: median {median:.2f} s, worst {worst:.2f} s "
-          f"over {len(times)} runs (target <= {COLD_START_TARGET_S} s): {verdict}; "
-          f"CPU {statistics.median(cpu):.2f} s per start; load average {load:.1f} "
-          f"on {os.cpu_count()} CPUs")
+    print(
+        f"cold start to the login screen: median {median:.2f} s, worst {worst:.2f} s "
+        f"over {len(times)} runs (target <= {COLD_START_TARGET_S} s): {verdict}; "
+        f"CPU {statistics.median(cpu):.2f} s per start; load average {load:.1f} "
+        f"on {os.cpu_count()} CPUs"
+    )
 
 
 from bench.ui_pickup import report_event_loop_stall, report_scan_to_paint  # noqa: E402
 
-FIGURES: list[Callable[[], None]] = [report_cold_start, report_scan_to_paint,
-                                     report_event_loop_stall]
+FIGURES: list[Callable[[], None]] = [
+    report_cold_start,
+    report_scan_to_paint,
+    report_event_loop_stall,
+]
 
 
 def main() -> None:

@@ -61,8 +61,9 @@ def _counter(db: Any, store_id: str, staff: str, data_dir: Path, **kiosk: Any) -
     ctx = KioskContext(data_dir=data_dir, db=db, store_id=store_id, settings=settings, **kiosk)
     session = ClerkSession(db)
     session.login_as(staff)
-    ui = UiContext(kiosk=ctx, tasks=TaskManager(), hooks=Hooks(), settings=settings,
-                   session=session)
+    ui = UiContext(
+        kiosk=ctx, tasks=TaskManager(), hooks=Hooks(), settings=settings, session=session
+    )
     wedge = KeyboardWedgeScanner()
     wedge.start()
     router = ScanRouter(ui.hooks, wedge, [wedge, *ctx.scanners])
@@ -102,8 +103,10 @@ def scan_to_paint() -> tuple[list[float], int]:
     key: Any = serialization.load_pem_private_key((folder / "bench-key.pem").read_bytes(), None)
     rng = random.Random(7)
     expiry = int(time.time()) + 86400
-    tokens = [sign_token(key, make_payload(f"O{rng.randrange(ORDERS):08d}", STORE, "000000",
-                                           expiry, KID)) for _ in range(SCANS)]
+    tokens = [
+        sign_token(key, make_payload(f"O{rng.randrange(ORDERS):08d}", STORE, "000000", expiry, KID))
+        for _ in range(SCANS)
+    ]
     app, window, screen, ui, router = _counter(db, STORE, "C1", folder)
     painted: list[tuple[float, int]] = []  # (when, how many verdicts were drawn by then)
 
@@ -157,13 +160,17 @@ def report_scan_to_paint() -> None:
     samples, n = scan_to_paint()
     p50, p99 = statistics.median(samples), _pct(samples, 0.99)
     verdict = "ok" if p99 <= SCAN_TARGET_MS else "OVER TARGET"
-    print(f"scan's last key -> verdict painted, {n} scans, 1,000,000 orders: p50 {p50:.1f} ms, "
-          f"p99 {p99:.1f} ms, max {max(samples):.1f} ms (target p99 <= {SCAN_TARGET_MS:g} ms): "
-          f"{verdict}", flush=True)
+    print(
+        f"scan's last key -> verdict painted, {n} scans, 1,000,000 orders: p50 {p50:.1f} ms, "
+        f"p99 {p99:.1f} ms, max {max(samples):.1f} ms (target p99 <= {SCAN_TARGET_MS:g} ms): "
+        f"{verdict}",
+        flush=True,
+    )
 
 
-def event_loop_stall(seconds: float, *, with_sync: bool = True, with_camera: bool = True,
-                     with_scale: bool = True) -> dict[str, float]:
+def event_loop_stall(
+    seconds: float, *, with_sync: bool = True, with_camera: bool = True, with_scale: bool = True
+) -> dict[str, float]:
     """The longest lateness of a 5 ms GUI timer while camera, sync and scale all work."""
     from bench.sync import _kiosk, _Server, _store
     from drivers.instruments.registry import get_profile
@@ -192,8 +199,15 @@ def event_loop_stall(seconds: float, *, with_sync: bool = True, with_camera: boo
         with db.session() as s:
             ensure_store(s, store_id)
             if s.get(Staff, "BENCH-C") is None:
-                s.add(Staff(id="BENCH-C", store_id=store_id, name="压*测", role="clerk",
-                            pin_hash=hash_pin("1234", FAST_HASHER)))
+                s.add(
+                    Staff(
+                        id="BENCH-C",
+                        store_id=store_id,
+                        name="压*测",
+                        role="clerk",
+                        pin_hash=hash_pin("1234", FAST_HASHER),
+                    )
+                )
         codes = [f"LK1.bench-{i}" for i in range(4)] + ["100001", "100002"]
         camera = CameraScanner(ImageSource.from_tokens(codes, fps=10, repeat=3, blank_between=5))
         sim = make_simulator("mt-sics", tmp / "scale.port")
@@ -202,8 +216,9 @@ def event_loop_stall(seconds: float, *, with_sync: bool = True, with_camera: boo
         scale = PortWorker(get_profile("mt-sics"), str(tmp / "scale.port"), name="scale")
         scale.start()
         sync = BackgroundSync(db, interval_s=1.0)
-        app, window, screen, ui, router = _counter(db, store_id, "BENCH-C", tmp / "kiosk",
-                                                   scanners=[camera])
+        app, window, screen, ui, router = _counter(
+            db, store_id, "BENCH-C", tmp / "kiosk", scanners=[camera]
+        )
         stoppers += [sim.stop, scale.stop, camera.stop, sync.stop]
         if with_camera:
             camera.start()
@@ -234,12 +249,18 @@ def event_loop_stall(seconds: float, *, with_sync: bool = True, with_camera: boo
             from sqlalchemy import func, select
 
             from kiosk.models import Order
+
             pulled = s.scalar(select(func.count()).select_from(Order)) or 0
         ui.tasks.shutdown()
         router.uninstall(app)
         window.close()
-        return {"max": max(late), "p99": _pct(late, 0.99), "ticks": len(late),
-                "scans_drawn": drawn, "orders_pulled": pulled}
+        return {
+            "max": max(late),
+            "p99": _pct(late, 0.99),
+            "ticks": len(late),
+            "scans_drawn": drawn,
+            "orders_pulled": pulled,
+        }
     finally:
         for stop in reversed(stoppers):
             try:
@@ -253,11 +274,14 @@ def report_event_loop_stall() -> None:
     seconds = 20.0 if short else 60.0
     r = event_loop_stall(seconds)
     verdict = "ok" if r["max"] <= STALL_TARGET_MS else "OVER TARGET"
-    print(f"GUI event loop while the camera decodes, sync runs and a scale streams "
-          f"({seconds:.0f} s{', SHORT run' if short else ''}): longest stall {r['max']:.1f} ms, "
-          f"p99 {r['p99']:.1f} ms over {r['ticks']:.0f} ticks; {r['scans_drawn']:.0f} verdicts "
-          f"painted, {r['orders_pulled']:.0f} orders pulled (target <= {STALL_TARGET_MS:g} ms): "
-          f"{verdict}", flush=True)
+    print(
+        f"GUI event loop while the camera decodes, sync runs and a scale streams "
+        f"({seconds:.0f} s{', SHORT run' if short else ''}): longest stall {r['max']:.1f} ms, "
+        f"p99 {r['p99']:.1f} ms over {r['ticks']:.0f} ticks; {r['scans_drawn']:.0f} verdicts "
+        f"painted, {r['orders_pulled']:.0f} orders pulled (target <= {STALL_TARGET_MS:g} ms): "
+        f"{verdict}",
+        flush=True,
+    )
 
 
 def main() -> None:

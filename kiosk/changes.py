@@ -34,8 +34,9 @@ class Changes:
 
     def __or__(self, other: Changes) -> Changes:
         """Merge two change sets (an operation made of two steps)."""
-        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
-                          for f in fields(self)})
+        return Changes(
+            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
+        )
 
     def any(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))

@@ -26,11 +26,18 @@ def common_options(*, top_level: bool = False) -> argparse.ArgumentParser:
     copy only sets a value when it is given (SUPPRESS), so it never resets an earlier one.
     """
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--data-dir", type=Path, default=None if top_level else argparse.SUPPRESS,
-                   help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)")
-    p.add_argument("--json", action="store_true",
-                   default=False if top_level else argparse.SUPPRESS,
-                   help="print results as one JSON object per line")
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None if top_level else argparse.SUPPRESS,
+        help="kiosk data directory (default: $LINLI_DATA_DIR or the user data dir)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="print results as one JSON object per line",
+    )
     return p
 
 

@@ -67,8 +67,10 @@ class KioskContext:
         def take() -> tuple[bytes, str]:
             data = camera.take_photo()
             if data is None:
-                raise DeviceError(DeviceErrorKind.OFFLINE,
-                                  "The camera has no picture right now: is it plugged in?")
+                raise DeviceError(
+                    DeviceErrorKind.OFFLINE,
+                    "The camera has no picture right now: is it plugged in?",
+                )
             return data, "image/jpeg"
 
         self.take_photo = take

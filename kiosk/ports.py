@@ -53,7 +53,9 @@ class StatusBoard:
     the GUI thread itself).
     """
 
-    def __init__(self, name: str, state: DeviceState = DeviceState.DISABLED, message: str = "") -> None:
+    def __init__(
+        self, name: str, state: DeviceState = DeviceState.DISABLED, message: str = ""
+    ) -> None:
         self._lock = threading.Lock()
         self._status = DeviceStatus(name=name, state=state, message=message)
         self._listeners: list[Callable[[DeviceStatus], None]] = []
@@ -63,16 +65,29 @@ class StatusBoard:
         with self._lock:
             return self._status
 
-    def set(self, state: DeviceState, message: str = "", *, error: str | None = None,
-            code: str = "", params: Mapping[str, Any] | None = None) -> DeviceStatus:
+    def set(
+        self,
+        state: DeviceState,
+        message: str = "",
+        *,
+        error: str | None = None,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> DeviceStatus:
         params = dict(params or {})
         with self._lock:
             last_error = error if error is not None else self._status.last_error
-            if (state == self._status.state and message == self._status.message and error is None
-                    and code == self._status.code and params == dict(self._status.params)):
+            if (
+                state == self._status.state
+                and message == self._status.message
+                and error is None
+                and code == self._status.code
+                and params == dict(self._status.params)
+            ):
                 return self._status
-            self._status = DeviceStatus(self._status.name, state, message, last_error,
-                                        code=code, params=params)
+            self._status = DeviceStatus(
+                self._status.name, state, message, last_error, code=code, params=params
+            )
             status = self._status
             listeners = list(self._listeners)
         for listener in listeners:
@@ -278,8 +293,8 @@ class Printer(HasStatus, Protocol):
     def query_paper(self) -> PaperStatus: ...
 
 
-
 # --- central API ----------------------------------------------------------------------------
+
 
 class EventStatus(str, Enum):
     """The server's answer for one event (DESIGN.md, Central API)."""
@@ -383,7 +398,6 @@ class SyncStatus:
         if self.conflicts:
             parts.append(f"{self.conflicts} need(s) a manager")
         return ", ".join(parts)
-
 
 
 # --- live test mode: the on-air overlay (an output device, like the printer) ---------------

@@ -71,8 +71,9 @@ class LoginResult:
 class ClerkSession:
     """Thread-safe: login runs on the database worker, reads happen on the GUI thread."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow,
-                 idle_lock_min: int = 5) -> None:
+    def __init__(
+        self, db: Database, *, clock: Callable[[], datetime] = utcnow, idle_lock_min: int = 5
+    ) -> None:
         self._db = db
         self._clock = clock
         self._lock = threading.Lock()
@@ -234,4 +235,6 @@ def _minutes_locked(until: datetime | None, now: datetime) -> int:
 
 
 def _int(value: object, default: int) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+    return (
+        value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+    )

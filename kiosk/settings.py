@@ -62,12 +62,15 @@ class Settings:
     printer_uri: str = _f("printer", "")  # "" none; tcp://host:9100, usb:..., file:...
     printer_paper: int = _f("printer", 80, choices=PAPERS)
     printer_cjk: str = _f("printer", "native", choices=CJK_MODES)  # Chinese mode
-    receipt_policy: str = _f("printer", ReceiptPolicy.ALWAYS.value,
-                             choices=tuple(p.value for p in ReceiptPolicy))
+    receipt_policy: str = _f(
+        "printer", ReceiptPolicy.ALWAYS.value, choices=tuple(p.value for p in ReceiptPolicy)
+    )
     # [scanner]
     scanner_max_gap_ms: int = _f("scanner", 80, min=5, max=1000)  # between keys of one scan
     scanner_min_length: int = _f("scanner", 4, min=1, max=64)
-    scanner_end_pause_ms: int = _f("scanner", 0, min=0, max=2000)  # >0: a pause ends a scan (no Enter)
+    scanner_end_pause_ms: int = _f(
+        "scanner", 0, min=0, max=2000
+    )  # >0: a pause ends a scan (no Enter)
     scanner_duplicate_window_s: float = _f("scanner", 3.0, min=0.0, max=60.0)
     serial_scanner_port: str = _f("scanner", "")  # "" none; /dev/ttyACM0, COM3
     # [camera]
@@ -79,8 +82,9 @@ class Settings:
     server_url: str = _f("server", "")  # the central platform; enrollment by code on screen
     # [pickup]
     reversal_window_min: int = _f("pickup", 10, min=0, max=240)
-    provisional_pickup: str = _f("pickup", ProvisionalPolicy.REFUSE.value,
-                                 choices=tuple(p.value for p in ProvisionalPolicy))
+    provisional_pickup: str = _f(
+        "pickup", ProvisionalPolicy.REFUSE.value, choices=tuple(p.value for p in ProvisionalPolicy)
+    )
     overdue_days: int = _f("pickup", 3, min=1, max=60)
     # [checkin]: the cold-chain bands the van's temperature is checked against, bags per bin
     chilled_min_c: float = _f("checkin", 0.0, min=-40.0, max=45.0)  # 冷藏
@@ -161,8 +165,11 @@ def _check(name: str, value: Any) -> tuple[Any, SettingProblem | None]:
         if not isinstance(value, list | tuple) or not all(isinstance(v, Mapping) for v in value):
             return None, SettingProblem("type", name, {"expected": "list"})
         for i, item in enumerate(value):
-            missing = [k for k in ("name", "protocol", "port")
-                       if not isinstance(item.get(k), str) or not item.get(k, "").strip()]
+            missing = [
+                k
+                for k in ("name", "protocol", "port")
+                if not isinstance(item.get(k), str) or not item.get(k, "").strip()
+            ]
             if missing:
                 return None, SettingProblem("instrument", name, {"index": i, "missing": missing})
         return tuple(dict(v) for v in value), None
@@ -189,16 +196,21 @@ _LOOPBACK = ("127.", "localhost", "::1", "[::1]")
 
 def _together(raw: Mapping[str, Any]) -> list[SettingProblem]:
     """Rules between fields, checked when every field they need is valid in `raw`."""
-    values = {n: _check(n, v)[0] for n, v in raw.items() if n in SECTIONS
-              and _check(n, v)[1] is None}
+    values = {
+        n: _check(n, v)[0] for n, v in raw.items() if n in SECTIONS and _check(n, v)[1] is None
+    }
     problems = []
     for zone in ("chilled", "frozen"):
         low, high = values.get(f"{zone}_min_c"), values.get(f"{zone}_max_c")
         if low is not None and high is not None and not low < high:
             problems.append(SettingProblem("band", f"{zone}_max_c", {"min": low, "max": high}))
     host = values.get("overlay_host")
-    if host is not None and "overlay_token" in values and not values["overlay_token"] \
-            and not str(host).startswith(_LOOPBACK):
+    if (
+        host is not None
+        and "overlay_token" in values
+        and not values["overlay_token"]
+        and not str(host).startswith(_LOOPBACK)
+    ):
         problems.append(SettingProblem("token", "overlay_token", {"host": host}))
     return problems
 
@@ -247,7 +259,7 @@ def _key(name: str) -> str:
     """The key inside its table: printer_uri → uri, language → language."""
     section = SECTIONS[name]
     prefix = f"{section}_"
-    return name[len(prefix):] if name.startswith(prefix) else name
+    return name[len(prefix) :] if name.startswith(prefix) else name
 
 
 def path_in(data_dir: Path) -> Path:
@@ -291,8 +303,13 @@ def _value(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
-        escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                   .replace("\t", "\\t").replace("\r", "\\r"))
+        escaped = (
+            value.replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\n")
+            .replace("\t", "\\t")
+            .replace("\r", "\\r")
+        )
         return f'"{escaped}"'
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"
@@ -313,7 +330,8 @@ def dumps(settings: Settings) -> str:
         if f.name == "instruments":
             continue
         tables.setdefault(SECTIONS[f.name], []).append(
-            f"{_bare(_key(f.name))} = {_value(getattr(settings, f.name))}")
+            f"{_bare(_key(f.name))} = {_value(getattr(settings, f.name))}"
+        )
     for section, rows in tables.items():
         lines += [f"[{section}]", *rows, ""]
     for item in settings.instruments:
@@ -325,15 +343,20 @@ def dumps(settings: Settings) -> str:
 
 # --- the rules the core reads from the ledger's settings table ----------------------------
 
-LEDGER_KEYS = {"reversal_window_min": "pickup_reverse_window_min",
-               "overdue_days": "overdue_after_days", "bin_capacity": "bin_capacity"}
+LEDGER_KEYS = {
+    "reversal_window_min": "pickup_reverse_window_min",
+    "overdue_days": "overdue_after_days",
+    "bin_capacity": "bin_capacity",
+}
 
 
 def cold_chain_setting(settings: Settings, current: Any = None) -> dict[str, Any]:
     """The ledger's `cold_chain` value (kiosk.flows.coldchain.ColdChain.from_setting's form)
     with the bands of `settings`; the SKU zones of `current` (the ledger's value) are kept."""
-    value: dict[str, Any] = {"chilled": [settings.chilled_min_c, settings.chilled_max_c],
-                             "frozen": [settings.frozen_min_c, settings.frozen_max_c]}
+    value: dict[str, Any] = {
+        "chilled": [settings.chilled_min_c, settings.chilled_max_c],
+        "frozen": [settings.frozen_min_c, settings.frozen_max_c],
+    }
     if isinstance(current, Mapping) and isinstance(current.get("sku_zones"), Mapping):
         value["sku_zones"] = dict(current["sku_zones"])
     return value
@@ -346,5 +369,6 @@ def apply_to_ledger(session: Any, settings: Settings) -> None:
     (kiosk.db.Database.session())."""
     for name, key in LEDGER_KEYS.items():
         put_setting(session, key, getattr(settings, name))
-    put_setting(session, "cold_chain",
-                cold_chain_setting(settings, get_setting(session, "cold_chain")))
+    put_setting(
+        session, "cold_chain", cold_chain_setting(settings, get_setting(session, "cold_chain"))
+    )

@@ -41,7 +41,9 @@ def compact_body(payload: Mapping[str, Any]) -> str:
     return b64u(json.dumps(dict(payload), separators=(",", ":"), ensure_ascii=False).encode())
 
 
-def sign_compact(private: Ed25519PrivateKey, prefix: str, payload: Mapping[str, Any]) -> tuple[str, bytes]:
+def sign_compact(
+    private: Ed25519PrivateKey, prefix: str, payload: Mapping[str, Any]
+) -> tuple[str, bytes]:
     """(`<prefix><body>.<signature>`, raw signature): the signature covers the ASCII
     bytes of `<prefix><body>`."""
     signed = f"{prefix}{compact_body(payload)}"

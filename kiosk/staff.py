@@ -150,11 +150,19 @@ def authenticate(db: Database, staff_id: str, pin: str, *, now: datetime | None 
             staff.locked_until = now + timedelta(minutes=minutes)
             staff.failed_attempts = 0
             refusal = f"Too many wrong PINs: locked for {minutes} min."
-            append_audit(session, actor=staff.id, action="staff.locked_out", entity="staff",
-                         entity_id=staff.id, detail={"minutes": minutes, "failures": limit})
+            append_audit(
+                session,
+                actor=staff.id,
+                action="staff.locked_out",
+                entity="staff",
+                entity_id=staff.id,
+                detail={"minutes": minutes, "failures": limit},
+            )
     raise NotAllowed(refusal)
 
 
 def _int_setting(session: Session, key: str, default: int) -> int:
     value = get_setting(session, key, default)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+    return (
+        value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+    )

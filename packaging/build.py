@@ -23,10 +23,19 @@ DIST = ROOT / "dist"
 
 def stamp() -> str:
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                                capture_output=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=ROOT, text=True, capture_output=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "nogit", ""
     return f"{datetime.now(UTC):%Y%m%d.%H%M}-{commit}{'+dirty' if dirty else ''}"
@@ -59,25 +68,46 @@ def main(argv: list[str]) -> int:
     build = stamp()
     (BUILD / "_build.txt").write_text(build + "\n", "utf-8")
     (BUILD / "version_info.txt").write_text(version_info(__version__, build), "utf-8")
-    subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icon.py"), str(BUILD)],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "make_icon.py"), str(BUILD)], check=True, cwd=ROOT
+    )
     print(f"building Linli Kiosk {__version__} (build {build}) with PyInstaller…", flush=True)
     started = time.perf_counter()
     env = {**os.environ, "LINLI_BUILD_DIR": str(BUILD)}
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-                    "--log-level", "WARN", "--distpath", str(DIST),
-                    "--workpath", str(BUILD / "work"), str(ROOT / "packaging" / "linli.spec")],
-                   check=True, cwd=ROOT, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(BUILD / "work"),
+            str(ROOT / "packaging" / "linli.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     built = time.perf_counter() - started
     size = sum(p.stat().st_size for p in (DIST / "linli-kiosk").rglob("*") if p.is_file())
     print(f"built dist/linli-kiosk/ in {built:.0f} s ({size / 1024 / 1024:.0f} MB)", flush=True)
     if not smoke:
         return 0
     started = time.perf_counter()
-    code = subprocess.run([sys.executable, str(ROOT / "packaging" / "smoke.py"),
-                           str(DIST / "linli-kiosk"), build], cwd=ROOT).returncode
-    print(f"smoke test {'passed' if code == 0 else 'FAILED'} in "
-          f"{time.perf_counter() - started:.0f} s", flush=True)
+    code = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "smoke.py"), str(DIST / "linli-kiosk"), build],
+        cwd=ROOT,
+    ).returncode
+    print(
+        f"smoke test {'passed' if code == 0 else 'FAILED'} in "
+        f"{time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
     return code
 
 

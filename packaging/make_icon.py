@@ -18,7 +18,8 @@ def draw(size: int = 256) -> Image.Image:
         from kiosk.printing.raster import find_cjk_font
 
         font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(
-            str(find_cjk_font()), int(size * 0.62))
+            str(find_cjk_font()), int(size * 0.62)
+        )
         text = "邻"
     except Exception:  # no CJK font on the build machine: a Latin L still tells it apart
         font, text = ImageFont.load_default(size=int(size * 0.62)), "L"
@@ -33,8 +34,9 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     img = draw()
     img.save(out / "linli.png")
-    img.save(out / "linli.ico", sizes=[(16, 16), (32, 32), (48, 48), (64, 64), (128, 128),
-                                       (256, 256)])
+    img.save(
+        out / "linli.ico", sizes=[(16, 16), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+    )
 
 
 if __name__ == "__main__":

@@ -23,12 +23,15 @@ from pathlib import Path
 TITLES = ("邻里自提点", "Linli Kiosk")  # the shell's title in zh_CN (default) and en
 
 
-def _run(exe: Path, *args: str, env: dict[str, str], ok: tuple[int, ...] = (0,)
-         ) -> subprocess.CompletedProcess[str]:
+def _run(
+    exe: Path, *args: str, env: dict[str, str], ok: tuple[int, ...] = (0,)
+) -> subprocess.CompletedProcess[str]:
     started = time.perf_counter()
     out = subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=300, env=env)
-    print(f"  kiosk {args[0]}: exit {out.returncode} "
-          f"({time.perf_counter() - started:.1f} s)", flush=True)
+    print(
+        f"  kiosk {args[0]}: exit {out.returncode} ({time.perf_counter() - started:.1f} s)",
+        flush=True,
+    )
     if out.returncode not in ok:
         raise SystemExit(f"FAILED: kiosk {' '.join(args)}\n{out.stdout}\n{out.stderr}")
     return out
@@ -55,37 +58,55 @@ def gui(exe: Path, data: Path, env: dict[str, str]) -> str:
         n = 120
         while Path(f"/tmp/.X{n}-lock").exists():
             n += 1
-        server = subprocess.Popen([xvfb, f":{n}", "-screen", "0", "1280x800x24", "-nolisten",
-                                   "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [xvfb, f":{n}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         genv.update(DISPLAY=f":{n}", QT_QPA_PLATFORM="xcb")
     else:
         genv["QT_QPA_PLATFORM"] = "offscreen"
     log = data / "logs" / "kiosk.log"
-    proc = subprocess.Popen([str(exe), "run", "--demo", "--data-dir", str(data)], env=genv,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(exe), "run", "--demo", "--data-dir", str(data)],
+        env=genv,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         if server is not None:
+
             def window() -> bool:
-                found = subprocess.run([xdotool, "search", "--onlyvisible", "--classname",
-                                        "kiosk"], env=genv, capture_output=True, text=True)
+                found = subprocess.run(
+                    [xdotool, "search", "--onlyvisible", "--classname", "kiosk"],
+                    env=genv,
+                    capture_output=True,
+                    text=True,
+                )
                 for wid in found.stdout.split():
-                    name = subprocess.run([xdotool, "getwindowname", wid], env=genv,
-                                          capture_output=True, text=True).stdout.strip()
+                    name = subprocess.run(
+                        [xdotool, "getwindowname", wid], env=genv, capture_output=True, text=True
+                    ).stdout.strip()
                     if name in TITLES:
                         return True
                 return False
 
             seen = _wait(window, 120, proc)
-            how = f'window titled {" or ".join(TITLES)} visible on Xvfb'
+            how = f"window titled {' or '.join(TITLES)} visible on Xvfb"
         else:
-            seen = _wait(lambda: log.exists() and "starting; data dir" in log.read_text(), 120,
-                         proc) and not _wait(lambda: False, 15, proc) and proc.poll() is None
+            seen = (
+                _wait(lambda: log.exists() and "starting; data dir" in log.read_text(), 120, proc)
+                and not _wait(lambda: False, 15, proc)
+                and proc.poll() is None
+            )
             how = "offscreen: log line 'starting' and 15 s alive (no window check)"
         if not seen:
             proc.kill()
             out, err = proc.communicate(timeout=30)
-            raise SystemExit(f"FAILED: the GUI did not come up ({how})\n{out.decode()[-3000:]}"
-                             f"\n{err.decode()[-3000:]}")
+            raise SystemExit(
+                f"FAILED: the GUI did not come up ({how})\n{out.decode()[-3000:]}"
+                f"\n{err.decode()[-3000:]}"
+            )
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=30)

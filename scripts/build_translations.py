@@ -19,7 +19,9 @@ BIN = Path(sys.executable).parent
 def load_glossary() -> dict[str, str]:
     """scripts/zh_CN.json plus every scripts/zh_CN.d/<area>.json (one file per engineer, so
     edits never collide); a later file wins for the same source text."""
-    glossary: dict[str, str] = json.loads((ROOT / "scripts" / "zh_CN.json").read_text(encoding="utf-8"))
+    glossary: dict[str, str] = json.loads(
+        (ROOT / "scripts" / "zh_CN.json").read_text(encoding="utf-8")
+    )
     for part in sorted((ROOT / "scripts" / "zh_CN.d").glob("*.json")):
         glossary.update(json.loads(part.read_text(encoding="utf-8")))
     return glossary
@@ -40,11 +42,17 @@ def fill_from_glossary() -> None:
 
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS.relative_to(ROOT))],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS.relative_to(ROOT))],
+        cwd=ROOT,
+        check=True,
+    )
     fill_from_glossary()
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
+        cwd=ROOT,
+        check=True,
+    )
     return 0
 
 

@@ -31,11 +31,27 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def sample_snapshot() -> LiveSnapshot:
-    item = LiveItem("r-1", "brix", 12.8, "%Brix", "extra_sweet", "good", "LKR1.x.y", "5LTH-K6PY",
-                    False, Instrument("refractometer", "SIM-BRIX/1", "BRX-0001"),
-                    datetime.now(UTC))
-    return LiveSnapshot("live-demo", "草莓", "B-0601", operator_id="S-002", items=(item,),
-                        spreads={"brix": Spread(3, 12.5, 0.3, 12.2, 12.8, "%Brix")})
+    item = LiveItem(
+        "r-1",
+        "brix",
+        12.8,
+        "%Brix",
+        "extra_sweet",
+        "good",
+        "LKR1.x.y",
+        "5LTH-K6PY",
+        False,
+        Instrument("refractometer", "SIM-BRIX/1", "BRX-0001"),
+        datetime.now(UTC),
+    )
+    return LiveSnapshot(
+        "live-demo",
+        "草莓",
+        "B-0601",
+        operator_id="S-002",
+        items=(item,),
+        spreads={"brix": Spread(3, 12.5, 0.3, 12.2, 12.8, "%Brix")},
+    )
 
 
 def onair_picture(lang: str) -> Path:

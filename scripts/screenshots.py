@@ -77,7 +77,8 @@ def demo_template(where: Path) -> Path:
                 staff.pin_hash = hash_pin(pin)
     db.close()
     (path / "demo" / "pins.json").write_text(
-        "{" + ", ".join(f'"{k}": "{v}"' for k, v in PINS.items()) + "}", "utf-8")
+        "{" + ", ".join(f'"{k}": "{v}"' for k, v in PINS.items()) + "}", "utf-8"
+    )
     return path
 
 
@@ -87,13 +88,16 @@ def kiosk_context(data: Path) -> KioskContext:
     db = Database(data / DB_FILENAME, migrate=False)
     with db.session() as s:
         store_id = get_identity(s).store_id
-    ctx = KioskContext(data_dir=data, db=db, store_id=store_id, demo=True, staff_id="S-002",
-                       demo_pins=dict(PINS))
-    devices = [("printer", ShotDevice("Receipt printer", DeviceState.ONLINE, "printer_ready")),
-               ("print_queue", ShotDevice("print-queue", DeviceState.ONLINE, "slips_done")),
-               ("scanner", ShotDevice("Keyboard scanner", DeviceState.ONLINE, "listening")),
-               ("camera", ShotDevice("Camera", DeviceState.ONLINE, "camera_on")),
-               ("scale", ShotDevice("scale", DeviceState.WAITING, "instrument_waiting"))]
+    ctx = KioskContext(
+        data_dir=data, db=db, store_id=store_id, demo=True, staff_id="S-002", demo_pins=dict(PINS)
+    )
+    devices = [
+        ("printer", ShotDevice("Receipt printer", DeviceState.ONLINE, "printer_ready")),
+        ("print_queue", ShotDevice("print-queue", DeviceState.ONLINE, "slips_done")),
+        ("scanner", ShotDevice("Keyboard scanner", DeviceState.ONLINE, "listening")),
+        ("camera", ShotDevice("Camera", DeviceState.ONLINE, "camera_on")),
+        ("scale", ShotDevice("scale", DeviceState.WAITING, "instrument_waiting")),
+    ]
     ctx.slots = [DeviceSlot(kind, dev, dev.board.add_listener) for kind, dev in devices]
     ctx.devices = [dev for _kind, dev in devices]
     ctx.demo_show_code = lambda: None
@@ -116,6 +120,7 @@ def package_states(screen: Screen, ctx: Any) -> list[tuple[str, Setup]]:
 
 def shell_states(window: ShellWindow) -> Iterator[tuple[str, Callable[[], None]]]:
     """The shell's own pictures, each set up on the live window."""
+
     def login() -> None:
         window.lock()
         settle(0.6)
@@ -134,8 +139,9 @@ def shell_states(window: ShellWindow) -> Iterator[tuple[str, Callable[[], None]]
 
         login_pin()
         window.login.panel.pad.clear()
-        window.login.panel.message.setText(login_message(LoginResult("locked",
-                                                                     params={"minutes": 5})))
+        window.login.panel.message.setText(
+            login_message(LoginResult("locked", params={"minutes": 5}))
+        )
 
     yield "login", login
     yield "login-pin", login_pin
@@ -150,8 +156,9 @@ def grab(window: ShellWindow, lang: str, size: tuple[int, int], name: str) -> Pa
     return path
 
 
-def run_one(template: Path, scratch: Path, lang: str, size: tuple[int, int],
-            only: str | None) -> list[Path]:
+def run_one(
+    template: Path, scratch: Path, lang: str, size: tuple[int, int], only: str | None
+) -> list[Path]:
     data = scratch / f"{lang}-{size[0]}"
     shutil.copytree(template, data)
     kiosk = kiosk_context(data)

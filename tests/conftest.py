@@ -80,8 +80,9 @@ def _skip_reason(report: pytest.TestReport) -> str:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
-                              ) -> Generator[None, pytest.TestReport, None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, None]:
     """Under CI a skipped service test fails the run (a CI box without PostgreSQL would
     otherwise pass without ever testing it)."""
     outcome = yield
@@ -89,18 +90,24 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
     service = _service_of(item)
     if report.skipped and service and not hasattr(report, "wasxfail") and in_ci():
         report.outcome = "failed"
-        report.longrepr = (f"CI=true: this {service} test was skipped ({_skip_reason(report)}). "
-                           f"CI must run it: start {service} (scripts/with-services.sh).")
+        report.longrepr = (
+            f"CI=true: this {service} test was skipped ({_skip_reason(report)}). "
+            f"CI must run it: start {service} (scripts/with-services.sh)."
+        )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say loudly which service tests did not run and why (a plain `make test`)."""
-    skipped = [r for r in terminalreporter.stats.get("skipped", [])
-               if isinstance(r, pytest.TestReport) and _service_of(r)]
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if isinstance(r, pytest.TestReport) and _service_of(r)
+    ]
     if not skipped:
         return
-    terminalreporter.section(f"NOT TESTED: {len(skipped)} service test(s) skipped",
-                             sep="!", red=True, bold=True)
+    terminalreporter.section(
+        f"NOT TESTED: {len(skipped)} service test(s) skipped", sep="!", red=True, bold=True
+    )
     reasons = sorted({_skip_reason(r) for r in skipped})
     for reason in reasons:
         terminalreporter.write_line(f"why: {reason}", red=True, bold=True)

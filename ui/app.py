@@ -52,8 +52,9 @@ def show_exception(exc: BaseException) -> None:
     """The one place an unexpected error reaches a person: worded by type and kind."""
     if isinstance(exc, Cancelled):
         return
-    QMessageBox.warning(None, QApplication.translate("show_exception", "Linli Kiosk"),
-                        error_text(exc))
+    QMessageBox.warning(
+        None, QApplication.translate("show_exception", "Linli Kiosk"), error_text(exc)
+    )
 
 
 class Bridges(QObject):
@@ -86,9 +87,15 @@ class Bridges(QObject):
 
 
 class UiApp(QObject):
-    def __init__(self, kiosk: KioskContext, app: QApplication, *,
-                 settings: Settings | None = None, language: str | None = None,
-                 screens: list[type[Screen]] | None = None) -> None:
+    def __init__(
+        self,
+        kiosk: KioskContext,
+        app: QApplication,
+        *,
+        settings: Settings | None = None,
+        language: str | None = None,
+        screens: list[type[Screen]] | None = None,
+    ) -> None:
         super().__init__()
         self.app = app
         self.screens = screens
@@ -101,15 +108,20 @@ class UiApp(QObject):
         session = ClerkSession(kiosk.db, idle_lock_min=settings.idle_lock_min)
         if kiosk.demo and kiosk.staff_id:
             session.login_as(kiosk.staff_id)  # --demo opens on the pickup screen, logged in
-        self.ctx = UiContext(kiosk=kiosk, tasks=tasks, hooks=Hooks(), settings=settings,
-                             session=session)
+        self.ctx = UiContext(
+            kiosk=kiosk, tasks=tasks, hooks=Hooks(), settings=settings, session=session
+        )
         self.bridges = Bridges(self)
         session.add_listener(self.bridges.clerk_changed)
         for slot in kiosk.slots:
             if slot.subscribe is not None:
                 slot.subscribe(self.bridges.device_changed)
-        self.router = ScanRouter(self.ctx.hooks, kiosk.key_feed, kiosk.scanners,
-                                 end_pause_ms=settings.scanner_end_pause_ms)
+        self.router = ScanRouter(
+            self.ctx.hooks,
+            kiosk.key_feed,
+            kiosk.scanners,
+            end_pause_ms=settings.scanner_end_pause_ms,
+        )
         self.router.install(app)
         self.window = self._build_window()
         QTimer.singleShot(AFTER_START_MS, self._after_start)
@@ -171,8 +183,9 @@ def qt_app() -> QApplication:
     return app
 
 
-def build_ui(kiosk: KioskContext, *, language: str | None = None,
-             screens: list[type[Screen]] | None = None) -> UiApp:
+def build_ui(
+    kiosk: KioskContext, *, language: str | None = None, screens: list[type[Screen]] | None = None
+) -> UiApp:
     return UiApp(kiosk, qt_app(), language=language, screens=screens)
 
 
@@ -180,7 +193,8 @@ def already_running(language: str) -> int:
     app = qt_app()
     install_translator(app, language)
     text = QApplication.translate(
-        "run_app", "Linli Kiosk is already running on this computer: use the open window.")
+        "run_app", "Linli Kiosk is already running on this computer: use the open window."
+    )
     print(text, file=sys.stderr)
     QMessageBox.information(None, QApplication.translate("show_exception", "Linli Kiosk"), text)
     return 1
@@ -197,8 +211,9 @@ def run_app(kiosk: KioskContext, *, language: str | None = None) -> int:
         ui.shutdown()
 
 
-def run_single(data_dir: Path, build: Callable[[], KioskContext], *,
-               language: str | None = None) -> int:
+def run_single(
+    data_dir: Path, build: Callable[[], KioskContext], *, language: str | None = None
+) -> int:
     """One kiosk per data directory: the lock is taken before any device is opened."""
     lock = acquire_instance_lock(data_dir)
     if lock is None:

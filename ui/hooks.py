@@ -29,4 +29,3 @@ class Hooks(QObject):
     lock_requested = Signal()
     # any user input (key, touch): resets the idle lock timer; emitted by the shell's filter
     user_activity = Signal()
-

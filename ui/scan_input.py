@@ -60,9 +60,15 @@ class ScanRouter(QObject):
 
     _arrived = Signal(object)  # from any thread; delivered on the GUI thread
 
-    def __init__(self, hooks: Hooks, feed: KeyFeed | None = None,
-                 scanners: Iterable[Scanner] = (), *, end_pause_ms: int = 0,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        hooks: Hooks,
+        feed: KeyFeed | None = None,
+        scanners: Iterable[Scanner] = (),
+        *,
+        end_pause_ms: int = 0,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.hooks, self.feed = hooks, feed
         self._arrived.connect(self._deliver)

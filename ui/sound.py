@@ -23,8 +23,15 @@ class Announcer(QObject):
     """`announce(tone, words)`: the tone plays at once; the words are spoken if speech is on
     and a voice exists, else the tone alone carries the verdict."""
 
-    def __init__(self, *, sounds: bool = True, speech: bool = True, volume: int = 80,
-                 language: str = "zh_CN", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        sounds: bool = True,
+        speech: bool = True,
+        volume: int = 80,
+        language: str = "zh_CN",
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.sounds, self.speech, self.volume, self.language = sounds, speech, volume, language
         self._effects: dict[str, Any] | None = None

@@ -37,17 +37,29 @@ class TaskManager(QObject):
         self.show_exception = show_exception or _log_exception
         self._closed = False
 
-    def run_db(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
+    def run_db(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
         return self._submit(self._db, fn, on_done, on_error)
 
-    def run(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
         return self._submit(self._pool, fn, on_done, on_error)
 
-    def _submit(self, executor: ThreadPoolExecutor, fn: Callable[[], T],
-                on_done: Callable[[T], None] | None,
-                on_error: Callable[[BaseException], None] | None) -> Future[T]:
+    def _submit(
+        self,
+        executor: ThreadPoolExecutor,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> Future[T]:
         if self._closed:  # a late callback while the app shuts down: nothing runs any more
             late: Future[T] = Future()
             late.cancel()

@@ -56,8 +56,9 @@ def write(name: str, samples: list[float]) -> Path:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(RATE)
-        w.writeframes(b"".join(struct.pack("<h", int(max(-1.0, min(1.0, s)) * 32000))
-                               for s in samples))
+        w.writeframes(
+            b"".join(struct.pack("<h", int(max(-1.0, min(1.0, s)) * 32000)) for s in samples)
+        )
     return path
 
 

@@ -39,14 +39,19 @@ from kiosk.ports import Reading
 DEVICES = ("scale", "refractometer", "pesticide", "printer")
 
 
-
 def register(sub: Any) -> None:
     """Add this area's commands to the `kiosk` parser."""
     names = ", ".join(profiles())
-    r = sub.add_parser("read", parents=[common_options()], help="print readings from a serial instrument",
-                       description=f"Print readings from a serial instrument. Protocols: {names}.")
+    r = sub.add_parser(
+        "read",
+        parents=[common_options()],
+        help="print readings from a serial instrument",
+        description=f"Print readings from a serial instrument. Protocols: {names}.",
+    )
     r.add_argument("--protocol", required=True, help=f"one of: {names}")
-    r.add_argument("--port", required=True, help="serial port or pyserial URL (/dev/ttyUSB0, loop://)")
+    r.add_argument(
+        "--port", required=True, help="serial port or pyserial URL (/dev/ttyUSB0, loop://)"
+    )
     r.add_argument("--count", type=int, default=1, help="readings to print (default 1)")
     r.add_argument("--timeout", type=float, default=10.0, help="seconds to wait (default 10)")
     r.add_argument("--baudrate", type=int, default=None, help="override the protocol's baud rate")
@@ -56,17 +61,29 @@ def register(sub: Any) -> None:
     r.add_argument("--extra", action="store_true", help="add the parsed side values as `extra`")
     r.set_defaults(handler=cmd_read)
 
-    s = sub.add_parser("simulate", parents=[common_options()], help="run a simulated instrument or printer",
-                       description="Run a simulated scale, refractometer or pesticide reader on a "
-                       "pseudo-terminal (prints its path), or the virtual network printer.")
+    s = sub.add_parser(
+        "simulate",
+        parents=[common_options()],
+        help="run a simulated instrument or printer",
+        description="Run a simulated scale, refractometer or pesticide reader on a "
+        "pseudo-terminal (prints its path), or the virtual network printer.",
+    )
     s.add_argument("device", choices=DEVICES)
     s.add_argument("--protocol", default=None, help="instrument protocol (default per device)")
-    s.add_argument("--link", type=Path, default=None,
-                   help="stable symlink to the pty, kept across unplug/replug (default in /tmp)")
+    s.add_argument(
+        "--link",
+        type=Path,
+        default=None,
+        help="stable symlink to the pty, kept across unplug/replug (default in /tmp)",
+    )
     s.add_argument("--port", type=int, default=9100, help="TCP port of the virtual printer")
     s.add_argument("--paper", type=int, choices=(58, 80), default=80, help="virtual printer paper")
-    s.add_argument("--period", type=float, default=None,
-                   help="refractometer/pesticide: seconds between automatic lines (0 = only on command)")
+    s.add_argument(
+        "--period",
+        type=float,
+        default=None,
+        help="refractometer/pesticide: seconds between automatic lines (0 = only on command)",
+    )
     s.set_defaults(handler=cmd_simulate)
 
 
@@ -77,8 +94,12 @@ def _fail(message: str, code: int = 1) -> int:
 
 def reading_json(reading: Reading, with_extra: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "kind": reading.kind.value, "value": reading.value, "unit": reading.unit,
-        "stable": reading.stable, "status": reading.status.value, "raw": reading.raw.hex(),
+        "kind": reading.kind.value,
+        "value": reading.value,
+        "unit": reading.unit,
+        "stable": reading.stable,
+        "status": reading.status.value,
+        "raw": reading.raw.hex(),
         "at": reading.at.isoformat().replace("+00:00", "Z"),
     }
     if with_extra:
@@ -88,8 +109,9 @@ def reading_json(reading: Reading, with_extra: bool = False) -> dict[str, Any]:
 
 def cmd_read(args: argparse.Namespace) -> int:
     try:
-        profile = get_profile(args.protocol, baudrate=args.baudrate, parity=args.parity,
-                              bytesize=args.bytesize)
+        profile = get_profile(
+            args.protocol, baudrate=args.baudrate, parity=args.parity, bytesize=args.bytesize
+        )
     except DeviceError as exc:
         return _fail(str(exc), 2)
     if args.count < 1:
@@ -99,7 +121,9 @@ def cmd_read(args: argparse.Namespace) -> int:
     except PORT_ERRORS as exc:
         return _fail(f"cannot open port {args.port}: {plain_port_error(exc)}")
     got: queue.Queue[Reading] = queue.Queue()
-    worker = PortWorker(profile, args.port, backoff=Backoff(0.2, 2.0), poll_interval_s=args.interval)
+    worker = PortWorker(
+        profile, args.port, backoff=Backoff(0.2, 2.0), poll_interval_s=args.interval
+    )
     worker.add_listener(got.put)
     worker.start()
     printed = 0
@@ -115,8 +139,10 @@ def cmd_read(args: argparse.Namespace) -> int:
     finally:
         worker.stop()
     if printed == 0:
-        return _fail(f"no reading from {profile.label} on {args.port} within {args.timeout:g} s "
-                     f"({worker.status().message})")
+        return _fail(
+            f"no reading from {profile.label} on {args.port} within {args.timeout:g} s "
+            f"({worker.status().message})"
+        )
     if printed < args.count:
         return _fail(f"only {printed} of {args.count} readings arrived within {args.timeout:g} s")
     return 0
@@ -127,16 +153,21 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         try:
             from drivers.printer import virtual
         except ImportError:
-            return _fail("the virtual network printer is not part of this build "
-                         "(drivers.printer.virtual is missing)")
+            return _fail(
+                "the virtual network printer is not part of this build "
+                "(drivers.printer.virtual is missing)"
+            )
         result: int = virtual.serve_from_cli(args)
         return result
     from drivers.instruments.simulators import DEVICE_DEFAULTS, DEVICE_PROTOCOLS, make_simulator
 
     protocol = args.protocol or DEVICE_DEFAULTS[args.device]
     if protocol not in DEVICE_PROTOCOLS[args.device]:
-        return _fail(f"a {args.device} does not speak {protocol!r}; "
-                     f"choose one of: {', '.join(DEVICE_PROTOCOLS[args.device])}", 2)
+        return _fail(
+            f"a {args.device} does not speak {protocol!r}; "
+            f"choose one of: {', '.join(DEVICE_PROTOCOLS[args.device])}",
+            2,
+        )
     link = args.link or Path(tempfile.gettempdir()) / f"linli-sim-{args.device}-{os.getpid()}"
     sim = make_simulator(protocol, link)
     if args.period is not None and hasattr(sim.speaker, "period_s"):
@@ -152,9 +183,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(info), flush=True)
     else:  # the path alone on stdout (scripts read it); the explanation on stderr
         print(sim.pty_path, flush=True)
-        print(f"simulated {args.device} ({protocol}) on {sim.pty_path}; stable path {pty_path} "
-              f"(survives unplug/replug)\ncontrols: {sim.control('help')}; Ctrl-C to stop",
-              file=sys.stderr, flush=True)
+        print(
+            f"simulated {args.device} ({protocol}) on {sim.pty_path}; stable path {pty_path} "
+            f"(survives unplug/replug)\ncontrols: {sim.control('help')}; Ctrl-C to stop",
+            file=sys.stderr,
+            flush=True,
+        )
     done = threading.Event()
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, lambda *_: done.set()) if in_main else None
@@ -181,5 +215,7 @@ def _control_loop(sim: Any, as_json: bool, done: threading.Event) -> None:
             done.set()
             return
         reply = sim.control(text)
-        print(json.dumps({"control": text, "reply": reply}, ensure_ascii=False) if as_json
-              else reply, flush=True)
+        print(
+            json.dumps({"control": text, "reply": reply}, ensure_ascii=False) if as_json else reply,
+            flush=True,
+        )

@@ -29,8 +29,13 @@ Mode = Literal["poll", "listen"]
 
 # Weights are normalised to grams; the display unit travels in `extra`.
 GRAMS_PER_UNIT: dict[str, Decimal] = {
-    "g": Decimal(1), "kg": Decimal(1000), "mg": Decimal("0.001"), "ct": Decimal("0.2"),
-    "lb": Decimal("453.59237"), "oz": Decimal("28.349523125"), "t": Decimal(1000000),
+    "g": Decimal(1),
+    "kg": Decimal(1000),
+    "mg": Decimal("0.001"),
+    "ct": Decimal("0.2"),
+    "lb": Decimal("453.59237"),
+    "oz": Decimal("28.349523125"),
+    "t": Decimal(1000000),
 }
 
 
@@ -65,8 +70,9 @@ class Profile:
     stable_flag: bool = True  # False: the format has no motion flag (gate uses readings alone)
     on_connect: tuple[bytes, ...] = ()  # sent once after each (re)connect (MT-SICS: I2)
     # reads the display division (grams) from a device reply, e.g. MT-SICS I2; None: not one
-    division_from: Callable[[bytes], float | None] | None = field(default=None, compare=False,
-                                                                  repr=False)
+    division_from: Callable[[bytes], float | None] | None = field(
+        default=None, compare=False, repr=False
+    )
     notes: str = ""
 
     @property
@@ -77,7 +83,9 @@ class Profile:
         return dict(self.commands).get(name)
 
 
-def never_raises(kind: ReadingKind) -> Callable[[Callable[[bytes, datetime | None], Reading | None]], Parser]:
+def never_raises(
+    kind: ReadingKind,
+) -> Callable[[Callable[[bytes, datetime | None], Reading | None]], Parser]:
     """Wrap a parser so any surprise becomes `status: error` with the raw bytes."""
 
     def wrap(fn: Callable[[bytes, datetime | None], Reading | None]) -> Parser:
@@ -86,17 +94,33 @@ def never_raises(kind: ReadingKind) -> Callable[[Callable[[bytes, datetime | Non
             try:
                 return fn(bytes(raw), at)
             except Exception as exc:  # a parser must never take the worker down
-                return error_reading(kind, bytes(raw), at, f"unparseable frame ({type(exc).__name__})")
+                return error_reading(
+                    kind, bytes(raw), at, f"unparseable frame ({type(exc).__name__})"
+                )
 
         return safe
 
     return wrap
 
 
-def error_reading(kind: ReadingKind, raw: bytes, at: datetime | None, why: str,
-                  unit: str = "", extra: tuple[tuple[str, str], ...] = ()) -> Reading:
-    return Reading(kind=kind, value=None, unit=unit, stable=False, status=ReadingStatus.ERROR,
-                   raw=raw, at=at or utcnow(), extra=(("error", why), *extra))
+def error_reading(
+    kind: ReadingKind,
+    raw: bytes,
+    at: datetime | None,
+    why: str,
+    unit: str = "",
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Reading:
+    return Reading(
+        kind=kind,
+        value=None,
+        unit=unit,
+        stable=False,
+        status=ReadingStatus.ERROR,
+        raw=raw,
+        at=at or utcnow(),
+        extra=(("error", why), *extra),
+    )
 
 
 def xor(data: bytes) -> int:
@@ -117,8 +141,15 @@ def parse_decimal(text: str) -> Decimal | None:
         return None
 
 
-def weight_reading(raw: bytes, at: datetime | None, *, number: Decimal, unit: str, stable: bool,
-                   extra: tuple[tuple[str, str], ...] = ()) -> Reading:
+def weight_reading(
+    raw: bytes,
+    at: datetime | None,
+    *,
+    number: Decimal,
+    unit: str,
+    stable: bool,
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Reading:
     """A weight in grams; the display value/unit and the display division go in `extra`."""
     unit_key = unit.strip().lower()
     factor = GRAMS_PER_UNIT.get(unit_key)
@@ -129,14 +160,35 @@ def weight_reading(raw: bytes, at: datetime | None, *, number: Decimal, unit: st
     division = Decimal(1).scaleb(-decimals) * factor
     grams = float(round(number * factor, 6))
     status = ReadingStatus.OK if stable else ReadingStatus.MOTION
-    side = (("display_value", f"{number}"), ("display_unit", unit_key),
-            ("division_g", f"{float(division):g}"), *extra)
-    return Reading(kind=ReadingKind.WEIGHT, value=grams, unit="g", stable=stable, status=status,
-                   raw=raw, at=at or utcnow(), extra=side)
+    side = (
+        ("display_value", f"{number}"),
+        ("display_unit", unit_key),
+        ("division_g", f"{float(division):g}"),
+        *extra,
+    )
+    return Reading(
+        kind=ReadingKind.WEIGHT,
+        value=grams,
+        unit="g",
+        stable=stable,
+        status=status,
+        raw=raw,
+        at=at or utcnow(),
+        extra=side,
+    )
 
 
-def limit_reading(raw: bytes, at: datetime | None, status: ReadingStatus,
-                  extra: tuple[tuple[str, str], ...] = ()) -> Reading:
+def limit_reading(
+    raw: bytes, at: datetime | None, status: ReadingStatus, extra: tuple[tuple[str, str], ...] = ()
+) -> Reading:
     """Overload/underload: never a number."""
-    return Reading(kind=ReadingKind.WEIGHT, value=None, unit="g", stable=False, status=status,
-                   raw=raw, at=at or utcnow(), extra=extra)
+    return Reading(
+        kind=ReadingKind.WEIGHT,
+        value=None,
+        unit="g",
+        stable=False,
+        status=status,
+        raw=raw,
+        at=at or utcnow(),
+        extra=extra,
+    )

@@ -21,8 +21,15 @@ from drivers.instruments.registry import get_profile
 from drivers.instruments.worker import DEFAULT_BACKOFF, Backoff, PortWorker
 from kiosk.errors import DeviceError, DeviceErrorKind
 
-SETTINGS = {"baudrate": int, "bytesize": int, "parity": str, "stopbits": float,
-            "poll_interval_s": float, "read_timeout_s": float, "silence_s": float}
+SETTINGS = {
+    "baudrate": int,
+    "bytesize": int,
+    "parity": str,
+    "stopbits": float,
+    "poll_interval_s": float,
+    "read_timeout_s": float,
+    "silence_s": float,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,20 +50,29 @@ class InstrumentConfig:
         try:
             name, protocol, port = str(data["name"]), str(data["protocol"]), str(data["port"])
         except KeyError as exc:
-            raise DeviceError(DeviceErrorKind.CONFIG,
-                              f"An instrument setting lacks {exc.args[0]!r}.") from None
+            raise DeviceError(
+                DeviceErrorKind.CONFIG, f"An instrument setting lacks {exc.args[0]!r}."
+            ) from None
         overrides = []
         for key, kind in SETTINGS.items():
             if data.get(key) is not None:
                 try:
                     overrides.append((key, kind(data[key])))
                 except (TypeError, ValueError):
-                    raise DeviceError(DeviceErrorKind.CONFIG,
-                                      f"{name}: {key} must be a {kind.__name__}.") from None
+                    raise DeviceError(
+                        DeviceErrorKind.CONFIG, f"{name}: {key} must be a {kind.__name__}."
+                    ) from None
         frame, division = data.get("frame"), data.get("division")
-        config = cls(name, protocol, port, tuple(overrides), None if frame is None else str(frame),
-                     data.get("model"), data.get("serial"),
-                     None if division is None else str(division))
+        config = cls(
+            name,
+            protocol,
+            port,
+            tuple(overrides),
+            None if frame is None else str(frame),
+            data.get("model"),
+            data.get("serial"),
+            None if division is None else str(division),
+        )
         config.division_g()  # refuse a bad division now, in words
         return config
 
@@ -72,9 +88,11 @@ class InstrumentConfig:
         except InvalidOperation:
             number = Decimal(0)
         if factor is None or number <= 0:
-            raise DeviceError(DeviceErrorKind.CONFIG,
-                              f"{self.name}: division must be a positive weight such as "
-                              f"\"0.05 kg\" or \"5 g\" (got {self.division!r}).")
+            raise DeviceError(
+                DeviceErrorKind.CONFIG,
+                f"{self.name}: division must be a positive weight such as "
+                f'"0.05 kg" or "5 g" (got {self.division!r}).',
+            )
         return float(number * factor)
 
     def profile(self) -> Profile:
@@ -87,11 +105,18 @@ class InstrumentConfig:
         try:
             profile.frame_re  # noqa: B018 - compile now so a bad pattern is caught here
         except Exception as exc:
-            raise DeviceError(DeviceErrorKind.CONFIG,
-                              f"{self.name}: the frame pattern is not a valid regex ({exc}).") from None
+            raise DeviceError(
+                DeviceErrorKind.CONFIG,
+                f"{self.name}: the frame pattern is not a valid regex ({exc}).",
+            ) from None
         return profile
 
 
 def build_worker(config: InstrumentConfig, backoff: Backoff = DEFAULT_BACKOFF) -> PortWorker:
-    return PortWorker(config.profile(), config.port, name=config.name, backoff=backoff,
-                      division_g=config.division_g())
+    return PortWorker(
+        config.profile(),
+        config.port,
+        name=config.name,
+        backoff=backoff,
+        division_g=config.division_g(),
+    )

@@ -23,8 +23,9 @@ class DemoInstruments:
         for device, protocol in DEMO:
             sim = make_simulator(protocol, base / f"{device}.port")
             self.simulators[device] = sim
-            self.workers[device] = PortWorker(get_profile(protocol), str(base / f"{device}.port"),
-                                              name=device)
+            self.workers[device] = PortWorker(
+                get_profile(protocol), str(base / f"{device}.port"), name=device
+            )
         self.simulators["scale"].control("weight 0.536")
         self.simulators["refractometer"].control("period 3")
         self.simulators["pesticide"].control("period 5")

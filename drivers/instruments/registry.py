@@ -31,7 +31,9 @@ def get_profile(name: str, **overrides: Any) -> Profile:
         profile = profiles()[name]
     except KeyError:
         known = ", ".join(profiles())
-        raise DeviceError(DeviceErrorKind.CONFIG,
-                          f"Unknown instrument protocol {name!r}. Known protocols: {known}.") from None
+        raise DeviceError(
+            DeviceErrorKind.CONFIG,
+            f"Unknown instrument protocol {name!r}. Known protocols: {known}.",
+        ) from None
     clean = {k: v for k, v in overrides.items() if v is not None}
     return replace(profile, **clean) if clean else profile

@@ -16,7 +16,9 @@ from kiosk.ports import Reading, ReadingKind, ReadingStatus
 
 
 class StabilityGate:
-    def __init__(self, n: int = 3, division_g: float | None = None, *, has_flag: bool = True) -> None:
+    def __init__(
+        self, n: int = 3, division_g: float | None = None, *, has_flag: bool = True
+    ) -> None:
         self._n = max(1, n)
         self._configured = division_g
         self._device: float | None = None
@@ -44,7 +46,10 @@ class StabilityGate:
             return reading
         self._recent.append(reading.value)
         division = self.division(reading)
-        settled = len(self._recent) == self._n and max(self._recent) - min(self._recent) <= division + 1e-9
+        settled = (
+            len(self._recent) == self._n
+            and max(self._recent) - min(self._recent) <= division + 1e-9
+        )
         flag_ok = reading.stable or not self._has_flag
         # `status` stays what the scale said (ok / motion); `stable` is the gate's decision,
         # so a steady scale reads "ok" at once and is offered as stable after N readings.

@@ -54,14 +54,21 @@ def open_port(profile: Profile, url: str, timeout_s: float | None = None) -> ser
     timeout = profile.read_timeout_s if timeout_s is None else timeout_s
     try:
         return serial.serial_for_url(
-            url, baudrate=profile.baudrate, bytesize=profile.bytesize, parity=profile.parity,
-            stopbits=profile.stopbits, timeout=timeout, write_timeout=1.0)
+            url,
+            baudrate=profile.baudrate,
+            bytesize=profile.bytesize,
+            parity=profile.parity,
+            stopbits=profile.stopbits,
+            timeout=timeout,
+            write_timeout=1.0,
+        )
     except PORT_ERRORS as exc:
         plain_line = (profile.bytesize, profile.parity) == (8, "N")
         if plain_line or _errno(exc) != errno.EINVAL or not _is_pty(url):
             raise
-        return serial.serial_for_url(url, baudrate=profile.baudrate, timeout=timeout,
-                                     write_timeout=1.0)
+        return serial.serial_for_url(
+            url, baudrate=profile.baudrate, timeout=timeout, write_timeout=1.0
+        )
 
 
 def _is_pty(url: str) -> bool:
@@ -98,15 +105,25 @@ def probe_port(profile: Profile, url: str, timeout_s: float = 1.0) -> bool:
 class PortWorker:
     """An `Instrument` (kiosk.ports): start(), stop(), status(), add_listener(), command()."""
 
-    def __init__(self, profile: Profile, url: str, *, name: str | None = None,
-                 backoff: Backoff = DEFAULT_BACKOFF, gate_n: int = 3, division_g: float | None = None,
-                 poll_interval_s: float | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        url: str,
+        *,
+        name: str | None = None,
+        backoff: Backoff = DEFAULT_BACKOFF,
+        gate_n: int = 3,
+        division_g: float | None = None,
+        poll_interval_s: float | None = None,
+    ) -> None:
         self.profile = profile
         self.url = url
         self.board = StatusBoard(name or profile.name, DeviceState.DISABLED, "Not started.")
         self._backoff = backoff
         self._gate = StabilityGate(gate_n, division_g, has_flag=profile.stable_flag)
-        self._poll_every = poll_interval_s if poll_interval_s is not None else profile.poll_interval_s
+        self._poll_every = (
+            poll_interval_s if poll_interval_s is not None else profile.poll_interval_s
+        )
         self._listeners: list[Callable[[Reading], None]] = []
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -125,10 +142,14 @@ class PortWorker:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self.board.set(DeviceState.CONNECTING, f"Opening {self.profile.label} on {self.url}…",
-                       code="instrument_opening")
-        self._thread = threading.Thread(target=self._run, name=f"instrument-{self.profile.name}",
-                                        daemon=True)
+        self.board.set(
+            DeviceState.CONNECTING,
+            f"Opening {self.profile.label} on {self.url}…",
+            code="instrument_opening",
+        )
+        self._thread = threading.Thread(
+            target=self._run, name=f"instrument-{self.profile.name}", daemon=True
+        )
         self._thread.start()
 
     def stop(self, timeout_s: float = 2.0) -> None:
@@ -142,8 +163,10 @@ class PortWorker:
         data = self.profile.command_bytes(name)
         if data is None:
             known = ", ".join(n for n, _ in self.profile.commands) or "none"
-            raise DeviceError(DeviceErrorKind.CONFIG,
-                              f"{self.profile.label} has no '{name}' command (it has: {known}).")
+            raise DeviceError(
+                DeviceErrorKind.CONFIG,
+                f"{self.profile.label} has no '{name}' command (it has: {known}).",
+            )
         with self._lock:
             self._outgoing.append(data)
 
@@ -154,25 +177,34 @@ class PortWorker:
             try:
                 port = open_port(self.profile, self.url)
             except PORT_ERRORS as exc:
-                self.board.set(DeviceState.OFFLINE,
-                               f"Cannot open {self.url}: {plain_port_error(exc)}. Retrying in {delay:g} s.",
-                               error=str(exc), code="instrument_missing")
+                self.board.set(
+                    DeviceState.OFFLINE,
+                    f"Cannot open {self.url}: {plain_port_error(exc)}. Retrying in {delay:g} s.",
+                    error=str(exc),
+                    code="instrument_missing",
+                )
                 self._stop.wait(delay)
                 delay = self._backoff.next(delay)
                 continue
             self.connects += 1
-            self.board.set(DeviceState.WAITING, f"Connected to {self.url}; waiting for the first reading.",
-                           code="instrument_waiting")
+            self.board.set(
+                DeviceState.WAITING,
+                f"Connected to {self.url}; waiting for the first reading.",
+                code="instrument_waiting",
+            )
             try:
                 if self._talk(port):
                     delay = self._backoff.first_s
             except Exception as exc:  # port errors, and any surprise: reconnect, never die
                 if not isinstance(exc, PORT_ERRORS):
                     log.exception("instrument worker %s failed; reconnecting", self.profile.name)
-                self.board.set(DeviceState.OFFLINE,
-                               f"Lost {self.profile.label} on {self.url} ({plain_port_error(exc)}); "
-                               f"reconnecting in {delay:g} s.", error=str(exc),
-                               code="instrument_missing")
+                self.board.set(
+                    DeviceState.OFFLINE,
+                    f"Lost {self.profile.label} on {self.url} ({plain_port_error(exc)}); "
+                    f"reconnecting in {delay:g} s.",
+                    error=str(exc),
+                    code="instrument_missing",
+                )
                 self._stop.wait(delay)
                 delay = self._backoff.next(delay)
             finally:
@@ -208,9 +240,11 @@ class PortWorker:
             data = port.read(port.in_waiting or 1)
             if not data:
                 if time.monotonic() - last_frame > self.profile.silence_s:
-                    self.board.set(DeviceState.WAITING,
-                                   f"No data from {self.profile.label} on {self.url}; is it on?",
-                                   code="instrument_silent")
+                    self.board.set(
+                        DeviceState.WAITING,
+                        f"No data from {self.profile.label} on {self.url}; is it on?",
+                        code="instrument_silent",
+                    )
                 continue
             for frame in framer.feed(data):
                 self._learn_division(frame)
@@ -221,12 +255,18 @@ class PortWorker:
                 got_any = True
                 bad_run = bad_run + 1 if reading.status is ReadingStatus.ERROR else 0
                 if bad_run >= 5:
-                    self.board.set(DeviceState.ONLINE, "Receiving frames it cannot read; check the "
-                                   "protocol, baud rate and parity settings.",
-                                   code="instrument_unreadable")
+                    self.board.set(
+                        DeviceState.ONLINE,
+                        "Receiving frames it cannot read; check the "
+                        "protocol, baud rate and parity settings.",
+                        code="instrument_unreadable",
+                    )
                 elif bad_run == 0:
-                    self.board.set(DeviceState.ONLINE, f"Reading from {self.profile.label}.",
-                                   code="instrument_reading")
+                    self.board.set(
+                        DeviceState.ONLINE,
+                        f"Reading from {self.profile.label}.",
+                        code="instrument_reading",
+                    )
                 self._emit(self._gate.apply(reading))
         return got_any
 
@@ -257,11 +297,13 @@ class PortWorker:
 def plain_port_error(exc: BaseException) -> str:
     """A port failure in words a clerk can act on."""
     code = _errno(exc)
-    words = {2: "there is no such device (unplugged?)",
-             13: "permission denied (the kiosk user needs the dialout group)",
-             16: "the port is busy (another program has it open)",
-             5: "the device stopped answering (unplugged?)",
-             22: "the port refused these line settings (baud rate, data bits, parity)"}
+    words = {
+        2: "there is no such device (unplugged?)",
+        13: "permission denied (the kiosk user needs the dialout group)",
+        16: "the port is busy (another program has it open)",
+        5: "the device stopped answering (unplugged?)",
+        22: "the port refused these line settings (baud rate, data bits, parity)",
+    }
     if code in words:
         return words[code]
     text = str(exc) or type(exc).__name__

@@ -45,11 +45,20 @@ class OverlayServer:
     """start() binds (DeviceError when the port is taken or a LAN address has no token);
     publish() hands a frame to every connected page; stop() ends every stream."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *,
-                 token: str | None = None, name: str = "OBS overlay") -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        *,
+        token: str | None = None,
+        name: str = "OBS overlay",
+    ) -> None:
         if not is_loopback(host) and not token:
-            raise DeviceError(DeviceErrorKind.CONFIG, f"The overlay on {host} can be reached from "
-                              "other machines: set a token for it (overlay_token).")
+            raise DeviceError(
+                DeviceErrorKind.CONFIG,
+                f"The overlay on {host} can be reached from "
+                "other machines: set a token for it (overlay_token).",
+            )
         self.host, self.port, self.token = host, port, token or None
         self.board = StatusBoard(name, DeviceState.DISABLED, "Not started.")
         self._cond = threading.Condition()
@@ -90,15 +99,26 @@ class OverlayServer:
         try:
             httpd = _Server((self.host, self.port), _Handler)
         except OSError as exc:
-            self.board.set(DeviceState.ERROR, f"Cannot open the overlay on {self.host}:{self.port} "
-                           f"({exc.strerror or exc}); is another kiosk running?", error=str(exc),
-                           code="overlay_port_busy", params={"port": self.port})
-            raise DeviceError(DeviceErrorKind.CONFIG, f"The overlay port {self.port} is busy.") from exc
+            self.board.set(
+                DeviceState.ERROR,
+                f"Cannot open the overlay on {self.host}:{self.port} "
+                f"({exc.strerror or exc}); is another kiosk running?",
+                error=str(exc),
+                code="overlay_port_busy",
+                params={"port": self.port},
+            )
+            raise DeviceError(
+                DeviceErrorKind.CONFIG, f"The overlay port {self.port} is busy."
+            ) from exc
         httpd.overlay = self
         self.port = int(httpd.server_address[1])
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name="overlay-http", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever,
+            kwargs={"poll_interval": 0.2},
+            name="overlay-http",
+            daemon=True,
+        )
         self._thread.start()
         self._show()
 
@@ -162,8 +182,12 @@ class OverlayServer:
         if self._httpd is None:
             return
         n = self.clients
-        self.board.set(DeviceState.ONLINE, f"Overlay on {self.url}; {n} page(s) connected.",
-                       code="overlay_listening", params={"url": self.url, "clients": n})
+        self.board.set(
+            DeviceState.ONLINE,
+            f"Overlay on {self.url}; {n} page(s) connected.",
+            code="overlay_listening",
+            params={"url": self.url, "clients": n},
+        )
 
 
 class _Server(ThreadingHTTPServer):

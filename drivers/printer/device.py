@@ -56,8 +56,11 @@ class Target:
 
 def parse_uri(uri: str) -> Target:
     """Parse a printer URI; a bad one raises DeviceError(CONFIG) saying what is expected."""
-    bad = DeviceError(DeviceErrorKind.CONFIG, f"printer address {uri!r} not understood: use "
-                      "file:PATH, tcp://HOST:PORT, serial:DEV?baud=N, usb:VID:PID or dummy")
+    bad = DeviceError(
+        DeviceErrorKind.CONFIG,
+        f"printer address {uri!r} not understood: use "
+        "file:PATH, tcp://HOST:PORT, serial:DEV?baud=N, usb:VID:PID or dummy",
+    )
     if uri == "dummy":
         return Target("dummy")
     scheme, _, rest = uri.partition(":")
@@ -89,28 +92,39 @@ def open_transport(target: Target, timeout: float) -> Escpos:
         "dummy": lambda: escpos_printers.Dummy(),
         "file": lambda: escpos_printers.File(target.path),
         "tcp": lambda: escpos_printers.Network(target.host, target.port, timeout=timeout),
-        "serial": lambda: escpos_printers.Serial(target.path, baudrate=target.baud,
-                                                 timeout=timeout, dsrdtr=False),
+        "serial": lambda: escpos_printers.Serial(
+            target.path, baudrate=target.baud, timeout=timeout, dsrdtr=False
+        ),
         "usb": lambda: escpos_printers.Usb(target.vid, target.pid, timeout=int(timeout * 1000)),
         "win32": lambda: escpos_printers.Win32Raw(target.path),
     }
     if target.scheme == "usb" and not escpos_printers.Usb.is_usable():
         # python-escpos would build the object anyway and fail later, even in its __del__
-        raise DeviceError(DeviceErrorKind.CONFIG, "cannot use printer usb: the pyusb library is "
-                          "not installed; install pyusb or use tcp://, serial: or file:")
+        raise DeviceError(
+            DeviceErrorKind.CONFIG,
+            "cannot use printer usb: the pyusb library is "
+            "not installed; install pyusb or use tcp://, serial: or file:",
+        )
     try:
         made: Escpos = classes[target.scheme]()
         return made
     except Exception as exc:  # missing pyusb / pywin32, bad arguments
-        raise DeviceError(DeviceErrorKind.CONFIG,
-                          f"cannot use printer {target.scheme}: {exc}") from exc
+        raise DeviceError(
+            DeviceErrorKind.CONFIG, f"cannot use printer {target.scheme}: {exc}"
+        ) from exc
 
 
 class EscposPrinter:
     """One physical printer. Thread-safe: one job or status query at a time."""
 
-    def __init__(self, uri: str, options: PrintOptions | None = None, *, name: str = "printer",
-                 timeout: float = 3.0) -> None:
+    def __init__(
+        self,
+        uri: str,
+        options: PrintOptions | None = None,
+        *,
+        name: str = "printer",
+        timeout: float = 3.0,
+    ) -> None:
         self.target = parse_uri(uri)
         self.options = options or PrintOptions()
         self.timeout = timeout
@@ -147,12 +161,19 @@ class EscposPrinter:
             try:
                 self._send_job(data)
             except DeviceError as exc:
-                state = DeviceState.OFFLINE if exc.kind is DeviceErrorKind.OFFLINE else DeviceState.ERROR
+                state = (
+                    DeviceState.OFFLINE
+                    if exc.kind is DeviceErrorKind.OFFLINE
+                    else DeviceState.ERROR
+                )
                 self.board.set(state, str(exc), error=str(exc), code=f"printer_{exc.kind.value}")
                 raise
             low = self._last_paper is PaperStatus.NEAR_END
-            self.board.set(DeviceState.ONLINE, MSG_PAPER_LOW if low else "Printer ready",
-                           code="paper_low" if low else "printer_ready")
+            self.board.set(
+                DeviceState.ONLINE,
+                MSG_PAPER_LOW if low else "Printer ready",
+                code="paper_low" if low else "printer_ready",
+            )
 
     def _send_job(self, data: bytes) -> None:
         conn = self._connect()
@@ -160,7 +181,7 @@ class EscposPrinter:
             answered = self._check_ready(conn)
             try:
                 for start in range(0, len(data), CHUNK):
-                    conn._raw(data[start:start + CHUNK])
+                    conn._raw(data[start : start + CHUNK])
             except OSError as exc:
                 raise DeviceError(DeviceErrorKind.DISCONNECTED, MSG_DROPPED) from exc
             self.last_bytes = data
@@ -179,7 +200,9 @@ class EscposPrinter:
         if not st.valid(first):
             return False  # no back channel (or garbage): print blind, paper stays unknown
         offline = first is not None and bool(first[-1] & 0x08)
-        state = st.printer_state(first, self._ask(conn, st.QUERY_OFFLINE_CAUSE) if offline else None)
+        state = st.printer_state(
+            first, self._ask(conn, st.QUERY_OFFLINE_CAUSE) if offline else None
+        )
         paper = st.paper_from_reply(self._ask(conn, st.QUERY_PAPER))
         self._show_paper(paper)
         if paper is PaperStatus.OUT or state.paper_out:

@@ -110,7 +110,13 @@ class Interpreter:
     def _two(self, pair: tuple[int, int]) -> None:
         if pair == (ESC, ord("@")):
             self._print_line(only_if_pending=True)
-            self.bold, self.width, self.height, self.align, self.cjk = False, 1, 1, Align.LEFT, False
+            self.bold, self.width, self.height, self.align, self.cjk = (
+                False,
+                1,
+                1,
+                Align.LEFT,
+                False,
+            )
         elif pair == (FS, ord("&")):
             self._line += b"\x1c&"
             self.cjk = True
@@ -185,12 +191,18 @@ class Interpreter:
     def _barcode(self, data: bytes) -> None:
         text = data[2:] if data.startswith(b"{") else data
         img = barcode_image(text.decode("ascii", "replace"), self.barcode_height, 576)
-        self.printed.append(PrintedImage(stack([img, line_image(text.decode("ascii", "replace"))],
-                                               img.width, Align.CENTER), self.align))
+        self.printed.append(
+            PrintedImage(
+                stack([img, line_image(text.decode("ascii", "replace"))], img.width, Align.CENTER),
+                self.align,
+            )
+        )
 
     def _raster(self, data: bytes, xbytes: int, rows: int) -> None:
         img = PILImage.frombytes("1", (xbytes * 8, rows), data)
-        img = PILImage.eval(img.convert("L"), lambda v: 255 - v).convert("1")  # 1 = black in ESC/POS
+        img = PILImage.eval(img.convert("L"), lambda v: 255 - v).convert(
+            "1"
+        )  # 1 = black in ESC/POS
         self.printed.append(PrintedImage(img, self.align))
 
     def _print_line(self, *, only_if_pending: bool = False) -> None:
@@ -208,8 +220,11 @@ class Interpreter:
 
     def overflowing(self, paper: PaperWidth) -> list[str]:
         """Printed lines wider than the paper (a real printer would wrap them)."""
-        return [p.text for p in self.printed if isinstance(p, PrintedLine)
-                and text_width(p.text) * p.width > paper.columns]
+        return [
+            p.text
+            for p in self.printed
+            if isinstance(p, PrintedLine) and text_width(p.text) * p.width > paper.columns
+        ]
 
 
 def decode_line(raw: bytes) -> str:
@@ -239,8 +254,11 @@ def picture_of(printed: list[Printed], paper: PaperWidth) -> PILImage.Image:
         else:
             img = item.image
         strip = PILImage.new("1", (paper.dots, img.height), 1)
-        x = {Align.LEFT: 0, Align.CENTER: (paper.dots - img.width) // 2,
-             Align.RIGHT: paper.dots - img.width}[item.align]
+        x = {
+            Align.LEFT: 0,
+            Align.CENTER: (paper.dots - img.width) // 2,
+            Align.RIGHT: paper.dots - img.width,
+        }[item.align]
         strip.paste(img.crop((0, 0, min(img.width, paper.dots), img.height)), (max(x, 0), 0))
         parts.append(strip)
     return stack(parts, paper.dots)

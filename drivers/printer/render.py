@@ -159,8 +159,21 @@ class EscposRenderer:
             self._image(img, center=False)
             return
         code = b"{B" + data  # CODE128, code set B
-        self.p._raw(ALIGN_CENTER + GS + b"H\x02" + GS + b"h" + bytes((min(block.height, 255),))
-                    + GS + b"w\x02" + GS + b"k\x49" + bytes((len(code),)) + code + ALIGN_LEFT)
+        self.p._raw(
+            ALIGN_CENTER
+            + GS
+            + b"H\x02"
+            + GS
+            + b"h"
+            + bytes((min(block.height, 255),))
+            + GS
+            + b"w\x02"
+            + GS
+            + b"k\x49"
+            + bytes((len(code),))
+            + code
+            + ALIGN_LEFT
+        )
 
     def _caption(self, text: str) -> None:
         block = Text(text, align=Align.CENTER)

@@ -57,8 +57,13 @@ def printer_state(status1: bytes | None, status2: bytes | None) -> PrinterState:
         return PrinterState(known=True, online=online)
     assert status2 is not None
     cause = status2[-1]
-    return PrinterState(known=True, online=False, cover_open=bool(cause & 0x04),
-                        paper_out=bool(cause & 0x20), error=bool(cause & 0x40))
+    return PrinterState(
+        known=True,
+        online=False,
+        cover_open=bool(cause & 0x04),
+        paper_out=bool(cause & 0x20),
+        error=bool(cause & 0x40),
+    )
 
 
 # Reply bytes a printer (or the virtual one) sends, built from the same bit meanings.
@@ -67,8 +72,14 @@ def reply_printer(online: bool) -> bytes:
 
 
 def reply_offline_cause(*, cover_open: bool, paper_out: bool, error: bool) -> bytes:
-    return bytes((FIXED_VALUE | (0x04 if cover_open else 0) | (0x20 if paper_out else 0)
-                  | (0x40 if error else 0),))
+    return bytes(
+        (
+            FIXED_VALUE
+            | (0x04 if cover_open else 0)
+            | (0x20 if paper_out else 0)
+            | (0x40 if error else 0),
+        )
+    )
 
 
 def reply_error(error: bool) -> bytes:

@@ -55,8 +55,9 @@ class VirtualState:
 class VirtualPrinter:
     """Start with `start()`; `port` is known after it (pass 0 to pick a free one)."""
 
-    def __init__(self, port: int = 0, data_dir: Path | None = None,
-                 paper: PaperWidth = PaperWidth.MM80) -> None:
+    def __init__(
+        self, port: int = 0, data_dir: Path | None = None, paper: PaperWidth = PaperWidth.MM80
+    ) -> None:
         self.port = port
         self.data_dir = data_dir
         self.paper_width = paper
@@ -87,8 +88,9 @@ class VirtualPrinter:
         self.port = listener.getsockname()[1]
         self._listener = listener
         self._stop.clear()
-        self._thread = threading.Thread(target=self._serve, name=f"virtual-printer-{self.port}",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._serve, name=f"virtual-printer-{self.port}", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -176,7 +178,9 @@ class VirtualPrinter:
                 with self._lock:
                     self.state.drop_after = None
                 dropped = True
-                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                conn.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+                )
                 break  # closing with unread data resets the connection
             for n in interp.feed(chunk):
                 reply = self._reply(n)
@@ -209,10 +213,23 @@ class VirtualPrinter:
         with self._lock:
             paper_out = self.state.paper is PaperStatus.OUT
             number = len(self.state.jobs) + 1
-        reason = ("connection dropped mid-job" if dropped
-                  else "paper out" if paper_out else "cover open" if self.state.cover_open else "")
-        job = VirtualJob(number, data, printed=not reason, reason=reason, lines=interp.lines(),
-                         overflow=interp.overflowing(self.paper_width))
+        reason = (
+            "connection dropped mid-job"
+            if dropped
+            else "paper out"
+            if paper_out
+            else "cover open"
+            if self.state.cover_open
+            else ""
+        )
+        job = VirtualJob(
+            number,
+            data,
+            printed=not reason,
+            reason=reason,
+            lines=interp.lines(),
+            overflow=interp.overflowing(self.paper_width),
+        )
         if self.data_dir is not None:
             job.bin_path = self.data_dir / f"job-{number:04d}.bin"
             job.bin_path.write_bytes(data)
@@ -253,8 +270,10 @@ def control(printer: VirtualPrinter, line: str) -> str:
         return f"ok: next job will be cut off after {words.split()[1]} bytes"
     if words == "status":
         s = printer.state
-        return (f"paper {s.paper.value}, cover {'open' if s.cover_open else 'closed'}, "
-                f"{'silent' if s.silent else 'answering'}, {len(s.jobs)} jobs")
+        return (
+            f"paper {s.paper.value}, cover {'open' if s.cover_open else 'closed'}, "
+            f"{'silent' if s.silent else 'answering'}, {len(s.jobs)} jobs"
+        )
     return "error: unknown command; try: " + ", ".join([*COMMANDS, "drop N", "status", "quit"])
 
 
@@ -275,10 +294,13 @@ def serve_from_cli(args: Any) -> int:
         return 1
     as_json = bool(getattr(args, "json", False))
     info = {"device": "printer", "uri": printer.uri, "jobs_dir": str(jobs_dir)}
-    print(json.dumps(info) if as_json else
-          f"virtual printer listening on {printer.uri}; jobs saved in {jobs_dir}\n"
-          "type commands (paper out, paper ok, cover open, offline, online, drop N, status, quit)",
-          flush=True)
+    print(
+        json.dumps(info)
+        if as_json
+        else f"virtual printer listening on {printer.uri}; jobs saved in {jobs_dir}\n"
+        "type commands (paper out, paper ok, cover open, offline, online, drop N, status, quit)",
+        flush=True,
+    )
     threading.Thread(target=_announce_jobs, args=(printer, as_json), daemon=True).start()
     try:
         for line in sys.stdin:
@@ -301,10 +323,19 @@ def _announce_jobs(printer: VirtualPrinter, as_json: bool) -> None:
     while True:
         jobs = printer.wait_for_jobs(seen + 1, timeout=3600)
         for job in jobs[seen:]:
-            info = {"job": job.number, "bytes": len(job.data), "printed": job.printed,
-                    "reason": job.reason, "bin": str(job.bin_path), "png": str(job.png_path)}
-            print(json.dumps(info) if as_json else
-                  f"job {job.number}: {len(job.data)} bytes, "
-                  f"{'printed' if job.printed else 'NOT printed: ' + job.reason} → {job.png_path}",
-                  flush=True)
+            info = {
+                "job": job.number,
+                "bytes": len(job.data),
+                "printed": job.printed,
+                "reason": job.reason,
+                "bin": str(job.bin_path),
+                "png": str(job.png_path),
+            }
+            print(
+                json.dumps(info)
+                if as_json
+                else f"job {job.number}: {len(job.data)} bytes, "
+                f"{'printed' if job.printed else 'NOT printed: ' + job.reason} → {job.png_path}",
+                flush=True,
+            )
         seen = len(jobs)

@@ -45,8 +45,14 @@ class ZxingBackend:
 
     name = "zxing-cpp"
 
-    def __init__(self, *, formats: Any = ZXING_FORMATS, try_invert: bool = True,
-                 try_downscale: bool = True, binarizer: Any = None) -> None:
+    def __init__(
+        self,
+        *,
+        formats: Any = ZXING_FORMATS,
+        try_invert: bool = True,
+        try_downscale: bool = True,
+        binarizer: Any = None,
+    ) -> None:
         self._formats = formats
         self._invert = try_invert
         self._downscale = try_downscale
@@ -54,8 +60,14 @@ class ZxingBackend:
 
     def read(self, gray: Gray) -> Found:
         found = zxingcpp.read_barcodes(
-            gray, formats=self._formats, try_rotate=False, try_invert=self._invert,
-            try_downscale=self._downscale, binarizer=self._binarizer, return_errors=True)
+            gray,
+            formats=self._formats,
+            try_rotate=False,
+            try_invert=self._invert,
+            try_downscale=self._downscale,
+            binarizer=self._binarizer,
+            return_errors=True,
+        )
         texts: list[str] = []
         misses: list[tuple[int, int, int, int]] = []
         for code in found:
@@ -80,8 +92,9 @@ class PyzbarBackend:
 
     def read(self, gray: Gray) -> Found:
         h, w = gray.shape[:2]
-        found = self._zbar.decode((np.ascontiguousarray(gray).tobytes(), w, h),
-                                  symbols=self._symbols)
+        found = self._zbar.decode(
+            (np.ascontiguousarray(gray).tobytes(), w, h), symbols=self._symbols
+        )
         return Found(tuple(r.data.decode("utf-8", "replace") for r in found))
 
 
@@ -95,10 +108,14 @@ def load_pyzbar() -> PyzbarBackend | None:
         return backend
     try:
         from pyzbar import pyzbar as module
+
         loaded: PyzbarBackend | None = PyzbarBackend(module)
     except (ImportError, OSError) as exc:
-        log.warning("pyzbar unavailable (%s): decoding with zxing-cpp only; install the "
-                    "libzbar0 package to add pyzbar as a fallback", exc)
+        log.warning(
+            "pyzbar unavailable (%s): decoding with zxing-cpp only; install the "
+            "libzbar0 package to add pyzbar as a fallback",
+            exc,
+        )
         loaded = None
     _pyzbar_state["backend"] = loaded
     return loaded

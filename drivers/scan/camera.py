@@ -102,8 +102,9 @@ class CameraStats:
 class PresenceTracker:
     """Decides when a decoded code is news: once per continuous presence in view."""
 
-    def __init__(self, confirm_frames: int = 1, absent_frames: int = 8,
-                 absent_s: float = 1.0) -> None:
+    def __init__(
+        self, confirm_frames: int = 1, absent_frames: int = 8, absent_s: float = 1.0
+    ) -> None:
         self.confirm_frames = confirm_frames
         self.absent_frames = absent_frames
         self.absent_s = absent_s
@@ -143,11 +144,19 @@ class CameraScanner:
     """A camera as a `Scanner`: start(), stop(), status(), add_listener(). `clock` is the
     monotonic time the repair rate and the presence rules use (tests pass their own)."""
 
-    def __init__(self, source: FrameSource, *, decoder: QrDecoder | None = None,
-                 name: str = "Camera", queue_size: int = 2,
-                 presence: PresenceTracker | None = None, repair_fps: float = 10.0,
-                 backoff_s: tuple[float, float] = (0.5, 10.0), sharpest_of_burst: bool = True,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        source: FrameSource,
+        *,
+        decoder: QrDecoder | None = None,
+        name: str = "Camera",
+        queue_size: int = 2,
+        presence: PresenceTracker | None = None,
+        repair_fps: float = 10.0,
+        backoff_s: tuple[float, float] = (0.5, 10.0),
+        sharpest_of_burst: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.source = source
         self.decoder: QrDecoder = decoder or PipelineDecoder()
         self._board = StatusBoard(name, DeviceState.DISABLED, "Not started")
@@ -203,10 +212,10 @@ class CameraScanner:
         if any(t.is_alive() for t in self._threads):
             return
         self._stop.clear()
-        self._threads = [threading.Thread(target=self._capture_loop, name="camera-capture",
-                                          daemon=True),
-                         threading.Thread(target=self._decode_loop, name="camera-decode",
-                                          daemon=True)]
+        self._threads = [
+            threading.Thread(target=self._capture_loop, name="camera-capture", daemon=True),
+            threading.Thread(target=self._decode_loop, name="camera-decode", daemon=True),
+        ]
         for thread in self._threads:
             thread.start()
 
@@ -225,15 +234,19 @@ class CameraScanner:
             try:
                 self.source.open()
             except Exception as exc:  # any driver failure: report, wait, retry
-                self._board.set(DeviceState.OFFLINE, f"No {desc} found; is it plugged in? "
-                                f"Trying again in {delay:.0f} s", error=str(exc),
-                                code="camera_missing")
+                self._board.set(
+                    DeviceState.OFFLINE,
+                    f"No {desc} found; is it plugged in? Trying again in {delay:.0f} s",
+                    error=str(exc),
+                    code="camera_missing",
+                )
                 self._stop.wait(delay)
                 delay = min(delay * 2, self._backoff[1])
                 continue
             try:
-                self._board.set(DeviceState.ONLINE, f"The {desc} is on: show a code to it",
-                                code="camera_on")
+                self._board.set(
+                    DeviceState.ONLINE, f"The {desc} is on: show a code to it", code="camera_on"
+                )
                 lost = self._pump()
             except Exception as exc:
                 lost = True
@@ -243,8 +256,11 @@ class CameraScanner:
                 with self._lock:
                     self._newest = None  # no picture from a closed camera
             if lost:
-                self._board.set(DeviceState.OFFLINE, f"The {desc} stopped sending pictures "
-                                "(unplugged?); reconnecting", code="camera_stalled")
+                self._board.set(
+                    DeviceState.OFFLINE,
+                    f"The {desc} stopped sending pictures (unplugged?); reconnecting",
+                    code="camera_stalled",
+                )
                 self._stop.wait(delay)
                 delay = min(delay * 2, self._backoff[1])
             else:
@@ -320,8 +336,14 @@ class CameraScanner:
 
     def _emit(self, text: str) -> None:
         found = diagnose(text)
-        event = ScanEvent(text=found.text, source=ScanSource.CAMERA, at=utcnow(),
-                          problem=found.problem, message=found.message, raw=text)
+        event = ScanEvent(
+            text=found.text,
+            source=ScanSource.CAMERA,
+            at=utcnow(),
+            problem=found.problem,
+            message=found.message,
+            raw=text,
+        )
         for listener in list(self._listeners):
             try:
                 listener(event)

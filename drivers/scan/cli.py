@@ -36,8 +36,11 @@ def _decode(args: argparse.Namespace) -> int:
             result = decoder.decode(image)
         except Exception as exc:  # one bad image is that file's error, never the batch's end
             unreadable += 1
-            print(f"error: {name}: the decoder failed on this image ({type(exc).__name__}: "
-                  f"{exc})", file=sys.stderr, flush=True)
+            print(
+                f"error: {name}: the decoder failed on this image ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+                flush=True,
+            )
             continue
         obj = {"file": name, "texts": list(result.texts), "ms": round(result.ms, 2)}
         if args.json:
@@ -51,12 +54,20 @@ def _decode(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add this area's commands to the `kiosk` parser."""
     about = "decode QR codes in image files with the same decoder the camera uses"
-    p: argparse.ArgumentParser = sub.add_parser("decode", parents=[common_options()], help=about,
-                                                description=about)
+    p: argparse.ArgumentParser = sub.add_parser(
+        "decode", parents=[common_options()], help=about, description=about
+    )
     p.set_defaults(handler=_decode)
     p.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG or BMP files")
-    p.add_argument("--backend", choices=BACKENDS, default="pipeline",
-                   help="decoder to use (default: pipeline = zxing-cpp plus repairs, the "
-                        "camera's decoder)")
-    p.add_argument("--budget-ms", type=float, default=25.0,
-                   help="time budget for repairs per image (default 25)")
+    p.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default="pipeline",
+        help="decoder to use (default: pipeline = zxing-cpp plus repairs, the camera's decoder)",
+    )
+    p.add_argument(
+        "--budget-ms",
+        type=float,
+        default=25.0,
+        help="time budget for repairs per image (default 25)",
+    )

@@ -41,9 +41,25 @@ from drivers.scan.recover import disk_psf, line_psf
 Gray = NDArray[np.uint8]
 Plane = NDArray[Any]  # float working image (OpenCV's stubs lose the dtype)
 WIDTH, HEIGHT = 1280, 720
-DEGRADATIONS = ("clean", "rotation", "perspective", "blur", "motion_blur", "noise",
-                "low_contrast", "glare", "dark_mode", "small", "moire", "defocus",
-                "strong_motion", "blur_noise", "rolling_shutter", "heavy_jpeg", "photo")
+DEGRADATIONS = (
+    "clean",
+    "rotation",
+    "perspective",
+    "blur",
+    "motion_blur",
+    "noise",
+    "low_contrast",
+    "glare",
+    "dark_mode",
+    "small",
+    "moire",
+    "defocus",
+    "strong_motion",
+    "blur_noise",
+    "rolling_shutter",
+    "heavy_jpeg",
+    "photo",
+)
 TEST_SEED = 20240611  # tests, and tuning
 BENCH_SEED = 777001  # the repair set was chosen on it: not a fair measure any more
 VALIDATION_SEED = 5_310_427  # held apart: only the benchmark looks at it
@@ -116,8 +132,9 @@ def _background(rng: np.random.Generator, w: int, h: int) -> Plane:
     return np.asarray(img, dtype=np.float32)
 
 
-def _phone_screen(rng: np.random.Generator, token: str, module_px: int,
-                  dark: bool) -> tuple[Plane, tuple[float, float]]:
+def _phone_screen(
+    rng: np.random.Generator, token: str, module_px: int, dark: bool
+) -> tuple[Plane, tuple[float, float]]:
     """The phone face (body, screen, app header, text rows, the QR), in source pixels;
     returns the image and the centre of the code."""
     matrix = qr_modules(token)
@@ -142,16 +159,16 @@ def _phone_screen(rng: np.random.Generator, token: str, module_px: int,
         x = 12
         while x < sw - 30:
             ww = int(rng.integers(10, 50))
-            screen[y:y + 8, x:min(x + ww, sw - 12)] = ink
+            screen[y : y + 8, x : min(x + ww, sw - 12)] = ink
             x += ww + 8
         y += 18
     qy = max(y + 10, (sh - qsize) // 2)
     qy = min(qy, sh - qsize - 10)
     qx = (sw - qsize) // 2
-    screen[qy:qy + qsize, qx:qx + qsize] = np.where(qr > 0.5, bg, fg)
+    screen[qy : qy + qsize, qx : qx + qsize] = np.where(qr > 0.5, bg, fg)
     for ty in range(qy + qsize + 14, sh - 20, 20):  # pickup code and store text below
-        screen[ty:ty + 9, 20:int(sw * rng.uniform(0.4, 0.9))] = ink
-    img[bezel:bezel + sh, bezel:bezel + sw] = screen
+        screen[ty : ty + 9, 20 : int(sw * rng.uniform(0.4, 0.9))] = ink
+    img[bezel : bezel + sh, bezel : bezel + sw] = screen
     return img, (bezel + qx + qsize / 2, bezel + qy + qsize / 2)
 
 
@@ -166,17 +183,25 @@ def _moire(rng: np.random.Generator, face: Plane) -> Plane:
     return np.asarray(face * grid, dtype=np.float32)
 
 
-def _place(rng: np.random.Generator, face: Plane, bg: Plane, centre: tuple[float, float],
-           qr_px: float, rotate: float, tilt: float,
-           ) -> tuple[Plane, Plane, Plane]:
+def _place(
+    rng: np.random.Generator,
+    face: Plane,
+    bg: Plane,
+    centre: tuple[float, float],
+    qr_px: float,
+    rotate: float,
+    tilt: float,
+) -> tuple[Plane, Plane, Plane]:
     """Warp the phone face into the frame at ~qr_px code width, rotated and tilted; returns
     the frame, the face→frame homography and the phone's mask in the frame."""
     h, w = face.shape
     scale = qr_px / (w / 1.3)
     cx = rng.uniform(0.3, 0.7) * WIDTH
     cy = rng.uniform(0.35, 0.65) * HEIGHT
-    corners = np.array([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]],
-                       np.float32) * scale
+    corners = (
+        np.array([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]], np.float32)
+        * scale
+    )
     # tilt: foreshorten one side (phone held at an angle to the camera)
     side = int(rng.integers(0, 4))
     shrink = 1.0 - tilt
@@ -196,14 +221,19 @@ def _place(rng: np.random.Generator, face: Plane, bg: Plane, centre: tuple[float
     # the phone may stick out of the picture, the code may not: shift it back into view
     qx, qy = cv2.perspectiveTransform(np.array([[centre]], np.float32), matrix)[0, 0]
     half = 0.75 * qr_px + 8
-    dst += [float(np.clip(qx, half, WIDTH - half) - qx), float(np.clip(qy, half, HEIGHT - half) - qy)]
+    dst += [
+        float(np.clip(qx, half, WIDTH - half) - qx),
+        float(np.clip(qy, half, HEIGHT - half) - qy),
+    ]
     matrix = cv2.getPerspectiveTransform(src, dst)
     if scale < 0.7:  # anti-alias like a lens would, before resampling down
         face = cv2.GaussianBlur(face, (0, 0), 0.45 / scale)
-    warped = cv2.warpPerspective(face, matrix, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
-                                 borderValue=-1.0)
-    mask = cv2.warpPerspective(np.ones_like(face), matrix, (WIDTH, HEIGHT),
-                               flags=cv2.INTER_LINEAR, borderValue=0.0)
+    warped = cv2.warpPerspective(
+        face, matrix, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR, borderValue=-1.0
+    )
+    mask = cv2.warpPerspective(
+        np.ones_like(face), matrix, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR, borderValue=0.0
+    )
     return bg * (1 - mask) + np.maximum(warped, 0) * mask, matrix, mask
 
 
@@ -235,13 +265,22 @@ def _texture(rng: np.random.Generator, w: int, h: int) -> Plane:
     img = rng.uniform(60, 170) + 60 * grad
     for cells, amp in ((160, 40), (40, 18), (9, 10), (3, 8)):
         img = img + amp * (_smooth_noise(rng, h, w, max(2, cells * w // 1280)) - 0.5)
-    grain = cv2.GaussianBlur(rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0),
-                             rng.uniform(0.6, 1.5))
+    grain = cv2.GaussianBlur(
+        rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0), rng.uniform(0.6, 1.5)
+    )
     img = img + rng.uniform(4, 14) * grain
     for _ in range(int(rng.integers(1, 5))):
         x0, y0 = int(rng.integers(0, w)), int(rng.integers(0, h))
-        cv2.ellipse(img, (x0, y0), (int(rng.integers(20, w // 4)), int(rng.integers(10, h // 4))),
-                    rng.uniform(0, 180), 0, 360, float(rng.uniform(20, 230)), -1)
+        cv2.ellipse(
+            img,
+            (x0, y0),
+            (int(rng.integers(20, w // 4)), int(rng.integers(10, h // 4))),
+            rng.uniform(0, 180),
+            0,
+            360,
+            float(rng.uniform(20, 230)),
+            -1,
+        )
     return np.asarray(img, dtype=np.float32)
 
 
@@ -261,12 +300,12 @@ def _render_photo(rng: np.random.Generator, token: str) -> Gray:
     lw, lh = int(side * rng.uniform(1.1, 1.6)), int(side * rng.uniform(1.2, 1.9))
     label: Plane = np.full((lh, lw), paper, np.float32)
     ox, oy = (lw - side) // 2, int((lh - side) * rng.uniform(0.1, 0.5))
-    label[oy:oy + side, ox:ox + side] = qr
+    label[oy : oy + side, ox : ox + side] = qr
     for ty in range(oy + side + 16, lh - 14, 22):  # printed text under the code
         x = 14
         while x < lw - 30:
             ww = int(rng.integers(12, 60))
-            label[ty:ty + 10, x:min(x + ww, lw - 14)] = ink + rng.uniform(0, 40)
+            label[ty : ty + 10, x : min(x + ww, lw - 14)] = ink + rng.uniform(0, 40)
             x += ww + 10
     # width of the code in the photo: from 3.5 pixels a module (with the blur below, about
     # the least a reader resolves) up to half the picture
@@ -274,8 +313,9 @@ def _render_photo(rng: np.random.Generator, token: str) -> Gray:
     code_px = rng.uniform(low, max(low + 1, 0.55 * min(w, h)))
     scale = code_px / side
     cx, cy = rng.uniform(0.35, 0.65) * w, rng.uniform(0.35, 0.65) * h
-    corners = (np.array([[0, 0], [lw, 0], [lw, lh], [0, lh]], np.float32)
-               - [ox + side / 2, oy + side / 2]) * scale
+    corners = (
+        np.array([[0, 0], [lw, 0], [lw, lh], [0, lh]], np.float32) - [ox + side / 2, oy + side / 2]
+    ) * scale
     tilt = rng.uniform(0.0, 0.45)
     side_i = int(rng.integers(0, 4))
     pair = [[0, 1], [2, 3], [0, 3], [1, 2]][side_i]
@@ -293,8 +333,13 @@ def _render_photo(rng: np.random.Generator, token: str) -> Gray:
     # a bag is not flat: a gentle bend of the label
     yy, xx = np.mgrid[0:lh, 0:lw].astype(np.float32)
     bend = rng.uniform(0, 0.025) * lw
-    label = cv2.remap(label, xx, yy + bend * np.sin(xx / lw * math.pi), cv2.INTER_LINEAR,
-                      borderMode=cv2.BORDER_REPLICATE)
+    label = cv2.remap(
+        label,
+        xx,
+        yy + bend * np.sin(xx / lw * math.pi),
+        cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
     warped = cv2.warpPerspective(label, hom, (w, h), flags=cv2.INTER_LINEAR, borderValue=-1.0)
     mask = cv2.warpPerspective(np.ones_like(label), hom, (w, h), flags=cv2.INTER_LINEAR)
     img: Plane = _texture(rng, w, h) * (1 - mask) + np.maximum(warped, 0) * mask
@@ -313,8 +358,11 @@ def _render_photo(rng: np.random.Generator, token: str) -> Gray:
     if rng.random() < 0.3:  # focused on the bag behind, or too close for the lens
         img = cv2.filter2D(img, -1, disk_kernel(rng.uniform(0.3, 0.7) * module))
     if rng.random() < 0.3:  # the hand shook
-        img = cv2.filter2D(img, -1, motion_kernel(max(2.0, rng.uniform(0.5, 1.5) * module),
-                                                  rng.uniform(0, math.pi)))
+        img = cv2.filter2D(
+            img,
+            -1,
+            motion_kernel(max(2.0, rng.uniform(0.5, 1.5) * module), rng.uniform(0, math.pi)),
+        )
     img = np.clip(img, 0, 255)
     shot = rng.normal(0, 1, img.shape).astype(np.float32) * np.sqrt(img) * rng.uniform(0.25, 0.6)
     img = img + shot + rng.normal(0, rng.uniform(1, 3), img.shape).astype(np.float32)
@@ -330,14 +378,18 @@ def render(rng: np.random.Generator, token: str, degradation: str) -> Gray:
         return _render_photo(rng, token)
     qr_px = rng.uniform(115, 170) if d == "small" else rng.uniform(220, 380)
     module = qr_px / qr_modules(token).shape[0]  # pixels per module in the frame
-    rotate = rng.uniform(-math.pi, math.pi) if d in ("rotation", "strong_motion") \
+    rotate = (
+        rng.uniform(-math.pi, math.pi)
+        if d in ("rotation", "strong_motion")
         else rng.uniform(-0.25, 0.25)
+    )
     tilt = rng.uniform(0.25, 0.4) if d == "perspective" else rng.uniform(0.0, 0.1)
     face, centre = _phone_screen(rng, token, 6, dark=(d == "dark_mode"))
     if d == "moire":
         face = _moire(rng, face)
-    img, matrix, mask = _place(rng, face, _background(rng, WIDTH, HEIGHT), centre, qr_px,
-                               rotate, tilt)
+    img, matrix, mask = _place(
+        rng, face, _background(rng, WIDTH, HEIGHT), centre, qr_px, rotate, tilt
+    )
     if d == "glare":  # a ceiling light on the glass: washes out a patch of the code
         yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
         cx, cy = cv2.perspectiveTransform(np.array([[centre]], np.float32), matrix)[0, 0]
@@ -350,8 +402,10 @@ def render(rng: np.random.Generator, token: str, degradation: str) -> Gray:
     if d == "moire":  # interference bands of the screen against the sensor, on the screen only
         yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
         a = rng.uniform(0, math.pi)
-        wave = np.sin((xx * math.cos(a) + yy * math.sin(a)) / rng.uniform(2.0, 6.0)
-                      + 4 * _smooth_noise(rng, HEIGHT, WIDTH, 160))
+        wave = np.sin(
+            (xx * math.cos(a) + yy * math.sin(a)) / rng.uniform(2.0, 6.0)
+            + 4 * _smooth_noise(rng, HEIGHT, WIDTH, 160)
+        )
         img = img * (1 + rng.uniform(0.12, 0.25) * wave * mask)
     if d == "low_contrast":  # dim screen, camera exposed for the room
         lo = rng.uniform(60, 130)
@@ -364,10 +418,14 @@ def render(rng: np.random.Generator, token: str, degradation: str) -> Gray:
         stretch = rng.uniform(-0.06, 0.06)
         cy = HEIGHT / 2
         shear = np.array([[1, skew, -skew * cy], [0, 1 + stretch, -stretch * cy]], np.float32)
-        img = cv2.warpAffine(img, shear, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
-                             borderMode=cv2.BORDER_REFLECT)
-    sigma = {"blur": rng.uniform(1.6, 2.3) * qr_px / 300, "small": 0.6,
-             "blur_noise": rng.uniform(0.3, 0.45) * module}.get(d, rng.uniform(0.5, 0.9))
+        img = cv2.warpAffine(
+            img, shear, (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT
+        )
+    sigma = {
+        "blur": rng.uniform(1.6, 2.3) * qr_px / 300,
+        "small": 0.6,
+        "blur_noise": rng.uniform(0.3, 0.45) * module,
+    }.get(d, rng.uniform(0.5, 0.9))
     img = cv2.GaussianBlur(img, (0, 0), max(sigma, 0.4))
     if d == "defocus":
         img = cv2.filter2D(img, -1, disk_kernel(rng.uniform(0.6, 1.2) * module))
@@ -375,19 +433,24 @@ def render(rng: np.random.Generator, token: str, degradation: str) -> Gray:
         length = round(qr_px / 65 * rng.uniform(0.9, 1.7))
         img = cv2.filter2D(img, -1, motion_kernel(max(3, length), rng.uniform(0, math.pi)))
     if d == "strong_motion":
-        img = cv2.filter2D(img, -1, motion_kernel(rng.uniform(2.0, 3.0) * module,
-                                                  rng.uniform(0, math.pi)))
+        img = cv2.filter2D(
+            img, -1, motion_kernel(rng.uniform(2.0, 3.0) * module, rng.uniform(0, math.pi))
+        )
     if d == "rolling_shutter":
-        img = cv2.filter2D(img, -1, motion_kernel(max(2.0, rng.uniform(0.5, 1.2) * module),
-                                                  rng.uniform(-0.2, 0.2)))
+        img = cv2.filter2D(
+            img, -1, motion_kernel(max(2.0, rng.uniform(0.5, 1.2) * module), rng.uniform(-0.2, 0.2))
+        )
     noise = {"noise": rng.uniform(14, 30), "blur_noise": rng.uniform(5, 10)}.get(
-        d, rng.uniform(1.5, 4))
+        d, rng.uniform(1.5, 4)
+    )
     img = img + rng.normal(0, noise, img.shape).astype(np.float32)
     quality = int(rng.integers(12, 31)) if d == "heavy_jpeg" else int(rng.integers(60, 90))
     return _jpeg(img, quality)  # USB cameras send MJPEG
 
 
-def generate(count: int, seed: int, degradations: tuple[str, ...] = DEGRADATIONS) -> Iterator[Frame]:
+def generate(
+    count: int, seed: int, degradations: tuple[str, ...] = DEGRADATIONS
+) -> Iterator[Frame]:
     """`count` frames cycling through `degradations`, reproducible for a given seed."""
     rng = np.random.default_rng(seed)
     for i in range(count):

@@ -63,15 +63,18 @@ def load_image(path: Path) -> Gray:
     try:
         data = np.fromfile(str(path), dtype=np.uint8)
     except OSError as exc:
-        raise DeviceError(DeviceErrorKind.NOT_FOUND,
-                          f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise DeviceError(
+            DeviceErrorKind.NOT_FOUND, f"{path}: cannot be read ({exc.strerror or exc})"
+        ) from exc
     try:  # OpenCV asserts on an empty buffer instead of returning None
         image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
     except cv2.error:
         image = None
     if image is None:
-        raise DeviceError(DeviceErrorKind.BAD_DATA,
-                          f"{path}: not an image this decoder can read (PNG, JPEG, BMP…)")
+        raise DeviceError(
+            DeviceErrorKind.BAD_DATA,
+            f"{path}: not an image this decoder can read (PNG, JPEG, BMP…)",
+        )
     return np.asarray(image, dtype=np.uint8)
 
 
@@ -121,6 +124,7 @@ class _Deblur:
             # what is left is mostly the lens's own softness: a light unsharp mask
             psf, noise = plan[i]
             return recover.unsharp(deconvolver.apply(psf, noise), 1.5, 1.0)
+
         return repair
 
 
@@ -147,15 +151,20 @@ class PipelineDecoder:
     """zxing-cpp on the frame; on failure, repairs of the code region until one decodes or
     the budget is spent. The default for the camera and `kiosk decode`."""
 
-    def __init__(self, *, budget_ms: float = 25.0, use_pyzbar: bool = True,
-                 zxing: ZxingBackend | None = None, regions: int = 2) -> None:
+    def __init__(
+        self,
+        *,
+        budget_ms: float = 25.0,
+        use_pyzbar: bool = True,
+        zxing: ZxingBackend | None = None,
+        regions: int = 2,
+    ) -> None:
         cv2.setNumThreads(1)  # one core per decoder; small regions gain nothing from threads
         self.budget_ms = budget_ms
         self.regions = regions
         self.zxing = zxing or ZxingBackend()
         self.pyzbar = load_pyzbar() if use_pyzbar else None
-        self._fixed = ZxingBackend(binarizer=zxingcpp.Binarizer.FixedThreshold,
-                                   try_downscale=False)
+        self._fixed = ZxingBackend(binarizer=zxingcpp.Binarizer.FixedThreshold, try_downscale=False)
 
     def _steps(self, roi: Gray) -> list[Step]:
         side = max(roi.shape[:2])
@@ -163,13 +172,18 @@ class PipelineDecoder:
         sharp: Callable[[Gray], Gray] = lambda g: recover.unsharp(g, sigma, 2.0)  # noqa: E731
         blur = _Deblur(roi)
         denoise: Callable[[Gray], Gray] = lambda g: recover.unsharp(  # noqa: E731
-            np.asarray(cv2.GaussianBlur(g, (0, 0), sigma / 2), dtype=np.uint8), sigma, 3.0)
+            np.asarray(cv2.GaussianBlur(g, (0, 0), sigma / 2), dtype=np.uint8), sigma, 3.0
+        )
         soothe: Callable[[Gray], Gray] = lambda g: recover.unsharp(  # noqa: E731
-            np.asarray(cv2.GaussianBlur(g, (0, 0), sigma), dtype=np.uint8), 1.5 * sigma, 4.0)
-        steps: list[Step] = [("sharpen", sharp, self.zxing), ("denoise", denoise, self.zxing),
-                             ("denoise", soothe, self.zxing),
-                             ("deblur", blur.attempt(0), self.zxing),
-                             ("deblur", blur.attempt(1), self.zxing)]
+            np.asarray(cv2.GaussianBlur(g, (0, 0), sigma), dtype=np.uint8), 1.5 * sigma, 4.0
+        )
+        steps: list[Step] = [
+            ("sharpen", sharp, self.zxing),
+            ("denoise", denoise, self.zxing),
+            ("denoise", soothe, self.zxing),
+            ("deblur", blur.attempt(0), self.zxing),
+            ("deblur", blur.attempt(1), self.zxing),
+        ]
         if self.pyzbar is not None:  # reads moiré screens zxing misses; costs 2-8 ms
             steps.append(("pyzbar", lambda g: g, self.pyzbar))
         if side < 420:
@@ -198,9 +212,12 @@ class PipelineDecoder:
             return self._result(found, started, "zxing")
         boxes = [recover.pad_box(b, image.shape) for b in found.near_misses[:1]]
         # at most `regions` in all: each one multiplies the cost of every repair
-        boxes = (boxes + recover.busiest_regions(image, self.regions))[:self.regions]
-        rois = [recover.at_most(roi, MAX_ROI) for roi in (recover.crop(image, b) for b in boxes)
-                if min(roi.shape[:2]) >= 24]
+        boxes = (boxes + recover.busiest_regions(image, self.regions))[: self.regions]
+        rois = [
+            recover.at_most(roi, MAX_ROI)
+            for roi in (recover.crop(image, b) for b in boxes)
+            if min(roi.shape[:2]) >= 24
+        ]
         plans = [self._steps(roi) for roi in rois]
         # breadth first: the most useful repair on every region before the next repair, so
         # a wrong first region does not eat the budget
@@ -228,7 +245,9 @@ class PipelineDecoder:
         return DecodeResult(_dedupe(found.texts), self._elapsed(started), method)
 
 
-def make_decoder(name: str = "pipeline", *, budget_ms: float = 25.0) -> PipelineDecoder | SingleBackendDecoder:
+def make_decoder(
+    name: str = "pipeline", *, budget_ms: float = 25.0
+) -> PipelineDecoder | SingleBackendDecoder:
     """A decoder by name: `pipeline` (default), `zxing-cpp`, `pyzbar` or `opencv`."""
     if name == "pipeline":
         return PipelineDecoder(budget_ms=budget_ms)
@@ -239,9 +258,12 @@ def make_decoder(name: str = "pipeline", *, budget_ms: float = 25.0) -> Pipeline
     if name == "pyzbar":
         backend = load_pyzbar()
         if backend is None:
-            raise DeviceError(DeviceErrorKind.CONFIG,
-                              "pyzbar cannot load libzbar here; install the libzbar0 package "
-                              "or use the default decoder")
+            raise DeviceError(
+                DeviceErrorKind.CONFIG,
+                "pyzbar cannot load libzbar here; install the libzbar0 package "
+                "or use the default decoder",
+            )
         return SingleBackendDecoder(backend)
-    raise DeviceError(DeviceErrorKind.CONFIG,
-                      f"unknown decoder {name!r}; choose one of {', '.join(BACKENDS)}")
+    raise DeviceError(
+        DeviceErrorKind.CONFIG, f"unknown decoder {name!r}; choose one of {', '.join(BACKENDS)}"
+    )

@@ -49,9 +49,10 @@ def busiest_regions(gray: Gray, count: int = 2, step: int = 4) -> list[Box]:
             x, y, bw, bh, _ = (int(v) for v in stats[labels[py, px]])
             if bw * bh <= 0.2 * density.size:
                 break
-        boxes.append(pad_box((x * step, y * step, (x + bw) * step, (y + bh) * step),
-                             gray.shape, margin=0.08))
-        density[max(0, y - 4):y + bh + 4, max(0, x - 4):x + bw + 4] = 0
+        boxes.append(
+            pad_box((x * step, y * step, (x + bw) * step, (y + bh) * step), gray.shape, margin=0.08)
+        )
+        density[max(0, y - 4) : y + bh + 4, max(0, x - 4) : x + bw + 4] = 0
     return boxes
 
 
@@ -67,8 +68,9 @@ def at_most(gray: Gray, side: int) -> Gray:
     if longest <= side:
         return gray
     f = side / longest
-    return np.asarray(cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA),
-                      dtype=np.uint8)
+    return np.asarray(
+        cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA), dtype=np.uint8
+    )
 
 
 def unsharp(gray: Gray, sigma: float, amount: float) -> Gray:
@@ -79,8 +81,9 @@ def unsharp(gray: Gray, sigma: float, amount: float) -> Gray:
 
 def upscale(gray: Gray, factor: float = 2.0) -> Gray:
     """Bigger modules for codes held far away (below ~3 px per module)."""
-    return np.asarray(cv2.resize(gray, None, fx=factor, fy=factor,
-                                 interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
+    return np.asarray(
+        cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), dtype=np.uint8
+    )
 
 
 def smooth(gray: Gray) -> Gray:
@@ -112,7 +115,7 @@ def line_psf(length: float, angle: float) -> NDArray[np.float32]:
 def disk_psf(radius: float) -> NDArray[np.float32]:
     """A lens out of focus: a uniform disk of `radius` pixels, anti-aliased, summing to 1."""
     r = math.ceil(radius) + 1
-    yy, xx = np.mgrid[-r:r + 1, -r:r + 1].astype(np.float32)
+    yy, xx = np.mgrid[-r : r + 1, -r : r + 1].astype(np.float32)
     k = np.clip(radius + 0.5 - np.hypot(xx, yy), 0.0, 1.0).astype(np.float32)
     return np.asarray(k / max(float(k.sum()), 1e-6), dtype=np.float32)
 
@@ -149,12 +152,13 @@ class Spectrum:
         f *= cv2.createHanningWindow((f.shape[1], f.shape[0]), cv2.CV_32F)
         n = cv2.getOptimalDFTSize(max(f.shape[:2]))
         pad = np.zeros((n, n), np.float32)
-        pad[:f.shape[0], :f.shape[1]] = f
+        pad[: f.shape[0], : f.shape[1]] = f
         spec = cv2.dft(pad, flags=cv2.DFT_COMPLEX_OUTPUT)
         power = spec[..., 0] ** 2 + spec[..., 1] ** 2
         self.n = n
-        self.log: NDArray[np.float32] = np.asarray(np.fft.fftshift(np.log(power + 1e-2)),
-                                                   dtype=np.float32)
+        self.log: NDArray[np.float32] = np.asarray(
+            np.fft.fftshift(np.log(power + 1e-2)), dtype=np.float32
+        )
 
 
 @functools.lru_cache(maxsize=8)
@@ -165,8 +169,9 @@ def _rings(n: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
     return rr, np.maximum(np.bincount(rr, minlength=n), 1).astype(np.float64)
 
 
-def _deepest_zeros(profile: NDArray[np.float32], zeros_at: list[float],
-                   sizes: NDArray[np.float64], count: int = 3) -> list[tuple[float, float]]:
+def _deepest_zeros(
+    profile: NDArray[np.float32], zeros_at: list[float], sizes: NDArray[np.float64], count: int = 3
+) -> list[tuple[float, float]]:
     """Blur sizes whose predicted spectral zeros sit deepest below the frequencies half way
     between them, best first, as (size, depth); `zeros_at` are the zeros for size 1 (scaled
     by 1/size). Several, because a code's own modules put dips in its spectrum too."""
@@ -192,8 +197,9 @@ _LENGTHS = np.arange(6.0, 32.0, 0.25)  # shorter: a code's own modules (4-5 px a
 _RADII = np.arange(1.5, 12.0, 0.25)
 
 
-def motion_length(gray: Gray, angle: float,
-                  spectrum: Spectrum | None = None) -> list[tuple[float, float]]:
+def motion_length(
+    gray: Gray, angle: float, spectrum: Spectrum | None = None
+) -> list[tuple[float, float]]:
     """Likely lengths in pixels of a straight motion blur along `angle`, best first, from
     where its spectrum has its zeros (a smear of L pixels zeroes every n/L-th frequency along
     its direction), each with how deep those zeros are."""
@@ -207,8 +213,13 @@ def motion_length(gray: Gray, angle: float,
     cos, sin = math.cos(angle), math.sin(angle)
     xs = c + ks[None, :] * cos - across[:, None] * sin
     ys = c + ks[None, :] * sin + across[:, None] * cos
-    band = cv2.remap(spec.log, xs.astype(np.float32), ys.astype(np.float32), cv2.INTER_LINEAR,
-                     borderMode=cv2.BORDER_REFLECT)
+    band = cv2.remap(
+        spec.log,
+        xs.astype(np.float32),
+        ys.astype(np.float32),
+        cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REFLECT,
+    )
     profile = np.asarray(band.mean(axis=0), dtype=np.float32)
     return _deepest_zeros(profile, [n * m for m in (1.0, 2.0, 3.0)], _LENGTHS)
 
@@ -247,14 +258,18 @@ class Deconvolver:
         (h, w), (ph, pw), m = self.size, self.dft_size, self.PAD
         kh, kw = psf.shape
         kernel = np.zeros((ph, pw), np.float32)
-        kernel[:min(kh, ph), :min(kw, pw)] = psf[:ph, :pw]
+        kernel[: min(kh, ph), : min(kw, pw)] = psf[:ph, :pw]
         kernel = np.roll(kernel, (-(kh // 2), -(kw // 2)), (0, 1))
         otf = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
-        product = np.asarray(cv2.mulSpectrums(self._big, otf, 0, conjB=True),  # G·conj(H)
-                             dtype=np.float32)
+        product = np.asarray(
+            cv2.mulSpectrums(self._big, otf, 0, conjB=True),  # G·conj(H)
+            dtype=np.float32,
+        )
         power = cv2.mulSpectrums(otf, otf, 0, conjB=True)[..., 0] + noise  # |H|² + K
-        out = cv2.dft(product / power[..., None], flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE)
-        return np.clip(out[m:m + h, m:m + w], 0, 255).astype(np.uint8)
+        out = cv2.dft(
+            product / power[..., None], flags=cv2.DFT_INVERSE | cv2.DFT_REAL_OUTPUT | cv2.DFT_SCALE
+        )
+        return np.clip(out[m : m + h, m : m + w], 0, 255).astype(np.uint8)
 
 
 def wiener(gray: Gray, psf: NDArray[np.float32], noise: float = 0.01) -> Gray:
@@ -262,8 +277,9 @@ def wiener(gray: Gray, psf: NDArray[np.float32], noise: float = 0.01) -> Gray:
     return Deconvolver(gray).apply(psf, noise)
 
 
-def smear(gray: Gray, spectrum: Spectrum | None = None, spread: float = 0.35,
-          steps: int = 9) -> tuple[float, list[tuple[float, float]]]:
+def smear(
+    gray: Gray, spectrum: Spectrum | None = None, spread: float = 0.35, steps: int = 9
+) -> tuple[float, list[tuple[float, float]]]:
     """Direction and likely lengths of a straight motion blur: the edges give the direction
     to within ~20° (a rotated code's own edges pull it off), so directions around it are
     tried and the one whose spectrum has the deepest zeros wins."""
@@ -275,4 +291,3 @@ def smear(gray: Gray, spectrum: Spectrum | None = None, spread: float = 0.35,
         if lengths and lengths[0][1] > best[1]:
             best = (float(angle), lengths[0][1], lengths)
     return best[0], best[2]
-

@@ -45,17 +45,25 @@ def decode_line(line: bytes) -> str:
 class SerialScanner:
     """A serial scanner on `port` (a device path or any pyserial URL)."""
 
-    def __init__(self, port: str, *, baudrate: int = 9600, name: str = "Serial scanner",
-                 duplicate_window_s: float = 2.0, backoff_s: tuple[float, float] = (0.5, 10.0),
-                 open_port: Callable[[str, int], Any] | None = None) -> None:
+    def __init__(
+        self,
+        port: str,
+        *,
+        baudrate: int = 9600,
+        name: str = "Serial scanner",
+        duplicate_window_s: float = 2.0,
+        backoff_s: tuple[float, float] = (0.5, 10.0),
+        open_port: Callable[[str, int], Any] | None = None,
+    ) -> None:
         self.port = port
         self.baudrate = baudrate
         self._board = StatusBoard(name, DeviceState.DISABLED, "Not started")
         self._listeners: list[Callable[[ScanEvent], None]] = []
         self._repeats = RepeatFilter(duplicate_window_s)
         self._backoff = backoff_s
-        self._open = open_port or (lambda url, baud: serial.serial_for_url(url, baudrate=baud,
-                                                                          timeout=0.1))
+        self._open = open_port or (
+            lambda url, baud: serial.serial_for_url(url, baudrate=baud, timeout=0.1)
+        )
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -84,25 +92,36 @@ class SerialScanner:
     def _run(self) -> None:
         delay = self._backoff[0]
         while not self._stop.is_set():
-            self._board.set(DeviceState.CONNECTING, f"Opening the scanner on {self.port}…",
-                            code="scanner_opening")
+            self._board.set(
+                DeviceState.CONNECTING,
+                f"Opening the scanner on {self.port}…",
+                code="scanner_opening",
+            )
             try:
                 port = self._open(self.port, self.baudrate)
             except (serial.SerialException, OSError, ValueError) as exc:
-                self._board.set(DeviceState.OFFLINE, f"No scanner on {self.port}; trying again "
-                                f"in {delay:.0f} s", error=str(exc), code="scanner_missing")
+                self._board.set(
+                    DeviceState.OFFLINE,
+                    f"No scanner on {self.port}; trying again in {delay:.0f} s",
+                    error=str(exc),
+                    code="scanner_missing",
+                )
                 self._stop.wait(delay)
                 delay = min(delay * 2, self._backoff[1])
                 continue
             delay = self._backoff[0]
             try:
-                self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}",
-                            code="scanner_ready")
+                self._board.set(
+                    DeviceState.ONLINE, f"Scanner ready on {self.port}", code="scanner_ready"
+                )
                 self._read_until_failure(port)
             except (serial.SerialException, OSError) as exc:
-                self._board.set(DeviceState.OFFLINE, f"The scanner on {self.port} was "
-                                "disconnected; reconnecting", error=str(exc),
-                                code="scanner_unplugged")
+                self._board.set(
+                    DeviceState.OFFLINE,
+                    f"The scanner on {self.port} was disconnected; reconnecting",
+                    error=str(exc),
+                    code="scanner_unplugged",
+                )
                 log.info("scanner on %s lost: %s", self.port, exc)
             finally:
                 port.close()
@@ -116,9 +135,12 @@ class SerialScanner:
                 continue
             lines, pending = split_lines(pending + data)
             if len(pending) > MAX_LINE:
-                self._board.set(DeviceState.ONLINE, "The scanner sent a very long line with no "
-                                f"end: check its baud rate ({self.baudrate}) and suffix (CR)",
-                                code="scanner_long_line")
+                self._board.set(
+                    DeviceState.ONLINE,
+                    "The scanner sent a very long line with no "
+                    f"end: check its baud rate ({self.baudrate}) and suffix (CR)",
+                    code="scanner_long_line",
+                )
                 pending = b""
             for line in lines:
                 self._emit(decode_line(line))
@@ -127,14 +149,25 @@ class SerialScanner:
         found = diagnose(raw.strip())
         if not found.text or self._repeats.is_repeat(found.text, time.monotonic()):
             return
-        event = ScanEvent(text=found.text, source=ScanSource.SERIAL, at=utcnow(),
-                          problem=found.problem, message=found.message, raw=raw)
+        event = ScanEvent(
+            text=found.text,
+            source=ScanSource.SERIAL,
+            at=utcnow(),
+            problem=found.problem,
+            message=found.message,
+            raw=raw,
+        )
         if found.problem is None:
-            self._board.set(DeviceState.ONLINE, f"Scanner ready on {self.port}",
-                            code="scanner_ready")
+            self._board.set(
+                DeviceState.ONLINE, f"Scanner ready on {self.port}", code="scanner_ready"
+            )
         else:  # misconfigured scanner: the status says what to change until a clean scan
-            self._board.set(DeviceState.ERROR, found.message, error=found.problem.value,
-                            code=found.problem.value)
+            self._board.set(
+                DeviceState.ERROR,
+                found.message,
+                error=found.problem.value,
+                code=found.problem.value,
+            )
         for listener in list(self._listeners):
             try:
                 listener(event)

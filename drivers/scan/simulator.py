@@ -29,8 +29,13 @@ class ImageSource:
 
     description = "simulated camera"
 
-    def __init__(self, frames: Sequence[np.ndarray], fps: float = 15.0, repeat: int = 10,
-                 blank_between: int = 15) -> None:
+    def __init__(
+        self,
+        frames: Sequence[np.ndarray],
+        fps: float = 15.0,
+        repeat: int = 10,
+        blank_between: int = 15,
+    ) -> None:
         blank = np.full((720, 1280), 110, np.uint8)
         self._script: list[np.ndarray] = []
         for frame in frames:
@@ -43,8 +48,9 @@ class ImageSource:
         return cls([load_image(p) for p in paths], **kwargs)
 
     @classmethod
-    def from_tokens(cls, tokens: Sequence[str], seed: int = 1, degradation: str = "clean",
-                    **kwargs: Any) -> ImageSource:
+    def from_tokens(
+        cls, tokens: Sequence[str], seed: int = 1, degradation: str = "clean", **kwargs: Any
+    ) -> ImageSource:
         rng = np.random.default_rng(seed)
         return cls([render(rng, t, degradation) for t in tokens], **kwargs)
 
@@ -94,8 +100,9 @@ class OnDemandSource:
 
     description = "demo camera"
 
-    def __init__(self, tokens: Sequence[str], fps: float = 10.0, repeat: int = 6,
-                 seed: int = 1) -> None:
+    def __init__(
+        self, tokens: Sequence[str], fps: float = 10.0, repeat: int = 6, seed: int = 1
+    ) -> None:
         self._tokens = list(tokens)
         self._rng = np.random.default_rng(seed)
         self._blank = np.full((720, 1280), 110, np.uint8)

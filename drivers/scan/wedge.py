@@ -36,8 +36,9 @@ class WedgeConfig:
 class WedgeDetector:
     """Feed it every key press; it returns a ScanEvent when a burst ends in Enter/Tab."""
 
-    def __init__(self, config: WedgeConfig | None = None,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, config: WedgeConfig | None = None, clock: Callable[[], datetime] = utcnow
+    ) -> None:
         self.config = config or WedgeConfig()
         self._clock = clock
         self._burst: list[str] = []
@@ -77,8 +78,14 @@ class WedgeDetector:
         self.ended_scan = True
         if self._repeats.is_repeat(found.text, t):
             return None  # the same code again: one scan
-        return ScanEvent(text=found.text, source=ScanSource.WEDGE, at=self._clock(),
-                         problem=found.problem, message=found.message, raw=burst)
+        return ScanEvent(
+            text=found.text,
+            source=ScanSource.WEDGE,
+            at=self._clock(),
+            problem=found.problem,
+            message=found.message,
+            raw=burst,
+        )
 
 
 class KeyboardWedgeScanner:
@@ -99,8 +106,11 @@ class KeyboardWedgeScanner:
         self._listeners.append(listener)
 
     def start(self) -> None:
-        self._board.set(DeviceState.ONLINE, "Scan anywhere: the handheld scanner is listened "
-                        "to on every screen", code="listening")
+        self._board.set(
+            DeviceState.ONLINE,
+            "Scan anywhere: the handheld scanner is listened to on every screen",
+            code="listening",
+        )
 
     def stop(self) -> None:
         self._board.set(DeviceState.DISABLED, "Stopped", code="stopped")
@@ -112,8 +122,12 @@ class KeyboardWedgeScanner:
         if event.problem is None:
             self.start()
         else:
-            self._board.set(DeviceState.ERROR, event.message, error=event.problem.value,
-                            code=event.problem.value)
+            self._board.set(
+                DeviceState.ERROR,
+                event.message,
+                error=event.problem.value,
+                code=event.problem.value,
+            )
         for listener in list(self._listeners):
             listener(event)
         return event

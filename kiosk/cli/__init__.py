@@ -22,16 +22,18 @@ Handler = Callable[[argparse.Namespace], int]
 
 def add_command(sub: Any, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
     """Add a subcommand carrying the common options and bound to `handler`."""
-    p: argparse.ArgumentParser = sub.add_parser(name, parents=[common_options()], help=help,
-                                                description=help)
+    p: argparse.ArgumentParser = sub.add_parser(
+        name, parents=[common_options()], help=help, description=help
+    )
     p.set_defaults(handler=handler)
     return p
 
 
 def add_group(sub: Any, name: str, help: str) -> Any:
     """A command with subcommands of its own (`kiosk server run`, `kiosk audit verify`)."""
-    p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help,
-                                                parents=[common_options()])
+    p: argparse.ArgumentParser = sub.add_parser(
+        name, help=help, description=help, parents=[common_options()]
+    )
 
     def show_help(_args: argparse.Namespace) -> int:
         p.print_help()
@@ -42,8 +44,11 @@ def add_group(sub: Any, name: str, help: str) -> Any:
 
 
 def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Linli Kiosk (邻里自提点)",
-                                     parents=[common_options(top_level=True)])
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Linli Kiosk (邻里自提点)",
+        parents=[common_options(top_level=True)],
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     from kiosk.cli import core, inspection, readings, shift
 
@@ -81,4 +86,14 @@ def run(argv: Sequence[str] | None, registrars: Sequence[Registrar]) -> int:
         return 141
 
 
-__all__ = ["Registrar", "add_command", "add_group", "build_parser", "common_options", "data_dir", "emit", "fail", "run"]
+__all__ = [
+    "Registrar",
+    "add_command",
+    "add_group",
+    "build_parser",
+    "common_options",
+    "data_dir",
+    "emit",
+    "fail",
+    "run",
+]

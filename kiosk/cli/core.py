@@ -55,8 +55,9 @@ def _demo_data(args: argparse.Namespace) -> int:
     if args.orders < 1:
         return fail("--orders must be at least 1")
     if args.orders < 8:
-        print("note: the demo needs at least 8 orders (one of each kind); making 8",
-              file=sys.stderr)
+        print(
+            "note: the demo needs at least 8 orders (one of each kind); making 8", file=sys.stderr
+        )
     path = data_dir(args)
     db = open_database(path)
     try:
@@ -64,15 +65,22 @@ def _demo_data(args: argparse.Namespace) -> int:
     finally:
         db.close()
     counts = {k: len(v) for k, v in demo.manifest["orders"].items()}
-    obj = {"store_id": demo.store_id, "key_id": demo.key_id,
-           "enrollment_code": demo.enrollment_code, "manifest": str(demo.directory / "manifest.json"),
-           "orders": counts, "pins": demo.pins}
-    lines = [f"Demo store {demo.store_id} written to {path}",
-             f"  manifest: {demo.directory / 'manifest.json'}",
-             f"  signing key: {demo.directory / 'signing-key.pem'}",
-             f"  enrollment code: {demo.enrollment_code}",
-             f"  orders: {counts}",
-             "  staff and leader PINs (shown only now):"]
+    obj = {
+        "store_id": demo.store_id,
+        "key_id": demo.key_id,
+        "enrollment_code": demo.enrollment_code,
+        "manifest": str(demo.directory / "manifest.json"),
+        "orders": counts,
+        "pins": demo.pins,
+    }
+    lines = [
+        f"Demo store {demo.store_id} written to {path}",
+        f"  manifest: {demo.directory / 'manifest.json'}",
+        f"  signing key: {demo.directory / 'signing-key.pem'}",
+        f"  enrollment code: {demo.enrollment_code}",
+        f"  orders: {counts}",
+        "  staff and leader PINs (shown only now):",
+    ]
     lines += [f"    {who}: {pin}" for who, pin in demo.pins.items()]
     emit(args, obj, "\n".join(lines))
     return 0
@@ -110,8 +118,10 @@ def _pickup(args: argparse.Namespace) -> int:
         if result.kind == "phone":
             return fail("a phone tail can match several orders: use `kiosk verify` to list them")
         if len(result.candidates) > 1:
-            return fail(f"pickup code {args.token} matches {len(result.candidates)} orders on "
-                        "the shelf; scan the QR code instead")
+            return fail(
+                f"pickup code {args.token} matches {len(result.candidates)} orders on "
+                "the shelf; scan the QR code instead"
+            )
         event_id: str | None = None
         if v.verdict == VerdictName.READY and v.order_id:
             method = "qr" if result.kind == "token" else "code"
@@ -119,8 +129,11 @@ def _pickup(args: argparse.Namespace) -> int:
     finally:
         db.close()
     obj = {"verdict": v.verdict, "order_id": v.order_id, "event_id": event_id}
-    text = (f"picked up {v.order_id} (event {event_id})" if event_id
-            else f"not confirmed: {v.verdict}  {v.order_id or '-'}  {v.message}")
+    text = (
+        f"picked up {v.order_id} (event {event_id})"
+        if event_id
+        else f"not confirmed: {v.verdict}  {v.order_id or '-'}  {v.message}"
+    )
     emit(args, obj, text)
     return 0
 
@@ -136,11 +149,15 @@ def _audit_verify(args: argparse.Namespace) -> int:
             total = len(s.scalars(select(AuditEntry.id)).all())
     finally:
         db.close()
-    obj = {"ok": not problems, "entries": total,
-           "problems": [{"entry_id": p.entry_id, "problem": p.problem} for p in problems]}
+    obj = {
+        "ok": not problems,
+        "entries": total,
+        "problems": [{"entry_id": p.entry_id, "problem": p.problem} for p in problems],
+    }
     if problems:
         text = f"audit chain BROKEN ({len(problems)} problem(s)):\n" + "\n".join(
-            f"  entry {p.entry_id}: {p.words}" for p in problems)
+            f"  entry {p.entry_id}: {p.words}" for p in problems
+        )
     else:
         text = f"audit chain ok ({total} entries)"
     emit(args, obj, text)

@@ -39,13 +39,22 @@ def _list(args: argparse.Namespace) -> int:
         with db.reader() as s:
             for row in s.scalars(select(Inspection).order_by(Inspection.started_at.desc())):
                 supplier = s.get(Supplier, row.supplier_id)
-                obj = {"inspection_id": row.id, "supplier_id": row.supplier_id,
-                       "supplier": supplier.name if supplier else "", "status": row.status,
-                       "score": row.score, "verdict": row.verdict,
-                       "version": (row.data or {}).get("version", 1),
-                       "started_at": row.started_at.isoformat()}
-                emit(args, obj, f"{row.id}  {obj['supplier']}  {row.status}  "
-                                f"{row.verdict or '-'}  {row.score if row.score is not None else '-'}")
+                obj = {
+                    "inspection_id": row.id,
+                    "supplier_id": row.supplier_id,
+                    "supplier": supplier.name if supplier else "",
+                    "status": row.status,
+                    "score": row.score,
+                    "verdict": row.verdict,
+                    "version": (row.data or {}).get("version", 1),
+                    "started_at": row.started_at.isoformat(),
+                }
+                emit(
+                    args,
+                    obj,
+                    f"{row.id}  {obj['supplier']}  {row.status}  "
+                    f"{row.verdict or '-'}  {row.score if row.score is not None else '-'}",
+                )
     finally:
         db.close()
     return 0
@@ -81,6 +90,9 @@ def _report(args: argparse.Namespace) -> int:
     if path is None or not path.is_file():
         return fail(f"Inspection {args.inspection_id} has no report (not submitted yet?).")
     shutil.copyfile(path, args.out)
-    emit(args, {"inspection_id": v.id, "file": str(args.out), "bytes": args.out.stat().st_size},
-         f"{args.out} ({args.out.stat().st_size} bytes)")
+    emit(
+        args,
+        {"inspection_id": v.id, "file": str(args.out), "bytes": args.out.stat().st_size},
+        f"{args.out} ({args.out.stat().st_size} bytes)",
+    )
     return 0

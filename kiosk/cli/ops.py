@@ -38,8 +38,9 @@ def _backup(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UserFacingError(f"There is no ledger at {path} to back up.")
     result = backup_now(path, reason="manual", to=Path(args.to) if args.to else None)
-    emit(args, result.as_json(), f"Backup written and verified: {result.file} "
-                                 f"({result.bytes} bytes)")
+    emit(
+        args, result.as_json(), f"Backup written and verified: {result.file} ({result.bytes} bytes)"
+    )
     return 0
 
 
@@ -52,10 +53,14 @@ def _restore(args: argparse.Namespace) -> int:
         lines.append(f"  the replaced ledger is kept in {result.replaced}")
     if result.plan.older:
         lines.append(f"  {result.plan.what_is_lost()}")
-    lines.append(f"  {result.carried_events} event(s) carried over from the replaced ledger, "
-                 f"{result.settled_events} marked as already sent.")
-    lines.append("  Start the kiosk or run `kiosk sync --once`: sync sends what is waiting and "
-                 "brings back what the platform has.")
+    lines.append(
+        f"  {result.carried_events} event(s) carried over from the replaced ledger, "
+        f"{result.settled_events} marked as already sent."
+    )
+    lines.append(
+        "  Start the kiosk or run `kiosk sync --once`: sync sends what is waiting and "
+        "brings back what the platform has."
+    )
     emit(args, result.as_json(), "\n".join(lines))
     return 0
 
@@ -86,15 +91,25 @@ def registrar(probes: ProbeFactory | None = None) -> Callable[[Any], None]:
     def register(sub: Any) -> None:
         p = add_command(sub, "backup", _backup, "make a verified backup of the ledger now")
         p.add_argument("--to", default=None, help="write it to FILE (default: DATA/backups/)")
-        p = add_command(sub, "restore", _restore,
-                        "put a ledger backup back (stop the kiosk first)")
+        p = add_command(sub, "restore", _restore, "put a ledger backup back (stop the kiosk first)")
         p.add_argument("file", help="the backup file (see DATA/backups/)")
-        p.add_argument("--force", action="store_true",
-                       help="restore even when the backup is older than the ledger")
-        p = add_command(sub, "doctor", _doctor_with(probes),
-                        "check everything support would ask about; exit 1 if action is needed")
-        p.add_argument("--bundle", default=None, metavar="FILE",
-                       help="also write a zip for support (logs, versions, settings, devices)")
+        p.add_argument(
+            "--force",
+            action="store_true",
+            help="restore even when the backup is older than the ledger",
+        )
+        p = add_command(
+            sub,
+            "doctor",
+            _doctor_with(probes),
+            "check everything support would ask about; exit 1 if action is needed",
+        )
+        p.add_argument(
+            "--bundle",
+            default=None,
+            metavar="FILE",
+            help="also write a zip for support (logs, versions, settings, devices)",
+        )
 
     return register
 

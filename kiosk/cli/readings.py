@@ -12,13 +12,25 @@ from kiosk.db import open_database
 
 def register(sub: Any) -> None:
     """Add the reading commands to the `kiosk` parser."""
-    p = add_command(sub, "verify-reading", _verify_reading,
-                    "check a reading's verification code offline: {valid, reading, message}")
+    p = add_command(
+        sub,
+        "verify-reading",
+        _verify_reading,
+        "check a reading's verification code offline: {valid, reading, message}",
+    )
     p.add_argument("code", help="the code under the QR (LKR1.…) or its short form (7KQ2-M9XD)")
-    p = add_command(sub, "device-key", _device_key,
-                    "this kiosk's reading-signing public key; --trust adds another device's")
-    p.add_argument("--trust", metavar="PUBLIC_KEY", default=None,
-                   help="base64url of another device's Ed25519 public key to trust")
+    p = add_command(
+        sub,
+        "device-key",
+        _device_key,
+        "this kiosk's reading-signing public key; --trust adds another device's",
+    )
+    p.add_argument(
+        "--trust",
+        metavar="PUBLIC_KEY",
+        default=None,
+        help="base64url of another device's Ed25519 public key to trust",
+    )
     p.add_argument("--device", default="", help="that device's id (with --trust)")
 
 
@@ -51,6 +63,9 @@ def _device_key(args: argparse.Namespace) -> int:
                 key = signing.device_key(s)
     finally:
         db.close()
-    emit(args, {"key_id": key.key_id, "public_key": key.public_key, "device_id": key.device_id},
-         f"{key.key_id}  {key.public_key}  {key.device_id}")
+    emit(
+        args,
+        {"key_id": key.key_id, "public_key": key.public_key, "device_id": key.device_id},
+        f"{key.key_id}  {key.public_key}  {key.device_id}",
+    )
     return 0

@@ -31,8 +31,13 @@ def register(sub: Any) -> None:
 
 
 def _preview_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--preview", type=Path, default=None, metavar="PNG",
-                   help="also write a PNG preview of the report (80 mm)")
+    p.add_argument(
+        "--preview",
+        type=Path,
+        default=None,
+        metavar="PNG",
+        help="also write a PNG preview of the report (80 mm)",
+    )
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -43,8 +48,11 @@ def _open(args: argparse.Namespace) -> int:
         shift_id = open_shift(db, staff_id=args.staff)
     finally:
         db.close()
-    emit(args, {"shift_id": shift_id, "staff_id": args.staff},
-         f"shift {shift_id} opened for {args.staff}")
+    emit(
+        args,
+        {"shift_id": shift_id, "staff_id": args.staff},
+        f"shift {shift_id} opened for {args.staff}",
+    )
     return 0
 
 
@@ -60,10 +68,17 @@ def _close(args: argparse.Namespace) -> int:
     if isinstance(queued, int):
         return queued
     counts = ", ".join(f"{k} {v}" for k, v in closed.counts.items())
-    emit(args, {"shift_id": closed.shift_id, "event_id": closed.event_id,
-                "counts": closed.counts, **queued},
-         f"shift {closed.shift_id} closed ({counts}); report queued as job {queued['job_id']}"
-         + (f"; preview {queued['preview']}" if "preview" in queued else ""))
+    emit(
+        args,
+        {
+            "shift_id": closed.shift_id,
+            "event_id": closed.event_id,
+            "counts": closed.counts,
+            **queued,
+        },
+        f"shift {closed.shift_id} closed ({counts}); report queued as job {queued['job_id']}"
+        + (f"; preview {queued['preview']}" if "preview" in queued else ""),
+    )
     return 0
 
 
@@ -75,9 +90,12 @@ def _report(args: argparse.Namespace) -> int:
         db.close()
     if isinstance(queued, int):
         return queued
-    emit(args, {"shift_id": args.shift_id, **queued},
-         f"report of shift {args.shift_id} queued as job {queued['job_id']}"
-         + (f"; preview {queued['preview']}" if "preview" in queued else ""))
+    emit(
+        args,
+        {"shift_id": args.shift_id, **queued},
+        f"report of shift {args.shift_id} queued as job {queued['job_id']}"
+        + (f"; preview {queued['preview']}" if "preview" in queued else ""),
+    )
     return 0
 
 
@@ -98,6 +116,8 @@ def _queue_report(db: Database, args: argparse.Namespace) -> dict[str, Any] | in
         try:
             out["preview"] = str(save_preview(doc, PaperWidth.MM80, args.preview))
         except OSError as exc:
-            return fail(f"the report is queued, but the preview could not be written to "
-                        f"{args.preview}: {exc.strerror or exc}")
+            return fail(
+                f"the report is queued, but the preview could not be written to "
+                f"{args.preview}: {exc.strerror or exc}"
+            )
     return out

@@ -59,9 +59,19 @@ class Code(StrEnum):
     REFUSED = "refused"  # the core refused (params: kind = not_allowed | illegal, message)
 
 
-REFUSALS = frozenset({Code.OTHER_BATCH, Code.OTHER_STORE, Code.ALREADY_IN, Code.UNKNOWN_BAG,
-                      Code.NOT_A_LABEL, Code.BIN_UNKNOWN, Code.NO_BAG_FOR_BIN, Code.NO_BATCH,
-                      Code.REFUSED})
+REFUSALS = frozenset(
+    {
+        Code.OTHER_BATCH,
+        Code.OTHER_STORE,
+        Code.ALREADY_IN,
+        Code.UNKNOWN_BAG,
+        Code.NOT_A_LABEL,
+        Code.BIN_UNKNOWN,
+        Code.NO_BAG_FOR_BIN,
+        Code.NO_BATCH,
+        Code.REFUSED,
+    }
+)
 
 
 class ProblemKind(StrEnum):
@@ -177,14 +187,22 @@ def arriving_batches(db: Database) -> list[BatchChoice]:
             select(Batch.id, Batch.expected_at, func.count(Order.id))
             .join(Order, (Order.batch_id == Batch.id) & (Order.status == OrderStatus.DISPATCHED))
             .where(Batch.status != "checked_in")
-            .group_by(Batch.id).order_by(Batch.expected_at, Batch.id)).all()
+            .group_by(Batch.id)
+            .order_by(Batch.expected_at, Batch.id)
+        ).all()
     return [BatchChoice(str(b), at, int(n)) for b, at, n in rows]
 
 
 class CheckinDesk:
-    def __init__(self, db: Database, *, data_dir: Path, cold_chain: ColdChain | None = None,
-                 bin_capacity: int | None = None,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        data_dir: Path,
+        cold_chain: ColdChain | None = None,
+        bin_capacity: int | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.db, self.data_dir, self.clock = db, data_dir, clock
         self._given_chain, self._given_capacity = cold_chain, bin_capacity
         self.cold_chain = cold_chain or ColdChain()
@@ -210,21 +228,30 @@ class CheckinDesk:
             batch = s.get(Batch, batch_id.strip())
             if batch is None or batch.status == "checked_in":
                 return self._snapshot(Outcome(Code.NO_BATCH, (("batch", batch_id),)))
-            orders = s.scalars(select(Order).where(Order.batch_id == batch.id,
-                                                   Order.status == OrderStatus.DISPATCHED)
-                               .order_by(Order.id)).all()
+            orders = s.scalars(
+                select(Order)
+                .where(Order.batch_id == batch.id, Order.status == OrderStatus.DISPATCHED)
+                .order_by(Order.id)
+            ).all()
             for o in orders:
                 lines = [_Line(ln.sku, ln.name, ln.qty, ln.unit) for ln in o.lines]
-                self._bags[o.id] = _Bag(o.id, self.cold_chain.zone_of_order(ln.sku for ln in lines),
-                                        lines)
-            self._bins = {code: Zone(zone) if zone in {z.value for z in Zone} else Zone.AMBIENT
-                          for code, zone in s.execute(select(Bin.code, Bin.zone)
-                                                      .where(Bin.store_id == batch.store_id)
-                                                      .order_by(Bin.code))}
+                self._bags[o.id] = _Bag(
+                    o.id, self.cold_chain.zone_of_order(ln.sku for ln in lines), lines
+                )
+            self._bins = {
+                code: Zone(zone) if zone in {z.value for z in Zone} else Zone.AMBIENT
+                for code, zone in s.execute(
+                    select(Bin.code, Bin.zone)
+                    .where(Bin.store_id == batch.store_id)
+                    .order_by(Bin.code)
+                )
+            }
             self._load = Counter({c: 0 for c in self._bins})
-            for code, n in s.execute(select(Order.bin_code, func.count())
-                                     .where(Order.status.in_(ON_SHELF), Order.bin_code.is_not(None))
-                                     .group_by(Order.bin_code)):
+            for code, n in s.execute(
+                select(Order.bin_code, func.count())
+                .where(Order.status.in_(ON_SHELF), Order.bin_code.is_not(None))
+                .group_by(Order.bin_code)
+            ):
                 if code is not None and code in self._load:
                     self._load[code] = int(n)
             self.batch_id, self.store_id = batch.id, batch.store_id
@@ -234,9 +261,12 @@ class CheckinDesk:
             if self._given_capacity is None:
                 capacity = get_setting(s, "bin_capacity", DEFAULT_BIN_CAPACITY)
                 ok = isinstance(capacity, int) and not isinstance(capacity, bool) and capacity > 0
-                self.bin_capacity = capacity if ok and isinstance(capacity, int) else DEFAULT_BIN_CAPACITY
-        return self._snapshot(Outcome(Code.OPENED, (("batch", self.batch_id),
-                                                     ("orders", str(len(self._bags))))))
+                self.bin_capacity = (
+                    capacity if ok and isinstance(capacity, int) else DEFAULT_BIN_CAPACITY
+                )
+        return self._snapshot(
+            Outcome(Code.OPENED, (("batch", self.batch_id), ("orders", str(len(self._bags)))))
+        )
 
     # --- scanning --------------------------------------------------------------------------
 
@@ -291,15 +321,17 @@ class CheckinDesk:
         bag = self._bags[order_id]
         self._current = order_id
         if bag.received:
-            return self._snapshot(Outcome(Code.BAG_AGAIN, (("order", order_id),
-                                                           ("bin", bag.bin_code or ""))))
+            return self._snapshot(
+                Outcome(Code.BAG_AGAIN, (("order", order_id), ("bin", bag.bin_code or "")))
+            )
         bag.received = True
         self._received += 1
         bag.bin_code = self._next_bin(bag.zone)
         if bag.bin_code:
             self._load[bag.bin_code] += 1
-        return self._snapshot(Outcome(Code.BAG_RECEIVED, (("order", order_id),
-                                                          ("bin", bag.bin_code or ""))))
+        return self._snapshot(
+            Outcome(Code.BAG_RECEIVED, (("order", order_id), ("bin", bag.bin_code or "")))
+        )
 
     def _foreign(self, order_id: str) -> Outcome:
         with self.db.reader() as s:
@@ -310,8 +342,7 @@ class CheckinDesk:
                 return Outcome(Code.OTHER_STORE, (("store", order.store_id), ("order", order_id)))
             if order.status != OrderStatus.DISPATCHED:
                 return Outcome(Code.ALREADY_IN, (("order", order_id), ("status", order.status)))
-            return Outcome(Code.OTHER_BATCH, (("batch", order.batch_id or ""),
-                                              ("order", order_id)))
+            return Outcome(Code.OTHER_BATCH, (("batch", order.batch_id or ""), ("order", order_id)))
 
     def _next_bin(self, zone: Zone) -> str | None:
         """The first bin of the zone with room, else the least loaded of the zone (or any)."""
@@ -335,20 +366,33 @@ class CheckinDesk:
         bag.bin_code = code
         self._load[code] += 1
         self._current = order_id
-        params = (("order", order_id), ("bin", code), ("zone", self._bins[code].value),
-                  ("wanted", bag.zone.value))
+        params = (
+            ("order", order_id),
+            ("bin", code),
+            ("zone", self._bins[code].value),
+            ("wanted", bag.zone.value),
+        )
         same = self._bins[code] == bag.zone
         return self._snapshot(Outcome(Code.BIN_CHANGED if same else Code.BIN_OTHER_ZONE, params))
 
     def bins(self, zone: Zone | None = None) -> tuple[tuple[str, Zone, int], ...]:
         """Bins to choose from by touch: code, zone, bags in it."""
-        return tuple((c, z, self._load[c]) for c, z in self._bins.items()
-                     if zone is None or z == zone)
+        return tuple(
+            (c, z, self._load[c]) for c, z in self._bins.items() if zone is None or z == zone
+        )
 
     # --- problems and temperature ----------------------------------------------------------
 
-    def note_problem(self, order_id: str, sku: str, kind: ProblemKind, *, qty: float = 1,
-                     note: str | None = None, photo: Photo | None = None) -> CheckinSnapshot:
+    def note_problem(
+        self,
+        order_id: str,
+        sku: str,
+        kind: ProblemKind,
+        *,
+        qty: float = 1,
+        note: str | None = None,
+        photo: Photo | None = None,
+    ) -> CheckinSnapshot:
         """Add `qty` short or damaged units to a line (never past what was expected); a
         scanned bag only. A negative `qty` takes units back (a tap too many)."""
         bag = self._bags.get(order_id)
@@ -367,9 +411,18 @@ class CheckinDesk:
             bag.photos.append(photo)
         self._current = order_id
         amount = line.short if kind is ProblemKind.SHORT else line.damaged
-        return self._snapshot(Outcome(Code.PROBLEM_NOTED, (
-            ("order", order_id), ("sku", sku), ("name", line.name), ("kind", kind.value),
-            ("qty", f"{amount:g}"))))
+        return self._snapshot(
+            Outcome(
+                Code.PROBLEM_NOTED,
+                (
+                    ("order", order_id),
+                    ("sku", sku),
+                    ("name", line.name),
+                    ("kind", kind.value),
+                    ("qty", f"{amount:g}"),
+                ),
+            )
+        )
 
     def set_temperature(self, celsius: float, zone: Zone | None = None) -> CheckinSnapshot:
         """One reading per cold zone of the batch; without a zone it goes to the first cold
@@ -380,8 +433,12 @@ class CheckinDesk:
         result = self.cold_chain.check(target, celsius)
         if result is not TempCheck.IMPLAUSIBLE:
             self._temps[target] = celsius
-        return self._snapshot(Outcome(Code.TEMP_RECORDED, (
-            ("zone", target.value), ("celsius", f"{celsius:g}"), ("check", result.value))))
+        return self._snapshot(
+            Outcome(
+                Code.TEMP_RECORDED,
+                (("zone", target.value), ("celsius", f"{celsius:g}"), ("check", result.value)),
+            )
+        )
 
     def _coldest(self) -> Zone:
         zones = {b.zone for b in self._bags.values()}
@@ -412,16 +469,25 @@ class CheckinDesk:
         temp = self._temps.get(Zone.CHILLED, self._temps.get(Zone.FROZEN))
         try:
             issues = self._issue_lines()
-            result = check_in_batch(self.db, self.batch_id, staff_id=staff_id, received=received,
-                                    temperature_c=temp, bins=bins, now=self.clock(),
-                                    issues=issues)
+            result = check_in_batch(
+                self.db,
+                self.batch_id,
+                staff_id=staff_id,
+                received=received,
+                temperature_c=temp,
+                bins=bins,
+                now=self.clock(),
+                issues=issues,
+            )
         except KioskError as exc:
             return self._snapshot(Outcome(Code.REFUSED, refusal_params(exc)))
         batch_id = self.batch_id
         sheet = isinstance(sheets, CheckinSheetSink) and queued(
-            lambda: sheets.enqueue_checkin_sheet(batch_id))
-        self._finished = Finished(result.event_id, len(result.ready), len(result.not_arrived),
-                                  len(issues), sheet)
+            lambda: sheets.enqueue_checkin_sheet(batch_id)
+        )
+        self._finished = Finished(
+            result.event_id, len(result.ready), len(result.not_arrived), len(issues), sheet
+        )
         return self._snapshot(Outcome(Code.FINISHED, (("batch", self.batch_id),)))
 
     def _issue_lines(self) -> list[IssueLine]:
@@ -437,30 +503,59 @@ class CheckinDesk:
                     media = tuple(store_media(s, self.data_dir, p.data, p.mime) for p in bag.photos)
             for ln in bag.lines:
                 if ln.short > 0:
-                    lines.append(IssueLine(bag.order_id, ln.sku, "missing", ln.short, bag.note,
-                                           () if ln.damaged else media))
+                    lines.append(
+                        IssueLine(
+                            bag.order_id,
+                            ln.sku,
+                            "missing",
+                            ln.short,
+                            bag.note,
+                            () if ln.damaged else media,
+                        )
+                    )
                 if ln.damaged > 0:
-                    lines.append(IssueLine(bag.order_id, ln.sku, "damaged", ln.damaged, bag.note,
-                                           media))
+                    lines.append(
+                        IssueLine(bag.order_id, ln.sku, "damaged", ln.damaged, bag.note, media)
+                    )
         return lines
 
     # --- the snapshot ----------------------------------------------------------------------
 
     def _view(self, bag: _Bag) -> BagView:
-        return BagView(bag.order_id, bag.zone, bag.bin_code, bag.received,
-                       tuple(LineView(ln.sku, ln.name, ln.qty, ln.unit, ln.short, ln.damaged)
-                             for ln in bag.lines), bag.note, len(bag.photos))
+        return BagView(
+            bag.order_id,
+            bag.zone,
+            bag.bin_code,
+            bag.received,
+            tuple(
+                LineView(ln.sku, ln.name, ln.qty, ln.unit, ln.short, ln.damaged) for ln in bag.lines
+            ),
+            bag.note,
+            len(bag.photos),
+        )
 
     def snapshot(self) -> CheckinSnapshot:
         return self._snapshot(None)
 
     def _snapshot(self, outcome: Outcome | None) -> CheckinSnapshot:
-        temps = tuple(TempView(z, c, self.cold_chain.check(z, c),
-                               (b.min_c, b.max_c) if (b := self.cold_chain.band(z)) else None)
-                      for z, c in self._temps.items())
+        temps = tuple(
+            TempView(
+                z,
+                c,
+                self.cold_chain.check(z, c),
+                (b.min_c, b.max_c) if (b := self.cold_chain.band(z)) else None,
+            )
+            for z, c in self._temps.items()
+        )
         current = self._bags.get(self._current) if self._current else None
         return CheckinSnapshot(
-            self.batch_id, len(self._bags), self._received,
+            self.batch_id,
+            len(self._bags),
+            self._received,
             tuple(self._view(b) for b in self._bags.values()),
-            self._view(current) if current else None, outcome, temps,
-            self._zones_to_measure(), self._finished)
+            self._view(current) if current else None,
+            outcome,
+            temps,
+            self._zones_to_measure(),
+            self._finished,
+        )

@@ -44,8 +44,9 @@ class ExpectedLine:
 
 
 class CheckinFlow(Flow[CheckinStep]):
-    def __init__(self, db: Database, *, staff_id: str | None,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, db: Database, *, staff_id: str | None, clock: Callable[[], datetime] = utcnow
+    ) -> None:
         super().__init__(S.IDLE)
         self.db, self.staff_id, self.clock = db, staff_id, clock
         self.batch_id: str | None = None
@@ -63,11 +64,22 @@ class CheckinFlow(Flow[CheckinStep]):
                 why = "was already checked in" if batch else "is not known"
                 self._move(S.ERROR, f"Batch {batch_id} {why}.")
                 return self.step
-            orders = s.scalars(select(Order).where(Order.batch_id == batch.id,
-                                                   Order.status == OrderStatus.DISPATCHED).order_by(Order.id))
-            self.expected = tuple(ExpectedLine(o.id, ln.sku, ln.name, ln.qty, ln.unit)
-                                  for o in orders for ln in o.lines)
-        self.batch_id, self.counts, self.temperature_c, self.result = batch_id.strip(), {}, None, None
+            orders = s.scalars(
+                select(Order)
+                .where(Order.batch_id == batch.id, Order.status == OrderStatus.DISPATCHED)
+                .order_by(Order.id)
+            )
+            self.expected = tuple(
+                ExpectedLine(o.id, ln.sku, ln.name, ln.qty, ln.unit)
+                for o in orders
+                for ln in o.lines
+            )
+        self.batch_id, self.counts, self.temperature_c, self.result = (
+            batch_id.strip(),
+            {},
+            None,
+            None,
+        )
         self._move(S.COUNTING, f"{len({e.order_id for e in self.expected})} orders expected.")
         return self.step
 
@@ -90,9 +102,11 @@ class CheckinFlow(Flow[CheckinStep]):
 
     def review(self) -> CheckinStep:
         self._require((S.COUNTING,), "review")
-        self.warnings = [f"{r.order_id} {r.sku}: {r.condition}, {r.received:g} received"
-                         for r in self.counts.values()
-                         if r.condition != "ok" or r.received < self._expected(r)]
+        self.warnings = [
+            f"{r.order_id} {r.sku}: {r.condition}, {r.received:g} received"
+            for r in self.counts.values()
+            if r.condition != "ok" or r.received < self._expected(r)
+        ]
         if self.temperature_c is None:
             self.warnings.append("No cold-chain temperature recorded.")
         elif self.temperature_c > COLD_CHAIN_MAX_C:
@@ -112,9 +126,14 @@ class CheckinFlow(Flow[CheckinStep]):
         self._require((S.REVIEW,), "confirm")
         assert self.batch_id is not None
         try:
-            self.result = check_in_batch(self.db, self.batch_id, staff_id=self.staff_id,
-                                         received=list(self.counts.values()),
-                                         temperature_c=self.temperature_c, now=self.clock())
+            self.result = check_in_batch(
+                self.db,
+                self.batch_id,
+                staff_id=self.staff_id,
+                received=list(self.counts.values()),
+                temperature_c=self.temperature_c,
+                now=self.clock(),
+            )
         except KioskError as exc:
             self._move(S.ERROR, str(exc))
             return self.step

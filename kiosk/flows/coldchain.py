@@ -41,8 +41,12 @@ class TempCheck(StrEnum):
 
 
 DEFAULT_SKU_ZONES: tuple[tuple[str, Zone], ...] = (
-    ("FRZ-", Zone.FROZEN), ("DAI-", Zone.CHILLED), ("MEA-", Zone.CHILLED),
-    ("TOF-", Zone.CHILLED), ("FRU-002", Zone.CHILLED), ("SEA-", Zone.FROZEN),
+    ("FRZ-", Zone.FROZEN),
+    ("DAI-", Zone.CHILLED),
+    ("MEA-", Zone.CHILLED),
+    ("TOF-", Zone.CHILLED),
+    ("FRU-002", Zone.CHILLED),
+    ("SEA-", Zone.FROZEN),
 )
 
 
@@ -83,14 +87,18 @@ class ColdChain:
         bands = {b.zone: b for b in base.bands}
         for zone in (Zone.CHILLED, Zone.FROZEN):
             pair: Any = raw.get(zone.value)
-            if (isinstance(pair, (list, tuple)) and len(pair) == 2
-                    and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair)
-                    and pair[0] < pair[1]):
+            if (
+                isinstance(pair, (list, tuple))
+                and len(pair) == 2
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair)
+                and pair[0] < pair[1]
+            ):
                 bands[zone] = Band(zone, float(pair[0]), float(pair[1]))
         zones = base.sku_zones
         given: Any = raw.get("sku_zones")
         if isinstance(given, Mapping):
-            parsed = tuple((str(p), Zone(z)) for p, z in given.items()
-                           if z in {v.value for v in Zone})
+            parsed = tuple(
+                (str(p), Zone(z)) for p, z in given.items() if z in {v.value for v in Zone}
+            )
             zones = parsed or zones
         return cls(tuple(bands.values()), zones)

@@ -45,9 +45,14 @@ class LeaderOrder:
 
 
 class HandoverFlow(Flow[HandoverStep]):
-    def __init__(self, db: Database, *, staff_id: str | None,
-                 slips: HandoverSlipSink | None = None,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        staff_id: str | None,
+        slips: HandoverSlipSink | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         super().__init__(S.IDLE)
         self.db, self.staff_id, self.slips, self.clock = db, staff_id, slips, clock
         self.leader_id: str | None = None
@@ -66,8 +71,10 @@ class HandoverFlow(Flow[HandoverStep]):
                 self._move(S.ERROR, "No team leader with this badge or id.")
                 return self.step
             self.leader_id, self.leader_name = leader.id, leader.name
-            self.orders = tuple(LeaderOrder(o.id, o.bin_code, o.status, len(o.lines))
-                                for o in leader_orders(s, leader.id))
+            self.orders = tuple(
+                LeaderOrder(o.id, o.bin_code, o.status, len(o.lines))
+                for o in leader_orders(s, leader.id)
+            )
         self.selected = {o.order_id for o in self.orders}
         self.result, self.print_problem = None, None
         self._move(S.LISTED, f"{self.leader_name}: {len(self.orders)} orders to hand over.")
@@ -89,9 +96,15 @@ class HandoverFlow(Flow[HandoverStep]):
             return self.step
         ids = [o.order_id for o in self.orders if o.order_id in self.selected]
         try:
-            self.result = hand_over(self.db, self.leader_id, ids, staff_id=self.staff_id,
-                                    confirmed_by=confirmed_by, credential=credential,
-                                    now=self.clock())
+            self.result = hand_over(
+                self.db,
+                self.leader_id,
+                ids,
+                staff_id=self.staff_id,
+                confirmed_by=confirmed_by,
+                credential=credential,
+                now=self.clock(),
+            )
         except KioskError as exc:
             self._move(S.LISTED, str(exc))  # wrong badge/PIN: stay and let them retry
             return self.step

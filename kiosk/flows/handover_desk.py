@@ -48,10 +48,20 @@ class HCode(StrEnum):
     REFUSED = "refused"  # params: kind, message
 
 
-REFUSALS = frozenset({HCode.UNKNOWN_BADGE, HCode.NOT_THEIRS, HCode.NOT_HANDABLE,
-                      HCode.OTHER_STORE, HCode.UNKNOWN_BAG, HCode.NOT_A_LABEL,
-                      HCode.NOTHING_TICKED, HCode.WRONG_CREDENTIAL, HCode.NO_LEADER,
-                      HCode.REFUSED})
+REFUSALS = frozenset(
+    {
+        HCode.UNKNOWN_BADGE,
+        HCode.NOT_THEIRS,
+        HCode.NOT_HANDABLE,
+        HCode.OTHER_STORE,
+        HCode.UNKNOWN_BAG,
+        HCode.NOT_A_LABEL,
+        HCode.NOTHING_TICKED,
+        HCode.WRONG_CREDENTIAL,
+        HCode.NO_LEADER,
+        HCode.REFUSED,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +114,17 @@ class SlipSink(Protocol):
 def list_leaders(db: Database) -> list[LeaderChoice]:
     """Leaders of the store with how many of their orders can be handed over now."""
     with db.reader() as s:
-        counts = dict(s.execute(select(Order.leader_id, func.count())
-                                .where(Order.status.in_(HANDABLE), Order.leader_id.is_not(None))
-                                .group_by(Order.leader_id)).all())
-        return [LeaderChoice(ld.id, ld.name, ld.community, int(counts.get(ld.id, 0)))
-                for ld in s.scalars(select(Leader).order_by(Leader.id))]
+        counts = dict(
+            s.execute(
+                select(Order.leader_id, func.count())
+                .where(Order.status.in_(HANDABLE), Order.leader_id.is_not(None))
+                .group_by(Order.leader_id)
+            ).all()
+        )
+        return [
+            LeaderChoice(ld.id, ld.name, ld.community, int(counts.get(ld.id, 0)))
+            for ld in s.scalars(select(Leader).order_by(Leader.id))
+        ]
 
 
 class HandoverDesk:
@@ -135,17 +151,28 @@ class HandoverDesk:
             if leader is None:
                 return self._snapshot(HOutcome(HCode.UNKNOWN_BADGE))
             self._clear()
-            self.leader_id, self.leader_name, self.community = leader.id, leader.name, leader.community
+            self.leader_id, self.leader_name, self.community = (
+                leader.id,
+                leader.name,
+                leader.community,
+            )
             self.badge, self.store_id = leader.badge_code, leader.store_id
-            for o in s.scalars(select(Order).where(Order.leader_id == leader.id,
-                                                   Order.status.in_(HANDABLE))
-                               .order_by(Order.bin_code, Order.id)):
+            for o in s.scalars(
+                select(Order)
+                .where(Order.leader_id == leader.id, Order.status.in_(HANDABLE))
+                .order_by(Order.bin_code, Order.id)
+            ):
                 self._orders[o.id] = (o.bin_code, len(o.lines))
-        return self._snapshot(HOutcome(HCode.LEADER_FOUND, (("leader", self.leader_name),
-                                                            ("orders", str(len(self._orders))))))
+        return self._snapshot(
+            HOutcome(
+                HCode.LEADER_FOUND,
+                (("leader", self.leader_name), ("orders", str(len(self._orders)))),
+            )
+        )
 
-    def scan(self, text: str, *, staff_id: str | None = None,
-             slips: object | None = None) -> HandoverSnapshot:
+    def scan(
+        self, text: str, *, staff_id: str | None = None, slips: object | None = None
+    ) -> HandoverSnapshot:
         """A bag ticks; with bags ticked, the leader's own badge (or a PIN typed so fast it
         arrives as a scan) confirms; another badge starts over with that leader."""
         bag = parse_bag(text)
@@ -158,11 +185,13 @@ class HandoverDesk:
         t = text.strip()
         if self.leader_id is not None and self._done is None and self._ticked:
             if self.badge and t == self.badge:
-                return self.confirm(confirmed_by="badge", credential=t, staff_id=staff_id,
-                                    slips=slips)
+                return self.confirm(
+                    confirmed_by="badge", credential=t, staff_id=staff_id, slips=slips
+                )
             if t.isdigit() and 4 <= len(t) <= 8:  # a PIN typed fast on a keyboard
-                return self.confirm(confirmed_by="pin", credential=t, staff_id=staff_id,
-                                    slips=slips)
+                return self.confirm(
+                    confirmed_by="pin", credential=t, staff_id=staff_id, slips=slips
+                )
         with self.db.reader() as s:
             known = leader_by_badge(s, t) is not None
         if known:
@@ -175,8 +204,12 @@ class HandoverDesk:
             if order_id in self._ticked:
                 return self._snapshot(HOutcome(HCode.BAG_AGAIN, (("order", order_id),)))
             self._ticked[order_id] = None
-            return self._snapshot(HOutcome(HCode.BAG_TICKED, (
-                ("order", order_id), ("bin", self._orders[order_id][0] or ""))))
+            return self._snapshot(
+                HOutcome(
+                    HCode.BAG_TICKED,
+                    (("order", order_id), ("bin", self._orders[order_id][0] or "")),
+                )
+            )
         with self.db.reader() as s:
             order = s.get(Order, order_id)
             if order is None:
@@ -184,11 +217,15 @@ class HandoverDesk:
             if order.store_id != self.store_id:
                 return self._snapshot(HOutcome(HCode.OTHER_STORE, (("store", order.store_id),)))
             if order.leader_id == self.leader_id:
-                return self._snapshot(HOutcome(HCode.NOT_HANDABLE, (("order", order_id),
-                                                                    ("status", order.status))))
+                return self._snapshot(
+                    HOutcome(HCode.NOT_HANDABLE, (("order", order_id), ("status", order.status)))
+                )
             owner = s.get(Leader, order.leader_id) if order.leader_id else None
-            return self._snapshot(HOutcome(HCode.NOT_THEIRS, (
-                ("order", order_id), ("owner", owner.name if owner else ""))))
+            return self._snapshot(
+                HOutcome(
+                    HCode.NOT_THEIRS, (("order", order_id), ("owner", owner.name if owner else ""))
+                )
+            )
 
     def toggle(self, order_id: str) -> HandoverSnapshot:
         """Touch: tick or untick one of the leader's orders."""
@@ -206,8 +243,14 @@ class HandoverDesk:
             self._ticked.setdefault(oid, None)
         return self._snapshot(HOutcome(HCode.ALL_TICKED, (("count", str(len(self._ticked))),)))
 
-    def confirm(self, *, confirmed_by: str, credential: str, staff_id: str | None,
-                slips: object | None = None) -> HandoverSnapshot:
+    def confirm(
+        self,
+        *,
+        confirmed_by: str,
+        credential: str,
+        staff_id: str | None,
+        slips: object | None = None,
+    ) -> HandoverSnapshot:
         if self.leader_id is None or self._done is not None:
             return self._snapshot(HOutcome(HCode.NO_LEADER))
         if not self._ticked:
@@ -222,16 +265,25 @@ class HandoverDesk:
             except NotAllowed:
                 return self._snapshot(HOutcome(HCode.WRONG_CREDENTIAL, (("by", confirmed_by),)))
         try:
-            result = hand_over(self.db, self.leader_id, ids, staff_id=staff_id,
-                               confirmed_by=confirmed_by, credential=credential,
-                               bag_count=len(ids), now=self.clock())
+            result = hand_over(
+                self.db,
+                self.leader_id,
+                ids,
+                staff_id=staff_id,
+                confirmed_by=confirmed_by,
+                credential=credential,
+                bag_count=len(ids),
+                now=self.clock(),
+            )
         except KioskError as exc:
             return self._snapshot(HOutcome(HCode.REFUSED, refusal_params(exc)))
         slip = isinstance(slips, SlipSink) and queued(
-            lambda: slips.enqueue_handover_slip(result.handover_id))
+            lambda: slips.enqueue_handover_slip(result.handover_id)
+        )
         self._done = HandedOver(result.handover_id, result.event_id, len(ids), confirmed_by, slip)
-        return self._snapshot(HOutcome(HCode.HANDED_OVER, (("count", str(len(ids))),
-                                                           ("leader", self.leader_name))))
+        return self._snapshot(
+            HOutcome(HCode.HANDED_OVER, (("count", str(len(ids))), ("leader", self.leader_name)))
+        )
 
     def reset(self) -> HandoverSnapshot:
         self._clear()
@@ -241,7 +293,16 @@ class HandoverDesk:
         return self._snapshot(None)
 
     def _snapshot(self, outcome: HOutcome | None) -> HandoverSnapshot:
-        orders = tuple(HandOrder(oid, b, n, oid in self._ticked)
-                       for oid, (b, n) in self._orders.items())
-        return HandoverSnapshot(self.leader_id, self.leader_name, self.community, orders,
-                                len(self._ticked), self._current, outcome, self._done)
+        orders = tuple(
+            HandOrder(oid, b, n, oid in self._ticked) for oid, (b, n) in self._orders.items()
+        )
+        return HandoverSnapshot(
+            self.leader_id,
+            self.leader_name,
+            self.community,
+            orders,
+            len(self._ticked),
+            self._current,
+            outcome,
+            self._done,
+        )

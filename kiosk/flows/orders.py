@@ -73,8 +73,15 @@ def _may(db: Database, staff_id: str | None, permission: Permission) -> str | No
     return None if actor.role in MATRIX[permission] and actor.role != SYSTEM else actor.role
 
 
-def reverse(db: Database, order_id: str, *, staff_id: str | None, reason: str, window_min: int,
-            now: datetime | None = None) -> ActionResult:
+def reverse(
+    db: Database,
+    order_id: str,
+    *,
+    staff_id: str | None,
+    reason: str,
+    window_min: int,
+    now: datetime | None = None,
+) -> ActionResult:
     now = now or utcnow()
     if not reason.strip():
         return ActionResult(Done.NEEDS_REASON)
@@ -85,18 +92,25 @@ def reverse(db: Database, order_id: str, *, staff_id: str | None, reason: str, w
         order = s.get(Order, order_id)
         if order is None:
             return ActionResult(Done.NO_ORDER)
-        last = s.scalars(select(OutboxEvent).where(OutboxEvent.type == "order.picked_up")
-                         .order_by(OutboxEvent.seq.desc())).all()
+        last = s.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.type == "order.picked_up")
+            .order_by(OutboxEvent.seq.desc())
+        ).all()
         pickup = next((ev for ev in last if ev.payload.get("order_id") == order_id), None)
         if order.status not in (S.PICKED_UP, S.PARTIALLY_PICKED_UP) or pickup is None:
             return ActionResult(Done.NOTHING_TO_REVERSE, (("status", order.status),))
-        at = pickup.occurred_at if pickup.occurred_at.tzinfo else pickup.occurred_at.replace(
-            tzinfo=now.tzinfo)
+        at = (
+            pickup.occurred_at
+            if pickup.occurred_at.tzinfo
+            else pickup.occurred_at.replace(tzinfo=now.tzinfo)
+        )
         if now - at > timedelta(minutes=window_min):
             return ActionResult(Done.WINDOW_PASSED, (("minutes", str(window_min)),))
     try:
-        reverse_pickup(db, order_id, staff_id=staff_id, reason=reason, now=now,
-                       window_min=window_min)
+        reverse_pickup(
+            db, order_id, staff_id=staff_id, reason=reason, now=now, window_min=window_min
+        )
     except NotAllowed:
         return ActionResult(Done.NOT_ALLOWED, (("role", "clerk"),))
     except KioskError as exc:
@@ -104,8 +118,15 @@ def reverse(db: Database, order_id: str, *, staff_id: str | None, reason: str, w
     return ActionResult(Done.OK, (("order", order_id),), Changes(orders=True, outbox=True))
 
 
-def mark_returned(db: Database, order_ids: Sequence[str], *, staff_id: str | None,
-                  reason: str = "", overdue_days: int, now: datetime | None = None) -> ActionResult:
+def mark_returned(
+    db: Database,
+    order_ids: Sequence[str],
+    *,
+    staff_id: str | None,
+    reason: str = "",
+    overdue_days: int,
+    now: datetime | None = None,
+) -> ActionResult:
     """Overdue bags sent back to the warehouse. An order past N days that the nightly marking
     has not reached yet is marked overdue first, in the same transaction."""
     now = now or utcnow()
@@ -128,14 +149,24 @@ def mark_returned(db: Database, order_ids: Sequence[str], *, staff_id: str | Non
             assert order is not None and staff_id is not None
             if order.status == S.READY:
                 order.status = check(order.status, Action.MARK_OVERDUE, S.OVERDUE)
-                append_audit(s, actor=staff_id, action="order.marked_overdue", entity="order",
-                             entity_id=order.id, detail={"from": "ready", "to": "overdue",
-                                                         "days": overdue_days})
+                append_audit(
+                    s,
+                    actor=staff_id,
+                    action="order.marked_overdue",
+                    entity="order",
+                    entity_id=order.id,
+                    detail={"from": "ready", "to": "overdue", "days": overdue_days},
+                )
             order.status = check(order.status, Action.RETURN, S.RETURNED)
             order.updated_at = now
-            append_audit(s, actor=staff_id, action="order.returned", entity="order",
-                         entity_id=order.id, detail={"from": "overdue", "to": "returned",
-                                                     "reason": reason})
+            append_audit(
+                s,
+                actor=staff_id,
+                action="order.returned",
+                entity="order",
+                entity_id=order.id,
+                detail={"from": "overdue", "to": "returned", "reason": reason},
+            )
     return ActionResult(Done.OK, (("count", str(len(order_ids))),), Changes(orders=True))
 
 
@@ -153,23 +184,41 @@ def reprint(db: Database, receipts: object | None, order_id: str) -> ActionResul
     return ActionResult(Done.OK, (("order", order_id),), Changes(printing=True))
 
 
-def report(db: Database, order_id: str, *, staff_id: str | None, kind: str, sku: str | None,
-           qty: float, note: str = "", media: Sequence[str] = ()) -> ActionResult:
+def report(
+    db: Database,
+    order_id: str,
+    *,
+    staff_id: str | None,
+    kind: str,
+    sku: str | None,
+    qty: float,
+    note: str = "",
+    media: Sequence[str] = (),
+) -> ActionResult:
     if kind not in KINDS or not qty >= 0:
         return ActionResult(Done.BAD_ISSUE)
     role = _may(db, staff_id, Permission.REPORT_ISSUE)
     if role is not None:
         return ActionResult(Done.NOT_ALLOWED, (("role", role),))
     try:
-        report_issue(db, order_id, staff_id=staff_id, kind=kind, sku=sku, quantity=qty,
-                     note=note, media=media)
+        report_issue(
+            db,
+            order_id,
+            staff_id=staff_id,
+            kind=kind,
+            sku=sku,
+            quantity=qty,
+            note=note,
+            media=media,
+        )
     except KioskError as exc:
         return ActionResult(Done.REFUSED, (("message", str(exc)),))
     return ActionResult(Done.OK, (("order", order_id),), Changes(orders=True, outbox=True))
 
 
-def settle(db: Database, event_id: str, *, staff_id: str | None, note: str = "",
-           retry: bool = False) -> ActionResult:
+def settle(
+    db: Database, event_id: str, *, staff_id: str | None, note: str = "", retry: bool = False
+) -> ActionResult:
     """A manager settles a sync conflict (resolved) or sends a rejected record again."""
     with db.reader() as s:
         try:
@@ -189,5 +238,6 @@ def settle(db: Database, event_id: str, *, staff_id: str | None, note: str = "",
             conflicts.retry_rejected(s, event_id, actor=staff_id)
         else:
             conflicts.resolve(s, event_id, actor=staff_id, note=note)
-    return ActionResult(Done.OK, (("event", event_id),), Changes(sync=True, outbox=True,
-                                                                   orders=True))
+    return ActionResult(
+        Done.OK, (("event", event_id),), Changes(sync=True, outbox=True, orders=True)
+    )

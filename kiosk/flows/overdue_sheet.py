@@ -24,14 +24,18 @@ def overdue_document(rows: Sequence[OrderRow], *, store: str, days: int, at: dat
         Columns("货位  订单号", "尾号 天数", bold=True),
     ]
     for r in rows:
-        blocks.append(Columns(f"{r.bin_code or '—'}  {r.order_id}",
-                              f"{r.phone_tail or '----'} {r.days_waiting}天"))
+        blocks.append(
+            Columns(
+                f"{r.bin_code or '—'}  {r.order_id}", f"{r.phone_tail or '----'} {r.days_waiting}天"
+            )
+        )
     blocks += [Rule(), Columns("合计", f"{len(rows)} 单", bold=True), Cut()]
     return Document("overdue", "滞留订单清单", tuple(blocks))
 
 
-def print_overdue(printer: object | None, rows: Sequence[OrderRow], *, store: str, days: int,
-                  at: datetime) -> bool:
+def print_overdue(
+    printer: object | None, rows: Sequence[OrderRow], *, store: str, days: int, at: datetime
+) -> bool:
     """Queue the list on the print queue behind `printer` (the SlipQueue's `.queue`)."""
     queue = getattr(printer, "queue", None)
     enqueue = getattr(queue, "enqueue", None)

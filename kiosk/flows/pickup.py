@@ -104,10 +104,17 @@ _CAN_SCAN = (S.IDLE, S.VERDICT, S.CHOOSING, S.DONE, S.ERROR, S.CANCELLED, S.CONF
 
 class PickupFlow(Flow[PickupStep]):
     def __init__(
-        self, db: Database, *, staff_id: str | None, store_id: str,
-        receipts: ReceiptSink | None = None, clock: Callable[[], datetime] = utcnow,
-        receipt_policy: str = "always", allow_provisional: bool = True,
-        wake_printer: Callable[[], None] | None = None, data_dir: Path | None = None,
+        self,
+        db: Database,
+        *,
+        staff_id: str | None,
+        store_id: str,
+        receipts: ReceiptSink | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        receipt_policy: str = "always",
+        allow_provisional: bool = True,
+        wake_printer: Callable[[], None] | None = None,
+        data_dir: Path | None = None,
         reversal_window_min: int | None = None,
     ) -> None:
         super().__init__(S.IDLE)
@@ -148,7 +155,8 @@ class PickupFlow(Flow[PickupStep]):
     def can_confirm(self) -> bool:
         return self.step in (S.VERDICT, S.CONFIRMING) and (
             (self.verdict is not None and self.verdict.can_pick_up and self.order is not None)
-            or self.provisional)
+            or self.provisional
+        )
 
     @property
     def ticket(self) -> tuple[str, int] | None:
@@ -169,10 +177,22 @@ class PickupFlow(Flow[PickupStep]):
 
     def snapshot(self, notice: str = "") -> PickupSnapshot:
         return PickupSnapshot(
-            self.step, self.verdict, self.order, self.others, self.candidates, self.done,
-            self.ticket, self.can_confirm, self.can_undo, self.genuine_unsynced,
-            self.provisional, self.receipts is not None, self.message,
-            self.error if self.step is S.ERROR else None, notice)
+            self.step,
+            self.verdict,
+            self.order,
+            self.others,
+            self.candidates,
+            self.done,
+            self.ticket,
+            self.can_confirm,
+            self.can_undo,
+            self.genuine_unsynced,
+            self.provisional,
+            self.receipts is not None,
+            self.message,
+            self.error if self.step is S.ERROR else None,
+            notice,
+        )
 
     # --- scan and choose ---------------------------------------------------------------
     def scan(self, text: object) -> PickupStep:
@@ -218,8 +238,11 @@ class PickupFlow(Flow[PickupStep]):
         self._require((S.VERDICT,), "confirm")
         if not self.can_confirm:
             raise IllegalTransition("This verdict does not allow a pickup.")
-        self.selection = {ln.sku: ln.remaining for ln in self.order.lines if ln.remaining > 0} \
-            if self.order else {}
+        self.selection = (
+            {ln.sku: ln.remaining for ln in self.order.lines if ln.remaining > 0}
+            if self.order
+            else {}
+        )
         self._move(S.CONFIRMING, "Check the bag, then confirm.")
         return self.step
 
@@ -228,8 +251,10 @@ class PickupFlow(Flow[PickupStep]):
         self._require((S.CONFIRMING,), "change the lines")
         lines = {ln.sku: ln for ln in (self.order.lines if self.order else ())}
         if sku not in lines or not 0 <= qty <= lines[sku].remaining:
-            self._move(S.CONFIRMING, f"{sku}: choose between 0 and "
-                       f"{lines[sku].remaining if sku in lines else 0:g}.")
+            self._move(
+                S.CONFIRMING,
+                f"{sku}: choose between 0 and {lines[sku].remaining if sku in lines else 0:g}.",
+            )
             return
         if qty == 0:
             self.selection.pop(sku, None)
@@ -245,8 +270,9 @@ class PickupFlow(Flow[PickupStep]):
             raise NotShown("The screen shows another order now; nothing was handed out.")
         return shown
 
-    def confirm(self, ticket: tuple[str, int] | None = None,
-                lines: Mapping[str, float] | None = None) -> PickupStep:
+    def confirm(
+        self, ticket: tuple[str, int] | None = None, lines: Mapping[str, float] | None = None
+    ) -> PickupStep:
         """Hand out what is shown. `ticket`: the order the clerk saw (the screen passes it);
         `lines`: quantities per SKU for a partial pickup (default: the chosen selection, or
         everything left)."""
@@ -259,17 +285,32 @@ class PickupFlow(Flow[PickupStep]):
                 if claims is None:
                     return self._fail("Nothing to confirm.")
                 self.result = confirm_provisional_pickup(
-                    self.db, claims, staff_id=self.staff_id, method=self.method,
-                    now=self.clock(), receipt=receipt)
+                    self.db,
+                    claims,
+                    staff_id=self.staff_id,
+                    method=self.method,
+                    now=self.clock(),
+                    receipt=receipt,
+                )
             else:
-                chosen = dict(lines) if lines is not None else (
-                    dict(self.selection) if self.step is S.CONFIRMING else None)
+                chosen = (
+                    dict(lines)
+                    if lines is not None
+                    else (dict(self.selection) if self.step is S.CONFIRMING else None)
+                )
                 whole = chosen is None or chosen == {
-                    ln.sku: ln.remaining for ln in self.order.lines if ln.remaining > 0}
+                    ln.sku: ln.remaining for ln in self.order.lines if ln.remaining > 0
+                }
                 self.result = confirm_pickup(
-                    self.db, shown[0], staff_id=self.staff_id, method=self.method,
-                    lines=None if whole else chosen, now=self.clock(),
-                    expected_version=shown[1], receipt=receipt)
+                    self.db,
+                    shown[0],
+                    staff_id=self.staff_id,
+                    method=self.method,
+                    lines=None if whole else chosen,
+                    now=self.clock(),
+                    expected_version=shown[1],
+                    receipt=receipt,
+                )
         except KioskError as exc:
             return self._fail(str(exc), exc)
         orders = (self.order,) if self.order else ()
@@ -284,8 +325,14 @@ class PickupFlow(Flow[PickupStep]):
             raise NotShown("The screen shows other orders now; nothing was handed out.")
         try:
             receipt = self._receipt_now()
-            results = confirm_pickups(self.db, every, staff_id=self.staff_id,
-                                      method=self.method, now=self.clock(), receipt=receipt)
+            results = confirm_pickups(
+                self.db,
+                every,
+                staff_id=self.staff_id,
+                method=self.method,
+                now=self.clock(),
+                receipt=receipt,
+            )
         except KioskError as exc:
             return self._fail(str(exc), exc)
         self.result = results[0]
@@ -295,18 +342,29 @@ class PickupFlow(Flow[PickupStep]):
     def _receipt_now(self) -> bool:
         return self.receipts is not None and self.receipt_policy == "always"
 
-    def _finish(self, results: tuple[PickupResult, ...], orders: tuple[OrderView, ...],
-                receipt: bool) -> PickupStep:
+    def _finish(
+        self, results: tuple[PickupResult, ...], orders: tuple[OrderView, ...], receipt: bool
+    ) -> PickupStep:
         problems = [r.receipt_problem for r in results if r.receipt_problem]
-        self.print_problem = (f"The receipt could not be queued ({problems[0]}). The pickup "
-                              "is saved; reprint later from the order.") if problems else None
-        state = ("failed" if problems else "queued") if receipt else (
-            "ask" if self.receipts is not None and self.receipt_policy == "ask" else "none")
+        self.print_problem = (
+            (
+                f"The receipt could not be queued ({problems[0]}). The pickup "
+                "is saved; reprint later from the order."
+            )
+            if problems
+            else None
+        )
+        state = (
+            ("failed" if problems else "queued")
+            if receipt
+            else ("ask" if self.receipts is not None and self.receipt_policy == "ask" else "none")
+        )
         self.done = Done(results, orders, self.clock(), state, self.print_problem)
         if receipt and not problems and self.wake_printer is not None:
             self.wake_printer()
-        done = "Picked up." if all(r.status == "picked_up" for r in results) \
-            else "Partly picked up."
+        done = (
+            "Picked up." if all(r.status == "picked_up" for r in results) else "Partly picked up."
+        )
         self._move(S.CONFIRMED, done)
         self._move(S.DONE, f"{done} {self.print_problem}" if self.print_problem else done)
         return self.step
@@ -319,12 +377,24 @@ class PickupFlow(Flow[PickupStep]):
             raise IllegalTransition("This pickup can no longer be undone here.")
         results = []
         for r in self.done.results:
-            results.append(reverse_pickup(self.db, r.order_id, staff_id=self.staff_id,
-                                          reason=reason, now=self.clock(),
-                                          window_min=self.reversal_window_min))
-        self.done = Done(self.done.results, self.done.orders, self.done.at, self.done.receipt,
-                         self.done.receipt_problem,
-                         frozenset(r.order_id for r in self.done.results))
+            results.append(
+                reverse_pickup(
+                    self.db,
+                    r.order_id,
+                    staff_id=self.staff_id,
+                    reason=reason,
+                    now=self.clock(),
+                    window_min=self.reversal_window_min,
+                )
+            )
+        self.done = Done(
+            self.done.results,
+            self.done.orders,
+            self.done.at,
+            self.done.receipt,
+            self.done.receipt_problem,
+            frozenset(r.order_id for r in self.done.results),
+        )
         self._move(S.DONE, "Pickup reversed.")
         return results[0]
 
@@ -337,13 +407,26 @@ class PickupFlow(Flow[PickupStep]):
             queue_receipt_copy(self.db, r.order_id)
         if self.wake_printer is not None:
             self.wake_printer()
-        self.done = Done(self.done.results, self.done.orders, self.done.at, "queued", None,
-                         self.done.reversed_ids)
+        self.done = Done(
+            self.done.results,
+            self.done.orders,
+            self.done.at,
+            "queued",
+            None,
+            self.done.reversed_ids,
+        )
         self._move(S.DONE)
 
-    def report_issue(self, sku: str | None, kind: str, qty: float = 0, note: str = "",
-                     photo: bytes | None = None, mime: str = "image/jpeg",
-                     order_id: str | None = None) -> IssueResult:
+    def report_issue(
+        self,
+        sku: str | None,
+        kind: str,
+        qty: float = 0,
+        note: str = "",
+        photo: bytes | None = None,
+        mime: str = "image/jpeg",
+        order_id: str | None = None,
+    ) -> IssueResult:
         """A problem with a line of the order on screen (or just handed out). `order_id`:
         the order the clerk was looking at when the dialog opened (a scan may have come in
         since); default the one on screen."""
@@ -359,8 +442,17 @@ class PickupFlow(Flow[PickupStep]):
 
             with self.db.session() as s:
                 media.append(store_media(s, self.data_dir or self.db.path.parent, photo, mime))
-        return report_issue(self.db, target, staff_id=self.staff_id, kind=kind,
-                            sku=sku, quantity=qty, note=note, media=media, now=self.clock())
+        return report_issue(
+            self.db,
+            target,
+            staff_id=self.staff_id,
+            kind=kind,
+            sku=sku,
+            quantity=qty,
+            note=note,
+            media=media,
+            now=self.clock(),
+        )
 
     def cancel(self) -> PickupStep:
         self._require((S.SCANNED, S.CHOOSING, S.VERDICT, S.CONFIRMING, S.ERROR), "cancel")
@@ -368,8 +460,10 @@ class PickupFlow(Flow[PickupStep]):
         return self.step
 
     def reset(self) -> PickupStep:
-        self._require((S.DONE, S.CANCELLED, S.ERROR, S.IDLE, S.VERDICT, S.CHOOSING,
-                       S.CONFIRMING), "start over")
+        self._require(
+            (S.DONE, S.CANCELLED, S.ERROR, S.IDLE, S.VERDICT, S.CHOOSING, S.CONFIRMING),
+            "start over",
+        )
         self._clear()
         self.done = None
         self._move(S.IDLE, "")

@@ -19,8 +19,18 @@ from kiosk.models import Shift
 from kiosk.ports import utcnow
 from kiosk.services.shift import close_shift, open_shift, shift_counts
 
-SUMMARY_KEYS = ("pickups", "partials", "issues", "handovers", "reversals", "batches", "overdue",
-                "on_shelf", "events_waiting", "print_queued")
+SUMMARY_KEYS = (
+    "pickups",
+    "partials",
+    "issues",
+    "handovers",
+    "reversals",
+    "batches",
+    "overdue",
+    "on_shelf",
+    "events_waiting",
+    "print_queued",
+)
 
 
 class ShiftCode(StrEnum):
@@ -48,8 +58,14 @@ class ShiftView:
 
 
 def _view(code: ShiftCode, shift: Shift, counts: dict[str, Any], **kw: Any) -> ShiftView:
-    return ShiftView(code, shift.id, shift.opened_at, shift.closed_at,
-                     tuple((k, int(counts.get(k, 0))) for k in SUMMARY_KEYS), **kw)
+    return ShiftView(
+        code,
+        shift.id,
+        shift.opened_at,
+        shift.closed_at,
+        tuple((k, int(counts.get(k, 0))) for k in SUMMARY_KEYS),
+        **kw,
+    )
 
 
 def current(db: Database, staff_id: str | None, *, now: datetime | None = None) -> ShiftView:
@@ -58,9 +74,11 @@ def current(db: Database, staff_id: str | None, *, now: datetime | None = None) 
     if staff_id is None:
         return ShiftView(ShiftCode.NO_CLERK)
     with db.reader() as s:
-        shift = s.scalars(select(Shift).where(Shift.staff_id == staff_id,
-                                              Shift.closed_at.is_(None))
-                          .order_by(Shift.opened_at.desc())).first()
+        shift = s.scalars(
+            select(Shift)
+            .where(Shift.staff_id == staff_id, Shift.closed_at.is_(None))
+            .order_by(Shift.opened_at.desc())
+        ).first()
     if shift is None:
         try:
             open_shift(db, staff_id=staff_id, now=now)
@@ -73,8 +91,14 @@ def current(db: Database, staff_id: str | None, *, now: datetime | None = None) 
         return _view(ShiftCode.OPEN, shift, shift_counts(s, shift.opened_at, now))
 
 
-def close(db: Database, shift_id: str, *, staff_id: str | None, reports: object | None = None,
-          now: datetime | None = None) -> ShiftView:
+def close(
+    db: Database,
+    shift_id: str,
+    *,
+    staff_id: str | None,
+    reports: object | None = None,
+    now: datetime | None = None,
+) -> ShiftView:
     now = now or utcnow()
     if staff_id is None:
         return ShiftView(ShiftCode.NO_CLERK)
@@ -95,5 +119,10 @@ def close(db: Database, shift_id: str, *, staff_id: str | None, reports: object 
     with db.reader() as s:
         shift = s.get(Shift, shift_id)
         assert shift is not None
-        return _view(ShiftCode.CLOSED, shift, closed.counts, report_queued=queued,
-                     changes=Changes(outbox=True, printing=queued, session=True))
+        return _view(
+            ShiftCode.CLOSED,
+            shift,
+            closed.counts,
+            report_queued=queued,
+            changes=Changes(outbox=True, printing=queued, session=True),
+        )

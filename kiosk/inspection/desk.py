@@ -48,15 +48,25 @@ class InspectionDesk:
         with self.db.session() as s:
             return service.add_supplier(s, name=name, address=address, actor=actor)
 
-    def start(self, supplier_id: str, inspector_id: str, template_id: str | None,
-              location_note: str) -> Loaded:
+    def start(
+        self, supplier_id: str, inspector_id: str, template_id: str | None, location_note: str
+    ) -> Loaded:
         with self.db.session() as s:
-            iid = service.start(s, supplier_id=supplier_id, inspector_id=inspector_id,
-                                template_id=template_id, location_note=location_note)
+            iid = service.start(
+                s,
+                supplier_id=supplier_id,
+                inspector_id=inspector_id,
+                template_id=template_id,
+                location_note=location_note,
+            )
         return self.load(iid)
 
-    def load(self, inspection_id: str, known: Collection[str] = (), result: object = None,
-             ) -> Loaded:
+    def load(
+        self,
+        inspection_id: str,
+        known: Collection[str] = (),
+        result: object = None,
+    ) -> Loaded:
         with self.db.reader() as s:
             v = service.view(s, inspection_id)
             thumbs: dict[str, bytes] = {}
@@ -77,10 +87,17 @@ class InspectionDesk:
     def set_action(self, iid: str, item: str, text: str, known: Collection[str] = ()) -> Loaded:
         return self._do(iid, lambda s: service.set_action(s, iid, item, text), known)
 
-    def add_photo(self, iid: str, item: str, data: bytes, mime: str = "image/jpeg",
-                  known: Collection[str] = ()) -> Loaded:
-        return self._do(iid, lambda s: service.add_photo(s, self.data_dir, iid, item, data, mime),
-                        known)
+    def add_photo(
+        self,
+        iid: str,
+        item: str,
+        data: bytes,
+        mime: str = "image/jpeg",
+        known: Collection[str] = (),
+    ) -> Loaded:
+        return self._do(
+            iid, lambda s: service.add_photo(s, self.data_dir, iid, item, data, mime), known
+        )
 
     def remove_photo(self, iid: str, item: str, sha: str, known: Collection[str] = ()) -> Loaded:
         return self._do(iid, lambda s: service.remove_photo(s, iid, item, sha), known)
@@ -89,28 +106,63 @@ class InspectionDesk:
         with self.db.session() as s:
             service.move(s, iid, cursor)
 
-    def take_sample(self, iid: str, reading: Reading, *, operator_id: str, product: str,
-                    model: str, serial: str, protocol: str, known: Collection[str] = ()) -> Loaded:
-        return self._do(iid, lambda s: service.take_sample(
-            s, iid, reading, operator_id=operator_id, product=product, instrument_model=model,
-            instrument_serial=serial, protocol=protocol), known)
+    def take_sample(
+        self,
+        iid: str,
+        reading: Reading,
+        *,
+        operator_id: str,
+        product: str,
+        model: str,
+        serial: str,
+        protocol: str,
+        known: Collection[str] = (),
+    ) -> Loaded:
+        return self._do(
+            iid,
+            lambda s: service.take_sample(
+                s,
+                iid,
+                reading,
+                operator_id=operator_id,
+                product=product,
+                instrument_model=model,
+                instrument_serial=serial,
+                protocol=protocol,
+            ),
+            known,
+        )
 
     def detach(self, iid: str, reading_id: str, known: Collection[str] = ()) -> Loaded:
         return self._do(iid, lambda s: service.detach_reading(s, iid, reading_id), known)
 
-    def sign(self, iid: str, role: str, name: str,
-             strokes: Sequence[Sequence[tuple[float, float]]], known: Collection[str] = (),
-             ) -> Loaded:
-        return self._do(iid, lambda s: service.sign(s, iid, role=role, name=name,
-                                                    strokes=strokes), known)
+    def sign(
+        self,
+        iid: str,
+        role: str,
+        name: str,
+        strokes: Sequence[Sequence[tuple[float, float]]],
+        known: Collection[str] = (),
+    ) -> Loaded:
+        return self._do(
+            iid, lambda s: service.sign(s, iid, role=role, name=name, strokes=strokes), known
+        )
 
     def clear_signature(self, iid: str, role: str, known: Collection[str] = ()) -> Loaded:
         return self._do(iid, lambda s: service.clear_signature(s, iid, role), known)
 
     def submit(self, iid: str, actor: str, language: str, known: Collection[str] = ()) -> Loaded:
-        return self._do(iid, lambda s: service.submit(
-            s, self.data_dir, iid, actor=actor,
-            render_pdf=service.pdf_renderer(s, self.data_dir, language=language)), known)
+        return self._do(
+            iid,
+            lambda s: service.submit(
+                s,
+                self.data_dir,
+                iid,
+                actor=actor,
+                render_pdf=service.pdf_renderer(s, self.data_dir, language=language),
+            ),
+            known,
+        )
 
     def correct(self, iid: str, actor: str) -> Loaded:
         with self.db.session() as s:
@@ -123,7 +175,9 @@ class InspectionDesk:
                 result = fn(s)
         except DatabaseError as exc:  # the read-only triggers
             if "read-only" in str(exc):
-                raise InspectionError("read_only", "This inspection is submitted and "
-                                      "read-only; make a correction instead.") from exc
+                raise InspectionError(
+                    "read_only",
+                    "This inspection is submitted and read-only; make a correction instead.",
+                ) from exc
             raise
         return self.load(iid, known, result)

@@ -31,14 +31,24 @@ class Signature:
     at: str  # ISO 8601 UTC
 
     def to_json(self) -> dict[str, Any]:
-        return {"role": self.role, "name": self.name, "at": self.at,
-                "strokes": [[[round(x, 4), round(y, 4)] for x, y in s] for s in self.strokes]}
+        return {
+            "role": self.role,
+            "name": self.name,
+            "at": self.at,
+            "strokes": [[[round(x, 4), round(y, 4)] for x, y in s] for s in self.strokes],
+        }
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> Signature:
-        strokes = tuple(tuple((float(p[0]), float(p[1])) for p in s) for s in raw.get("strokes") or [])
-        return cls(str(raw.get("role") or ""), str(raw.get("name") or ""), strokes,
-                   str(raw.get("at") or ""))
+        strokes = tuple(
+            tuple((float(p[0]), float(p[1])) for p in s) for s in raw.get("strokes") or []
+        )
+        return cls(
+            str(raw.get("role") or ""),
+            str(raw.get("name") or ""),
+            strokes,
+            str(raw.get("at") or ""),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,33 +110,66 @@ class InspectionView:
         return list(seen)
 
 
-def record_of(view: InspectionView, *, submitted_at: datetime, assessment: Assessment,
-              ) -> dict[str, Any]:
+def record_of(
+    view: InspectionView,
+    *,
+    submitted_at: datetime,
+    assessment: Assessment,
+) -> dict[str, Any]:
     """The submitted record (the event payload without its hash and PDF)."""
     items = []
     for it in view.items:
         ans = view.answers.get(it.id, Answer())
-        items.append({"item_id": it.id, "section": it.section, "text": dict(it.text),
-                      "critical": it.critical, "weight": it.weight, "answer": ans.answer,
-                      "note": ans.note, "photos": list(ans.photos)})
+        items.append(
+            {
+                "item_id": it.id,
+                "section": it.section,
+                "text": dict(it.text),
+                "critical": it.critical,
+                "weight": it.weight,
+                "answer": ans.answer,
+                "note": ans.note,
+                "photos": list(ans.photos),
+            }
+        )
     return {
-        "inspection_id": view.id, "version": view.version, "supersedes": view.supersedes,
+        "inspection_id": view.id,
+        "version": view.version,
+        "supersedes": view.supersedes,
         "supplier_id": view.supplier_id,
         "supplier": {"name": view.supplier_name, "address": view.supplier_address},
-        "inspector_id": view.inspector_id, "location_note": view.location_note,
+        "inspector_id": view.inspector_id,
+        "location_note": view.location_note,
         "template": {"id": view.template.id, "version": view.template.version},
         "items": items,
-        "readings": [{"reading_id": s.reading_id, "kind": s.kind, "value": s.value,
-                      "unit": s.unit, "verdict": s.verdict, "source": s.source,
-                      "code": s.code} for s in view.samples],
+        "readings": [
+            {
+                "reading_id": s.reading_id,
+                "kind": s.kind,
+                "value": s.value,
+                "unit": s.unit,
+                "verdict": s.verdict,
+                "source": s.source,
+                "code": s.code,
+            }
+            for s in view.samples
+        ],
         "media": view.photos,
-        "score": assessment.score, "verdict": assessment.verdict,
+        "score": assessment.score,
+        "verdict": assessment.verdict,
         "critical_failed": list(assessment.critical_failed),
-        "corrective_actions": [{"item_id": a.item_id, "action": a.action,
-                                "due": a.due.isoformat(), "critical": a.critical}
-                               for a in assessment.actions],
+        "corrective_actions": [
+            {
+                "item_id": a.item_id,
+                "action": a.action,
+                "due": a.due.isoformat(),
+                "critical": a.critical,
+            }
+            for a in assessment.actions
+        ],
         "signatures": {role: sig.to_json() for role, sig in sorted(view.signatures.items())},
-        "started_at": _iso(view.started_at), "submitted_at": _iso(submitted_at),
+        "started_at": _iso(view.started_at),
+        "submitted_at": _iso(submitted_at),
     }
 
 

@@ -108,8 +108,9 @@ def evidence_missing(item: ChecklistItem, ans: Answer) -> str | None:
     return None
 
 
-def assess(template: Template, answers: Mapping[str, Answer], samples: Sequence[Sample],
-           *, today: date) -> Assessment:
+def assess(
+    template: Template, answers: Mapping[str, Answer], samples: Sequence[Sample], *, today: date
+) -> Assessment:
     items = applicable_items(template, answers)
     problems: list[Problem] = []
     got = passed = 0.0
@@ -136,8 +137,9 @@ def assess(template: Template, answers: Mapping[str, Answer], samples: Sequence[
         if it.critical:
             critical.append(it.id)
         days = it.corrective_days if it.corrective_days is not None else template.rectify_days
-        actions.append(CorrectiveAction(it.id, ans.action.strip(), today + timedelta(days=days),
-                                        it.critical))
+        actions.append(
+            CorrectiveAction(it.id, ans.action.strip(), today + timedelta(days=days), it.critical)
+        )
     for s in samples:
         if s.kind == "pesticide" and s.verdict in POSITIVE_READINGS:
             critical.append(f"reading:{s.reading_id}")
@@ -150,7 +152,13 @@ def assess(template: Template, answers: Mapping[str, Answer], samples: Sequence[
         verdict = "rectify"
     else:
         verdict = "fail"
-    return Assessment(score=score, verdict=verdict, critical_failed=tuple(critical),
-                      failed=tuple(failed), actions=tuple(actions) if verdict == "rectify" or
-                      failed else (), problems=tuple(problems),
-                      applicable=tuple(it.id for it in items), answered=answered)
+    return Assessment(
+        score=score,
+        verdict=verdict,
+        critical_failed=tuple(critical),
+        failed=tuple(failed),
+        actions=tuple(actions) if verdict == "rectify" or failed else (),
+        problems=tuple(problems),
+        applicable=tuple(it.id for it in items),
+        answered=answered,
+    )

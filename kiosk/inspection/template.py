@@ -16,8 +16,7 @@ from typing import Any
 from kiosk.errors import UserFacingError
 
 ANSWERS = ("pass", "fail", "na")
-SECTIONS = ("hygiene", "cold_chain", "storage", "labelling", "pest_control", "records",
-            "samples")
+SECTIONS = ("hygiene", "cold_chain", "storage", "labelling", "pest_control", "records", "samples")
 DEFAULT_ID = "builtin-fresh-produce"
 
 
@@ -41,7 +40,11 @@ class ChecklistItem:
     corrective_days: int | None = None  # a fail here must be put right within N days
 
     def label(self, language: str) -> str:
-        return self.text.get(language) or self.text.get("en") or next(iter(self.text.values()), self.id)
+        return (
+            self.text.get(language)
+            or self.text.get("en")
+            or next(iter(self.text.values()), self.id)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +75,28 @@ class Template:
     # what an inspection was filled against) -----------------------------------------------
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": dict(self.name), "version": self.version,
-            "pass_score": self.pass_score, "rectify_score": self.rectify_score,
+            "id": self.id,
+            "name": dict(self.name),
+            "version": self.version,
+            "pass_score": self.pass_score,
+            "rectify_score": self.rectify_score,
             "rectify_days": self.rectify_days,
             "section_names": {k: dict(v) for k, v in self.section_names.items()},
-            "items": [{
-                "id": it.id, "section": it.section, "text": dict(it.text),
-                "critical": it.critical, "weight": it.weight,
-                "evidence_on_fail": it.evidence_on_fail,
-                "condition": None if it.condition is None else
-                {"item_id": it.condition.item_id, "answer": it.condition.answer},
-                "corrective_days": it.corrective_days,
-            } for it in self.items],
+            "items": [
+                {
+                    "id": it.id,
+                    "section": it.section,
+                    "text": dict(it.text),
+                    "critical": it.critical,
+                    "weight": it.weight,
+                    "evidence_on_fail": it.evidence_on_fail,
+                    "condition": None
+                    if it.condition is None
+                    else {"item_id": it.condition.item_id, "answer": it.condition.answer},
+                    "corrective_days": it.corrective_days,
+                }
+                for it in self.items
+            ],
         }
 
     @classmethod
@@ -115,23 +128,36 @@ class Template:
             if not weight >= 0 or weight == float("inf"):
                 raise UserFacingError(f"Checklist {tid!r}: item {iid!r} has a bad weight.")
             days = it.get("corrective_days")
-            items.append(ChecklistItem(
-                id=iid, section=str(it.get("section") or "other"),
-                text=_texts(it.get("text"), iid), critical=bool(it.get("critical")),
-                weight=weight, evidence_on_fail=evidence, condition=condition,
-                corrective_days=int(days) if isinstance(days, int | float) else None))
+            items.append(
+                ChecklistItem(
+                    id=iid,
+                    section=str(it.get("section") or "other"),
+                    text=_texts(it.get("text"), iid),
+                    critical=bool(it.get("critical")),
+                    weight=weight,
+                    evidence_on_fail=evidence,
+                    condition=condition,
+                    corrective_days=int(days) if isinstance(days, int | float) else None,
+                )
+            )
         for it in items:
             if it.condition is not None and it.condition.item_id not in seen:
-                raise UserFacingError(f"Checklist {tid!r}: item {it.id!r} depends on an "
-                                      f"unknown item {it.condition.item_id!r}.")
+                raise UserFacingError(
+                    f"Checklist {tid!r}: item {it.id!r} depends on an "
+                    f"unknown item {it.condition.item_id!r}."
+                )
         sections = raw.get("section_names")
         return cls(
-            id=tid, name=name, version=int(raw.get("version") or 1), items=tuple(items),
+            id=tid,
+            name=name,
+            version=int(raw.get("version") or 1),
+            items=tuple(items),
             pass_score=float(raw.get("pass_score", 90.0)),
             rectify_score=float(raw.get("rectify_score", 70.0)),
             rectify_days=int(raw.get("rectify_days", 14)),
             section_names={str(k): _texts(v, str(k)) for k, v in sections.items()}
-            if isinstance(sections, Mapping) else {},
+            if isinstance(sections, Mapping)
+            else {},
         )
 
 
@@ -161,46 +187,127 @@ def _i(iid: str, section: str, zh: str, en: str, **kw: Any) -> ChecklistItem:
 
 DEFAULT = Template(
     id=DEFAULT_ID,
-    name={"zh_CN": "生鲜供应商飞行检查（默认）", "en": "Fresh-produce supplier inspection (default)"},
+    name={
+        "zh_CN": "生鲜供应商飞行检查（默认）",
+        "en": "Fresh-produce supplier inspection (default)",
+    },
     version=1,
     items=(
-        _i("hyg-surfaces", "hygiene", "分拣台、工具和容器清洁，无积水和腐烂残渣",
-           "Sorting tables, tools and crates are clean, no standing water or rotting waste"),
-        _i("hyg-staff", "hygiene", "员工穿戴工作服、帽子和手套，健康证在有效期内",
-           "Staff wear clean clothes, caps and gloves; health certificates are valid"),
-        _i("hyg-handwash", "hygiene", "洗手设施可用，有洗手液和擦手纸",
-           "Hand-washing point works, with soap and towels"),
-        _i("cold-store", "cold_chain", "冷库温度在 0–4 °C（叶菜）或规定范围内",
-           "Cold store at 0–4 °C (leafy greens) or its set range", critical=True, weight=2.0,
-           evidence_on_fail="photo"),
-        _i("cold-log", "cold_chain", "冷库有温度记录，近 7 天无超标未处理",
-           "Cold store has a temperature log; no untreated excursion in the last 7 days"),
-        _i("cold-truck", "cold_chain", "冷藏车预冷并在装车时温度达标",
-           "Reefer truck pre-cooled and in range at loading", weight=1.5),
-        _i("sto-floor", "storage", "产品离地离墙存放，生熟、清洁与污染区分开",
-           "Produce kept off the floor and walls; clean and dirty areas apart"),
-        _i("sto-chem", "storage", "农药、化肥、清洁剂与产品分开上锁存放",
-           "Pesticides, fertiliser and cleaning agents locked away from produce", critical=True,
-           weight=2.0),
-        _i("lab-labels", "labelling", "包装标签有品名、产地、重量、生产/采收日期",
-           "Pack labels show name, origin, weight and packing/harvest date"),
-        _i("lab-expired", "labelling", "现场无过期或日期不清的产品",
-           "No expired or undated produce on site", critical=True),
-        _i("pest-signs", "pest_control", "无虫害、鼠害迹象",
-           "No signs of insects or rodents", weight=1.5),
-        _i("pest-contract", "pest_control", "有有效的虫害防治记录或外包合同",
-           "Pest-control log or contract is current"),
-        _i("rec-spray", "records", "农药使用记录完整，采收前遵守安全间隔期",
-           "Spray records complete; pre-harvest intervals kept", critical=True, weight=2.0),
-        _i("rec-trace", "records", "批次可追溯到地块/基地和采收日期",
-           "Batches trace back to field and harvest date"),
-        _i("rec-trace-doc", "records", "抽查一个批次：追溯单据齐全",
-           "One batch checked: its trace documents are complete",
-           condition=Condition("rec-trace", "pass")),
-        _i("smp-pesticide", "samples", "抽样农残快检合格（阴性）",
-           "Sampled produce passes the pesticide rapid test (negative)", critical=True,
-           weight=2.0, evidence_on_fail="note"),
-        _i("smp-brix", "samples", "抽样糖度/品质符合约定等级",
-           "Sampled Brix / quality meets the agreed grade"),
+        _i(
+            "hyg-surfaces",
+            "hygiene",
+            "分拣台、工具和容器清洁，无积水和腐烂残渣",
+            "Sorting tables, tools and crates are clean, no standing water or rotting waste",
+        ),
+        _i(
+            "hyg-staff",
+            "hygiene",
+            "员工穿戴工作服、帽子和手套，健康证在有效期内",
+            "Staff wear clean clothes, caps and gloves; health certificates are valid",
+        ),
+        _i(
+            "hyg-handwash",
+            "hygiene",
+            "洗手设施可用，有洗手液和擦手纸",
+            "Hand-washing point works, with soap and towels",
+        ),
+        _i(
+            "cold-store",
+            "cold_chain",
+            "冷库温度在 0–4 °C（叶菜）或规定范围内",
+            "Cold store at 0–4 °C (leafy greens) or its set range",
+            critical=True,
+            weight=2.0,
+            evidence_on_fail="photo",
+        ),
+        _i(
+            "cold-log",
+            "cold_chain",
+            "冷库有温度记录，近 7 天无超标未处理",
+            "Cold store has a temperature log; no untreated excursion in the last 7 days",
+        ),
+        _i(
+            "cold-truck",
+            "cold_chain",
+            "冷藏车预冷并在装车时温度达标",
+            "Reefer truck pre-cooled and in range at loading",
+            weight=1.5,
+        ),
+        _i(
+            "sto-floor",
+            "storage",
+            "产品离地离墙存放，生熟、清洁与污染区分开",
+            "Produce kept off the floor and walls; clean and dirty areas apart",
+        ),
+        _i(
+            "sto-chem",
+            "storage",
+            "农药、化肥、清洁剂与产品分开上锁存放",
+            "Pesticides, fertiliser and cleaning agents locked away from produce",
+            critical=True,
+            weight=2.0,
+        ),
+        _i(
+            "lab-labels",
+            "labelling",
+            "包装标签有品名、产地、重量、生产/采收日期",
+            "Pack labels show name, origin, weight and packing/harvest date",
+        ),
+        _i(
+            "lab-expired",
+            "labelling",
+            "现场无过期或日期不清的产品",
+            "No expired or undated produce on site",
+            critical=True,
+        ),
+        _i(
+            "pest-signs",
+            "pest_control",
+            "无虫害、鼠害迹象",
+            "No signs of insects or rodents",
+            weight=1.5,
+        ),
+        _i(
+            "pest-contract",
+            "pest_control",
+            "有有效的虫害防治记录或外包合同",
+            "Pest-control log or contract is current",
+        ),
+        _i(
+            "rec-spray",
+            "records",
+            "农药使用记录完整，采收前遵守安全间隔期",
+            "Spray records complete; pre-harvest intervals kept",
+            critical=True,
+            weight=2.0,
+        ),
+        _i(
+            "rec-trace",
+            "records",
+            "批次可追溯到地块/基地和采收日期",
+            "Batches trace back to field and harvest date",
+        ),
+        _i(
+            "rec-trace-doc",
+            "records",
+            "抽查一个批次：追溯单据齐全",
+            "One batch checked: its trace documents are complete",
+            condition=Condition("rec-trace", "pass"),
+        ),
+        _i(
+            "smp-pesticide",
+            "samples",
+            "抽样农残快检合格（阴性）",
+            "Sampled produce passes the pesticide rapid test (negative)",
+            critical=True,
+            weight=2.0,
+            evidence_on_fail="note",
+        ),
+        _i(
+            "smp-brix",
+            "samples",
+            "抽样糖度/品质符合约定等级",
+            "Sampled Brix / quality meets the agreed grade",
+        ),
     ),
 )

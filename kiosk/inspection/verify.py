@@ -23,9 +23,9 @@ MESSAGES = {
     "unknown": "This kiosk has no inspection {id}.",
     "not_submitted": "Inspection {id} is not submitted yet: there is nothing to verify.",
     "hash_mismatch": "The code does not match inspection {id}'s record: the report was changed "
-                     "or belongs to another version.",
+    "or belongs to another version.",
     "record_altered": "Inspection {id}'s stored record no longer matches its hash: the ledger "
-                      "was changed after it was submitted.",
+    "was changed after it was submitted.",
 }
 
 
@@ -41,13 +41,21 @@ class CodeCheck:
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.reason].format(id=self.inspection_id or "",
-                                            by=self.superseded_by or "")
+        return MESSAGES[self.reason].format(
+            id=self.inspection_id or "", by=self.superseded_by or ""
+        )
 
     def to_json(self) -> dict[str, object]:
-        return {"valid": self.valid, "reason": self.reason, "inspection_id": self.inspection_id,
-                "verdict": self.verdict, "score": self.score, "supplier_id": self.supplier_id,
-                "superseded_by": self.superseded_by, "message": self.message}
+        return {
+            "valid": self.valid,
+            "reason": self.reason,
+            "inspection_id": self.inspection_id,
+            "verdict": self.verdict,
+            "score": self.score,
+            "supplier_id": self.supplier_id,
+            "superseded_by": self.superseded_by,
+            "message": self.message,
+        }
 
 
 def check_code(session: Session, code: str) -> CodeCheck:
@@ -61,13 +69,17 @@ def check_code(session: Session, code: str) -> CodeCheck:
     data = dict(row.data or {})
     if row.status != "submitted" or not isinstance(data.get("record"), dict):
         return CodeCheck(False, "not_submitted", iid)
-    facts = {"inspection_id": iid, "verdict": row.verdict, "score": row.score,
-             "supplier_id": row.supplier_id}
+    facts = {
+        "inspection_id": iid,
+        "verdict": row.verdict,
+        "score": row.score,
+        "supplier_id": row.supplier_id,
+    }
     if record_hash(data["record"]) != data.get("hash"):
         return CodeCheck(False, "record_altered", **facts)  # type: ignore[arg-type]
     if claimed != data.get("hash"):
         return CodeCheck(False, "hash_mismatch", **facts)  # type: ignore[arg-type]
-    later = session.scalar(select(Inspection.id).where(
-        Inspection.data["supersedes"].as_string() == iid).limit(1))
-    return CodeCheck(True, "valid_superseded" if later else "valid", superseded_by=later,
-                     **facts)  # type: ignore[arg-type]
+    later = session.scalar(
+        select(Inspection.id).where(Inspection.data["supersedes"].as_string() == iid).limit(1)
+    )
+    return CodeCheck(True, "valid_superseded" if later else "valid", superseded_by=later, **facts)  # type: ignore[arg-type]

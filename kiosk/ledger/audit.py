@@ -27,19 +27,36 @@ HEAD_KEY = "audit_head"
 
 
 def entry_hash(
-    prev_hash: str, *, id: int, at: datetime, actor: str, action: str, entity: str,
-    entity_id: str, detail: dict[str, Any], event_id: str | None,
+    prev_hash: str,
+    *,
+    id: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    detail: dict[str, Any],
+    event_id: str | None,
 ) -> str:
     body = json.dumps(
         [id, at.isoformat(), actor, action, entity, entity_id, detail, event_id],
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
     )
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
 def append_audit(
-    session: Session, *, actor: str, action: str, entity: str, entity_id: str,
-    detail: dict[str, Any] | None = None, event_id: str | None = None,
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    detail: dict[str, Any] | None = None,
+    event_id: str | None = None,
 ) -> AuditEntry:
     """Append one entry inside the caller's transaction."""
     head = get_setting(session, HEAD_KEY)
@@ -48,12 +65,27 @@ def append_audit(
     detail = detail or {}
     new_id = int(last_id) + 1
     digest = entry_hash(
-        str(prev), id=new_id, at=at, actor=actor, action=action, entity=entity,
-        entity_id=entity_id, detail=detail, event_id=event_id,
+        str(prev),
+        id=new_id,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=detail,
+        event_id=event_id,
     )
     entry = AuditEntry(
-        id=new_id, at=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
-        detail=detail, event_id=event_id, prev_hash=str(prev), hash=digest,
+        id=new_id,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=detail,
+        event_id=event_id,
+        prev_hash=str(prev),
+        hash=digest,
     )
     session.add(entry)
     put_setting(session, HEAD_KEY, {"id": new_id, "hash": digest})
@@ -66,7 +98,7 @@ PROBLEMS: dict[str, str] = {
     "deleted": "entries before it are missing (deleted)",
     "unlinked": "it does not follow the entry before it (that one was rewritten, removed or moved)",
     "head_mismatch": "the chain's end does not match the head kept in settings "
-                     "(newest entries rewritten, or added behind the ledger's back)",
+    "(newest entries rewritten, or added behind the ledger's back)",
     "head_missing": "the chain has entries but its head is missing from settings",
 }
 
@@ -93,8 +125,15 @@ def verify_chain(session: Session) -> list[AuditProblem]:
         if e.prev_hash != prev:  # the link: catches an entry rewritten with its own hash redone
             problems.append(AuditProblem(e.id, "unlinked"))
         recomputed = entry_hash(
-            e.prev_hash, id=e.id, at=e.at, actor=e.actor, action=e.action, entity=e.entity,
-            entity_id=e.entity_id, detail=e.detail, event_id=e.event_id,
+            e.prev_hash,
+            id=e.id,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            detail=e.detail,
+            event_id=e.event_id,
         )
         if recomputed != e.hash:
             problems.append(AuditProblem(e.id, "edited"))

@@ -18,10 +18,18 @@ from kiosk.platform.identity import get_identity
 from kiosk.ports import utcnow
 from kiosk.version import device_info
 
-EVENT_TYPES = frozenset({
-    "batch.arrived", "order.picked_up", "order.pickup_reversed", "order.handed_over",
-    "order.issue_reported", "reading.captured", "inspection.submitted", "shift.closed",
-})
+EVENT_TYPES = frozenset(
+    {
+        "batch.arrived",
+        "order.picked_up",
+        "order.pickup_reversed",
+        "order.handed_over",
+        "order.issue_reported",
+        "reading.captured",
+        "inspection.submitted",
+        "shift.closed",
+    }
+)
 
 
 def append_event(
@@ -32,9 +40,15 @@ def append_event(
     ident = get_identity(session)
     seq = (session.scalar(select(func.max(OutboxEvent.seq))) or 0) + 1
     ev = OutboxEvent(
-        event_id=str(uuid.uuid4()), seq=seq, type=type, store_id=ident.store_id,
-        device_id=ident.device_id, occurred_at=occurred_at or utcnow(), payload=payload,
-        status="pending", attempts=0,
+        event_id=str(uuid.uuid4()),
+        seq=seq,
+        type=type,
+        store_id=ident.store_id,
+        device_id=ident.device_id,
+        occurred_at=occurred_at or utcnow(),
+        payload=payload,
+        status="pending",
+        attempts=0,
     )
     session.add(ev)
     session.flush()
@@ -42,15 +56,26 @@ def append_event(
 
 
 def record_change(
-    session: Session, *, actor: str, event_type: str, entity: str, entity_id: str,
-    payload: dict[str, Any], detail: dict[str, Any] | None = None,
+    session: Session,
+    *,
+    actor: str,
+    event_type: str,
+    entity: str,
+    entity_id: str,
+    payload: dict[str, Any],
+    detail: dict[str, Any] | None = None,
     occurred_at: datetime | None = None,
 ) -> OutboxEvent:
     """Append the outbox event and its audit entry inside the caller's transaction."""
     ev = append_event(session, type=event_type, payload=payload, occurred_at=occurred_at)
     append_audit(
-        session, actor=actor, action=event_type, entity=entity, entity_id=entity_id,
-        detail=detail if detail is not None else payload, event_id=ev.event_id,
+        session,
+        actor=actor,
+        action=event_type,
+        entity=entity,
+        entity_id=entity_id,
+        detail=detail if detail is not None else payload,
+        event_id=ev.event_id,
     )
     return ev
 
@@ -58,8 +83,12 @@ def record_change(
 def event_envelope(ev: OutboxEvent) -> dict[str, Any]:
     """The wire shape of DESIGN.md's Events section."""
     return {
-        "event_id": ev.event_id, "type": ev.type, "store_id": ev.store_id,
-        "device_id": ev.device_id, "seq": ev.seq,
-        "occurred_at": ev.occurred_at.isoformat().replace("+00:00", "Z"), "payload": ev.payload,
+        "event_id": ev.event_id,
+        "type": ev.type,
+        "store_id": ev.store_id,
+        "device_id": ev.device_id,
+        "seq": ev.seq,
+        "occurred_at": ev.occurred_at.isoformat().replace("+00:00", "Z"),
+        "payload": ev.payload,
         "device": device_info(),  # extra, optional: app_version, build, sent_at (kiosk.version)
     }

@@ -26,7 +26,9 @@ class PrintJob(Base):
     ref: Mapped[str] = mapped_column(String(64), default="")  # order / handover / batch id
     dedupe_key: Mapped[str | None] = mapped_column(String(128), unique=True)
     document: Mapped[dict[str, Any]]
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, printed, cancelled
+    status: Mapped[str] = mapped_column(
+        String(16), default="pending"
+    )  # pending, printed, cancelled
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
     last_error_kind: Mapped[str | None] = mapped_column(String(24))

@@ -117,12 +117,23 @@ def inspect_ledger(path: Path, *, full: bool = False) -> LedgerInfo:
             revision = got[0] if got else None
         events, max_seq, pending = conn.execute(
             "SELECT count(*), coalesce(max(seq), 0), "
-            "coalesce(sum(status = 'pending'), 0) FROM outbox").fetchone()
+            "coalesce(sum(status = 'pending'), 0) FROM outbox"
+        ).fetchone()
         audit_max = 0
         if "audit" in tables:
             audit_max = conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
-        return LedgerInfo(path, True, (), _setting(conn, "store_id"), _setting(conn, "device_id"),
-                          revision, int(events), int(max_seq), int(pending), int(audit_max))
+        return LedgerInfo(
+            path,
+            True,
+            (),
+            _setting(conn, "store_id"),
+            _setting(conn, "device_id"),
+            revision,
+            int(events),
+            int(max_seq),
+            int(pending),
+            int(audit_max),
+        )
     except sqlite3.Error as exc:
         return LedgerInfo(path, False, (str(exc),))
     finally:
@@ -235,8 +246,10 @@ def write_backup(db_path: Path, dest: Path) -> BackupResult:
         _checkpoint(db_path)
         info = inspect_ledger(tmp)
         if not info.ok:
-            raise BackupError(f"The backup did not verify ({'; '.join(info.problems)}); the "
-                              "ledger may be damaged: run `kiosk doctor`.")
+            raise BackupError(
+                f"The backup did not verify ({'; '.join(info.problems)}); the "
+                "ledger may be damaged: run `kiosk doctor`."
+            )
         if live_store is not None and info.store_id != live_store:
             raise BackupError("The backup does not hold this store's ledger.")
         os.replace(tmp, dest)
@@ -254,8 +267,11 @@ def list_backups(directory: Path) -> list[Path]:
     """Finished backups (never `.partial` files), newest first."""
     if not directory.is_dir():
         return []
-    return sorted((p for p in directory.iterdir() if _NAME.match(p.name)),
-                  key=lambda p: p.name.split("-")[1], reverse=True)
+    return sorted(
+        (p for p in directory.iterdir() if _NAME.match(p.name)),
+        key=lambda p: p.name.split("-")[1],
+        reverse=True,
+    )
 
 
 def backup_time(path: Path) -> datetime | None:
@@ -293,8 +309,9 @@ def prune(directory: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def backup_now(db_path: Path, *, reason: str = "manual", to: Path | None = None,
-               keep: int = KEEP) -> BackupResult:
+def backup_now(
+    db_path: Path, *, reason: str = "manual", to: Path | None = None, keep: int = KEEP
+) -> BackupResult:
     """One verified backup into `to` or the backups folder (then pruned to `keep`)."""
     directory = backup_dir(db_path)
     result = write_backup(db_path, to if to is not None else directory / backup_name(reason))
@@ -335,8 +352,14 @@ class BackupScheduler:
 
     name = "Ledger backups"
 
-    def __init__(self, db_path: Path, *, interval_s: float = INTERVAL_S, keep: int = KEEP,
-                 first_after_s: float = 60.0) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        interval_s: float = INTERVAL_S,
+        keep: int = KEEP,
+        first_after_s: float = 60.0,
+    ) -> None:
         self.db_path = Path(db_path)
         self.interval_s, self.keep, self.first_after_s = interval_s, keep, first_after_s
         self._stop = threading.Event()
@@ -371,8 +394,9 @@ class BackupScheduler:
             self._status = DeviceStatus(self.name, DeviceState.ERROR, str(exc), str(exc))
             return None
         at = datetime.now().strftime("%H:%M")
-        self._status = DeviceStatus(self.name, DeviceState.ONLINE,
-                                    f"Last backup at {at}, verified.")
+        self._status = DeviceStatus(
+            self.name, DeviceState.ONLINE, f"Last backup at {at}, verified."
+        )
         with self._cond:
             self.done += 1
             self._cond.notify_all()

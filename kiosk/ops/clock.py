@@ -44,14 +44,20 @@ class ClockOffset:
         hours, rest = divmod(round(size / step) * step, 3600)
         minutes, seconds = divmod(rest, 60)
         days, hours = divmod(hours, 24)
-        parts = [f"{n} {u}" for n, u in ((days, "d"), (hours, "h"), (minutes, "min"),
-                                          (seconds, "s")) if n][:2]
+        parts = [
+            f"{n} {u}"
+            for n, u in ((days, "d"), (hours, "h"), (minutes, "min"), (seconds, "s"))
+            if n
+        ][:2]
         side = "behind" if self.offset_s > 0 else "ahead of"
         return f"the kiosk's clock is {' '.join(parts)} {side} the platform's"
 
     def as_json(self) -> dict[str, Any]:
-        return {"offset_s": round(self.offset_s, 1), "at": self.at.isoformat(),
-                "uncertainty_s": round(self.uncertainty_s, 1)}
+        return {
+            "offset_s": round(self.offset_s, 1),
+            "at": self.at.isoformat(),
+            "uncertainty_s": round(self.uncertainty_s, 1),
+        }
 
 
 def offset_from_date(date_header: str, sent: datetime, received: datetime) -> ClockOffset:
@@ -74,7 +80,10 @@ def last_known(session: Session) -> ClockOffset | None:
     if not isinstance(raw, dict):
         return None
     try:
-        return ClockOffset(float(raw["offset_s"]), datetime.fromisoformat(str(raw["at"])),
-                           float(raw.get("uncertainty_s", 1.0)))
+        return ClockOffset(
+            float(raw["offset_s"]),
+            datetime.fromisoformat(str(raw["at"])),
+            float(raw.get("uncertainty_s", 1.0)),
+        )
     except (KeyError, TypeError, ValueError):
         return None

@@ -106,19 +106,35 @@ def _ago(at: datetime) -> str:
 
 def check_database(db_path: Path) -> Finding:
     if not db_path.exists():
-        return Finding("database", False, f"There is no ledger at {db_path}.",
-                       "Enroll this kiosk (kiosk enroll) or restore a backup (kiosk restore).")
+        return Finding(
+            "database",
+            False,
+            f"There is no ledger at {db_path}.",
+            "Enroll this kiosk (kiosk enroll) or restore a backup (kiosk restore).",
+        )
     info = inspect_ledger(db_path, full=True)
     if info.ok:
-        return Finding("database", True, f"The ledger passed its integrity check "
-                       f"({info.events} events, store {info.store_id or 'not set'}).")
+        return Finding(
+            "database",
+            True,
+            f"The ledger passed its integrity check "
+            f"({info.events} events, store {info.store_id or 'not set'}).",
+        )
     disk = storage_problem(sqlite3.OperationalError("; ".join(info.problems)), db_path.parent)
     if disk is not None:
-        return Finding("database", False, f"The ledger cannot be opened: {disk}",
-                       "See the disk and writable findings; do not restore a backup for this.")
-    return Finding("database", False, f"The ledger is damaged: {'; '.join(info.problems)[:200]}.",
-                   "Stop the kiosk and restore the newest good backup (kiosk restore FILE); "
-                   "call support if none is listed.")
+        return Finding(
+            "database",
+            False,
+            f"The ledger cannot be opened: {disk}",
+            "See the disk and writable findings; do not restore a backup for this.",
+        )
+    return Finding(
+        "database",
+        False,
+        f"The ledger is damaged: {'; '.join(info.problems)[:200]}.",
+        "Stop the kiosk and restore the newest good backup (kiosk restore FILE); "
+        "call support if none is listed.",
+    )
 
 
 def check_migrations(db_path: Path) -> Finding:
@@ -135,51 +151,75 @@ def check_migrations(db_path: Path) -> Finding:
     try:
         rows = _db_read(db_path, "SELECT version_num FROM alembic_version")
     except sqlite3.Error as exc:
-        return Finding("migrations", False, f"The ledger's layout version cannot be read ({exc}).",
-                       "See the database finding.")
+        return Finding(
+            "migrations",
+            False,
+            f"The ledger's layout version cannot be read ({exc}).",
+            "See the database finding.",
+        )
     current = rows[0][0] if rows else None
     if current in heads:
         return Finding("migrations", True, f"The ledger layout is current ({current}).")
-    return Finding("migrations", False, f"The ledger layout is {current}, this program expects "
-                   f"{', '.join(sorted(heads))}.",
-                   "Start the kiosk once: it backs the ledger up and upgrades it. If this program "
-                   "is older than the ledger, install the newer version again.")
+    return Finding(
+        "migrations",
+        False,
+        f"The ledger layout is {current}, this program expects {', '.join(sorted(heads))}.",
+        "Start the kiosk once: it backs the ledger up and upgrades it. If this program "
+        "is older than the ledger, install the newer version again.",
+    )
 
 
 def check_disk(data_dir: Path, min_free: int = MIN_FREE_BYTES) -> Finding:
     try:
         usage = shutil.disk_usage(data_dir)
     except OSError as exc:
-        return Finding("disk", False, f"The data folder's disk cannot be read ({exc}).",
-                       "Check that the disk is connected; call support.")
+        return Finding(
+            "disk",
+            False,
+            f"The data folder's disk cannot be read ({exc}).",
+            "Check that the disk is connected; call support.",
+        )
     free_mb = usage.free / 1024 / 1024
     if usage.free < min_free or usage.free < usage.total * MIN_FREE_FRACTION:
-        return Finding("disk", False, f"The disk is nearly full: {free_mb:.0f} MB free of "
-                       f"{usage.total / 1024 ** 3:.1f} GB.",
-                       "Free space now (empty the recycle bin, remove downloads and old files); "
-                       "the kiosk cannot save pickups on a full disk.")
+        return Finding(
+            "disk",
+            False,
+            f"The disk is nearly full: {free_mb:.0f} MB free of {usage.total / 1024**3:.1f} GB.",
+            "Free space now (empty the recycle bin, remove downloads and old files); "
+            "the kiosk cannot save pickups on a full disk.",
+        )
     return Finding("disk", True, f"{free_mb:.0f} MB free on the data folder's disk.")
 
 
 def check_writable(data_dir: Path) -> Finding:
     if is_writable(data_dir):
         return Finding("writable", True, "The data folder can be written.")
-    return Finding("writable", False, f"The data folder {data_dir} cannot be written (read-only "
-                   "disk, or no permission).",
-                   "Restart the computer; if it stays read-only the disk is failing: call "
-                   "support before switching it off again.")
+    return Finding(
+        "writable",
+        False,
+        f"The data folder {data_dir} cannot be written (read-only disk, or no permission).",
+        "Restart the computer; if it stays read-only the disk is failing: call "
+        "support before switching it off again.",
+    )
 
 
 def check_backups(db_path: Path, store_id: str) -> Finding:
     good = newest_good_backup(backup_dir(db_path), store_id or None)
     if good is None:
-        return Finding("backups", False, "There is no good backup of the ledger.",
-                       "Run `kiosk backup` now; the running kiosk makes one every few hours.")
+        return Finding(
+            "backups",
+            False,
+            "There is no good backup of the ledger.",
+            "Run `kiosk backup` now; the running kiosk makes one every few hours.",
+        )
     made = backup_time(good.path)
     if made is not None and datetime.now(UTC) - made > BACKUP_MAX_AGE:
-        return Finding("backups", False, f"The newest good backup is from {_ago(made)} "
-                       f"({good.path.name}).",
-                       "Run `kiosk backup`; if it fails, see the disk finding.")
+        return Finding(
+            "backups",
+            False,
+            f"The newest good backup is from {_ago(made)} ({good.path.name}).",
+            "Run `kiosk backup`; if it fails, see the disk finding.",
+        )
     when = _ago(made) if made else "unknown time"
     return Finding("backups", True, f"Newest good backup {good.path.name} ({when}).")
 
@@ -194,38 +234,56 @@ def _sync_state(db_path: Path) -> dict[str, str]:
 def check_enrollment(db_path: Path) -> Finding:
     state = _sync_state(db_path)
     if state.get("needs_reenroll"):
-        return Finding("enrollment", False, "The platform no longer accepts this kiosk's token.",
-                       "Ask the platform admin for a new enrollment code and run `kiosk enroll "
-                       "--server URL --code CODE`.")
+        return Finding(
+            "enrollment",
+            False,
+            "The platform no longer accepts this kiosk's token.",
+            "Ask the platform admin for a new enrollment code and run `kiosk enroll "
+            "--server URL --code CODE`.",
+        )
     if not state.get("server_url") or not state.get("device_token"):
-        return Finding("enrollment", False, "This kiosk is not enrolled with the platform: "
-                       "pickups stay on this computer only.",
-                       "Ask the platform admin for an enrollment code and run `kiosk enroll "
-                       "--server URL --code CODE`.")
+        return Finding(
+            "enrollment",
+            False,
+            "This kiosk is not enrolled with the platform: pickups stay on this computer only.",
+            "Ask the platform admin for an enrollment code and run `kiosk enroll "
+            "--server URL --code CODE`.",
+        )
     return Finding("enrollment", True, f"Enrolled with {state['server_url']}.")
 
 
 def check_sync(db_path: Path) -> Finding:
     try:
-        pending, oldest = _db_read(db_path, "SELECT count(*), min(occurred_at) FROM outbox "
-                                            "WHERE status = 'pending'")[0]
-        rejected = _db_read(db_path, "SELECT count(*) FROM outbox WHERE status = 'rejected' "
-                                     "OR (needs_manager AND resolved_at IS NULL)")[0][0]
+        pending, oldest = _db_read(
+            db_path, "SELECT count(*), min(occurred_at) FROM outbox WHERE status = 'pending'"
+        )[0]
+        rejected = _db_read(
+            db_path,
+            "SELECT count(*) FROM outbox WHERE status = 'rejected' "
+            "OR (needs_manager AND resolved_at IS NULL)",
+        )[0][0]
     except sqlite3.Error as exc:
-        return Finding("sync", False, f"The outbox cannot be read ({exc}).",
-                       "See the database finding.")
+        return Finding(
+            "sync", False, f"The outbox cannot be read ({exc}).", "See the database finding."
+        )
     last = _aware(_sync_state(db_path).get("last_success"))
     since = f" Last good sync {_ago(last)}." if last else ""
     old = _aware(oldest)
     if pending and old is not None and datetime.now(UTC) - old > PENDING_MAX_AGE:
-        return Finding("sync", False, f"{pending} events have waited since {_ago(old)} to reach "
-                       f"the platform.{since}",
-                       "Check the network cable or Wi-Fi, then the enrollment finding; "
-                       "`kiosk sync --once` shows the error.")
+        return Finding(
+            "sync",
+            False,
+            f"{pending} events have waited since {_ago(old)} to reach the platform.{since}",
+            "Check the network cable or Wi-Fi, then the enrollment finding; "
+            "`kiosk sync --once` shows the error.",
+        )
     if rejected:
-        return Finding("sync", False, f"{rejected} events were refused by the platform or wait "
-                       f"for a manager.{since}",
-                       "A manager settles them on the sync screen (`kiosk sync conflicts`).")
+        return Finding(
+            "sync",
+            False,
+            f"{rejected} events were refused by the platform or wait for a manager.{since}",
+            "A manager settles them on the sync screen (`kiosk sync conflicts`).",
+        )
     return Finding("sync", True, f"{pending} events waiting to be sent.{since}")
 
 
@@ -262,36 +320,53 @@ def check_clock(db_path: Path, probe: Callable[[], ClockOffset] | None) -> Findi
             rows = _db_read(db_path, "SELECT value FROM settings WHERE key = ?", (SETTING,))
             raw = json.loads(rows[0][0]) if rows else None
             if isinstance(raw, dict):
-                offset = ClockOffset(float(raw["offset_s"]), datetime.fromisoformat(raw["at"]),
-                                     float(raw.get("uncertainty_s", 1.0)))
+                offset = ClockOffset(
+                    float(raw["offset_s"]),
+                    datetime.fromisoformat(raw["at"]),
+                    float(raw.get("uncertainty_s", 1.0)),
+                )
         except (sqlite3.Error, ValueError, KeyError, TypeError):
             offset = None
     if offset is None:
-        return Finding("clock", True, "The clock could not be compared with the platform's "
-                       "(not enrolled or no network).")
+        return Finding(
+            "clock",
+            True,
+            "The clock could not be compared with the platform's (not enrolled or no network).",
+        )
     words = offset.describe()
     if offset.far_off:
-        return Finding("clock", False, f"{words[0].upper()}{words[1:]} ({source}).",
-                       "Set the date, time and time zone of this computer (automatic time on); "
-                       "codes can look expired or valid wrongly until it is fixed.")
-    return Finding("clock", True, f"{words[0].upper()}{words[1:]} ({source}; within "
-                   f"{TOLERANCE_S:.0f} s).")
+        return Finding(
+            "clock",
+            False,
+            f"{words[0].upper()}{words[1:]} ({source}).",
+            "Set the date, time and time zone of this computer (automatic time on); "
+            "codes can look expired or valid wrongly until it is fixed.",
+        )
+    return Finding(
+        "clock", True, f"{words[0].upper()}{words[1:]} ({source}; within {TOLERANCE_S:.0f} s)."
+    )
 
 
 def check_print_queue(db_path: Path) -> Finding:
     try:
-        rows = _db_read(db_path, "SELECT count(*), min(created_at), max(last_error) FROM "
-                                 "print_jobs WHERE status = 'pending'")
+        rows = _db_read(
+            db_path,
+            "SELECT count(*), min(created_at), max(last_error) FROM "
+            "print_jobs WHERE status = 'pending'",
+        )
     except sqlite3.Error:
         return Finding("print_queue", True, "No print queue in this ledger.")
     count, oldest, error = rows[0]
     old = _aware(oldest)
     if count and old is not None and datetime.now(UTC) - old > PRINT_WAIT_MAX:
         why = f" The printer said: {error}" if error else ""
-        return Finding("print_queue", False, f"{count} slips have waited since {_ago(old)} for "
-                       f"the printer.{why}",
-                       "Check the printer (power, paper, cable); the slips print by themselves "
-                       "once it is back.")
+        return Finding(
+            "print_queue",
+            False,
+            f"{count} slips have waited since {_ago(old)} for the printer.{why}",
+            "Check the printer (power, paper, cable); the slips print by themselves "
+            "once it is back.",
+        )
     return Finding("print_queue", True, f"{count} slips waiting for the printer.")
 
 
@@ -301,16 +376,21 @@ def check_fonts() -> Finding:
     try:
         path = find_cjk_font()
     except KioskError as exc:
-        return Finding("fonts", False, str(exc), "Install a Chinese font: on Debian "
-                       "`apt-get install fonts-noto-cjk`; on Windows Microsoft YaHei is built in.")
+        return Finding(
+            "fonts",
+            False,
+            str(exc),
+            "Install a Chinese font: on Debian "
+            "`apt-get install fonts-noto-cjk`; on Windows Microsoft YaHei is built in.",
+        )
     return Finding("fonts", True, f"Chinese font for printing: {path.name}.")
 
 
 _DEVICE_ACTIONS = {
     "printer": "Check the printer: power on, paper in, lid closed, cable or network plugged; "
-               "for a replaced printer set its address in the devices screen.",
+    "for a replaced printer set its address in the devices screen.",
     "scale": "Check the scale: power on, the serial/USB cable plugged, the COM port in the "
-             "devices screen is the one Windows shows for it.",
+    "devices screen is the one Windows shows for it.",
     "scanner": "Check the scanner's cable; scan a test code into Notepad to see that it types.",
     "camera": "Check the camera's cable and that no other program uses it.",
     "sync": "See the enrollment and sync findings.",
@@ -342,9 +422,12 @@ def check_device(probe: DeviceProbe) -> Finding:
     name = f"device:{probe.kind}:{status.name}"
     text = status.message or status.state.value
     if status.state in _BAD:
-        return Finding(name, False, f"{status.name} is {status.state.value}: {text}",
-                       _DEVICE_ACTIONS.get(probe.kind, "Check its power and cable; see the "
-                                           "devices screen."))
+        return Finding(
+            name,
+            False,
+            f"{status.name} is {status.state.value}: {text}",
+            _DEVICE_ACTIONS.get(probe.kind, "Check its power and cable; see the devices screen."),
+        )
     if status.state is DeviceState.DISABLED:
         return Finding(name, True, f"{status.name} is not configured.")
     return Finding(name, True, f"{status.name} is {status.state.value}: {text}")
@@ -386,8 +469,12 @@ def run_doctor(data_dir: Path, probes: DoctorProbes | None = None) -> list[Findi
             got = check()
         except Exception as exc:  # one broken check must not hide the others
             log.exception("doctor check %s failed", name)
-            got = Finding(name, False, f"This check itself failed ({exc}).",
-                          "Send `kiosk doctor --bundle` to support.")
+            got = Finding(
+                name,
+                False,
+                f"This check itself failed ({exc}).",
+                "Send `kiosk doctor --bundle` to support.",
+            )
         findings.extend([got] if isinstance(got, Finding) else got)
 
     add("version", lambda: Finding("version", True, version_line()))
@@ -446,27 +533,39 @@ def safe_settings(db_path: Path) -> dict[str, Any]:
     return out
 
 
-def write_bundle(target: Path, data_dir: Path, findings: Sequence[Finding],
-                 probes: DoctorProbes | None = None) -> Path:
+def write_bundle(
+    target: Path, data_dir: Path, findings: Sequence[Finding], probes: DoctorProbes | None = None
+) -> Path:
     """A zip for support: findings, versions, settings without secrets, logs (redacted again
     on the way in), backup list. Never includes the ledger itself (customers' data)."""
     data_dir, target = Path(data_dir), Path(target)
     db_path = data_dir / DB_FILENAME
-    versions = {"app_version": __version__, "build": build_id(), "python": sys.version,
-                "platform": platform.platform(), "sqlite": sqlite3.sqlite_version,
-                **((probes.notes if probes else {}) or {})}
+    versions = {
+        "app_version": __version__,
+        "build": build_id(),
+        "python": sys.version,
+        "platform": platform.platform(),
+        "sqlite": sqlite3.sqlite_version,
+        **((probes.notes if probes else {}) or {}),
+    }
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.partial")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("findings.json", json.dumps([f.as_json() for f in findings], indent=1,
-                                               ensure_ascii=False))
+        z.writestr(
+            "findings.json",
+            json.dumps([f.as_json() for f in findings], indent=1, ensure_ascii=False),
+        )
         z.writestr("findings.txt", render(findings))
         z.writestr("versions.json", json.dumps(versions, indent=1))
         if db_path.exists():
-            z.writestr("settings.json", json.dumps(safe_settings(db_path), indent=1,
-                                                   ensure_ascii=False))
-        listing = [f"{p.name} {p.stat().st_size}" for p in sorted(backup_dir(db_path).glob("*"))
-                   ] if backup_dir(db_path).is_dir() else []
+            z.writestr(
+                "settings.json", json.dumps(safe_settings(db_path), indent=1, ensure_ascii=False)
+            )
+        listing = (
+            [f"{p.name} {p.stat().st_size}" for p in sorted(backup_dir(db_path).glob("*"))]
+            if backup_dir(db_path).is_dir()
+            else []
+        )
         z.writestr("backups.txt", "\n".join(listing))
         for path in log_files(data_dir):
             try:

@@ -40,8 +40,15 @@ DB_FILENAME = "kiosk.sqlite3"  # same as kiosk.db.DB_FILENAME (kept here: no imp
 class LedgerDamaged(UserFacingError):
     """The ledger failed its check; the kiosk must not start on it. The message says what to do."""
 
-    def __init__(self, message: str, *, path: Path, kept: Path | None,
-                 backup: LedgerInfo | None, problems: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path,
+        kept: Path | None,
+        backup: LedgerInfo | None,
+        problems: tuple[str, ...],
+    ) -> None:
         super().__init__(message)
         self.path, self.kept, self.backup, self.problems = path, kept, backup, problems
 
@@ -60,7 +67,7 @@ def keep_copy(db_path: Path) -> Path | None:
         for f in iter_sidecars(db_path):
             if f.name.endswith("-shm"):
                 continue
-            shutil.copy2(f, Path(f"{base}{f.name[len(db_path.name):]}"))
+            shutil.copy2(f, Path(f"{base}{f.name[len(db_path.name) :]}"))
         return base
     except OSError as exc:  # a full disk: the original is still there, untouched
         log.error("could not keep a copy of the damaged ledger: %s", exc)
@@ -70,12 +77,17 @@ def keep_copy(db_path: Path) -> Path | None:
 def _restore_advice(data_dir: Path, store_id: str | None) -> tuple[str, LedgerInfo | None]:
     good = newest_good_backup(backup_dir(data_dir / DB_FILENAME), store_id)
     if good is None:
-        return ("No good backup was found: call support. If the kiosk must work now, move the "
-                "file away and enroll the kiosk again; the platform sends back its orders.",
-                None)
-    return (f"Restore the newest good backup: kiosk restore {good.path} — events in it that "
-            "did not reach the platform will still be sent, and the next sync brings back "
-            "what the platform has.", good)
+        return (
+            "No good backup was found: call support. If the kiosk must work now, move the "
+            "file away and enroll the kiosk again; the platform sends back its orders.",
+            None,
+        )
+    return (
+        f"Restore the newest good backup: kiosk restore {good.path} — events in it that "
+        "did not reach the platform will still be sent, and the next sync brings back "
+        "what the platform has.",
+        good,
+    )
 
 
 def check_at_start(data_dir: Path) -> LedgerInfo | None:
@@ -87,13 +99,19 @@ def check_at_start(data_dir: Path) -> LedgerInfo | None:
         ensure_logging(data_dir)  # what this finds lands in the log file, even with no console
     if not db_path.exists():
         had_one = list_backups(backup_dir(db_path)) or any(
-            (data_dir / REPLACED_DIRNAME).glob("kiosk-*.sqlite3"))
+            (data_dir / REPLACED_DIRNAME).glob("kiosk-*.sqlite3")
+        )
         if had_one:
             advice, good = _restore_advice(data_dir, None)
             log.error("ledger missing while backups exist: %s", db_path)
-            raise LedgerMissing(f"The ledger file {db_path} is missing, but this kiosk had one. "
-                                f"The kiosk will not start a new empty one. {advice}",
-                                path=db_path, kept=None, backup=good, problems=("missing",))
+            raise LedgerMissing(
+                f"The ledger file {db_path} is missing, but this kiosk had one. "
+                f"The kiosk will not start a new empty one. {advice}",
+                path=db_path,
+                kept=None,
+                backup=good,
+                problems=("missing",),
+            )
         return None
     info = inspect_ledger(db_path)
     if info.ok:
@@ -105,11 +123,20 @@ def check_at_start(data_dir: Path) -> LedgerInfo | None:
     advice, good = _restore_advice(data_dir, None)
     why = "; ".join(info.problems)[:300]
     where = f" A copy is kept in {kept}." if kept else ""
-    log.error("ledger failed its check: %s; kept %s; newest good backup %s", why, kept,
-              good.path if good else None)
-    raise LedgerDamaged(f"The ledger database is damaged ({why}). The kiosk did not change it "
-                        f"and will not start on it.{where} {advice}",
-                        path=db_path, kept=kept, backup=good, problems=info.problems)
+    log.error(
+        "ledger failed its check: %s; kept %s; newest good backup %s",
+        why,
+        kept,
+        good.path if good else None,
+    )
+    raise LedgerDamaged(
+        f"The ledger database is damaged ({why}). The kiosk did not change it "
+        f"and will not start on it.{where} {advice}",
+        path=db_path,
+        kept=kept,
+        backup=good,
+        problems=info.problems,
+    )
 
 
 def is_writable(folder: Path) -> bool:

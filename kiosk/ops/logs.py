@@ -32,16 +32,21 @@ _ROTATED = re.compile(r"^kiosk-\d{8}T\d{6}(?:-\d+)?\.log$")
 
 # --- redaction ------------------------------------------------------------------------------
 
-_PEM = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
-                  re.S)
+_PEM = re.compile(
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S
+)
 _LK1 = re.compile(r"LK1\.[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)?")
 _BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{6,}")
-_SECRET_KEYS = (r"pin|pins|pin_hash|password|passwd|secret|token|device_token|access_token|"
-                r"refresh_token|api_key|apikey|private_key|signing_key|authorization|"
-                r"enrollment_code|code_hash")
+_SECRET_KEYS = (
+    r"pin|pins|pin_hash|password|passwd|secret|token|device_token|access_token|"
+    r"refresh_token|api_key|apikey|private_key|signing_key|authorization|"
+    r"enrollment_code|code_hash"
+)
 # key=value, key: value, "key": "value", 'key': 'value'
-_KEYED = re.compile(rf"(?i)(?<![A-Za-z0-9_])([\"']?)({_SECRET_KEYS})\1(\s*[:=]\s*)"
-                    r"(?!\[redacted)(\"[^\"]*\"|'[^']*'|[^\s,;}\])]+)")
+_KEYED = re.compile(
+    rf"(?i)(?<![A-Za-z0-9_])([\"']?)({_SECRET_KEYS})\1(\s*[:=]\s*)"
+    r"(?!\[redacted)(\"[^\"]*\"|'[^']*'|[^\s,;}\])]+)"
+)
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LONG = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])")
 REDACTED = "[redacted]"
@@ -64,8 +69,7 @@ def redact(text: str) -> str:
     text = _PEM.sub("[redacted private key]", text)
     text = _LK1.sub(lambda m: f"LK1…#{fingerprint(m.group(0))}", text)
     text = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
-    text = _KEYED.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)}{m.group(3)}{REDACTED}",
-                      text)
+    text = _KEYED.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)}{m.group(3)}{REDACTED}", text)
     return _LONG.sub(_long, text)
 
 
@@ -87,8 +91,9 @@ class LineFormatter(logging.Formatter):
     """One line per record (tracebacks indented under it), UTC, version+build; redacted."""
 
     def __init__(self) -> None:
-        super().__init__(f"%(asctime)s %(levelname)s %(name)s v{__version__}+{build_id()} | "
-                         "%(message)s")
+        super().__init__(
+            f"%(asctime)s %(levelname)s %(name)s v{__version__}+{build_id()} | %(message)s"
+        )
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         at = datetime.fromtimestamp(record.created, UTC)
@@ -107,8 +112,14 @@ class KioskLogHandler(logging.FileHandler):
     `kiosk-YYYYMMDDTHHMMSS.log`; rotated files older than `keep_days` or beyond `max_files`
     are deleted. A full or read-only disk costs log lines, never the kiosk."""
 
-    def __init__(self, directory: Path, *, max_bytes: int = MAX_BYTES,
-                 max_files: int = MAX_FILES, keep_days: float = KEEP_DAYS) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        max_bytes: int = MAX_BYTES,
+        max_files: int = MAX_FILES,
+        keep_days: float = KEEP_DAYS,
+    ) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self.max_bytes, self.max_files, self.keep_days = max_bytes, max_files, keep_days

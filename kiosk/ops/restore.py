@@ -73,20 +73,29 @@ class RestorePlan:
             return "Nothing recorded here since this backup would be lost."
         by_type = Counter(t for _, t, _ in self.lost_events)
         parts = [f"{n} × {t}" for t, n in sorted(by_type.items())]
-        text = (f"This backup is older than the ledger: {len(self.lost_events)} event(s) "
-                f"recorded after it ({', '.join(parts) or 'none'}) and {self.lost_audit} audit "
-                "entr(ies) would be undone in this kiosk.")
+        text = (
+            f"This backup is older than the ledger: {len(self.lost_events)} event(s) "
+            f"recorded after it ({', '.join(parts) or 'none'}) and {self.lost_audit} audit "
+            "entr(ies) would be undone in this kiosk."
+        )
         unpushed = len(self.unpushed_lost)
         if unpushed:
-            text += (f" {unpushed} of those events have not reached the platform yet; with "
-                     "--force they are kept in the outbox and still sent.")
+            text += (
+                f" {unpushed} of those events have not reached the platform yet; with "
+                "--force they are kept in the outbox and still sent."
+            )
         return text
 
     def as_json(self) -> dict[str, Any]:
-        return {"backup": str(self.backup.path), "store_id": self.backup.store_id,
-                "older": self.older, "lost_events": len(self.lost_events),
-                "unpushed_lost": len(self.unpushed_lost), "lost_audit": self.lost_audit,
-                "settled_from_ledger": self.settle}
+        return {
+            "backup": str(self.backup.path),
+            "store_id": self.backup.store_id,
+            "older": self.older,
+            "lost_events": len(self.lost_events),
+            "unpushed_lost": len(self.unpushed_lost),
+            "lost_audit": self.lost_audit,
+            "settled_from_ledger": self.settle,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,18 +108,24 @@ class RestoreResult:
     plan: RestorePlan
 
     def as_json(self) -> dict[str, Any]:
-        return {"restored": str(self.restored), "backup": str(self.backup),
-                "replaced": str(self.replaced) if self.replaced else None,
-                "carried_events": self.carried_events, "settled_events": self.settled_events,
-                **{k: v for k, v in self.plan.as_json().items() if k != "backup"}}
+        return {
+            "restored": str(self.restored),
+            "backup": str(self.backup),
+            "replaced": str(self.replaced) if self.replaced else None,
+            "carried_events": self.carried_events,
+            "settled_events": self.settled_events,
+            **{k: v for k, v in self.plan.as_json().items() if k != "backup"},
+        }
 
 
 def plan_restore(db_path: Path, backup: Path) -> RestorePlan:
     """Compare the backup with the ledger; raises RestoreRefused for the absolute refusals."""
     info = inspect_ledger(Path(backup))
     if not info.ok:
-        raise RestoreRefused(f"{backup} is not a good ledger backup "
-                             f"({'; '.join(info.problems)}). Nothing was changed.")
+        raise RestoreRefused(
+            f"{backup} is not a good ledger backup "
+            f"({'; '.join(info.problems)}). Nothing was changed."
+        )
     db_path = Path(db_path)
     if not db_path.exists():
         return RestorePlan(info, None)
@@ -118,30 +133,44 @@ def plan_restore(db_path: Path, backup: Path) -> RestorePlan:
     if not current.ok:
         return RestorePlan(info, current)  # damaged: nothing in it can be compared
     if current.store_id and info.store_id and current.store_id != info.store_id:
-        raise RestoreRefused(f"This backup belongs to store {info.store_id}; this kiosk is store "
-                             f"{current.store_id}. Nothing was changed.")
+        raise RestoreRefused(
+            f"This backup belongs to store {info.store_id}; this kiosk is store "
+            f"{current.store_id}. Nothing was changed."
+        )
     plan = RestorePlan(info, current)
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
     try:
         conn.execute("ATTACH DATABASE ? AS b", (f"file:{backup}?mode=ro",))
-        plan.lost_events = [(str(r[0]), str(r[1]), str(r[2])) for r in conn.execute(
-            "SELECT event_id, type, status FROM main.outbox WHERE event_id NOT IN "
-            "(SELECT event_id FROM b.outbox) ORDER BY seq")]
-        plan.lost_audit = int(conn.execute(
-            "SELECT count(*) FROM main.audit WHERE id NOT IN (SELECT id FROM b.audit)"
-        ).fetchone()[0])
-        plan.settle = int(conn.execute(
-            "SELECT count(*) FROM main.outbox m JOIN b.outbox o USING (event_id) "
-            "WHERE o.status = 'pending' AND m.status != 'pending'").fetchone()[0])
+        plan.lost_events = [
+            (str(r[0]), str(r[1]), str(r[2]))
+            for r in conn.execute(
+                "SELECT event_id, type, status FROM main.outbox WHERE event_id NOT IN "
+                "(SELECT event_id FROM b.outbox) ORDER BY seq"
+            )
+        ]
+        plan.lost_audit = int(
+            conn.execute(
+                "SELECT count(*) FROM main.audit WHERE id NOT IN (SELECT id FROM b.audit)"
+            ).fetchone()[0]
+        )
+        plan.settle = int(
+            conn.execute(
+                "SELECT count(*) FROM main.outbox m JOIN b.outbox o USING (event_id) "
+                "WHERE o.status = 'pending' AND m.status != 'pending'"
+            ).fetchone()[0]
+        )
         clash = conn.execute(
             "SELECT count(*) FROM b.outbox o JOIN main.outbox m ON m.seq = o.seq "
-            "WHERE m.event_id != o.event_id").fetchone()[0]
+            "WHERE m.event_id != o.event_id"
+        ).fetchone()[0]
     finally:
         conn.close()
     if clash:
-        raise RestoreRefused("This backup and the ledger hold different events under the same "
-                             "numbers (was the kiosk re-installed since?). Nothing was changed; "
-                             "call support.")
+        raise RestoreRefused(
+            "This backup and the ledger hold different events under the same "
+            "numbers (was the kiosk re-installed since?). Nothing was changed; "
+            "call support."
+        )
     return plan
 
 
@@ -159,20 +188,28 @@ def _merge(conn: sqlite3.Connection, has_current: bool) -> tuple[int, int]:
         "resolved_at = c.resolved_at, store_id = c.store_id, device_id = c.device_id "
         "FROM cur.outbox AS c WHERE main.outbox.event_id = c.event_id "
         "AND (main.outbox.status = 'pending' AND c.status != 'pending' "
-        "OR c.resolved_at IS NOT NULL AND main.outbox.resolved_at IS NULL)").rowcount
+        "OR c.resolved_at IS NOT NULL AND main.outbox.resolved_at IS NULL)"
+    ).rowcount
     carried = conn.execute(
         f"INSERT INTO main.outbox ({shared}) SELECT {shared} FROM cur.outbox "
-        "WHERE event_id NOT IN (SELECT event_id FROM main.outbox)").rowcount
+        "WHERE event_id NOT IN (SELECT event_id FROM main.outbox)"
+    ).rowcount
     for key in _IDENTITY_SETTINGS:
         conn.execute("DELETE FROM main.settings WHERE key = ?", (key,))
-        conn.execute("INSERT INTO main.settings (key, value) SELECT key, value FROM cur.settings "
-                     "WHERE key = ?", (key,))
+        conn.execute(
+            "INSERT INTO main.settings (key, value) SELECT key, value FROM cur.settings "
+            "WHERE key = ?",
+            (key,),
+        )
     tables = {r[0] for r in conn.execute("SELECT name FROM cur.sqlite_master WHERE type='table'")}
     if "sync_state" in tables:
         for key in _SYNC_KEEP:
             conn.execute("DELETE FROM main.sync_state WHERE key = ?", (key,))
-            conn.execute("INSERT INTO main.sync_state (key, value) SELECT key, value "
-                         "FROM cur.sync_state WHERE key = ?", (key,))
+            conn.execute(
+                "INSERT INTO main.sync_state (key, value) SELECT key, value "
+                "FROM cur.sync_state WHERE key = ?",
+                (key,),
+            )
     return carried, settled
 
 
@@ -211,12 +248,15 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
     db_path, backup = Path(db_path), Path(backup)
     pid = running_kiosk(db_path.parent)
     if pid is not None:
-        raise RestoreRefused(f"The kiosk is running on this ledger (process {pid}): close it "
-                             "first. Nothing was changed.")
+        raise RestoreRefused(
+            f"The kiosk is running on this ledger (process {pid}): close it "
+            "first. Nothing was changed."
+        )
     plan = plan_restore(db_path, backup)
     if plan.older and not force:
-        raise RestoreRefused(f"{plan.what_is_lost()} Nothing was changed; add --force to "
-                             "restore anyway.")
+        raise RestoreRefused(
+            f"{plan.what_is_lost()} Nothing was changed; add --force to restore anyway."
+        )
     has_current = plan.current is not None and plan.current.ok
     tmp = db_path.with_name(f".{db_path.name}.restore.partial")
     try:
@@ -237,8 +277,10 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
         _fsync(tmp)
         check = inspect_ledger(tmp)
         if not check.ok:
-            raise RestoreRefused(f"The restored ledger did not verify ({'; '.join(check.problems)}"
-                                 "). Nothing was changed.")
+            raise RestoreRefused(
+                f"The restored ledger did not verify ({'; '.join(check.problems)}"
+                "). Nothing was changed."
+            )
         replaced = _set_aside(db_path)
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
@@ -246,10 +288,16 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
         with contextlib.suppress(OSError):
             tmp.unlink()
         why = storage_problem(exc, db_path.parent) or str(exc)
-        raise RestoreRefused(f"The restore could not be done ({why}). The ledger was not "
-                             "replaced.") from exc
-    log.info("restored %s over the ledger: %d events carried, %d settled; old ledger in %s",
-             backup.name, carried, settled, replaced)
+        raise RestoreRefused(
+            f"The restore could not be done ({why}). The ledger was not replaced."
+        ) from exc
+    log.info(
+        "restored %s over the ledger: %d events carried, %d settled; old ledger in %s",
+        backup.name,
+        carried,
+        settled,
+        replaced,
+    )
     return RestoreResult(db_path, backup, replaced, carried, settled, plan)
 
 
@@ -263,6 +311,6 @@ def _set_aside(db_path: Path) -> Path | None:
     folder.mkdir(exist_ok=True)
     base = folder / backup_name("before-restore", utcnow())
     for f in files:
-        os.replace(f, Path(f"{base}{f.name[len(db_path.name):]}"))
+        os.replace(f, Path(f"{base}{f.name[len(db_path.name) :]}"))
     _fsync_dir(folder)
     return base

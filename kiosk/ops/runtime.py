@@ -61,8 +61,14 @@ class DeviceLogger:
             if before is None or (before.state, before.message) != (now.state, now.message):
                 was = before.state.value if before else "start"
                 level = logging.WARNING if now.state.value in ("offline", "error") else logging.INFO
-                log.log(level, "device %r: %s -> %s (%s)", now.name, was, now.state.value,
-                        now.message or "-")
+                log.log(
+                    level,
+                    "device %r: %s -> %s (%s)",
+                    now.name,
+                    was,
+                    now.state.value,
+                    now.message or "-",
+                )
                 self._seen[id(device)] = now
 
     def _run(self) -> None:
@@ -83,21 +89,34 @@ class ScanLogger:
         from kiosk.verification.classify import classify_and_verify
 
         text = scan.text
-        shown = (redact(text) if text.startswith("LK1.")
-                 else f"#{fingerprint(text)} ({len(text)} chars)")
+        shown = (
+            redact(text) if text.startswith("LK1.") else f"#{fingerprint(text)} ({len(text)} chars)"
+        )
         if scan.problem is not None:
-            scan_log.warning("scan %s %s: %s (%s)", scan.source.value, shown,
-                             scan.problem.value, scan.message or "-")
+            scan_log.warning(
+                "scan %s %s: %s (%s)",
+                scan.source.value,
+                shown,
+                scan.problem.value,
+                scan.message or "-",
+            )
             return
         try:
             result = classify_and_verify(self.db, text, self.store_id)
         except Exception as exc:  # logging must never cost a scan
             scan_log.warning("scan %s %s: not judged (%s)", scan.source.value, shown, exc)
             return
-        orders = result.verdict.order_id or ",".join(
-            o.order_id for o in result.candidates[:3]) or "-"
-        scan_log.info("scan %s %s (%s) -> %s order %s", scan.source.value, shown, result.kind,
-                      result.verdict.verdict, orders)
+        orders = (
+            result.verdict.order_id or ",".join(o.order_id for o in result.candidates[:3]) or "-"
+        )
+        scan_log.info(
+            "scan %s %s (%s) -> %s order %s",
+            scan.source.value,
+            shown,
+            result.kind,
+            result.verdict.verdict,
+            orders,
+        )
 
 
 class ClockWatch:
@@ -107,12 +126,18 @@ class ClockWatch:
 
     name = "Clock"
 
-    def __init__(self, db: Database, probe: Callable[[], ClockOffset] | None,
-                 interval_s: float = 900.0, first_after_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        probe: Callable[[], ClockOffset] | None,
+        interval_s: float = 900.0,
+        first_after_s: float = 30.0,
+    ) -> None:
         self.db, self.probe, self.interval_s = db, probe, interval_s
         self.first_after_s = first_after_s  # not during the cold start
-        self._status = DeviceStatus(self.name, DeviceState.DISABLED,
-                                    "Not compared with the platform yet.")
+        self._status = DeviceStatus(
+            self.name, DeviceState.DISABLED, "Not compared with the platform yet."
+        )
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="clock-watch", daemon=True)
 
@@ -148,8 +173,12 @@ class ClockWatch:
         words = offset.describe()
         sentence = f"{words[0].upper()}{words[1:]}."
         if offset.far_off:
-            self._status = DeviceStatus(self.name, DeviceState.ERROR,
-                                        f"{sentence} Set this computer's date and time.", sentence)
+            self._status = DeviceStatus(
+                self.name,
+                DeviceState.ERROR,
+                f"{sentence} Set this computer's date and time.",
+                sentence,
+            )
         else:
             self._status = DeviceStatus(self.name, DeviceState.ONLINE, sentence)
         return self._status
@@ -164,15 +193,19 @@ class ClockWatch:
             delay = self.interval_s
 
 
-def start_operations(ctx: _Context, *, clock: Callable[[], ClockOffset] | None = None
-                     ) -> BackupScheduler:
+def start_operations(
+    ctx: _Context, *, clock: Callable[[], ClockOffset] | None = None
+) -> BackupScheduler:
     """Log files, scheduled backups and the clock (both devices on the devices screen), the
     device logger. `LINLI_BACKUP_INTERVAL_S` overrides the backup interval (tests, busy
     stores)."""
     ensure_logging(ctx.data_dir)
     interval = float(os.environ.get("LINLI_BACKUP_INTERVAL_S") or 0) or None
-    scheduler = (BackupScheduler(ctx.data_dir / DB_FILENAME, interval_s=interval)
-                 if interval else BackupScheduler(ctx.data_dir / DB_FILENAME))
+    scheduler = (
+        BackupScheduler(ctx.data_dir / DB_FILENAME, interval_s=interval)
+        if interval
+        else BackupScheduler(ctx.data_dir / DB_FILENAME)
+    )
     scheduler.start()
     ctx.on_close.append(scheduler.stop)
     ctx.devices.append(scheduler)

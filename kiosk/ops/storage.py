@@ -19,14 +19,20 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.errors import UserFacingError
 
-DISK_FULL = ("The kiosk's disk is full: this was not saved, and nothing new can be saved. "
-             "What was saved before is safe. Free space (old files, the recycle bin) or call "
-             "support.")
-READ_ONLY = ("The kiosk's disk is read-only: this was not saved. What was saved before is "
-             "safe. Restart the computer; if it stays so, call support.")
-DISK_FAILED = ("The kiosk's disk failed while saving: this was not saved. What was saved "
-               "before is safe. Restart the computer and run `kiosk doctor`; call support if "
-               "it happens again.")
+DISK_FULL = (
+    "The kiosk's disk is full: this was not saved, and nothing new can be saved. "
+    "What was saved before is safe. Free space (old files, the recycle bin) or call "
+    "support."
+)
+READ_ONLY = (
+    "The kiosk's disk is read-only: this was not saved. What was saved before is "
+    "safe. Restart the computer; if it stays so, call support."
+)
+DISK_FAILED = (
+    "The kiosk's disk failed while saving: this was not saved. What was saved "
+    "before is safe. Restart the computer and run `kiosk doctor`; call support if "
+    "it happens again."
+)
 
 
 NEARLY_FULL_BYTES = 4 * 1024 * 1024  # below this, an I/O error while writing is "disk full"

@@ -40,10 +40,16 @@ from kiosk.ports import utcnow
 CENTRAL_ONLY = frozenset({"cancelled", "refunded"})
 # how far along an order is at the store; central copies that are behind never roll us back
 PROGRESS = {
-    "dispatched": 0, "ready": 1, "overdue": 2, "partially_picked_up": 2,
-    "picked_up": 3, "handed_over": 3, "returned": 3, "cancelled": 4, "refunded": 4,
+    "dispatched": 0,
+    "ready": 1,
+    "overdue": 2,
+    "partially_picked_up": 2,
+    "picked_up": 3,
+    "handed_over": 3,
+    "returned": 3,
+    "cancelled": 4,
+    "refunded": 4,
 }
-
 
 
 ModelT = TypeVar("ModelT", bound=Base)
@@ -56,6 +62,7 @@ def _get_or_add(session: Session, model: type[ModelT], **init: Any) -> ModelT:
         row = model(**init)
         session.add(row)
     return row
+
 
 def parse_time(value: Any) -> datetime | None:
     """ISO 8601 (with `Z` or an offset) → aware UTC; naive strings are taken as UTC."""
@@ -99,8 +106,10 @@ def order_problem(data: Any) -> str | None:
         if not isinstance(ln, dict) or not isinstance(ln.get("sku"), str):
             return f"order {data['id']}: line {i} has no sku"
         if ln.get("qty") is not None and not _finite(ln["qty"]):
-            return f"order {data['id']}: line {ln['sku']} has a quantity that is not a number " \
-                   f"from 0 to {MAX_QTY}"
+            return (
+                f"order {data['id']}: line {ln['sku']} has a quantity that is not a number "
+                f"from 0 to {MAX_QTY}"
+            )
     for key in ("total_cents", "version"):
         if data.get(key) is not None and not _finite(data[key], low=-(2**63), high=2**63 - 1):
             return f"order {data['id']}: {key} is not a finite number"
@@ -137,7 +146,9 @@ def upsert_store(session: Session, data: dict[str, Any]) -> Store:
 
 def upsert_staff(session: Session, data: dict[str, Any]) -> Staff:
     sid = _default_store_id(session, data)
-    row = _get_or_add(session, Staff, id=str(data["id"]), store_id=sid, name="", role="clerk", failed_attempts=0)
+    row = _get_or_add(
+        session, Staff, id=str(data["id"]), store_id=sid, name="", role="clerk", failed_attempts=0
+    )
     row.store_id = sid
     row.name = str(data.get("name") or row.name)
     row.role = str(data.get("role") or row.role)
@@ -166,12 +177,17 @@ def customer_fields(data: dict[str, Any]) -> dict[str, str]:
     """Masked name and phone, plus the phone tail (taken from the masked phone if absent)."""
     masked = str(data.get("phone_masked") or "")
     tail = str(data.get("phone_tail") or "") or (masked[-4:] if masked[-4:].isdigit() else "")
-    return {"name_masked": str(data.get("name_masked") or ""), "phone_masked": masked,
-            "phone_tail": tail[-4:]}
+    return {
+        "name_masked": str(data.get("name_masked") or ""),
+        "phone_masked": masked,
+        "phone_tail": tail[-4:],
+    }
 
 
 def upsert_customer(session: Session, data: dict[str, Any]) -> Customer:
-    row = _get_or_add(session, Customer, id=str(data["id"]), name_masked="", phone_masked="", phone_tail="")
+    row = _get_or_add(
+        session, Customer, id=str(data["id"]), name_masked="", phone_masked="", phone_tail=""
+    )
     for name, value in customer_fields(data).items():
         setattr(row, name, value)
     session.flush()
@@ -217,8 +233,9 @@ def add_platform_key(
     raw = base64.urlsafe_b64decode(public_key_b64 + "=" * (-len(public_key_b64) % 4))
     if len(raw) != 32:
         raise ValueError(f"platform key {key_id!r} is not a 32-byte Ed25519 public key")
-    row = _get_or_add(session, PlatformKey, key_id=key_id, public_key=raw, added_at=utcnow(),
-                      revoked=revoked)
+    row = _get_or_add(
+        session, PlatformKey, key_id=key_id, public_key=raw, added_at=utcnow(), revoked=revoked
+    )
     row.public_key, row.revoked = raw, revoked
     session.flush()
     return row
@@ -227,7 +244,9 @@ def add_platform_key(
 def pending_order_ids(session: Session) -> set[str]:
     """Orders the outbox still has unsettled events about (their local progress wins)."""
     ids: set[str] = set()
-    for payload in session.scalars(select(OutboxEvent.payload).where(OutboxEvent.status == "pending")):
+    for payload in session.scalars(
+        select(OutboxEvent.payload).where(OutboxEvent.status == "pending")
+    ):
         if isinstance(payload, dict):
             if isinstance(payload.get("order_id"), str):
                 ids.add(payload["order_id"])
@@ -255,32 +274,46 @@ def _order_is_pending(session: Session, order_id: str) -> bool:
 
 def _ensure_refs(session: Session, store_id: str, data: dict[str, Any]) -> None:
     if data.get("leader_id") and session.get(Leader, data["leader_id"]) is None:
-        session.add(Leader(id=str(data["leader_id"]), store_id=store_id, name=str(data["leader_id"])))
+        session.add(
+            Leader(id=str(data["leader_id"]), store_id=store_id, name=str(data["leader_id"]))
+        )
     if data.get("batch_id") and session.get(Batch, data["batch_id"]) is None:
         session.add(Batch(id=str(data["batch_id"]), store_id=store_id, status="expected"))
     if data.get("bin_code") and session.get(Bin, data["bin_code"]) is None:
         session.add(Bin(code=str(data["bin_code"]), store_id=store_id))
     if data.get("customer_id") and session.get(Customer, data["customer_id"]) is None:
-        session.add(Customer(id=str(data["customer_id"]), name_masked="", phone_masked="",
-                             phone_tail=""))
+        session.add(
+            Customer(id=str(data["customer_id"]), name_masked="", phone_masked="", phone_tail="")
+        )
     session.flush()
 
 
 # columns the central copy always decides, and those it decides unless local progress wins
-_CENTRAL_COLUMNS = ("customer_id", "leader_id", "batch_id", "pickup_code", "total_cents",
-                    "placed_at", "provisional")
+_CENTRAL_COLUMNS = (
+    "customer_id",
+    "leader_id",
+    "batch_id",
+    "pickup_code",
+    "total_cents",
+    "placed_at",
+    "provisional",
+)
 _PROGRESS_COLUMNS = ("status", "bin_code", "ready_at", "picked_up_at")
 
 
 def order_columns(data: dict[str, Any]) -> dict[str, Any]:
     """The `orders` columns of one ORDER dict: the one mapping the loader and the bulk path share."""
     return {
-        "id": str(data["id"]), "store_id": str(data.get("store_id") or ""),
-        "customer_id": data.get("customer_id") or None, "leader_id": data.get("leader_id") or None,
-        "batch_id": data.get("batch_id") or None, "pickup_code": str(data.get("pickup_code") or ""),
+        "id": str(data["id"]),
+        "store_id": str(data.get("store_id") or ""),
+        "customer_id": data.get("customer_id") or None,
+        "leader_id": data.get("leader_id") or None,
+        "batch_id": data.get("batch_id") or None,
+        "pickup_code": str(data.get("pickup_code") or ""),
         "status": str(data.get("status") or OrderStatus.DISPATCHED),
         "bin_code": data.get("bin_code") or None,
-        "total_cents": int(data.get("total_cents") or 0), "provisional": False,
+        "total_cents": int(data.get("total_cents") or 0),
+        "provisional": False,
         "placed_at": parse_time(data.get("placed_at")),
         "ready_at": parse_time(data.get("ready_at")),
         "picked_up_at": parse_time(data.get("picked_up_at")),
@@ -291,9 +324,16 @@ def order_columns(data: dict[str, Any]) -> dict[str, Any]:
 def line_columns(d: dict[str, Any]) -> dict[str, Any]:
     """The `order_lines` columns of one line of an ORDER dict, before any local progress."""
     sku = str(d["sku"])
-    return {"sku": sku, "name": str(d.get("name") or sku), "qty": float(d.get("qty") or 0),
-            "unit": str(d.get("unit") or "份"), "price_cents": int(d.get("price_cents") or 0),
-            "received_qty": None, "picked_qty": 0.0, "condition": "ok"}
+    return {
+        "sku": sku,
+        "name": str(d.get("name") or sku),
+        "qty": float(d.get("qty") or 0),
+        "unit": str(d.get("unit") or "份"),
+        "price_cents": int(d.get("price_cents") or 0),
+        "received_qty": None,
+        "picked_qty": 0.0,
+        "condition": "ok",
+    }
 
 
 def upsert_order(
@@ -312,8 +352,15 @@ def upsert_order(
     order = session.get(Order, oid)
     remote_status = str(data.get("status") or "dispatched")
     if order is None:
-        order = Order(id=oid, store_id=store_id, pickup_code="", status=remote_status,
-                      total_cents=0, provisional=False, remote_version=0)
+        order = Order(
+            id=oid,
+            store_id=store_id,
+            pickup_code="",
+            status=remote_status,
+            total_cents=0,
+            provisional=False,
+            remote_version=0,
+        )
         session.add(order)
         keep_local = False
     else:
@@ -328,7 +375,9 @@ def upsert_order(
         order.remote_version = cols["remote_version"]
     if not keep_local:
         for name in _PROGRESS_COLUMNS:  # the central copy fills what it knows, keeps the rest
-            setattr(order, name, cols[name] if name == "status" else cols[name] or getattr(order, name))
+            setattr(
+                order, name, cols[name] if name == "status" else cols[name] or getattr(order, name)
+            )
     order.updated_at = utcnow()
     _replace_lines(order, data.get("lines") or [], keep_progress=keep_local)
     session.flush()
@@ -360,8 +409,12 @@ def load_seed(session: Session, seed: dict[str, Any]) -> None:
     upsert_store(session, store)
     sid = {"store_id": str(store["id"])}
     for key in seed.get("keys") or []:
-        add_platform_key(session, str(key["key_id"]), str(key["public_key"]),
-                         revoked=bool(key.get("revoked", False)))
+        add_platform_key(
+            session,
+            str(key["key_id"]),
+            str(key["public_key"]),
+            revoked=bool(key.get("revoked", False)),
+        )
     for d in seed.get("staff") or []:
         upsert_staff(session, {**sid, **d})
     for d in seed.get("leaders") or []:
@@ -382,13 +435,28 @@ def load_seed(session: Session, seed: dict[str, Any]) -> None:
 def order_dict(order: Order, customer: Customer | None = None) -> dict[str, Any]:
     """An Order row as seed.md's ORDER dict (what seed.json and the server's changes carry)."""
     out: dict[str, Any] = {
-        "id": order.id, "store_id": order.store_id, "customer_id": order.customer_id,
-        "leader_id": order.leader_id, "batch_id": order.batch_id,
-        "pickup_code": order.pickup_code, "status": order.status, "bin_code": order.bin_code,
-        "total_cents": order.total_cents, "placed_at": iso(order.placed_at),
-        "ready_at": iso(order.ready_at), "picked_up_at": iso(order.picked_up_at),
-        "lines": [{"sku": ln.sku, "name": ln.name, "qty": ln.qty, "unit": ln.unit,
-                   "price_cents": ln.price_cents} for ln in order.lines],
+        "id": order.id,
+        "store_id": order.store_id,
+        "customer_id": order.customer_id,
+        "leader_id": order.leader_id,
+        "batch_id": order.batch_id,
+        "pickup_code": order.pickup_code,
+        "status": order.status,
+        "bin_code": order.bin_code,
+        "total_cents": order.total_cents,
+        "placed_at": iso(order.placed_at),
+        "ready_at": iso(order.ready_at),
+        "picked_up_at": iso(order.picked_up_at),
+        "lines": [
+            {
+                "sku": ln.sku,
+                "name": ln.name,
+                "qty": ln.qty,
+                "unit": ln.unit,
+                "price_cents": ln.price_cents,
+            }
+            for ln in order.lines
+        ],
     }
     if customer is not None:
         out["customer"] = customer_dict(customer)
@@ -396,5 +464,9 @@ def order_dict(order: Order, customer: Customer | None = None) -> dict[str, Any]
 
 
 def customer_dict(c: Customer) -> dict[str, Any]:
-    return {"id": c.id, "name_masked": c.name_masked, "phone_masked": c.phone_masked,
-            "phone_tail": c.phone_tail}
+    return {
+        "id": c.id,
+        "name_masked": c.name_masked,
+        "phone_masked": c.phone_masked,
+        "phone_tail": c.phone_tail,
+    }

@@ -16,15 +16,16 @@ from kiosk.ports import utcnow
 
 _CONFLICT_ADVICE = {
     "order.picked_up": "The goods already left the store. Ask the customer to return them, or "
-                       "contact platform support so the order is settled; then mark it resolved.",
+    "contact platform support so the order is settled; then mark it resolved.",
     "order.handed_over": "Get the affected bags back from the team leader, or contact platform "
-                         "support; then mark it resolved.",
-    "order.pickup_reversed": "Check the order on the platform with support; then mark it "
-                             "resolved.",
+    "support; then mark it resolved.",
+    "order.pickup_reversed": "Check the order on the platform with support; then mark it resolved.",
 }
-_REJECTED_ADVICE = ("The platform refused this record. Check the reason; if it was a "
-                    "temporary problem on the platform, send it again (retry), otherwise "
-                    "contact support and mark it resolved.")
+_REJECTED_ADVICE = (
+    "The platform refused this record. Check the reason; if it was a "
+    "temporary problem on the platform, send it again (retry), otherwise "
+    "contact support and mark it resolved."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +49,27 @@ def _orders(ev: OutboxEvent) -> tuple[str, ...]:
 def advice_for(ev: OutboxEvent) -> str:
     if ev.status == "rejected":
         return _REJECTED_ADVICE
-    return _CONFLICT_ADVICE.get(ev.type, "Check this record with platform support; then mark "
-                                "it resolved.")
+    return _CONFLICT_ADVICE.get(
+        ev.type, "Check this record with platform support; then mark it resolved."
+    )
 
 
 def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[ConflictItem]:
     q = select(OutboxEvent).where(OutboxEvent.needs_manager.is_(True))
     if not include_resolved:
         q = q.where(OutboxEvent.resolved_at.is_(None))
-    return [ConflictItem(ev.event_id, ev.type, ev.status, _orders(ev), ev.occurred_at,
-                         ev.reason or "", advice_for(ev))
-            for ev in session.scalars(q.order_by(OutboxEvent.seq))]
+    return [
+        ConflictItem(
+            ev.event_id,
+            ev.type,
+            ev.status,
+            _orders(ev),
+            ev.occurred_at,
+            ev.reason or "",
+            advice_for(ev),
+        )
+        for ev in session.scalars(q.order_by(OutboxEvent.seq))
+    ]
 
 
 def _open(session: Session, event_id: str) -> OutboxEvent:
@@ -72,17 +83,31 @@ def resolve(session: Session, event_id: str, *, actor: str, note: str = "") -> N
     """The manager dealt with it; the event stays (history), the list no longer shows it."""
     ev = _open(session, event_id)
     ev.resolved_at = utcnow()
-    append_audit(session, actor=actor, action="sync.conflict_resolved", entity="outbox",
-                 entity_id=event_id, detail={"status": ev.status, "note": note},
-                 event_id=event_id)
+    append_audit(
+        session,
+        actor=actor,
+        action="sync.conflict_resolved",
+        entity="outbox",
+        entity_id=event_id,
+        detail={"status": ev.status, "note": note},
+        event_id=event_id,
+    )
 
 
 def retry_rejected(session: Session, event_id: str, *, actor: str) -> None:
     """Send a rejected event again: only ever by a person's explicit choice."""
     ev = _open(session, event_id)
     if ev.status != "rejected":
-        raise UserFacingError("Only a rejected record can be sent again; a conflict is already "
-                              "on the platform.")
+        raise UserFacingError(
+            "Only a rejected record can be sent again; a conflict is already on the platform."
+        )
     ev.status, ev.needs_manager, ev.settled_at = "pending", False, None
-    append_audit(session, actor=actor, action="sync.rejected_retried", entity="outbox",
-                 entity_id=event_id, detail={"reason": ev.reason}, event_id=event_id)
+    append_audit(
+        session,
+        actor=actor,
+        action="sync.rejected_retried",
+        entity="outbox",
+        entity_id=event_id,
+        detail={"reason": ev.reason},
+        event_id=event_id,
+    )

@@ -52,19 +52,25 @@ def apply_page(db: Database, changes: Sequence[Change], next_cursor: str) -> dic
 def _prefetch(session: Session, orders: list[dict[str, Any]]) -> list[object]:
     """Load every row the page's orders refer to in a few queries, so the loaders' get()s hit
     the identity map. The caller must hold the returned list: the map only keeps weak refs."""
+
     def ids(field: str) -> list[str]:
         return sorted({str(o[field]) for o in orders if o.get(field)})
 
     if not orders:
         return []
-    held: list[object] = list(session.scalars(select(Order).options(selectinload(Order.lines))
-                                              .where(Order.id.in_(ids("id")))))
+    held: list[object] = list(
+        session.scalars(
+            select(Order).options(selectinload(Order.lines)).where(Order.id.in_(ids("id")))
+        )
+    )
     cust = {str(o["customer"]["id"]) for o in orders if isinstance(o.get("customer"), dict)}
     cust.update(ids("customer_id"))
-    for model, col, keys in ((Customer, Customer.id, sorted(cust)),
-                             (Leader, Leader.id, ids("leader_id")),
-                             (Batch, Batch.id, ids("batch_id")),
-                             (Bin, Bin.code, ids("bin_code"))):
+    for model, col, keys in (
+        (Customer, Customer.id, sorted(cust)),
+        (Leader, Leader.id, ids("leader_id")),
+        (Batch, Batch.id, ids("batch_id")),
+        (Bin, Bin.code, ids("bin_code")),
+    ):
         if keys:
             held.extend(session.scalars(select(model).where(col.in_(keys))))
     held.append(session.get(Store, str(orders[0].get("store_id") or "")))
@@ -88,8 +94,9 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]
     done = bulk_insert_new_orders(session, mine)
     if done:
         counts["order"] = len(done)
-    orders = [dict(c.data) for c in mine if c.kind == "order" and c.op == "upsert"
-              and c.key not in done]
+    orders = [
+        dict(c.data) for c in mine if c.kind == "order" and c.op == "upsert" and c.key not in done
+    ]
     held = _prefetch(session, orders)  # noqa: F841 (kept alive on purpose)
     pending = pending_order_ids(session) if orders else set()
     for ch in mine:
@@ -107,8 +114,12 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> dict[str, int]
                 if key is not None:
                     key.revoked = True
             else:
-                change_format.add_platform_key(session, str(data.get("key_id") or ch.key),
-                                      str(data["public_key"]), revoked=bool(data.get("revoked")))
+                change_format.add_platform_key(
+                    session,
+                    str(data.get("key_id") or ch.key),
+                    str(data["public_key"]),
+                    revoked=bool(data.get("revoked")),
+                )
         elif ch.kind in {"staff", "leader", "supplier"}:
             _person(session, ch.kind, ch.op, ch.key, data)
         elif ch.kind == "checklist":
@@ -125,8 +136,10 @@ def _delete_order(session: Session, order_id: str) -> None:
     order = session.get(Order, order_id)
     if order is None:
         return
-    used = session.scalar(select(IssueReport.id).where(IssueReport.order_id == order_id)
-                          .limit(1)) is not None
+    used = (
+        session.scalar(select(IssueReport.id).where(IssueReport.order_id == order_id).limit(1))
+        is not None
+    )
     used = used or any(ln.picked_qty > 0 for ln in order.lines)
     if used:
         order.status = "cancelled"
@@ -139,8 +152,11 @@ def _delete_order(session: Session, order_id: str) -> None:
 def _person(session: Session, kind: str, op: str, key: str, data: dict[str, Any]) -> None:
     if op == "upsert":
         data.setdefault("id", key)
-        {"staff": change_format.upsert_staff, "leader": change_format.upsert_leader,
-         "supplier": change_format.upsert_supplier}[kind](session, data)
+        {
+            "staff": change_format.upsert_staff,
+            "leader": change_format.upsert_leader,
+            "supplier": change_format.upsert_supplier,
+        }[kind](session, data)
         return
     if kind == "staff":
         staff = session.get(Staff, key)
@@ -148,14 +164,14 @@ def _person(session: Session, kind: str, op: str, key: str, data: dict[str, Any]
             staff.active = False  # kept: audit entries and shifts name them
     elif kind == "leader":
         leader = session.get(Leader, key)
-        in_use = session.scalar(select(Order.id).where(Order.leader_id == key).limit(1)) \
-            or session.scalar(select(Handover.id).where(Handover.leader_id == key).limit(1))
+        in_use = session.scalar(
+            select(Order.id).where(Order.leader_id == key).limit(1)
+        ) or session.scalar(select(Handover.id).where(Handover.leader_id == key).limit(1))
         if leader is not None and not in_use:
             session.delete(leader)
     else:
         supplier = session.get(Supplier, key)
-        in_use = session.scalar(select(Inspection.id).where(Inspection.supplier_id == key)
-                                .limit(1))
+        in_use = session.scalar(select(Inspection.id).where(Inspection.supplier_id == key).limit(1))
         if supplier is not None and not in_use:
             session.delete(supplier)
     session.flush()

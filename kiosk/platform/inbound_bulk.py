@@ -34,9 +34,15 @@ def _missing(session: Session, col: Any, keys: set[str]) -> set[str]:
 def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[str]:
     """Insert the page's brand-new orders in bulk; returns the keys it took care of."""
     counts = Counter(c.key for c in changes if c.kind == "order")
-    cands = {c.key: dict(c.data) for c in changes
-             if c.kind == "order" and c.op == "upsert" and counts[c.key] == 1
-             and c.data.get("id") == c.key and c.data.get("store_id")}
+    cands = {
+        c.key: dict(c.data)
+        for c in changes
+        if c.kind == "order"
+        and c.op == "upsert"
+        and counts[c.key] == 1
+        and c.data.get("id") == c.key
+        and c.data.get("store_id")
+    }
     if len(cands) < 20:
         return set()  # not worth it; the loaders are fine
     new = _missing(session, Order.id, set(cands))
@@ -65,8 +71,11 @@ def bulk_insert_new_orders(session: Session, changes: Sequence[Change]) -> set[s
 
 
 def _customers(session: Session, orders: list[dict[str, Any]]) -> None:
-    inline = {str(o["customer"]["id"]): _customer_row(o["customer"]) for o in orders
-              if isinstance(o.get("customer"), dict) and o["customer"].get("id")}
+    inline = {
+        str(o["customer"]["id"]): _customer_row(o["customer"])
+        for o in orders
+        if isinstance(o.get("customer"), dict) and o["customer"].get("id")
+    }
     refs = {str(o["customer_id"]) for o in orders if o.get("customer_id")} - set(inline)
     fresh = _missing(session, Customer.id, set(inline))
     if fresh:
@@ -76,12 +85,18 @@ def _customers(session: Session, orders: list[dict[str, Any]]) -> None:
         session.execute(update(Customer), known)
     blank = _missing(session, Customer.id, refs)
     if blank:
-        session.execute(insert(Customer), [{"id": k, "name_masked": "", "phone_masked": "",
-                                            "phone_tail": ""} for k in sorted(blank)])
+        session.execute(
+            insert(Customer),
+            [
+                {"id": k, "name_masked": "", "phone_masked": "", "phone_tail": ""}
+                for k in sorted(blank)
+            ],
+        )
 
 
 def _placeholders(session: Session, orders: list[dict[str, Any]]) -> None:
     """Minimal rows for referenced leaders, batches and bins not known yet (as seed does)."""
+
     def refs(field: str) -> dict[str, str]:
         return {str(o[field]): str(o["store_id"]) for o in orders if o.get(field)}
 
@@ -95,8 +110,10 @@ def _placeholders(session: Session, orders: list[dict[str, Any]]) -> None:
         return {"code": k, "store_id": sid, "zone": "ambient", "label": ""}
 
     plan: list[tuple[Any, Any, str, Callable[[str, str], dict[str, Any]]]] = [
-        (Leader, Leader.id, "leader_id", leader), (Batch, Batch.id, "batch_id", batch),
-        (Bin, Bin.code, "bin_code", bin_)]
+        (Leader, Leader.id, "leader_id", leader),
+        (Batch, Batch.id, "batch_id", batch),
+        (Bin, Bin.code, "bin_code", bin_),
+    ]
     for model, col, field, make in plan:
         wanted = refs(field)
         missing = _missing(session, col, set(wanted))

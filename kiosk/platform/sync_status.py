@@ -54,13 +54,23 @@ def note_failure(session: Session, message: str, *, reenroll: bool = False) -> N
 
 
 def events_waiting(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(OutboxEvent)
-                              .where(OutboxEvent.status == "pending")) or 0)
+    return int(
+        session.scalar(
+            select(func.count()).select_from(OutboxEvent).where(OutboxEvent.status == "pending")
+        )
+        or 0
+    )
 
 
 def open_conflicts(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(OutboxEvent).where(
-        OutboxEvent.needs_manager.is_(True), OutboxEvent.resolved_at.is_(None))) or 0)
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(OutboxEvent)
+            .where(OutboxEvent.needs_manager.is_(True), OutboxEvent.resolved_at.is_(None))
+        )
+        or 0
+    )
 
 
 def read_sync_status(session: Session) -> SyncStatus:

@@ -62,7 +62,13 @@ def receipt(d: ReceiptData) -> Document:
     blocks: list[Block] = [
         Text(d.store_name, bold=True, height=2, align=Align.CENTER),
         Text(d.store_address, align=Align.CENTER),
-        Text("自提凭证" + ("（部分）" if d.partial else ""), bold=True, width=2, height=2, align=Align.CENTER),
+        Text(
+            "自提凭证" + ("（部分）" if d.partial else ""),
+            bold=True,
+            width=2,
+            height=2,
+            align=Align.CENTER,
+        ),
         Rule(),
         Columns("订单号：", d.order_id),
         Columns("取货码：", d.pickup_code),
@@ -70,7 +76,9 @@ def receipt(d: ReceiptData) -> Document:
         Rule(),
     ]
     for line in d.lines:
-        blocks.append(Columns(f"{line.name} ×{qty_text(line.qty, line.unit)}", money(line.price_cents)))
+        blocks.append(
+            Columns(f"{line.name} ×{qty_text(line.qty, line.unit)}", money(line.price_cents))
+        )
     if d.provisional:
         blocks.append(Text("离线提货：订单明细待同步后可在小程序查看。"))
     blocks += [
@@ -206,7 +214,12 @@ class ReadingLabelData:
     tz: str = DEFAULT_TZ
 
 
-VERDICT_WORDS = {"pass": "合格", "fail": "不合格", "negative": "阴性（合格）", "positive": "阳性（不合格）"}
+VERDICT_WORDS = {
+    "pass": "合格",
+    "fail": "不合格",
+    "negative": "阴性（合格）",
+    "positive": "阳性（不合格）",
+}
 KIND_WORDS = {"brix": "糖度", "pesticide": "农残抑制率", "weight": "重量"}
 
 

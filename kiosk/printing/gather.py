@@ -30,8 +30,10 @@ def _staff_name(s: Session, staff_id: str | None) -> str:
 def _last_event_staff(s: Session, event_type: str, key: str, value: str) -> str | None:
     row = s.scalars(
         select(OutboxEvent)
-        .where(OutboxEvent.type == event_type,
-               func.json_extract(OutboxEvent.payload, f"$.{key}") == value)
+        .where(
+            OutboxEvent.type == event_type,
+            func.json_extract(OutboxEvent.payload, f"$.{key}") == value,
+        )
         .order_by(OutboxEvent.seq.desc())
         .limit(1)
     ).first()
@@ -48,8 +50,12 @@ def receipt_data(s: Session, order_id: str, *, clerk: str | None = None) -> d.Re
     if clerk is None:
         clerk = _staff_name(s, _last_event_staff(s, "order.picked_up", "order_id", order_id))
     lines = tuple(  # price_cents of a receipt line is its total: quantity × unit price
-        d.ReceiptLine(line.name, line.picked_qty or line.qty, line.unit,
-                      round((line.picked_qty or line.qty) * line.price_cents))
+        d.ReceiptLine(
+            line.name,
+            line.picked_qty or line.qty,
+            line.unit,
+            round((line.picked_qty or line.qty) * line.price_cents),
+        )
         for line in order.lines
     )
     partial = order.status == OrderStatus.PARTIALLY_PICKED_UP
@@ -89,7 +95,9 @@ def handover_data(s: Session, handover_id: str) -> d.HandoverData:
         order = s.get(Order, str(order_id))
         customer = s.get(Customer, order.customer_id) if order and order.customer_id else None
         items = len(order.lines) if order else 0
-        orders.append(d.HandoverOrder(str(order_id), customer.name_masked if customer else "", items))
+        orders.append(
+            d.HandoverOrder(str(order_id), customer.name_masked if customer else "", items)
+        )
     return d.HandoverData(
         store_name=store.name,
         handover_id=h.id,
@@ -111,9 +119,16 @@ def checkin_data(s: Session, batch_id: str) -> d.CheckinData:
     store = _store(s, batch.store_id)
     orders = list(s.scalars(select(Order).where(Order.batch_id == batch_id).order_by(Order.id)))
     problems = tuple(
-        d.CheckinProblem(order.id, line.name, line.qty,
-                         line.received_qty if line.received_qty is not None else 0, line.condition)
-        for order in orders for line in order.lines if line.condition != "ok"
+        d.CheckinProblem(
+            order.id,
+            line.name,
+            line.qty,
+            line.received_qty if line.received_qty is not None else 0,
+            line.condition,
+        )
+        for order in orders
+        for line in order.lines
+        if line.condition != "ok"
     )
     return d.CheckinData(
         store_name=store.name,
@@ -130,9 +145,16 @@ def checkin_data(s: Session, batch_id: str) -> d.CheckinData:
 
 # close_shift's counts (kiosk.services.shift) in print order, with the words on the slip
 COUNT_WORDS: dict[str, str] = {
-    "pickups": "自提完成", "reversals": "撤销核销", "handovers": "团长交接",
-    "issues": "问题登记", "batches": "到货批次", "on_shelf": "在架订单", "overdue": "滞留订单",
-    "partials": "部分提货", "events_waiting": "未上传记录", "print_queued": "待打印",
+    "pickups": "自提完成",
+    "reversals": "撤销核销",
+    "handovers": "团长交接",
+    "issues": "问题登记",
+    "batches": "到货批次",
+    "on_shelf": "在架订单",
+    "overdue": "滞留订单",
+    "partials": "部分提货",
+    "events_waiting": "未上传记录",
+    "print_queued": "待打印",
 }
 
 
@@ -143,10 +165,16 @@ def shift_data(s: Session, shift_id: str) -> d.ShiftReportData:
     if shift is None:
         raise UserFacingError(f"shift {shift_id} not found: no report to print")
     store = _store(s, str(get_setting(s, "store_id", "")))
-    counts = [(COUNT_WORDS[k], int(shift.counts[k])) for k in COUNT_WORDS
-              if isinstance(shift.counts.get(k), int | float)]
-    counts += [(k, int(v)) for k, v in shift.counts.items()
-               if k not in COUNT_WORDS and isinstance(v, int | float)]
+    counts = [
+        (COUNT_WORDS[k], int(shift.counts[k]))
+        for k in COUNT_WORDS
+        if isinstance(shift.counts.get(k), int | float)
+    ]
+    counts += [
+        (k, int(v))
+        for k, v in shift.counts.items()
+        if k not in COUNT_WORDS and isinstance(v, int | float)
+    ]
     return d.ShiftReportData(
         store_name=store.name,
         shift_id=shift.id,

@@ -224,8 +224,10 @@ def printed_lines(block: Text | Columns | Rule, columns: int) -> list[tuple[str,
     spaces on the column grid, trailing spaces dropped. Native and raster mode share it."""
     if isinstance(block, Text):
         cols = columns // block.width
-        return [(fit(ln, cols, block.align).rstrip(), block.bold, block.width, block.height)
-                for ln in wrap(block.text, cols)]
+        return [
+            (fit(ln, cols, block.align).rstrip(), block.bold, block.width, block.height)
+            for ln in wrap(block.text, cols)
+        ]
     if isinstance(block, Columns):
         return [(ln, block.bold, 1, 1) for ln in two_columns(block.left, block.right, columns)]
     return [(block.char * (columns // max(char_width(block.char), 1)), False, 1, 1)]

@@ -55,8 +55,16 @@ def _changed(result: Result[Any]) -> bool:
 
 
 def _view(job: PrintJob) -> QueuedJob:
-    return QueuedJob(job.id, job.kind, job.ref, job.status, job.attempts, job.last_error,
-                     job.created_at, job.printed_at)
+    return QueuedJob(
+        job.id,
+        job.kind,
+        job.ref,
+        job.status,
+        job.attempts,
+        job.last_error,
+        job.created_at,
+        job.printed_at,
+    )
 
 
 def enqueue_in(s: Session, doc: Document, *, ref: str = "", dedupe_key: str | None = None) -> str:
@@ -66,9 +74,16 @@ def enqueue_in(s: Session, doc: Document, *, ref: str = "", dedupe_key: str | No
         existing = s.scalars(select(PrintJob.id).where(PrintJob.dedupe_key == dedupe_key)).first()
         if existing is not None:
             return existing
-    job = PrintJob(id=str(uuid.uuid4()), kind=doc.kind, ref=ref, dedupe_key=dedupe_key,
-                   document=document_to_json(doc), status=PENDING, attempts=0,
-                   created_at=utcnow())
+    job = PrintJob(
+        id=str(uuid.uuid4()),
+        kind=doc.kind,
+        ref=ref,
+        dedupe_key=dedupe_key,
+        document=document_to_json(doc),
+        status=PENDING,
+        attempts=0,
+        created_at=utcnow(),
+    )
     s.add(job)
     s.flush()
     return job.id
@@ -105,8 +120,11 @@ class PrintQueue:
 
     def pending(self) -> list[QueuedJob]:
         with self.db.reader() as s:
-            rows = s.scalars(select(PrintJob).where(PrintJob.status == PENDING)
-                             .order_by(PrintJob.created_at, PrintJob.id))
+            rows = s.scalars(
+                select(PrintJob)
+                .where(PrintJob.status == PENDING)
+                .order_by(PrintJob.created_at, PrintJob.id)
+            )
             return [_view(j) for j in rows]
 
     def get(self, job_id: str) -> QueuedJob | None:
@@ -116,14 +134,19 @@ class PrintQueue:
 
     def jobs_for(self, ref: str) -> list[QueuedJob]:
         with self.db.reader() as s:
-            rows = s.scalars(select(PrintJob).where(PrintJob.ref == ref).order_by(PrintJob.created_at))
+            rows = s.scalars(
+                select(PrintJob).where(PrintJob.ref == ref).order_by(PrintJob.created_at)
+            )
             return [_view(j) for j in rows]
 
     def cancel(self, job_id: str) -> bool:
         """The clerk gave up on a waiting slip; True if it was still waiting."""
         with self.db.session() as s:
-            result = s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status == PENDING)
-                               .values(status=CANCELLED))
+            result = s.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id, PrintJob.status == PENDING)
+                .values(status=CANCELLED)
+            )
         return _changed(result)
 
     def reprint(self, job_id: str) -> str:
@@ -152,21 +175,36 @@ class SlipQueue:
         self.board = board
 
     def enqueue_receipt(self, order_id: str) -> None:
-        self._enqueue("receipt", order_id, lambda s: (
-            documents.receipt(gather.receipt_data(s, order_id)),
-            gather.receipt_dedupe_key(s, order_id)))
+        self._enqueue(
+            "receipt",
+            order_id,
+            lambda s: (
+                documents.receipt(gather.receipt_data(s, order_id)),
+                gather.receipt_dedupe_key(s, order_id),
+            ),
+        )
 
     def enqueue_handover_slip(self, handover_id: str) -> None:
-        self._enqueue("handover slip", handover_id, lambda s: (
-            documents.handover(gather.handover_data(s, handover_id)), f"handover:{handover_id}"))
+        self._enqueue(
+            "handover slip",
+            handover_id,
+            lambda s: (
+                documents.handover(gather.handover_data(s, handover_id)),
+                f"handover:{handover_id}",
+            ),
+        )
 
     def enqueue_checkin_sheet(self, batch_id: str) -> None:
-        self._enqueue("check-in sheet", batch_id, lambda s: (
-            documents.checkin(gather.checkin_data(s, batch_id)), None))
+        self._enqueue(
+            "check-in sheet",
+            batch_id,
+            lambda s: (documents.checkin(gather.checkin_data(s, batch_id)), None),
+        )
 
     def enqueue_shift_report(self, shift_id: str) -> None:
         """The shift report (asking twice queues one; an interim report of an open shift
         does not stand in for the closing one)."""
+
         def build(s: Session) -> tuple[Document, str | None]:
             data = gather.shift_data(s, shift_id)
             state = "open" if data.closed_at is None else "closed"
@@ -174,8 +212,9 @@ class SlipQueue:
 
         self._enqueue("shift report", shift_id, build)
 
-    def _enqueue(self, what: str, ref: str,
-                 build: Callable[[Session], tuple[Document, str | None]]) -> None:
+    def _enqueue(
+        self, what: str, ref: str, build: Callable[[Session], tuple[Document, str | None]]
+    ) -> None:
         try:
             with self.queue.db.session() as s:
                 doc, key = build(s)
@@ -183,11 +222,14 @@ class SlipQueue:
         except Exception as exc:
             log.exception("%s for %s could not be queued", what, ref)
             if self.board is not None:
-                self.board.set(DeviceState.ERROR, f"The {what} for {ref} could not be queued: "
-                               f"{exc}", error=str(exc), code="slip_not_queued")
+                self.board.set(
+                    DeviceState.ERROR,
+                    f"The {what} for {ref} could not be queued: {exc}",
+                    error=str(exc),
+                    code="slip_not_queued",
+                )
             raise
         self.queue.notify()
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +242,15 @@ class DispatchResult:
 class PrintDispatcher:
     """Sends pending jobs, oldest first, through one Printer on one background thread."""
 
-    def __init__(self, queue: PrintQueue, printer: Printer, *, retry_seconds: float = 3.0,
-                 max_retry_seconds: float = 30.0, board: StatusBoard | None = None) -> None:
+    def __init__(
+        self,
+        queue: PrintQueue,
+        printer: Printer,
+        *,
+        retry_seconds: float = 3.0,
+        max_retry_seconds: float = 30.0,
+        board: StatusBoard | None = None,
+    ) -> None:
         self.queue = queue
         self.db = queue.db
         self.printer = printer
@@ -255,8 +304,12 @@ class PrintDispatcher:
 
     def _next_job(self) -> tuple[str, Document | None] | None:
         with self.db.reader() as s:
-            job = s.scalars(select(PrintJob).where(PrintJob.status == PENDING)
-                            .order_by(PrintJob.created_at, PrintJob.id).limit(1)).first()
+            job = s.scalars(
+                select(PrintJob)
+                .where(PrintJob.status == PENDING)
+                .order_by(PrintJob.created_at, PrintJob.id)
+                .limit(1)
+            ).first()
             if job is None:
                 return None
             job_id, stored = job.id, job.document
@@ -269,36 +322,72 @@ class PrintDispatcher:
     def _mark_printed(self, job_id: str) -> bool:
         now = utcnow()
         with self.db.session() as s:
-            result = s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status == PENDING)
-                               .values(status=PRINTED, printed_at=now, last_attempt_at=now,
-                                     attempts=PrintJob.attempts + 1, last_error=None,
-                                       last_error_kind=None))
+            result = s.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id, PrintJob.status == PENDING)
+                .values(
+                    status=PRINTED,
+                    printed_at=now,
+                    last_attempt_at=now,
+                    attempts=PrintJob.attempts + 1,
+                    last_error=None,
+                    last_error_kind=None,
+                )
+            )
         return _changed(result)
 
     def _cancel(self, job_id: str, reason: str) -> None:
         with self.db.session() as s:
-            s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status == PENDING)
-                      .values(status=CANCELLED, last_error=reason, last_error_kind="bad_data",
-                              attempts=PrintJob.attempts + 1, last_attempt_at=utcnow()))
+            s.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id, PrintJob.status == PENDING)
+                .values(
+                    status=CANCELLED,
+                    last_error=reason,
+                    last_error_kind="bad_data",
+                    attempts=PrintJob.attempts + 1,
+                    last_attempt_at=utcnow(),
+                )
+            )
 
     def _record_failure(self, job_id: str, kind: str, message: str) -> None:
         with self.db.session() as s:
-            s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status == PENDING)
-                      .values(attempts=PrintJob.attempts + 1, last_error=message,
-                              last_error_kind=kind, last_attempt_at=utcnow()))
+            s.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id, PrintJob.status == PENDING)
+                .values(
+                    attempts=PrintJob.attempts + 1,
+                    last_error=message,
+                    last_error_kind=kind,
+                    last_attempt_at=utcnow(),
+                )
+            )
 
     def _count_pending(self) -> int:
         with self.db.reader() as s:
-            return int(s.scalar(select(func.count()).select_from(PrintJob)
-                                .where(PrintJob.status == PENDING)) or 0)
+            return int(
+                s.scalar(
+                    select(func.count()).select_from(PrintJob).where(PrintJob.status == PENDING)
+                )
+                or 0
+            )
 
     def _show(self, waiting: int, error: str | None) -> None:
         if error:
-            self.board.set(DeviceState.ERROR, f"{waiting} slip(s) waiting: {error}", error=error,
-                           code="slips_failed", params={"waiting": waiting})
+            self.board.set(
+                DeviceState.ERROR,
+                f"{waiting} slip(s) waiting: {error}",
+                error=error,
+                code="slips_failed",
+                params={"waiting": waiting},
+            )
         elif waiting:
-            self.board.set(DeviceState.WAITING, f"{waiting} slip(s) waiting to print",
-                           code="slips_waiting", params={"waiting": waiting})
+            self.board.set(
+                DeviceState.WAITING,
+                f"{waiting} slip(s) waiting to print",
+                code="slips_waiting",
+                params={"waiting": waiting},
+            )
         else:
             self.board.set(DeviceState.ONLINE, "All slips printed", code="slips_done")
 

@@ -49,8 +49,10 @@ FONT_CANDIDATES = (
     "C:/Windows/Fonts/simsun.ttc",
 )
 FONT_GLOBS = ("**/NotoSansCJK*.tt[cf]", "**/NotoSansSC*.[ot]tf", "**/wqy-*.ttc")
-MISSING_FONT = ("No Chinese font found for printing pictures of text: install fonts-noto-cjk "
-                f"(Debian/Ubuntu) or set {FONT_ENV} to a .ttc/.ttf/.otf with Chinese glyphs")
+MISSING_FONT = (
+    "No Chinese font found for printing pictures of text: install fonts-noto-cjk "
+    f"(Debian/Ubuntu) or set {FONT_ENV} to a .ttc/.ttf/.otf with Chinese glyphs"
+)
 
 
 def find_cjk_font() -> Path:
@@ -162,7 +164,9 @@ def stack(parts: list[PILImage.Image], dots: int, align: Align = Align.LEFT) -> 
 def block_image(block: Block, columns: int, dots: int) -> PILImage.Image | None:
     """One block as a picture `dots` wide; None for a cut (drawn by the caller if wanted)."""
     if isinstance(block, Text | Columns | Rule):
-        lines = [line_image(t, bold=b, width=w, height=h) for t, b, w, h in printed_lines(block, columns)]
+        lines = [
+            line_image(t, bold=b, width=w, height=h) for t, b, w, h in printed_lines(block, columns)
+        ]
         return stack(lines, dots)
     if isinstance(block, QR):
         parts = [qr_image(block.data, block.module)]
@@ -171,8 +175,11 @@ def block_image(block: Block, columns: int, dots: int) -> PILImage.Image | None:
             parts.append(line_image(block.caption))
         return stack(parts, dots, Align.CENTER)
     if isinstance(block, Barcode):
-        return stack([barcode_image(block.data, block.height, dots), line_image(block.data)],
-                     dots, Align.CENTER)
+        return stack(
+            [barcode_image(block.data, block.height, dots), line_image(block.data)],
+            dots,
+            Align.CENTER,
+        )
     if isinstance(block, Image):
         return stack([picture(block.png, dots)], dots, Align.CENTER)
     if isinstance(block, Feed):

@@ -101,10 +101,17 @@ def _today_start(s: Session, now: datetime) -> datetime:
 
 def _conflict_orders(s: Session) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for ev in s.scalars(select(OutboxEvent).where(OutboxEvent.needs_manager.is_(True),
-                                                  OutboxEvent.resolved_at.is_(None))):
+    for ev in s.scalars(
+        select(OutboxEvent).where(
+            OutboxEvent.needs_manager.is_(True), OutboxEvent.resolved_at.is_(None)
+        )
+    ):
         p = ev.payload or {}
-        ids = [p["order_id"]] if isinstance(p.get("order_id"), str) else list(p.get("order_ids") or [])
+        ids = (
+            [p["order_id"]]
+            if isinstance(p.get("order_id"), str)
+            else list(p.get("order_ids") or [])
+        )
         for oid in ids:
             out.setdefault(str(oid), []).append(ev.event_id)
     return out
@@ -120,24 +127,43 @@ def _row(o: Order, c: Customer | None, now: datetime, days: int) -> OrderRow:
     ready_at = _aware(o.ready_at)
     on_shelf = o.status in (S.READY, S.PARTIALLY_PICKED_UP, S.OVERDUE)
     waited = int((now - ready_at).total_seconds() // 86400) if on_shelf and ready_at else 0
-    overdue = o.status == S.OVERDUE or (on_shelf and ready_at is not None
-                                        and now - ready_at >= timedelta(days=days))
-    return OrderRow(o.id, o.pickup_code, o.status, o.bin_code, c.name_masked if c else "",
-                    c.phone_tail if c else "", max(0, waited), overdue, len(o.lines))
+    overdue = o.status == S.OVERDUE or (
+        on_shelf and ready_at is not None and now - ready_at >= timedelta(days=days)
+    )
+    return OrderRow(
+        o.id,
+        o.pickup_code,
+        o.status,
+        o.bin_code,
+        c.name_masked if c else "",
+        c.phone_tail if c else "",
+        max(0, waited),
+        overdue,
+        len(o.lines),
+    )
 
 
-def search(db: Database, text: str = "", filt: Filter = Filter.ALL, *, overdue_days: int = 3,
-           now: datetime | None = None, limit: int = 200) -> list[OrderRow]:
+def search(
+    db: Database,
+    text: str = "",
+    filt: Filter = Filter.ALL,
+    *,
+    overdue_days: int = 3,
+    now: datetime | None = None,
+    limit: int = 200,
+) -> list[OrderRow]:
     """Orders matching `text` (code, phone tail, name, order number, bin) and `filt`."""
     now = now or utcnow()
     t = text.strip()
     with db.reader() as s:
-        q = select(Order, Customer).outerjoin(
-            Customer, Customer.id == Order.customer_id)
+        q = select(Order, Customer).outerjoin(Customer, Customer.id == Order.customer_id)
         if t:
             like = f"%{t}%"
-            conds: list[Any] = [Order.id.like(like), Order.bin_code == t.upper(),
-                                Customer.name_masked.like(like)]
+            conds: list[Any] = [
+                Order.id.like(like),
+                Order.bin_code == t.upper(),
+                Customer.name_masked.like(like),
+            ]
             if t.isdigit() and len(t) == 6:
                 conds.append(Order.pickup_code == t)
             if t.isdigit() and len(t) == 4:
@@ -147,12 +173,19 @@ def search(db: Database, text: str = "", filt: Filter = Filter.ALL, *, overdue_d
         if filt is Filter.READY:
             q = q.where(Order.status.in_((S.READY, S.PARTIALLY_PICKED_UP)))
         elif filt is Filter.OVERDUE:
-            q = q.where(or_(Order.status == S.OVERDUE,
-                            and_(Order.status.in_((S.READY, S.PARTIALLY_PICKED_UP)),
-                                 Order.ready_at < cutoff)))
+            q = q.where(
+                or_(
+                    Order.status == S.OVERDUE,
+                    and_(
+                        Order.status.in_((S.READY, S.PARTIALLY_PICKED_UP)), Order.ready_at < cutoff
+                    ),
+                )
+            )
         elif filt is Filter.PICKED_UP_TODAY:
-            q = q.where(Order.status.in_((S.PICKED_UP, S.PARTIALLY_PICKED_UP)),
-                        Order.picked_up_at >= _today_start(s, now))
+            q = q.where(
+                Order.status.in_((S.PICKED_UP, S.PARTIALLY_PICKED_UP)),
+                Order.picked_up_at >= _today_start(s, now),
+            )
         elif filt is Filter.HANDED_OVER:
             q = q.where(Order.status == S.HANDED_OVER)
         elif filt is Filter.ISSUES:
@@ -180,8 +213,9 @@ def _params(detail: dict[str, Any], keys: Sequence[str]) -> tuple[tuple[str, str
     return tuple((k, str(detail[k])) for k in keys if detail.get(k) not in (None, ""))
 
 
-def detail(db: Database, order_id: str, *, overdue_days: int = 3,
-           now: datetime | None = None) -> OrderDetail | None:
+def detail(
+    db: Database, order_id: str, *, overdue_days: int = 3, now: datetime | None = None
+) -> OrderDetail | None:
     now = now or utcnow()
     with db.reader() as s:
         o = s.get(Order, order_id.strip())
@@ -190,37 +224,89 @@ def detail(db: Database, order_id: str, *, overdue_days: int = 3,
         c = s.get(Customer, o.customer_id) if o.customer_id else None
         names = _names(s)
         this_device = str(get_setting(s, "device_id", ""))
-        entries: list[AuditEntry] = list(s.scalars(
-            select(AuditEntry).where(AuditEntry.entity_id == o.id)))
+        entries: list[AuditEntry] = list(
+            s.scalars(select(AuditEntry).where(AuditEntry.entity_id == o.id))
+        )
         if o.batch_id:
-            entries += [e for e in s.scalars(select(AuditEntry).where(
-                AuditEntry.entity == "batch", AuditEntry.entity_id == o.batch_id))
-                if o.id in (e.detail.get("ready") or []) or o.id in (e.detail.get("not_arrived") or [])]
+            entries += [
+                e
+                for e in s.scalars(
+                    select(AuditEntry).where(
+                        AuditEntry.entity == "batch", AuditEntry.entity_id == o.batch_id
+                    )
+                )
+                if o.id in (e.detail.get("ready") or [])
+                or o.id in (e.detail.get("not_arrived") or [])
+            ]
         if o.leader_id:
-            handovers = [h.id for h in s.scalars(select(Handover).where(
-                Handover.leader_id == o.leader_id)) if o.id in (h.order_ids or [])]
+            handovers = [
+                h.id
+                for h in s.scalars(select(Handover).where(Handover.leader_id == o.leader_id))
+                if o.id in (h.order_ids or [])
+            ]
             if handovers:
-                entries += list(s.scalars(select(AuditEntry).where(
-                    AuditEntry.entity == "handover", AuditEntry.entity_id.in_(handovers))))
+                entries += list(
+                    s.scalars(
+                        select(AuditEntry).where(
+                            AuditEntry.entity == "handover", AuditEntry.entity_id.in_(handovers)
+                        )
+                    )
+                )
         conflicts = _conflict_orders(s).get(o.id, [])
         event_ids = [e.event_id for e in entries if e.event_id]
-        devices = dict(s.execute(select(OutboxEvent.event_id, OutboxEvent.device_id)
-                                 .where(OutboxEvent.event_id.in_(event_ids))).all())
+        devices = dict(
+            s.execute(
+                select(OutboxEvent.event_id, OutboxEvent.device_id).where(
+                    OutboxEvent.event_id.in_(event_ids)
+                )
+            ).all()
+        )
         history: list[HistoryEntry] = []
         for e in sorted(entries, key=lambda e: e.id):
             d = e.detail or {}
-            params = _params(d, ("reason", "kind", "qty", "temperature_c", "from", "to", "days",
-                                 "method", "leader_id", "note"))
+            params = _params(
+                d,
+                (
+                    "reason",
+                    "kind",
+                    "qty",
+                    "temperature_c",
+                    "from",
+                    "to",
+                    "days",
+                    "method",
+                    "leader_id",
+                    "note",
+                ),
+            )
             if e.entity == "batch":
-                params = (("batch", e.entity_id), ("bin", str((d.get("bins") or {}).get(o.id, ""))),
-                          ("arrived", "yes" if o.id in (d.get("ready") or []) else "no"))
+                params = (
+                    ("batch", e.entity_id),
+                    ("bin", str((d.get("bins") or {}).get(o.id, ""))),
+                    ("arrived", "yes" if o.id in (d.get("ready") or []) else "no"),
+                )
             if e.entity == "handover":
-                params = (("leader", names.get(str(d.get("leader_id")), str(d.get("leader_id")))),
-                          ("by", str(d.get("confirmed_by", ""))))
-            history.append(HistoryEntry(_aware(e.at) or e.at, e.action, names.get(e.actor, e.actor),
-                                        str(devices.get(e.event_id or "", this_device)), params))
-        lines = tuple(LineRow(ln.sku, ln.name, ln.qty, ln.unit, ln.picked_qty, ln.condition)
-                      for ln in o.lines)
-        return OrderDetail(_row(o, c, now, overdue_days), lines,
-                           names.get(o.leader_id or "", ""), _aware(o.picked_up_at),
-                           tuple(history), tuple(conflicts))
+                params = (
+                    ("leader", names.get(str(d.get("leader_id")), str(d.get("leader_id")))),
+                    ("by", str(d.get("confirmed_by", ""))),
+                )
+            history.append(
+                HistoryEntry(
+                    _aware(e.at) or e.at,
+                    e.action,
+                    names.get(e.actor, e.actor),
+                    str(devices.get(e.event_id or "", this_device)),
+                    params,
+                )
+            )
+        lines = tuple(
+            LineRow(ln.sku, ln.name, ln.qty, ln.unit, ln.picked_qty, ln.condition) for ln in o.lines
+        )
+        return OrderDetail(
+            _row(o, c, now, overdue_days),
+            lines,
+            names.get(o.leader_id or "", ""),
+            _aware(o.picked_up_at),
+            tuple(history),
+            tuple(conflicts),
+        )

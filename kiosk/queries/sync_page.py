@@ -24,7 +24,13 @@ class SyncPage:
 def sync_page(db: Database) -> SyncPage:
     with db.reader() as s:
         status = read_sync_status(s)
-        waiting = tuple((str(t), int(n)) for t, n in s.execute(
-            select(OutboxEvent.type, func.count()).where(OutboxEvent.status == "pending")
-            .group_by(OutboxEvent.type).order_by(OutboxEvent.type)))
+        waiting = tuple(
+            (str(t), int(n))
+            for t, n in s.execute(
+                select(OutboxEvent.type, func.count())
+                .where(OutboxEvent.status == "pending")
+                .group_by(OutboxEvent.type)
+                .order_by(OutboxEvent.type)
+            )
+        )
         return SyncPage(status, waiting, tuple(list_conflicts(s)))

@@ -13,8 +13,12 @@ from typing import Any
 
 from kiosk.errors import UserFacingError
 
-GRADE_LABELS = {"below": ("偏低", "below standard"), "normal": ("正常", "normal"),
-                "sweet": ("甜", "sweet"), "extra_sweet": ("特甜", "extra sweet")}
+GRADE_LABELS = {
+    "below": ("偏低", "below standard"),
+    "normal": ("正常", "normal"),
+    "sweet": ("甜", "sweet"),
+    "extra_sweet": ("特甜", "extra sweet"),
+}
 DEFAULT_SOURCE = "Linli default (INSTRUMENTS.md); not a national grade standard"
 SETTING_KEY = "brix_grade_table"
 
@@ -74,8 +78,10 @@ class BrixTable:
         if not name:
             return None
         wanted = name.strip().lower()
-        pairs = sorted(((n.lower(), b) for b in self.bands for n in (b.variety, *b.names)),
-                       key=lambda p: -len(p[0]))
+        pairs = sorted(
+            ((n.lower(), b) for b in self.bands for n in (b.variety, *b.names)),
+            key=lambda p: -len(p[0]),
+        )
         for key, bands in pairs:
             if wanted == key:
                 return bands
@@ -105,9 +111,14 @@ class BrixTable:
             if not isinstance(row, Mapping):
                 raise UserFacingError(f"Row {i} of the Brix table is not an object.")
             try:
-                b = BrixBands(str(row["variety"]), tuple(str(n) for n in row.get("names", ())),
-                              float(row["normal_from"]), float(row["sweet_from"]),
-                              float(row["extra_from"]), str(row.get("source") or "store table"))
+                b = BrixBands(
+                    str(row["variety"]),
+                    tuple(str(n) for n in row.get("names", ())),
+                    float(row["normal_from"]),
+                    float(row["sweet_from"]),
+                    float(row["extra_from"]),
+                    str(row.get("source") or "store table"),
+                )
             except (KeyError, TypeError, ValueError) as exc:
                 raise UserFacingError(f"Row {i} of the Brix table is incomplete ({exc}).") from None
             if not b.normal_from <= b.sweet_from <= b.extra_from:

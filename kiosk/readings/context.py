@@ -34,6 +34,12 @@ class ReadingContext:
 
     def side_data(self) -> dict[str, object]:
         """The fields without their own column, for the record's JSON."""
-        keep = ("verification_cert", "calibrated_on", "calibration_due", "reagent_lot",
-                "reagent_expiry", "note")
+        keep = (
+            "verification_cert",
+            "calibrated_on",
+            "calibration_due",
+            "reagent_lot",
+            "reagent_expiry",
+            "note",
+        )
         return {k: v for k, v in asdict(self).items() if k in keep and v}

@@ -17,8 +17,14 @@ from kiosk.printing.queue import enqueue_in
 
 # the printed conclusion (the same words as the live screen's zh_CN); negative / positive are
 # worded by kiosk.printing.documents.VERDICT_WORDS
-CONCLUSIONS = {"below": "甜度偏低", "normal": "甜度正常", "sweet": "甜度良", "extra_sweet": "甜度优",
-               "suspect": "可疑，需复检", "invalid": "无效，需重做对照"}
+CONCLUSIONS = {
+    "below": "甜度偏低",
+    "normal": "甜度正常",
+    "sweet": "甜度良",
+    "extra_sweet": "甜度优",
+    "suspect": "可疑，需复检",
+    "invalid": "无效，需重做对照",
+}
 
 
 def label_document(s: Session, reading_id: str) -> Document:
@@ -26,18 +32,29 @@ def label_document(s: Session, reading_id: str) -> Document:
     if row is None:
         raise UserFacingError("There is no reading with that id.")
     data = documents.ReadingLabelData(
-        reading_id=row.id, product=row.product or "—", kind=row.kind, value=row.value,
+        reading_id=row.id,
+        product=row.product or "—",
+        kind=row.kind,
+        value=row.value,
         unit="°Brix" if row.unit == "%Brix" else row.unit,
         verdict=CONCLUSIONS.get(row.verdict or "", row.verdict or ""),
         instrument=" ".join(x for x in (row.instrument_model, row.instrument_serial) if x) or "—",
-        operator=row.operator_id, at=row.measured_at)
+        operator=row.operator_id,
+        at=row.measured_at,
+    )
     doc = documents.reading_label(data)
     signature = (row.data or {}).get("signature")
     blocks: list[Block] = []
     for block in doc.blocks:
         if isinstance(block, QR) and isinstance(signature, dict):
-            blocks.append(replace(block, data=str(signature["code"]), module=3,
-                                  caption=f"验真码 {signature['short']}"))
+            blocks.append(
+                replace(
+                    block,
+                    data=str(signature["code"]),
+                    module=3,
+                    caption=f"验真码 {signature['short']}",
+                )
+            )
         elif isinstance(block, QR):
             blocks.append(Text("手工录入（未签名）"))
             blocks.append(block)

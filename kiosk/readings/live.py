@@ -25,8 +25,16 @@ from kiosk.readings.service import save_reading
 # tone of a grade or verdict: good (green), warn (amber), bad (red), neutral (grey)
 # why the desk refused (the UI words each)
 ERRORS = ("no_product", "no_operator", "bad_reading", "not_live", "weight_moving", "not_saved")
-TONES = {"below": "warn", "normal": "neutral", "sweet": "good", "extra_sweet": "good",
-         "negative": "good", "suspect": "warn", "positive": "bad", "invalid": "warn"}
+TONES = {
+    "below": "warn",
+    "normal": "neutral",
+    "sweet": "good",
+    "extra_sweet": "good",
+    "negative": "good",
+    "suspect": "warn",
+    "positive": "bad",
+    "invalid": "warn",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +104,11 @@ def instrument_of(device: object, configured: Sequence[Mapping[str, object]] = (
     profile = getattr(device, "profile", None)
     model = entry.get("model") or getattr(profile, "label", None) or name
     port = str(getattr(device, "url", "") or "")
-    serial = entry.get("serial") or getattr(device, "serial", None) \
-        or (f"port {port.rsplit('/', 1)[-1]}" if port else "?")  # no serial configured
+    serial = (
+        entry.get("serial")
+        or getattr(device, "serial", None)
+        or (f"port {port.rsplit('/', 1)[-1]}" if port else "?")
+    )  # no serial configured
     protocol = entry.get("protocol") or getattr(profile, "name", "") or ""
     return Instrument(name, str(model), str(serial), str(protocol))
 
@@ -110,8 +121,9 @@ class LiveDesk:
         self.snap = LiveSnapshot(None, "", "")
         self._weight: tuple[Reading, Instrument] | None = None
 
-    def start(self, *, product: str, batch_id: str, operator_id: str | None,
-              session_id: str | None = None) -> LiveSnapshot:
+    def start(
+        self, *, product: str, batch_id: str, operator_id: str | None, session_id: str | None = None
+    ) -> LiveSnapshot:
         """Go live. The host who starts is the operator of the session's readings (an idle
         lock during a long test on camera does not lose or orphan them)."""
         if not product.strip():
@@ -130,8 +142,12 @@ class LiveDesk:
         """A reading from an instrument: a weight is shown live; a Brix or pesticide result
         of a running session is saved at once (with its signature)."""
         if reading.kind is ReadingKind.WEIGHT:
-            self.snap = replace(self.snap, weight=reading.value, weight_unit=reading.unit,
-                                weight_stable=reading.stable and reading.status is ReadingStatus.OK)
+            self.snap = replace(
+                self.snap,
+                weight=reading.value,
+                weight_unit=reading.unit,
+                weight_stable=reading.stable and reading.status is ReadingStatus.OK,
+            )
             if reading.stable and reading.status is ReadingStatus.OK:
                 self._weight = (reading, instrument)
             return self.snap
@@ -154,12 +170,16 @@ class LiveDesk:
         return self._save(reading, instrument, operator_id or self.snap.operator_id)
 
     def _save(self, reading: Reading, instrument: Instrument, operator_id: str) -> LiveSnapshot:
-        ctx = ReadingContext(operator_id=operator_id, context="livestream",
-                             session_id=self.snap.session_id, product=self.snap.product,
-                             batch_id=self.snap.batch_id or None,
-                             instrument_model=instrument.model,
-                             instrument_serial=instrument.serial,
-                             protocol=instrument.protocol or None)
+        ctx = ReadingContext(
+            operator_id=operator_id,
+            context="livestream",
+            session_id=self.snap.session_id,
+            product=self.snap.product,
+            batch_id=self.snap.batch_id or None,
+            instrument_model=instrument.model,
+            instrument_serial=instrument.serial,
+            protocol=instrument.protocol or None,
+        )
         try:
             with self.db.session() as s:
                 saved = save_reading(s, reading, ctx)
@@ -168,12 +188,23 @@ class LiveDesk:
                 value, unit = row.value, row.unit
         except UserFacingError as exc:
             return self._refuse("not_saved", str(exc))
-        item = LiveItem(saved.reading_id, reading.kind.value, value, unit, saved.verdict,
-                        TONES.get(saved.verdict or "", "neutral"), saved.code, saved.short_code,
-                        False, instrument, reading.at)
+        item = LiveItem(
+            saved.reading_id,
+            reading.kind.value,
+            value,
+            unit,
+            saved.verdict,
+            TONES.get(saved.verdict or "", "neutral"),
+            saved.code,
+            saved.short_code,
+            False,
+            instrument,
+            reading.at,
+        )
         items = (*self.snap.items, item)
-        self.snap = replace(self.snap, items=items, spreads=_spreads(items), error="",
-                            error_detail="")
+        self.snap = replace(
+            self.snap, items=items, spreads=_spreads(items), error="", error_detail=""
+        )
         return self.snap
 
     def _refuse(self, code: str, detail: str = "") -> LiveSnapshot:
@@ -189,6 +220,12 @@ def _spreads(items: Sequence[LiveItem]) -> dict[str, Spread]:
             continue
         sd = statistics.stdev(values) if len(values) > 1 else 0.0
         unit = next(i.unit for i in items if i.kind == kind)
-        out[kind] = Spread(len(values), round(statistics.fmean(values), 2), round(sd, 2),
-                           min(values), max(values), unit)
+        out[kind] = Spread(
+            len(values),
+            round(statistics.fmean(values), 2),
+            round(sd, 2),
+            min(values),
+            max(values),
+            unit,
+        )
     return out

@@ -13,8 +13,12 @@ from kiosk.errors import UserFacingError
 from kiosk.models import Media
 from kiosk.ports import utcnow
 
-EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
-              "application/pdf": ".pdf"}
+EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "application/pdf": ".pdf",
+}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -38,7 +42,15 @@ def store_media(session: Session, data_dir: Path, data: bytes, mime: str) -> str
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     if session.get(Media, sha) is None:
-        session.add(Media(sha256=sha, mime=mime, size=len(data), path=str(relative),
-                          created_at=utcnow(), uploaded_at=None))
+        session.add(
+            Media(
+                sha256=sha,
+                mime=mime,
+                size=len(data),
+                path=str(relative),
+                created_at=utcnow(),
+                uploaded_at=None,
+            )
+        )
         session.flush()
     return sha

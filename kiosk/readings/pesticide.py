@@ -25,18 +25,40 @@ LABELS = {
 }
 ADVICE = {
     "negative": "No organophosphate/carbamate inhibition found by this screen. It is not a "
-                "residue measurement and not a compliance statement.",
+    "residue measurement and not a compliance statement.",
     "suspect": "Re-test this sample.",
     "positive": "Do not sell. Re-test at least twice and confirm by a laboratory method.",
     "invalid": "Prepare a new control: the whole run is invalid, nothing is negative.",
 }
 # Natural compounds in these inhibit the enzyme too (false positives).
-FALSE_POSITIVE_PRONE = ("scallion", "spring onion", "onion", "garlic", "leek", "celery",
-                        "coriander", "cilantro", "mushroom", "tomato", "葱", "蒜", "韭", "芹",
-                        "香菜", "芫荽", "菇", "蘑", "番茄", "西红柿", "圣女果")
-FALSE_POSITIVE_NOTE = ("This vegetable can inhibit the enzyme by itself (false positives are "
-                       "known): re-test with the whole-vegetable method (整体测定法) before "
-                       "acting on a positive.")
+FALSE_POSITIVE_PRONE = (
+    "scallion",
+    "spring onion",
+    "onion",
+    "garlic",
+    "leek",
+    "celery",
+    "coriander",
+    "cilantro",
+    "mushroom",
+    "tomato",
+    "葱",
+    "蒜",
+    "韭",
+    "芹",
+    "香菜",
+    "芫荽",
+    "菇",
+    "蘑",
+    "番茄",
+    "西红柿",
+    "圣女果",
+)
+FALSE_POSITIVE_NOTE = (
+    "This vegetable can inhibit the enzyme by itself (false positives are "
+    "known): re-test with the whole-vegetable method (整体测定法) before "
+    "acting on a positive."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +78,13 @@ class PesticideMethod:
             raise UserFacingError("The pesticide method setting must be an object.")
         try:
             suspect = data.get("suspect_pct", 40.0)
-            method = cls(str(data["standard"]), float(data["positive_pct"]),
-                         None if suspect is None else float(suspect),
-                         float(data.get("control_min", 0.3)), float(data.get("control_max", 0.8)))
+            method = cls(
+                str(data["standard"]),
+                float(data["positive_pct"]),
+                None if suspect is None else float(suspect),
+                float(data.get("control_min", 0.3)),
+                float(data.get("control_max", 0.8)),
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise UserFacingError(f"The pesticide method setting is incomplete ({exc}).") from None
         if method.suspect_pct is not None and method.suspect_pct > method.positive_pct:
@@ -103,8 +129,14 @@ def control_valid(da0: float, method: PesticideMethod = DEFAULT_METHOD) -> bool:
     return method.control_min <= round(da0, 4) <= method.control_max
 
 
-def judge(da0: float, dat: float, method: PesticideMethod = DEFAULT_METHOD, *,
-          reader_code: str | None = None, product: str | None = None) -> PesticideVerdict:
+def judge(
+    da0: float,
+    dat: float,
+    method: PesticideMethod = DEFAULT_METHOD,
+    *,
+    reader_code: str | None = None,
+    product: str | None = None,
+) -> PesticideVerdict:
     """Recompute inhibition and verdict from ΔA₀ and ΔAₜ; compare with the reader's verdict."""
     valid = control_valid(da0, method)
     inhibition = round((da0 - dat) / da0 * 100, 1) if da0 > 0 else None
@@ -118,8 +150,9 @@ def judge(da0: float, dat: float, method: PesticideMethod = DEFAULT_METHOD, *,
         verdict = "negative"
     reader = READER_CODES.get((reader_code or "").upper()) if reader_code else None
     disagrees = reader_code is not None and reader != verdict
-    return PesticideVerdict(verdict, inhibition, valid, method, reader, disagrees,
-                            false_positive_note(product))
+    return PesticideVerdict(
+        verdict, inhibition, valid, method, reader, disagrees, false_positive_note(product)
+    )
 
 
 def card_verdict(pad: str, product: str | None = None) -> PesticideVerdict:
@@ -131,7 +164,9 @@ def card_verdict(pad: str, product: str | None = None) -> PesticideVerdict:
     elif colour in ("white", "faint", "faint_blue", "unchanged", "白", "浅蓝"):
         verdict = "positive"
     else:
-        raise UserFacingError("Say how the pad looks next to the blank card: blue (like the "
-                              "blank), faint blue or white.")
+        raise UserFacingError(
+            "Say how the pad looks next to the blank card: blue (like the "
+            "blank), faint blue or white."
+        )
     method = PesticideMethod(standard=CARD_STANDARD)
     return PesticideVerdict(verdict, None, True, method, note=false_positive_note(product))

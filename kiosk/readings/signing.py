@@ -43,20 +43,27 @@ _SHORT = re.compile(r"[A-Z2-7]{4}-?[A-Z2-7]{4}")
 
 # The reasons a check ends with; each has its own message (MESSAGES) and the UI words them.
 VALID, MALFORMED, MANUAL, UNKNOWN_KEY, WRONG_KEY, TAMPERED, NOT_FOUND = (
-    "valid", "malformed", "manual", "unknown_key", "wrong_key", "tampered", "not_found")
+    "valid",
+    "malformed",
+    "manual",
+    "unknown_key",
+    "wrong_key",
+    "tampered",
+    "not_found",
+)
 MESSAGES = {
     VALID: "Genuine: device {device} signed this reading from its instrument {instrument}.",
     MALFORMED: "This is not a reading verification code (it starts LKR1. or looks like 7KQ2-M9XD).",
     MANUAL: "This reading was entered by hand: a manual entry is never signed as an instrument "
-            "reading, so this code is not genuine.",
+    "reading, so this code is not genuine.",
     UNKNOWN_KEY: "Signed with a device key this kiosk does not know ({key}): check it on the "
-                 "server, or sync first.",
+    "server, or sync first.",
     WRONG_KEY: "Signed with another device's key ({other}, device {other_device}), not the key of "
-               "device {device} that the code names: it did not come from that instrument.",
+    "device {device} that the code names: it did not come from that instrument.",
     TAMPERED: "The signature does not match the figures: the value, time or instrument was "
-              "changed after the instrument measured it.",
+    "changed after the instrument measured it.",
     NOT_FOUND: "No signed reading with the short code {code} in this kiosk's ledger; scan the "
-               "QR (the full code) instead.",
+    "QR (the full code) instead.",
 }
 
 
@@ -114,9 +121,11 @@ def known_keys(session: Session) -> dict[str, DeviceKey]:
     _private(session)
     stored = get_setting(session, KNOWN_SETTING, {})
     out: dict[str, DeviceKey] = {}
-    for kid, entry in (stored.items() if isinstance(stored, dict) else ()):
+    for kid, entry in stored.items() if isinstance(stored, dict) else ():
         if isinstance(entry, dict) and isinstance(entry.get("public_key"), str):
-            out[str(kid)] = DeviceKey(str(kid), entry["public_key"], str(entry.get("device_id", "")))
+            out[str(kid)] = DeviceKey(
+                str(kid), entry["public_key"], str(entry.get("device_id", ""))
+            )
     return out
 
 
@@ -134,11 +143,22 @@ def payload_of(fields: Mapping[str, Any], key: DeviceKey) -> dict[str, Any]:
     instrument = fields.get("instrument") or {}
     sess = fields.get("session") or {}
     return {
-        "r": fields["reading_id"], "k": fields["kind"], "v": fields["value"], "u": fields["unit"],
-        "m": instrument.get("model"), "s": instrument.get("serial"), "o": fields["operator"],
-        "t": fields["measured_at"], "x": sess.get("id"), "c": sess.get("context"),
-        "p": fields.get("product"), "b": fields.get("batch_id"), "d": fields.get("verdict"),
-        "src": fields.get("source", "instrument"), "key": key.key_id, "dev": key.device_id,
+        "r": fields["reading_id"],
+        "k": fields["kind"],
+        "v": fields["value"],
+        "u": fields["unit"],
+        "m": instrument.get("model"),
+        "s": instrument.get("serial"),
+        "o": fields["operator"],
+        "t": fields["measured_at"],
+        "x": sess.get("id"),
+        "c": sess.get("context"),
+        "p": fields.get("product"),
+        "b": fields.get("batch_id"),
+        "d": fields.get("verdict"),
+        "src": fields.get("source", "instrument"),
+        "key": key.key_id,
+        "dev": key.device_id,
     }
 
 
@@ -171,8 +191,12 @@ class ReadingCheck:
     params: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"valid": self.valid, "reason": self.reason, "reading": self.reading,
-                "message": self.message}
+        return {
+            "valid": self.valid,
+            "reason": self.reason,
+            "reading": self.reading,
+            "message": self.message,
+        }
 
 
 def _result(reason: str, reading: dict[str, Any] | None = None, **params: str) -> ReadingCheck:
@@ -191,25 +215,36 @@ def _parse(code: str) -> tuple[str, dict[str, Any], bytes] | None:
         payload = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(payload, dict) or not all(isinstance(payload.get(k), str)
-                                                for k in ("r", "k", "key", "src")):
+    if not isinstance(payload, dict) or not all(
+        isinstance(payload.get(k), str) for k in ("r", "k", "key", "src")
+    ):
         return None
     return f"{PREFIX}{body}", payload, signature
 
 
 def readable(payload: Mapping[str, Any]) -> dict[str, Any]:
     """The signed payload with its long names, for people and JSON output."""
-    return {"reading_id": payload.get("r"), "kind": payload.get("k"), "value": payload.get("v"),
-            "unit": payload.get("u"), "verdict": payload.get("d"), "product": payload.get("p"),
-            "batch_id": payload.get("b"),
-            "instrument": {"model": payload.get("m"), "serial": payload.get("s")},
-            "operator": payload.get("o"), "measured_at": payload.get("t"),
-            "session": {"context": payload.get("c"), "id": payload.get("x")},
-            "source": payload.get("src"), "key_id": payload.get("key"), "device_id": payload.get("dev")}
+    return {
+        "reading_id": payload.get("r"),
+        "kind": payload.get("k"),
+        "value": payload.get("v"),
+        "unit": payload.get("u"),
+        "verdict": payload.get("d"),
+        "product": payload.get("p"),
+        "batch_id": payload.get("b"),
+        "instrument": {"model": payload.get("m"), "serial": payload.get("s")},
+        "operator": payload.get("o"),
+        "measured_at": payload.get("t"),
+        "session": {"context": payload.get("c"), "id": payload.get("x")},
+        "source": payload.get("src"),
+        "key_id": payload.get("key"),
+        "device_id": payload.get("dev"),
+    }
 
 
-def check_code(code: str, keys: Mapping[str, DeviceKey],
-               record: Mapping[str, Any] | None = None) -> ReadingCheck:
+def check_code(
+    code: str, keys: Mapping[str, DeviceKey], record: Mapping[str, Any] | None = None
+) -> ReadingCheck:
     """Check a full code against trusted device keys (and, when known, the record of that
     reading: a reading_captured-shaped mapping with `source` and the signed fields).
     Pure: the kiosk's ledger and the reference server both call it."""
@@ -218,7 +253,9 @@ def check_code(code: str, keys: Mapping[str, DeviceKey],
         return _result(MALFORMED)
     signed, payload, signature = parsed
     reading = readable(payload)
-    if payload["src"] != "instrument" or (record is not None and record.get("source") != "instrument"):
+    if payload["src"] != "instrument" or (
+        record is not None and record.get("source") != "instrument"
+    ):
         return _result(MANUAL, reading)
     claimed = keys.get(payload["key"])
     if claimed is None:
@@ -229,13 +266,21 @@ def check_code(code: str, keys: Mapping[str, DeviceKey],
             if payload_of(record, key) != payload:
                 return _result(TAMPERED, reading)
         instrument = " ".join(str(x) for x in (payload.get("m"), payload.get("s")) if x) or "?"
-        return _result(VALID, reading, device=str(payload.get("dev") or claimed.device_id),
-                       instrument=instrument)
+        return _result(
+            VALID,
+            reading,
+            device=str(payload.get("dev") or claimed.device_id),
+            instrument=instrument,
+        )
     for other in keys.values():
         if other.key_id != claimed.key_id and _verifies(other, signed, signature):
-            return _result(WRONG_KEY, reading, other=other.key_id,
-                           other_device=other.device_id or "?",
-                           device=str(payload.get("dev") or claimed.device_id or "?"))
+            return _result(
+                WRONG_KEY,
+                reading,
+                other=other.key_id,
+                other_device=other.device_id or "?",
+                device=str(payload.get("dev") or claimed.device_id or "?"),
+            )
     return _result(TAMPERED, reading)
 
 

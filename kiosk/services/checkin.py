@@ -58,9 +58,14 @@ class CheckinResult:
 
 
 def check_in_batch(
-    db: Database, batch_id: str, *, staff_id: str | None,
-    received: Iterable[LineReceipt] = (), temperature_c: float | None = None,
-    bins: Mapping[str, str] | None = None, now: datetime | None = None,
+    db: Database,
+    batch_id: str,
+    *,
+    staff_id: str | None,
+    received: Iterable[LineReceipt] = (),
+    temperature_c: float | None = None,
+    bins: Mapping[str, str] | None = None,
+    now: datetime | None = None,
     issues: Iterable[IssueLine] = (),
 ) -> CheckinResult:
     """Lines not listed in `received` arrived in full and in good order.
@@ -83,8 +88,11 @@ def check_in_batch(
             raise IllegalTransition(f"There is no delivery batch {batch_id}.")
         if batch.status == "checked_in":
             raise IllegalTransition(f"Batch {batch_id} was already checked in.")
-        orders = s.scalars(select(Order).where(Order.batch_id == batch_id, Order.status == OrderStatus.DISPATCHED)
-                           .order_by(Order.id)).all()
+        orders = s.scalars(
+            select(Order)
+            .where(Order.batch_id == batch_id, Order.status == OrderStatus.DISPATCHED)
+            .order_by(Order.id)
+        ).all()
         known = {(o.id, ln.sku) for o in orders for ln in o.lines}
         stray = [k for k in given if k not in known]
         if stray:
@@ -106,8 +114,15 @@ def check_in_batch(
                 line.condition = cond
                 if cond != "ok":
                     problems.append(LineReceipt(order.id, line.sku, got, cond))
-                lines_out.append({"order_id": order.id, "sku": line.sku, "expected": qty(line.qty),
-                                  "received": qty(got), "condition": cond})
+                lines_out.append(
+                    {
+                        "order_id": order.id,
+                        "sku": line.sku,
+                        "expected": qty(line.qty),
+                        "received": qty(got),
+                        "condition": cond,
+                    }
+                )
             if order.lines and all((ln.received_qty or 0) <= 0 for ln in order.lines):
                 missing.append(order.id)
                 continue
@@ -123,31 +138,56 @@ def check_in_batch(
         batch.temperature_c = temperature_c
         batch.checked_in_by = actor.id
         payload = {"batch_id": batch_id, "lines": lines_out, "temperature_c": temperature_c}
-        ev = record_change(s, actor=actor.id, event_type="batch.arrived", entity="batch",
-                           entity_id=batch_id, payload=payload,
-                           detail={**payload, "ready": ready, "not_arrived": missing,
-                                   "bins": dict(assigned)}, occurred_at=now)
+        ev = record_change(
+            s,
+            actor=actor.id,
+            event_type="batch.arrived",
+            entity="batch",
+            entity_id=batch_id,
+            payload=payload,
+            detail={**payload, "ready": ready, "not_arrived": missing, "bins": dict(assigned)},
+            occurred_at=now,
+        )
         for issue in issues:  # shortages and damage, in the same transaction as the arrival
-            add_issue(s, actor.id, load_order(s, issue.order_id), kind=issue.kind, sku=issue.sku,
-                      quantity=issue.qty, note=issue.note, media=issue.media, now=now)
-        return CheckinResult(batch_id, ev.event_id, tuple(ready), tuple(missing),
-                             tuple(problems), tuple(assigned))
+            add_issue(
+                s,
+                actor.id,
+                load_order(s, issue.order_id),
+                kind=issue.kind,
+                sku=issue.sku,
+                quantity=issue.qty,
+                note=issue.note,
+                media=issue.media,
+                now=now,
+            )
+        return CheckinResult(
+            batch_id, ev.event_id, tuple(ready), tuple(missing), tuple(problems), tuple(assigned)
+        )
 
 
 def _bin_load(s: Session, store_id: str) -> Counter[str]:
-    load: Counter[str] = Counter({code: 0 for code in s.scalars(
-        select(Bin.code).where(Bin.store_id == store_id).order_by(Bin.code))})
-    rows = s.execute(select(Order.bin_code, func.count())
-                     .where(Order.status.in_(ON_SHELF),
-                            Order.bin_code.is_not(None))
-                     .group_by(Order.bin_code))
+    load: Counter[str] = Counter(
+        {
+            code: 0
+            for code in s.scalars(
+                select(Bin.code).where(Bin.store_id == store_id).order_by(Bin.code)
+            )
+        }
+    )
+    rows = s.execute(
+        select(Order.bin_code, func.count())
+        .where(Order.status.in_(ON_SHELF), Order.bin_code.is_not(None))
+        .group_by(Order.bin_code)
+    )
     for code, n in rows:
         if code is not None and code in load:
             load[code] = n
     return load
 
 
-def _choose_bin(explicit: Mapping[str, str] | None, order_id: str, load: Counter[str]) -> str | None:
+def _choose_bin(
+    explicit: Mapping[str, str] | None, order_id: str, load: Counter[str]
+) -> str | None:
     if explicit and order_id in explicit:
         code = explicit[order_id]
         if code not in load:

@@ -34,10 +34,13 @@ class HandoverResult:
 
 def leader_orders(session: Session, leader_id: str) -> list[Order]:
     """A leader's orders that can be handed over now."""
-    return list(session.scalars(
-        select(Order).where(Order.leader_id == leader_id, Order.status.in_(HANDOVER_FROM))
-        .order_by(Order.bin_code, Order.id)
-    ))
+    return list(
+        session.scalars(
+            select(Order)
+            .where(Order.leader_id == leader_id, Order.status.in_(HANDOVER_FROM))
+            .order_by(Order.bin_code, Order.id)
+        )
+    )
 
 
 def leader_by_badge(session: Session, badge_code: str) -> Leader | None:
@@ -57,8 +60,14 @@ def confirm_leader(leader: Leader, confirmed_by: str, credential: str) -> None:
 
 
 def hand_over(
-    db: Database, leader_id: str, order_ids: Sequence[str], *, staff_id: str | None,
-    confirmed_by: str, credential: str, bag_count: int | None = None,
+    db: Database,
+    leader_id: str,
+    order_ids: Sequence[str],
+    *,
+    staff_id: str | None,
+    confirmed_by: str,
+    credential: str,
+    bag_count: int | None = None,
     now: datetime | None = None,
 ) -> HandoverResult:
     now = now or utcnow()
@@ -78,11 +87,32 @@ def hand_over(
             order.status = check(order.status, Action.HAND_OVER, OrderStatus.HANDED_OVER)
             order.updated_at = now
         handover_id = f"H-{uuid.uuid4().hex[:12]}"
-        s.add(Handover(id=handover_id, store_id=leader.store_id, leader_id=leader_id,
-                       staff_id=actor.id, confirmed_by=confirmed_by, order_ids=ids,
-                       bag_count=bag_count if bag_count is not None else len(ids), at=now))
-        payload = {"order_ids": ids, "leader_id": leader_id, "confirmed_by": confirmed_by,
-                   "staff_id": actor.id, "handover_id": handover_id}
-        ev = record_change(s, actor=actor.id, event_type="order.handed_over", entity="handover",
-                           entity_id=handover_id, payload=payload, occurred_at=now)
+        s.add(
+            Handover(
+                id=handover_id,
+                store_id=leader.store_id,
+                leader_id=leader_id,
+                staff_id=actor.id,
+                confirmed_by=confirmed_by,
+                order_ids=ids,
+                bag_count=bag_count if bag_count is not None else len(ids),
+                at=now,
+            )
+        )
+        payload = {
+            "order_ids": ids,
+            "leader_id": leader_id,
+            "confirmed_by": confirmed_by,
+            "staff_id": actor.id,
+            "handover_id": handover_id,
+        }
+        ev = record_change(
+            s,
+            actor=actor.id,
+            event_type="order.handed_over",
+            entity="handover",
+            entity_id=handover_id,
+            payload=payload,
+            occurred_at=now,
+        )
         return HandoverResult(handover_id, ev.event_id, leader_id, tuple(ids))

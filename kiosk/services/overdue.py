@@ -24,7 +24,10 @@ from kiosk.staff import Permission, require
 
 
 def mark_overdue(
-    db: Database, *, staff_id: str | None = None, days: int | None = None,
+    db: Database,
+    *,
+    staff_id: str | None = None,
+    days: int | None = None,
     now: datetime | None = None,
 ) -> list[str]:
     """Ready orders not collected for `days` (setting `overdue_after_days`) become overdue."""
@@ -33,20 +36,31 @@ def mark_overdue(
         actor = require(s, staff_id, Permission.MARK_OVERDUE)
         limit = days if days is not None else int_setting(s, "overdue_after_days")
         cutoff = now - timedelta(days=limit)
-        orders = s.scalars(select(Order).where(Order.status == OrderStatus.READY, Order.ready_at < cutoff)
-                           .order_by(Order.id)).all()
+        orders = s.scalars(
+            select(Order)
+            .where(Order.status == OrderStatus.READY, Order.ready_at < cutoff)
+            .order_by(Order.id)
+        ).all()
         for order in orders:
             order.status = check(order.status, Action.MARK_OVERDUE, OrderStatus.OVERDUE)
             order.updated_at = now
-            append_audit(s, actor=actor.id, action="order.marked_overdue", entity="order",
-                         entity_id=order.id,
-                         detail={"from": OrderStatus.READY, "to": OrderStatus.OVERDUE,
-                                 "days": limit})
+            append_audit(
+                s,
+                actor=actor.id,
+                action="order.marked_overdue",
+                entity="order",
+                entity_id=order.id,
+                detail={"from": OrderStatus.READY, "to": OrderStatus.OVERDUE, "days": limit},
+            )
         return [o.id for o in orders]
 
 
 def return_overdue(
-    db: Database, order_ids: Sequence[str], *, staff_id: str | None, reason: str = "",
+    db: Database,
+    order_ids: Sequence[str],
+    *,
+    staff_id: str | None,
+    reason: str = "",
     now: datetime | None = None,
 ) -> list[str]:
     """Overdue orders sent back to the warehouse (audit only, like overdue marking)."""
@@ -59,7 +73,12 @@ def return_overdue(
             order = load_order(s, oid)
             order.status = check(order.status, Action.RETURN, OrderStatus.RETURNED)
             order.updated_at = now
-            append_audit(s, actor=actor.id, action="order.returned", entity="order",
-                         entity_id=oid, detail={"from": OrderStatus.OVERDUE, "to": OrderStatus.RETURNED,
-                                                "reason": reason})
+            append_audit(
+                s,
+                actor=actor.id,
+                action="order.returned",
+                entity="order",
+                entity_id=oid,
+                detail={"from": OrderStatus.OVERDUE, "to": OrderStatus.RETURNED, "reason": reason},
+            )
         return list(order_ids)

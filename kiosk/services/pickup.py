@@ -81,9 +81,15 @@ def _receipt(s: Session, order_id: str, wanted: bool) -> tuple[str | None, str |
 
 
 def confirm_pickup(
-    db: Database, order_id: str, *, staff_id: str | None, method: str = "qr",
-    lines: Mapping[str, float] | None = None, now: datetime | None = None,
-    expected_version: int | None = None, receipt: bool = False,
+    db: Database,
+    order_id: str,
+    *,
+    staff_id: str | None,
+    method: str = "qr",
+    lines: Mapping[str, float] | None = None,
+    now: datetime | None = None,
+    expected_version: int | None = None,
+    receipt: bool = False,
 ) -> PickupResult:
     """Hand out the whole order (lines=None) or the given quantities per SKU.
 
@@ -96,13 +102,19 @@ def confirm_pickup(
         actor = require(s, staff_id, Permission.PICKUP)
         result = _pick_up(s, actor.id, order_id, method, lines, now, expected_version)
         job, problem = _receipt(s, order_id, receipt)
-        return PickupResult(result.order_id, result.status, result.event_id, result.lines,
-                            job, problem)
+        return PickupResult(
+            result.order_id, result.status, result.event_id, result.lines, job, problem
+        )
 
 
 def confirm_pickups(
-    db: Database, tickets: Sequence[tuple[str, int]], *, staff_id: str | None,
-    method: str = "qr", now: datetime | None = None, receipt: bool = False,
+    db: Database,
+    tickets: Sequence[tuple[str, int]],
+    *,
+    staff_id: str | None,
+    method: str = "qr",
+    now: datetime | None = None,
+    receipt: bool = False,
 ) -> list[PickupResult]:
     """Hand out all these orders (批量核销): one confirm, one transaction, one event per
     order. Each ticket is (order_id, version seen); any changed order refuses them all."""
@@ -121,9 +133,15 @@ def confirm_pickups(
         return out
 
 
-def _pick_up(s: Session, actor_id: str, order_id: str, method: str,
-             lines: Mapping[str, float] | None, now: datetime,
-             expected_version: int | None) -> PickupResult:
+def _pick_up(
+    s: Session,
+    actor_id: str,
+    order_id: str,
+    method: str,
+    lines: Mapping[str, float] | None,
+    now: datetime,
+    expected_version: int | None,
+) -> PickupResult:
     order = load_order(s, order_id)
     if expected_version is not None and order.version != expected_version:
         raise OrderChanged(order_id, expected_version, order.version)
@@ -138,12 +156,21 @@ def _pick_up(s: Session, actor_id: str, order_id: str, method: str,
     if complete:
         order.picked_up_at = now
     payload = {
-        "order_id": order.id, "lines": [{"sku": k, "qty": qty(v)} for k, v in picks.items()],
-        "method": method, "staff_id": actor_id,
+        "order_id": order.id,
+        "lines": [{"sku": k, "qty": qty(v)} for k, v in picks.items()],
+        "method": method,
+        "staff_id": actor_id,
     }
-    ev = record_change(s, actor=actor_id, event_type="order.picked_up", entity="order",
-                       entity_id=order.id, payload=payload,
-                       detail={**payload, "from": before, "to": order.status}, occurred_at=now)
+    ev = record_change(
+        s,
+        actor=actor_id,
+        event_type="order.picked_up",
+        entity="order",
+        entity_id=order.id,
+        payload=payload,
+        detail={**payload, "from": before, "to": order.status},
+        occurred_at=now,
+    )
     s.flush()
     return PickupResult(order.id, order.status, ev.event_id, tuple(picks.items()))
 
@@ -169,8 +196,13 @@ def _picks(order: Order, lines: Mapping[str, float] | None) -> dict[str, float]:
 
 
 def confirm_provisional_pickup(
-    db: Database, claims: Claims, *, staff_id: str | None, method: str = "qr",
-    now: datetime | None = None, receipt: bool = False,
+    db: Database,
+    claims: Claims,
+    *,
+    staff_id: str | None,
+    method: str = "qr",
+    now: datetime | None = None,
+    receipt: bool = False,
 ) -> PickupResult:
     """Serve a genuine token whose order is not synced yet: a provisional picked_up order.
 
@@ -183,15 +215,37 @@ def confirm_provisional_pickup(
         if s.get(Order, claims.order_id) is not None:
             raise IllegalTransition("This order is known now: scan the code again.")
         ensure_store(s, claims.store_id)
-        s.add(Order(id=claims.order_id, store_id=claims.store_id, pickup_code=claims.pickup_code,
-                    status="picked_up", provisional=True, picked_up_at=now, updated_at=now,
-                    total_cents=0, remote_version=0))
+        s.add(
+            Order(
+                id=claims.order_id,
+                store_id=claims.store_id,
+                pickup_code=claims.pickup_code,
+                status="picked_up",
+                provisional=True,
+                picked_up_at=now,
+                updated_at=now,
+                total_cents=0,
+                remote_version=0,
+            )
+        )
         s.flush()
-        payload = {"order_id": claims.order_id, "lines": [], "method": method,
-                   "staff_id": actor.id, "provisional": True}
-        ev = record_change(s, actor=actor.id, event_type="order.picked_up", entity="order",
-                           entity_id=claims.order_id, payload=payload,
-                           detail={**payload, "from": None, "to": "picked_up"}, occurred_at=now)
+        payload = {
+            "order_id": claims.order_id,
+            "lines": [],
+            "method": method,
+            "staff_id": actor.id,
+            "provisional": True,
+        }
+        ev = record_change(
+            s,
+            actor=actor.id,
+            event_type="order.picked_up",
+            entity="order",
+            entity_id=claims.order_id,
+            payload=payload,
+            detail={**payload, "from": None, "to": "picked_up"},
+            occurred_at=now,
+        )
         s.flush()
         job, problem = _receipt(s, claims.order_id, receipt)
         return PickupResult(claims.order_id, "picked_up", ev.event_id, (), job, problem)
@@ -206,8 +260,13 @@ class ReversalResult:
 
 
 def reverse_pickup(
-    db: Database, order_id: str, *, staff_id: str | None, reason: str,
-    now: datetime | None = None, window_min: int | None = None,
+    db: Database,
+    order_id: str,
+    *,
+    staff_id: str | None,
+    reason: str,
+    now: datetime | None = None,
+    window_min: int | None = None,
 ) -> ReversalResult:
     """Undo the latest not-yet-reversed pickup of an order, within the reversal window."""
     reason = reason.strip()
@@ -219,12 +278,14 @@ def reverse_pickup(
         pickup = _latest_unreversed_pickup(s, order_id)
         if pickup is None:
             raise IllegalTransition(f"Order {order_id} has no pickup to reverse.")
-        actor = require(s, staff_id, Permission.REVERSE_PICKUP,
-                        owner=str(pickup.payload.get("staff_id")))
+        actor = require(
+            s, staff_id, Permission.REVERSE_PICKUP, owner=str(pickup.payload.get("staff_id"))
+        )
         window = int_setting(s, "pickup_reverse_window_min") if window_min is None else window_min
         if now - pickup.occurred_at > timedelta(minutes=window):
-            raise NotAllowed(f"A pickup can only be reversed within {window} minutes; "
-                             "record an issue instead.")
+            raise NotAllowed(
+                f"A pickup can only be reversed within {window} minutes; record an issue instead."
+            )
         by_sku = {ln.sku: ln for ln in order.lines}
         for item in pickup.payload.get("lines") or []:
             line = by_sku.get(str(item.get("sku")))
@@ -236,25 +297,41 @@ def reverse_pickup(
         order.status = check(before, Action.REVERSE_PICKUP, target)
         order.picked_up_at = None
         order.updated_at = now
-        payload = {"order_id": order_id, "reason": reason, "staff_id": actor.id,
-                   "reverses_event_id": pickup.event_id, "lines": pickup.payload.get("lines") or []}
-        ev = record_change(s, actor=actor.id, event_type="order.pickup_reversed", entity="order",
-                           entity_id=order_id, payload=payload,
-                           detail={**payload, "from": before, "to": order.status}, occurred_at=now)
+        payload = {
+            "order_id": order_id,
+            "reason": reason,
+            "staff_id": actor.id,
+            "reverses_event_id": pickup.event_id,
+            "lines": pickup.payload.get("lines") or [],
+        }
+        ev = record_change(
+            s,
+            actor=actor.id,
+            event_type="order.pickup_reversed",
+            entity="order",
+            entity_id=order_id,
+            payload=payload,
+            detail={**payload, "from": before, "to": order.status},
+            occurred_at=now,
+        )
         return ReversalResult(order_id, order.status, ev.event_id, pickup.event_id)
 
 
 def _order_events(s: Session, type_: str, order_id: str) -> list[OutboxEvent]:
-    return list(s.scalars(
-        select(OutboxEvent)
-        .where(OutboxEvent.type == type_, outbox_order_is(order_id))
-        .order_by(OutboxEvent.seq)
-    ))
+    return list(
+        s.scalars(
+            select(OutboxEvent)
+            .where(OutboxEvent.type == type_, outbox_order_is(order_id))
+            .order_by(OutboxEvent.seq)
+        )
+    )
 
 
 def _latest_unreversed_pickup(s: Session, order_id: str) -> OutboxEvent | None:
-    reversed_ids = {str(e.payload.get("reverses_event_id"))
-                    for e in _order_events(s, "order.pickup_reversed", order_id)}
+    reversed_ids = {
+        str(e.payload.get("reverses_event_id"))
+        for e in _order_events(s, "order.pickup_reversed", order_id)
+    }
     for ev in reversed(_order_events(s, "order.picked_up", order_id)):
         if ev.event_id not in reversed_ids:
             return ev

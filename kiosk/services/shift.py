@@ -22,8 +22,10 @@ from kiosk.ports import utcnow
 from kiosk.staff import Permission, require
 
 _COUNTED = {
-    "order.picked_up": "pickups", "order.pickup_reversed": "reversals",
-    "order.handed_over": "handovers", "order.issue_reported": "issues",
+    "order.picked_up": "pickups",
+    "order.pickup_reversed": "reversals",
+    "order.handed_over": "handovers",
+    "order.issue_reported": "issues",
     "batch.arrived": "batches",
 }
 
@@ -50,26 +52,50 @@ def shift_counts(s: Session, opened_at: datetime, now: datetime) -> dict[str, An
     """What happened since `opened_at` (the close summary, also shown before closing):
     events by kind, partial pickups, what is on the shelf and overdue, and what has not
     left the kiosk yet (events waiting for the platform, print jobs still queued)."""
-    by_type: Counter[str] = Counter({str(t): int(n) for t, n in s.execute(
-        select(OutboxEvent.type, func.count())
-        .where(OutboxEvent.occurred_at >= opened_at, OutboxEvent.occurred_at <= now)
-        .group_by(OutboxEvent.type))})
+    by_type: Counter[str] = Counter(
+        {
+            str(t): int(n)
+            for t, n in s.execute(
+                select(OutboxEvent.type, func.count())
+                .where(OutboxEvent.occurred_at >= opened_at, OutboxEvent.occurred_at <= now)
+                .group_by(OutboxEvent.type)
+            )
+        }
+    )
     counts: dict[str, Any] = {name: by_type.get(t, 0) for t, name in _COUNTED.items()}
-    counts["partials"] = int(s.scalar(
-        select(func.count()).select_from(AuditEntry)
-        .where(AuditEntry.action == "order.picked_up", AuditEntry.at >= opened_at,
-               func.json_extract(AuditEntry.detail, "$.to") == OrderStatus.PARTIALLY_PICKED_UP.value))
-        or 0)
-    shelf = {str(st): int(n) for st, n in s.execute(
-        select(Order.status, func.count())
-        .where(Order.status.in_(ON_SHELF))
-        .group_by(Order.status))}
+    counts["partials"] = int(
+        s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.action == "order.picked_up",
+                AuditEntry.at >= opened_at,
+                func.json_extract(AuditEntry.detail, "$.to")
+                == OrderStatus.PARTIALLY_PICKED_UP.value,
+            )
+        )
+        or 0
+    )
+    shelf = {
+        str(st): int(n)
+        for st, n in s.execute(
+            select(Order.status, func.count())
+            .where(Order.status.in_(ON_SHELF))
+            .group_by(Order.status)
+        )
+    }
     counts["on_shelf"] = sum(shelf.values())
     counts["overdue"] = shelf.get(OrderStatus.OVERDUE, 0)
-    counts["events_waiting"] = int(s.scalar(
-        select(func.count()).select_from(OutboxEvent).where(OutboxEvent.status == "pending")) or 0)
-    counts["print_queued"] = int(s.scalar(
-        select(func.count()).select_from(PrintJob).where(PrintJob.status == "pending")) or 0)
+    counts["events_waiting"] = int(
+        s.scalar(
+            select(func.count()).select_from(OutboxEvent).where(OutboxEvent.status == "pending")
+        )
+        or 0
+    )
+    counts["print_queued"] = int(
+        s.scalar(select(func.count()).select_from(PrintJob).where(PrintJob.status == "pending"))
+        or 0
+    )
     return counts
 
 
@@ -88,6 +114,13 @@ def close_shift(
         shift.closed_at = now
         shift.counts = counts
         payload = {"shift_id": shift_id, "staff_id": actor.id, "counts": counts}
-        ev = record_change(s, actor=actor.id, event_type="shift.closed", entity="shift",
-                           entity_id=shift_id, payload=payload, occurred_at=now)
+        ev = record_change(
+            s,
+            actor=actor.id,
+            event_type="shift.closed",
+            entity="shift",
+            entity_id=shift_id,
+            payload=payload,
+            occurred_at=now,
+        )
         return ShiftClosed(shift_id, ev.event_id, counts)

@@ -61,8 +61,9 @@ def classify_and_verify(
     with db.reader() as s:
         if kind == "token":
             r = verify_token(s, text, store_id, now)
-            return ScanResult(kind, r.verdict, (r.order,) if r.order else (), r.claims,
-                              r.signature_ok)
+            return ScanResult(
+                kind, r.verdict, (r.order,) if r.order else (), r.claims, r.signature_ok
+            )
         assert isinstance(text, str) or kind == "unknown"
         if kind == "code":
             verdict, views = verdict_for_code(s, str(text))
@@ -71,21 +72,35 @@ def classify_and_verify(
             views = find_by_phone_tail(s, str(text))
             tail = str(text).strip()
             if not views:
-                return ScanResult(kind, Verdict(
-                    V.UNKNOWN_ORDER, None,
-                    f"No order waiting on the shelf for a phone number ending in {tail}.",
-                    Detail.NO_PHONE_MATCH, (("tail", tail),)))
+                return ScanResult(
+                    kind,
+                    Verdict(
+                        V.UNKNOWN_ORDER,
+                        None,
+                        f"No order waiting on the shelf for a phone number ending in {tail}.",
+                        Detail.NO_PHONE_MATCH,
+                        (("tail", tail),),
+                    ),
+                )
             if len(views) == 1:
                 return ScanResult(kind, verdict_for_order(views[0], s), tuple(views))
-            return ScanResult(kind, Verdict(
-                V.READY, None,
-                f"{len(views)} orders are waiting for a phone number ending in {tail}: "
-                "choose one.", Detail.SEVERAL_FOR_PHONE,
-                (("count", str(len(views))), ("tail", tail))), tuple(views))
+            return ScanResult(
+                kind,
+                Verdict(
+                    V.READY,
+                    None,
+                    f"{len(views)} orders are waiting for a phone number ending in {tail}: "
+                    "choose one.",
+                    Detail.SEVERAL_FOR_PHONE,
+                    (("count", str(len(views))), ("tail", tail)),
+                ),
+                tuple(views),
+            )
         if isinstance(text, bytes | bytearray):
             r = verify_token(s, text, store_id, now)
-            return ScanResult("token" if r.claims else kind, r.verdict, (), r.claims,
-                              r.signature_ok)
+            return ScanResult(
+                "token" if r.claims else kind, r.verdict, (), r.claims, r.signature_ok
+            )
     if isinstance(text, str) and len(text) <= MAX_TOKEN_CHARS:
         t = text.strip()
         detail = Detail.BAD_CODE if t.isdigit() else garbage_detail(t)

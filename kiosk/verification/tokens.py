@@ -42,7 +42,9 @@ def sign_token(private_key: Ed25519PrivateKey, payload: dict[str, Any]) -> str:
     return sign_compact(private_key, PREFIX, payload)[0]
 
 
-def make_payload(order_id: str, store_id: str, code: str, expiry_unix: int, key_id: str) -> dict[str, Any]:
+def make_payload(
+    order_id: str, store_id: str, code: str, expiry_unix: int, key_id: str
+) -> dict[str, Any]:
     return {"o": order_id, "s": store_id, "c": code, "x": expiry_unix, "k": key_id}
 
 
@@ -134,17 +136,31 @@ def _verify(session: Session, token: object, store_id: str, now: datetime) -> To
         return TokenResult(Verdict(V.FORGED, None, MESSAGES[V.FORGED]), claims)
     if claims.store_id != store_id:
         other = session.get(Store, claims.store_id)
-        return TokenResult(Verdict(V.WRONG_STORE, claims.order_id, MESSAGES[V.WRONG_STORE],
-                                   params=(("store_id", claims.store_id),
-                                           ("store_name", other.name if other else ""))),
-                           claims, True)
+        return TokenResult(
+            Verdict(
+                V.WRONG_STORE,
+                claims.order_id,
+                MESSAGES[V.WRONG_STORE],
+                params=(("store_id", claims.store_id), ("store_name", other.name if other else "")),
+            ),
+            claims,
+            True,
+        )
     if claims.expiry_unix < now.timestamp():
         return TokenResult(Verdict(V.EXPIRED, claims.order_id, MESSAGES[V.EXPIRED]), claims, True)
     view = order_view(session, claims.order_id)
     if view is None:
-        return TokenResult(Verdict(V.UNKNOWN_ORDER, claims.order_id, MESSAGES[V.UNKNOWN_ORDER],
-                                   Detail.NOT_SYNCED, (("code", claims.pickup_code),)),
-                           claims, True)
+        return TokenResult(
+            Verdict(
+                V.UNKNOWN_ORDER,
+                claims.order_id,
+                MESSAGES[V.UNKNOWN_ORDER],
+                Detail.NOT_SYNCED,
+                (("code", claims.pickup_code),),
+            ),
+            claims,
+            True,
+        )
     return TokenResult(verdict_for_order(view, session), claims, True, view)
 
 
@@ -164,9 +180,13 @@ def garbage_hint(text: str) -> str:
     if not text:
         return "Nothing was scanned. Scan the code again."
     if any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text[:64]):
-        return ("The scan came in as Chinese characters: the scanner or the keyboard is in "
-                "Chinese input mode. Switch to English input and scan again.")
+        return (
+            "The scan came in as Chinese characters: the scanner or the keyboard is in "
+            "Chinese input mode. Switch to English input and scan again."
+        )
     if text[:4].lower() == "lk1." or text[:4].upper() in {"ДЛ1.", "LK!."}:
-        return ("The scan looks garbled (keyboard layout or Caps Lock). Check the scanner's "
-                "keyboard setting and scan again.")
+        return (
+            "The scan looks garbled (keyboard layout or Caps Lock). Check the scanner's "
+            "keyboard setting and scan again."
+        )
     return MESSAGES[V.MALFORMED]

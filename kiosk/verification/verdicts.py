@@ -34,13 +34,17 @@ MESSAGES: dict[VerdictName, str] = {
     V.NOT_ARRIVED: "This order has not arrived at the store yet.",
     V.HANDED_OVER: "This order was handed over to the customer's team leader.",
     V.CANCELLED: "This order was cancelled or refunded. Do not hand it out.",
-    V.UNKNOWN_ORDER: ("The code is genuine but this order is not in the kiosk yet (not synced). "
-                      "It can be served provisionally; sync will reconcile it."),
+    V.UNKNOWN_ORDER: (
+        "The code is genuine but this order is not in the kiosk yet (not synced). "
+        "It can be served provisionally; sync will reconcile it."
+    ),
     V.WRONG_STORE: "This code is for another store. Please send the customer to that store.",
     V.EXPIRED: "This code has expired. Ask the customer to refresh the code in the app.",
     V.FORGED: "This code is not genuine (signature check failed). Do not hand anything out.",
-    V.UNKNOWN_KEY: ("This code was signed with a key this kiosk does not know or no longer "
-                    "trusts. Sync the kiosk, or use the 6-digit pickup code."),
+    V.UNKNOWN_KEY: (
+        "This code was signed with a key this kiosk does not know or no longer "
+        "trusts. Sync the kiosk, or use the 6-digit pickup code."
+    ),
     V.MALFORMED: "This is not a pickup code. Scan the customer's pickup QR code again.",
 }
 

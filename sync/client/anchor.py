@@ -24,8 +24,9 @@ ANCHOR = "audit_anchor"  # sync_state: "position:hash" the platform last acknowl
 
 def local_head(session: Session) -> AuditHead | None:
     """The newest entry of the local chain; None while the chain is empty."""
-    row = session.execute(select(AuditEntry.id, AuditEntry.hash)
-                          .order_by(AuditEntry.id.desc()).limit(1)).first()
+    row = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
     return None if row is None else AuditHead(int(row.id), str(row.hash))
 
 
@@ -44,18 +45,30 @@ class AnchorCheck:
 def check_anchor(db: Database, api: HttpCentralApi) -> AnchorCheck:
     anchor = api.audit_head()
     if anchor is None:
-        return AnchorCheck(None, None, None, "The platform holds no audit anchor for this "
-                           "kiosk yet: run `kiosk sync --once` first.")
+        return AnchorCheck(
+            None,
+            None,
+            None,
+            "The platform holds no audit anchor for this kiosk yet: run `kiosk sync --once` first.",
+        )
     with db.reader() as s:
         entry = s.get(AuditEntry, anchor.position)
         held = None if entry is None else entry.hash
     when = anchor.acknowledged_at or "an earlier sync"
     if held == anchor.hash:
-        return AnchorCheck(True, anchor.position, anchor.acknowledged_at,
-                           f"audit chain matches the platform's anchor: entry {anchor.position} "
-                           f"is the one acknowledged at {when}")
+        return AnchorCheck(
+            True,
+            anchor.position,
+            anchor.acknowledged_at,
+            f"audit chain matches the platform's anchor: entry {anchor.position} "
+            f"is the one acknowledged at {when}",
+        )
     what = "is gone" if held is None else "is not the one the platform acknowledged"
-    return AnchorCheck(False, anchor.position, anchor.acknowledged_at,
-                       f"the chain was rewritten before position {anchor.position}: entry "
-                       f"{anchor.position} {what} (anchored at {when}), even if every local "
-                       "link still checks out")
+    return AnchorCheck(
+        False,
+        anchor.position,
+        anchor.acknowledged_at,
+        f"the chain was rewritten before position {anchor.position}: entry "
+        f"{anchor.position} {what} (anchored at {when}), even if every local "
+        "link still checks out",
+    )

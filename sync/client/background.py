@@ -56,8 +56,11 @@ class BackgroundSync:
         try:
             self._engine = build_engine(self.db, board=self.board)
         except SyncError as exc:
-            state = DeviceState.DISABLED if exc.kind is SyncErrorKind.NOT_ENROLLED \
+            state = (
+                DeviceState.DISABLED
+                if exc.kind is SyncErrorKind.NOT_ENROLLED
                 else DeviceState.ERROR
+            )
             self.board.set(state, str(exc), error=str(exc))
             return False
         freeze_startup_heap()

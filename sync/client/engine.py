@@ -61,16 +61,29 @@ class SyncReport:
     keys: int = 0
 
     def as_dict(self) -> dict[str, object]:
-        return {"pushed": self.pushed, "results": self.results, "pulled": self.pulled,
-                "pages": self.pages, "media": self.media, "media_skipped": self.media_skipped,
-                "keys": self.keys}
+        return {
+            "pushed": self.pushed,
+            "results": self.results,
+            "pulled": self.pulled,
+            "pages": self.pages,
+            "media": self.media,
+            "media_skipped": self.media_skipped,
+            "keys": self.keys,
+        }
 
 
 class SyncEngine:
-    def __init__(self, db: Database, api: HttpCentralApi, *, policy: RetryPolicy | None = None,
-                 batch_size: int = 200, page_size: int = 500,
-                 board: StatusBoard | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        db: Database,
+        api: HttpCentralApi,
+        *,
+        policy: RetryPolicy | None = None,
+        batch_size: int = 200,
+        page_size: int = 500,
+        board: StatusBoard | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.db = db
         self.api = api
         self.policy = policy or RetryPolicy()
@@ -90,8 +103,11 @@ class SyncEngine:
 
     def _retry(self, fn: Callable[[], T]) -> T:
         def noting(exc: SyncError, attempt: int, pause: float) -> None:
-            self.board.set(DeviceState.OFFLINE, f"{exc} (attempt {attempt}, next in "
-                           f"{pause:.1f} s)", error=str(exc))
+            self.board.set(
+                DeviceState.OFFLINE,
+                f"{exc} (attempt {attempt}, next in {pause:.1f} s)",
+                error=str(exc),
+            )
 
         return call_with_retry(fn, self.policy, sleep=self._sleep, on_retry=noting)
 
@@ -102,8 +118,14 @@ class SyncEngine:
         this database; with nothing to send, the head alone goes when it moved."""
         while True:
             with self.db.reader() as s:
-                batch = list(s.scalars(select(OutboxEvent).where(OutboxEvent.status == "pending")
-                                       .order_by(OutboxEvent.seq).limit(self.batch_size)))
+                batch = list(
+                    s.scalars(
+                        select(OutboxEvent)
+                        .where(OutboxEvent.status == "pending")
+                        .order_by(OutboxEvent.seq)
+                        .limit(self.batch_size)
+                    )
+                )
                 envelopes = [event_envelope(ev) for ev in batch]
                 head = local_head(s)
                 anchored = get_state(s, ANCHOR)
@@ -123,8 +145,9 @@ class SyncEngine:
             remember_anchor(s, acknowledged)
         self._anchored = acknowledged
 
-    def _send(self, envelopes: list[dict[str, Any]],
-              head: AuditHead | None = None) -> tuple[EventResult, ...]:
+    def _send(
+        self, envelopes: list[dict[str, Any]], head: AuditHead | None = None
+    ) -> tuple[EventResult, ...]:
         """Send one batch. If the platform refuses the whole request (a 4xx other than 401),
         split it until the refused event is alone and answer `rejected` for it only, so one
         bad record never holds back the others."""
@@ -136,13 +159,11 @@ class SyncEngine:
             if exc.kind is not SyncErrorKind.REJECTED:
                 raise
             if len(envelopes) == 1:
-                return (EventResult(str(envelopes[0]["event_id"]), EventStatus.REJECTED,
-                                    str(exc)),)
+                return (EventResult(str(envelopes[0]["event_id"]), EventStatus.REJECTED, str(exc)),)
         half = len(envelopes) // 2
         return self._send(envelopes[:half], head) + self._send(envelopes[half:], head)
 
-    def _settle(self, ids: list[str], results: tuple[EventResult, ...],
-                report: SyncReport) -> None:
+    def _settle(self, ids: list[str], results: tuple[EventResult, ...], report: SyncReport) -> None:
         """One transaction: every answered event leaves `pending` (one UPDATE per outcome)."""
         groups: dict[tuple[str, str, bool], list[str]] = {}
         answered = set(ids)
@@ -159,16 +180,27 @@ class SyncEngine:
             report.results[r.status.value] = report.results.get(r.status.value, 0) + 1
         now = utcnow()
         with self.db.session() as s:
-            s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(ids))
-                      .values(attempts=OutboxEvent.attempts + 1))
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.event_id.in_(ids))
+                .values(attempts=OutboxEvent.attempts + 1)
+            )
             for (outcome, reason, manager), event_ids in groups.items():
-                s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(event_ids),
-                                                    OutboxEvent.status == "pending")
-                          .values(status=outcome, reason=reason or None, needs_manager=manager,
-                                  settled_at=None if outcome == "rejected" else now))
+                s.execute(
+                    update(OutboxEvent)
+                    .where(OutboxEvent.event_id.in_(event_ids), OutboxEvent.status == "pending")
+                    .values(
+                        status=outcome,
+                        reason=reason or None,
+                        needs_manager=manager,
+                        settled_at=None if outcome == "rejected" else now,
+                    )
+                )
         if answered:
-            raise SyncError(SyncErrorKind.PROTOCOL, f"The platform did not answer for "
-                            f"{len(answered)} event(s); they stay queued.")
+            raise SyncError(
+                SyncErrorKind.PROTOCOL,
+                f"The platform did not answer for {len(answered)} event(s); they stay queued.",
+            )
 
     # --- media ---------------------------------------------------------------------------
     def upload_media(self, report: SyncReport) -> None:
@@ -176,8 +208,12 @@ class SyncEngine:
         bytes no longer match its sha256) or refused is skipped and counted, never blocking
         the events and orders behind it."""
         with self.db.reader() as s:
-            todo = [(m.sha256, m.path, m.mime) for m in s.scalars(
-                select(Media).where(Media.uploaded_at.is_(None)).order_by(Media.created_at))]
+            todo = [
+                (m.sha256, m.path, m.mime)
+                for m in s.scalars(
+                    select(Media).where(Media.uploaded_at.is_(None)).order_by(Media.created_at)
+                )
+            ]
         for sha, path, mime in todo:
             file = Path(path)
             if not file.is_absolute():
@@ -241,8 +277,11 @@ class SyncEngine:
                 for k in keys:
                     change_format.add_platform_key(s, k.key_id, k.public_key, revoked=k.revoked)
         except ValueError as exc:  # not base64, not 32 bytes
-            raise SyncError(SyncErrorKind.PROTOCOL, f"The platform sent a key this kiosk "
-                            f"cannot use ({exc}); keys are kept as they were.") from exc
+            raise SyncError(
+                SyncErrorKind.PROTOCOL,
+                f"The platform sent a key this kiosk "
+                f"cannot use ({exc}); keys are kept as they were.",
+            ) from exc
         report.keys = len(keys)
 
     # --- whole runs ----------------------------------------------------------------------
@@ -270,8 +309,9 @@ class SyncEngine:
         auth = exc.kind is SyncErrorKind.AUTH
         with self.db.session() as s:
             note_failure(s, str(exc), reenroll=auth)
-        state = DeviceState.ERROR if auth or exc.kind is SyncErrorKind.PROTOCOL \
-            else DeviceState.OFFLINE
+        state = (
+            DeviceState.ERROR if auth or exc.kind is SyncErrorKind.PROTOCOL else DeviceState.OFFLINE
+        )
         self.board.set(state, str(exc), error=str(exc))
 
     def run_forever(self, stop: threading.Event, *, interval_s: float = 15.0) -> None:

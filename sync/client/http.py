@@ -57,12 +57,16 @@ def check_transport(url: str, *, insecure: bool = False) -> None:
     this machine only unless the person says --insecure."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SyncError(SyncErrorKind.PROTOCOL, "The server address must look like "
-                        "https://host[:port]")
+        raise SyncError(
+            SyncErrorKind.PROTOCOL, "The server address must look like https://host[:port]"
+        )
     if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
-        raise SyncError(SyncErrorKind.PROTOCOL, f"Refusing plain http:// to {parts.hostname}: "
-                        "the device token would cross the network unencrypted. Use https://, "
-                        "or add --insecure if you really mean it.")
+        raise SyncError(
+            SyncErrorKind.PROTOCOL,
+            f"Refusing plain http:// to {parts.hostname}: "
+            "the device token would cross the network unencrypted. Use https://, "
+            "or add --insecure if you really mean it.",
+        )
 
 
 def _refuse_constant(name: str) -> Any:
@@ -92,9 +96,14 @@ def timeout_from_env(default: tuple[float, float] = DEFAULT_TIMEOUT) -> tuple[fl
 
 
 class HttpCentralApi:
-    def __init__(self, base_url: str, token: str | None = None, *,
-                 timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-                 verify: bool | str = True) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.session = requests.Session()
@@ -112,39 +121,56 @@ class HttpCentralApi:
         try:
             # verify per request: a session-level value loses to REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE
             # from the environment; the configured bundle must win
-            r = self.session.request(method, self.base_url + path, timeout=self.timeout,
-                                     verify=self.session.verify, **kw)
+            r = self.session.request(
+                method, self.base_url + path, timeout=self.timeout, verify=self.session.verify, **kw
+            )
         except requests.Timeout as exc:
-            raise SyncError(SyncErrorKind.NETWORK, "The central platform did not answer in "
-                            f"time; will try again. ({type(exc).__name__})") from exc
+            raise SyncError(
+                SyncErrorKind.NETWORK,
+                "The central platform did not answer in "
+                f"time; will try again. ({type(exc).__name__})",
+            ) from exc
         except requests.exceptions.SSLError as exc:
-            raise SyncError(SyncErrorKind.NETWORK, "The platform's security certificate could "
-                            "not be verified; check the server address.") from exc
+            raise SyncError(
+                SyncErrorKind.NETWORK,
+                "The platform's security certificate could "
+                "not be verified; check the server address.",
+            ) from exc
         except requests.RequestException as exc:
-            raise SyncError(SyncErrorKind.NETWORK, "Cannot reach the central platform (no "
-                            f"network or server down); will try again. ({type(exc).__name__})"
-                            ) from exc
+            raise SyncError(
+                SyncErrorKind.NETWORK,
+                "Cannot reach the central platform (no "
+                f"network or server down); will try again. ({type(exc).__name__})",
+            ) from exc
         if r.status_code == 401:
-            raise SyncError(SyncErrorKind.AUTH, "The platform no longer accepts this kiosk's "
-                            "token: enroll the kiosk again.")
+            raise SyncError(
+                SyncErrorKind.AUTH,
+                "The platform no longer accepts this kiosk's token: enroll the kiosk again.",
+            )
         if r.status_code >= 500 or r.status_code in (408, 429):
-            raise SyncError(SyncErrorKind.SERVER, f"The central platform had a problem (HTTP "
-                            f"{r.status_code}); will try again.")
+            raise SyncError(
+                SyncErrorKind.SERVER,
+                f"The central platform had a problem (HTTP {r.status_code}); will try again.",
+            )
         if r.status_code >= 400:
-            raise SyncError(SyncErrorKind.REJECTED, f"The platform refused the request: "
-                            f"{_detail(r)}")
+            raise SyncError(
+                SyncErrorKind.REJECTED, f"The platform refused the request: {_detail(r)}"
+            )
         try:
             return strict_json(r.content.decode("utf-8"))
         except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            raise SyncError(SyncErrorKind.PROTOCOL, "The platform sent an answer this kiosk "
-                            "cannot read (not standard JSON).") from exc
+            raise SyncError(
+                SyncErrorKind.PROTOCOL,
+                "The platform sent an answer this kiosk cannot read (not standard JSON).",
+            ) from exc
 
     def health(self) -> bool:
         body = self._call("GET", "/api/v1/health")
         return isinstance(body, dict) and body.get("status") == "ok"
 
-    def enroll(self, enrollment_code: str, device_name: str, *,
-               device_public_key: str | None = None) -> Enrollment:
+    def enroll(
+        self, enrollment_code: str, device_name: str, *, device_public_key: str | None = None
+    ) -> Enrollment:
         request: dict[str, str] = {"enrollment_code": enrollment_code, "device_name": device_name}
         if device_public_key:  # the reading-signing key (kiosk.readings.signing)
             request["device_public_key"] = device_public_key
@@ -157,8 +183,9 @@ class HttpCentralApi:
     def push_events(self, events: Sequence[Mapping[str, Any]]) -> tuple[EventResult, ...]:
         return self.push_batch(events)[0]
 
-    def push_batch(self, events: Sequence[Mapping[str, Any]], audit_head: AuditHead | None = None
-                   ) -> tuple[tuple[EventResult, ...], AuditHead | None]:
+    def push_batch(
+        self, events: Sequence[Mapping[str, Any]], audit_head: AuditHead | None = None
+    ) -> tuple[tuple[EventResult, ...], AuditHead | None]:
         """Push events (and the audit head); the results and the head the server now holds."""
         body: dict[str, Any] = {"events": list(events)}
         if audit_head is not None:
@@ -166,9 +193,14 @@ class HttpCentralApi:
         answer = self._call("POST", "/api/v1/events/batch", json=body)
         try:
             results = tuple(
-                EventResult(str(r["event_id"]), EventStatus(r["status"]), str(r.get("reason") or ""),
-                            EventStatus(r["first_status"]) if r.get("first_status") else None)
-                for r in answer["results"])
+                EventResult(
+                    str(r["event_id"]),
+                    EventStatus(r["status"]),
+                    str(r.get("reason") or ""),
+                    EventStatus(r["first_status"]) if r.get("first_status") else None,
+                )
+                for r in answer["results"]
+            )
             head = _head(answer.get("audit_head"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SyncError(SyncErrorKind.PROTOCOL, "Event results are malformed.") from exc
@@ -200,8 +232,12 @@ class HttpCentralApi:
             raise SyncError(SyncErrorKind.PROTOCOL, "The change list is malformed.") from exc
 
     def put_media(self, sha256: str, data: bytes, mime: str) -> None:
-        self._call("PUT", f"/api/v1/media/{sha256}", data=data,
-                   headers={"Content-Type": mime or "application/octet-stream"})
+        self._call(
+            "PUT",
+            f"/api/v1/media/{sha256}",
+            data=data,
+            headers={"Content-Type": mime or "application/octet-stream"},
+        )
 
     def keys(self) -> tuple[PlatformKeyInfo, ...]:
         body = self._call("GET", "/api/v1/keys")
@@ -211,14 +247,19 @@ class HttpCentralApi:
                 raise TypeError("keys is not a list")
             out = []
             for k in rows:
-                if not isinstance(k["key_id"], str) or not isinstance(k["public_key"], str) \
-                        or not isinstance(k["revoked"], bool):
+                if (
+                    not isinstance(k["key_id"], str)
+                    or not isinstance(k["public_key"], str)
+                    or not isinstance(k["revoked"], bool)
+                ):
                     raise TypeError("a key has fields of the wrong type")
                 out.append(PlatformKeyInfo(k["key_id"], k["public_key"], k["revoked"]))
             return tuple(out)
         except (KeyError, TypeError) as exc:
-            raise SyncError(SyncErrorKind.PROTOCOL, "The platform's key list is malformed; "
-                            "keys are kept as they were.") from exc
+            raise SyncError(
+                SyncErrorKind.PROTOCOL,
+                "The platform's key list is malformed; keys are kept as they were.",
+            ) from exc
 
 
 def _head(raw: Any) -> AuditHead | None:

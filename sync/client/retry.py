@@ -53,7 +53,10 @@ class RetryPolicy:
 
 
 def call_with_retry(
-    fn: Callable[[], T], policy: RetryPolicy, *, sleep: Callable[[float], None] = time.sleep,
+    fn: Callable[[], T],
+    policy: RetryPolicy,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
     on_retry: Callable[[SyncError, int, float], None] | None = None,
 ) -> T:
     """Call fn until it succeeds, a non-retryable error comes, or the attempts run out."""
@@ -63,8 +66,9 @@ def call_with_retry(
             return fn()
         except SyncError as exc:
             attempt += 1
-            if not is_retryable(exc) or (policy.max_attempts is not None
-                                         and attempt >= policy.max_attempts):
+            if not is_retryable(exc) or (
+                policy.max_attempts is not None and attempt >= policy.max_attempts
+            ):
                 raise
             pause = policy.delay(attempt - 1)
             if on_retry is not None:

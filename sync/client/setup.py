@@ -30,8 +30,14 @@ def _verify() -> bool | str:
     return os.environ.get("LINLI_SYNC_CA") or True
 
 
-def enroll_kiosk(db: Database, server_url: str, code: str,
-                 device_name: str | None = None, *, insecure: bool = False) -> Enrollment:
+def enroll_kiosk(
+    db: Database,
+    server_url: str,
+    code: str,
+    device_name: str | None = None,
+    *,
+    insecure: bool = False,
+) -> Enrollment:
     """Trade the code for a token; adopt the platform's store/device identity.
 
     Events recorded before enrollment carry a local device id; they were made here, so
@@ -43,8 +49,9 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
     with db.session() as s:  # made on first use; its public half is registered with the server
         public_key = device_key(s).public_key
     try:
-        enrollment = api.enroll(code.strip(), device_name or socket.gethostname(),
-                                device_public_key=public_key)
+        enrollment = api.enroll(
+            code.strip(), device_name or socket.gethostname(), device_public_key=public_key
+        )
     finally:
         api.close()
     with db.session() as s:
@@ -56,8 +63,11 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
         put_state(s, NEEDS_REENROLL, None)
         if previous_store != (url, enrollment.store_id):
             put_state(s, CURSOR, "0")  # another server or store: take in everything
-        s.execute(update(OutboxEvent).where(OutboxEvent.status.in_(("pending", "rejected")))
-                  .values(store_id=enrollment.store_id, device_id=enrollment.device_id))
+        s.execute(
+            update(OutboxEvent)
+            .where(OutboxEvent.status.in_(("pending", "rejected")))
+            .values(store_id=enrollment.store_id, device_id=enrollment.device_id)
+        )
     engine = build_engine(db, insecure=insecure)
     try:
         engine.refresh_keys(SyncReport())
@@ -68,23 +78,40 @@ def enroll_kiosk(db: Database, server_url: str, code: str,
     return enrollment
 
 
-def build_engine(db: Database, *, policy: RetryPolicy | None = None,
-                 batch_size: int = 200, page_size: int = 500,
-                 board: StatusBoard | None = None, insecure: bool = False) -> SyncEngine:
+def build_engine(
+    db: Database,
+    *,
+    policy: RetryPolicy | None = None,
+    batch_size: int = 200,
+    page_size: int = 500,
+    board: StatusBoard | None = None,
+    insecure: bool = False,
+) -> SyncEngine:
     """The engine for this kiosk's enrolled server; NOT_ENROLLED if there is none."""
     with db.reader() as s:
         url, token = get_state(s, SERVER_URL), get_state(s, TOKEN)
         reenroll = get_state(s, NEEDS_REENROLL) == "1"
     if not url or not token:
-        raise SyncError(SyncErrorKind.NOT_ENROLLED, "This kiosk is not enrolled yet: run "
-                        "`kiosk enroll --server URL --code CODE`.")
+        raise SyncError(
+            SyncErrorKind.NOT_ENROLLED,
+            "This kiosk is not enrolled yet: run `kiosk enroll --server URL --code CODE`.",
+        )
     if reenroll:
-        raise SyncError(SyncErrorKind.AUTH, "The platform refused this kiosk's token earlier: "
-                        "enroll the kiosk again (`kiosk enroll`).")
+        raise SyncError(
+            SyncErrorKind.AUTH,
+            "The platform refused this kiosk's token earlier: "
+            "enroll the kiosk again (`kiosk enroll`).",
+        )
     check_transport(url, insecure=insecure)
     api = HttpCentralApi(url, token, timeout=timeout_from_env(), verify=_verify())
-    return SyncEngine(db, api, policy=RetryPolicy.from_env(policy), batch_size=batch_size,
-                      page_size=page_size, board=board)
+    return SyncEngine(
+        db,
+        api,
+        policy=RetryPolicy.from_env(policy),
+        batch_size=batch_size,
+        page_size=page_size,
+        board=board,
+    )
 
 
 def close_engine(engine: SyncEngine) -> None:

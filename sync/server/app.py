@@ -76,8 +76,12 @@ def _retrying(work: Callable[[], T], attempts: int = 5) -> T:
         try:
             return work()
         except (IntegrityError, DBAPIError) as exc:
-            transient = isinstance(exc, IntegrityError) or "lock" in str(exc).lower() \
-                or "serializ" in str(exc).lower() or "deadlock" in str(exc).lower()
+            transient = (
+                isinstance(exc, IntegrityError)
+                or "lock" in str(exc).lower()
+                or "serializ" in str(exc).lower()
+                or "deadlock" in str(exc).lower()
+            )
             if not transient or n == attempts - 1:
                 raise
             time.sleep(0.05 * (n + 1))
@@ -90,15 +94,22 @@ def current_device(
 ) -> Device:
     """The enrolled, not revoked device whose token came with the request; else 401."""
     if cred is None or cred.scheme.lower() != "bearer":
-        raise HTTPException(401, "missing device token: enroll this kiosk",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "missing device token: enroll this kiosk", headers={"WWW-Authenticate": "Bearer"}
+        )
     db: ServerDatabase = request.app.state.db
     with db.reader() as s:
-        dev = s.scalars(select(Device).where(Device.token_hash == hash_token(cred.credentials),
-                                             Device.revoked.is_(False))).first()
+        dev = s.scalars(
+            select(Device).where(
+                Device.token_hash == hash_token(cred.credentials), Device.revoked.is_(False)
+            )
+        ).first()
     if dev is None:
-        raise HTTPException(401, "unknown or revoked device token: enroll this kiosk again",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "unknown or revoked device token: enroll this kiosk again",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     return dev
 
 
@@ -177,11 +188,16 @@ def _client(request: Request) -> str:
 def _check_head(raw: Any) -> dict[str, Any] | None:
     if raw is None:
         return None
-    if (not isinstance(raw, dict) or set(raw) - {"position", "hash"}
-            or whole_number(raw.get("position"), 0, MAX_POSITION) is None
-            or not isinstance(raw.get("hash"), str) or not HEX64.fullmatch(raw["hash"])):
-        raise HTTPException(400, "audit_head must be {position: a whole number, hash: 64 hex "
-                                 "characters}")
+    if (
+        not isinstance(raw, dict)
+        or set(raw) - {"position", "hash"}
+        or whole_number(raw.get("position"), 0, MAX_POSITION) is None
+        or not isinstance(raw.get("hash"), str)
+        or not HEX64.fullmatch(raw["hash"])
+    ):
+        raise HTTPException(
+            400, "audit_head must be {position: a whole number, hash: 64 hex characters}"
+        )
     return {"position": whole_number(raw["position"], 0, MAX_POSITION), "hash": raw["hash"]}
 
 
@@ -199,8 +215,11 @@ def _acknowledge(s: Session, device_id: str, head: dict[str, Any] | None) -> dic
 def _head_out(dev: Device) -> dict[str, Any] | None:
     if dev.audit_position is None or dev.audit_hash is None or dev.audit_at is None:
         return None
-    return {"position": dev.audit_position, "hash": dev.audit_hash,
-            "acknowledged_at": iso(dev.audit_at)}
+    return {
+        "position": dev.audit_position,
+        "hash": dev.audit_hash,
+        "acknowledged_at": iso(dev.audit_at),
+    }
 
 
 def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
@@ -210,16 +229,21 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         yield
         db.close()
 
-    app = FastAPI(title="Linli central API", version="1.1.0", lifespan=lifespan,
-                  description="The contract between Linli kiosks and the central platform "
-                              "(reference implementation). See docs/sync.md.")
+    app = FastAPI(
+        title="Linli central API",
+        version="1.1.0",
+        lifespan=lifespan,
+        description="The contract between Linli kiosks and the central platform "
+        "(reference implementation). See docs/sync.md.",
+    )
     app.state.db = db
     lock_orders = not db.is_sqlite  # SQLite serialises writers already (BEGIN IMMEDIATE)
     by_client = FailureThrottle(ENROLL_FAILS_PER_CLIENT, ENROLL_WINDOW_S)
     by_code = FailureThrottle(ENROLL_FAILS_PER_CODE, ENROLL_WINDOW_S)
     app.state.throttles = (by_client, by_code)
-    verifies = FailureThrottle(int(os.environ.get("LINLI_VERIFY_PER_MINUTE", "0") or 0)
-                               or VERIFY_PER_CLIENT, 60.0)
+    verifies = FailureThrottle(
+        int(os.environ.get("LINLI_VERIFY_PER_MINUTE", "0") or 0) or VERIFY_PER_CLIENT, 60.0
+    )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> Response:
@@ -237,9 +261,13 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         """Liveness: answers without touching the token."""
         return {"status": "ok", "api": "v1"}
 
-    @app.post("/api/v1/devices/enroll", response_model=schemas.EnrollResponse, tags=["devices"],
-              responses={400: err, 403: err, 413: err, 429: err},
-              openapi_extra=schemas.request_body("EnrollRequest"))
+    @app.post(
+        "/api/v1/devices/enroll",
+        response_model=schemas.EnrollResponse,
+        tags=["devices"],
+        responses={400: err, 403: err, 413: err, 429: err},
+        openapi_extra=schemas.request_body("EnrollRequest"),
+    )
     async def enroll(request: Request) -> Response:
         """Trade a one-use enrollment code for a device id and token (shown only once).
 
@@ -248,15 +276,25 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         client = _client(request)
         wait = by_client.wait_s(f"ip:{client}")
         if wait:
-            raise HTTPException(429, f"too many failed enrollments from this address: wait "
-                                     f"{math.ceil(wait)} s", headers={"Retry-After": str(math.ceil(wait))})
+            raise HTTPException(
+                429,
+                f"too many failed enrollments from this address: wait {math.ceil(wait)} s",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )
         body = await read_json(request, MAX_SMALL)
         code = body.get("enrollment_code") if isinstance(body, dict) else None
         name = body.get("device_name", "kiosk") if isinstance(body, dict) else None
-        if not isinstance(code, str) or not 1 <= len(code) <= 64 \
-                or not isinstance(name, str) or len(name) > 120:
-            raise HTTPException(400, "the body must be {enrollment_code: text (up to 64), "
-                                     "device_name: text (up to 120)}")
+        if (
+            not isinstance(code, str)
+            or not 1 <= len(code) <= 64
+            or not isinstance(name, str)
+            or len(name) > 120
+        ):
+            raise HTTPException(
+                400,
+                "the body must be {enrollment_code: text (up to 64), "
+                "device_name: text (up to 120)}",
+            )
         try:  # optional: the kiosk's reading-signing key (kiosk.readings.signing)
             public_key = parse_public_key(body.get("device_public_key"))
         except ValueError as exc:
@@ -264,8 +302,11 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         code_key = f"code:{hash_code(code)[:CODE_ID_LEN]}"
         wait = by_code.wait_s(code_key)
         if wait:
-            raise HTTPException(429, f"too many failed tries of this code: wait "
-                                     f"{math.ceil(wait)} s", headers={"Retry-After": str(math.ceil(wait))})
+            raise HTTPException(
+                429,
+                f"too many failed tries of this code: wait {math.ceil(wait)} s",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )
         token = secrets.token_urlsafe(32)
         device_id = f"dev-{secrets.token_hex(6)}"
 
@@ -274,9 +315,17 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
                 row = claim_code(s, code, device_id)
                 if row is None:
                     return None
-                s.add(Device(id=device_id, store_id=row.store_id, name=name or "kiosk",
-                             token_hash=hash_token(token), enrolled_at=utcnow(), revoked=False,
-                             code_id=row.code_id))
+                s.add(
+                    Device(
+                        id=device_id,
+                        store_id=row.store_id,
+                        name=name or "kiosk",
+                        token_hash=hash_token(token),
+                        enrolled_at=utcnow(),
+                        revoked=False,
+                        code_id=row.code_id,
+                    )
+                )
                 if public_key is not None:
                     register_key(s, device_id, public_key)
                 return {"device_id": device_id, "store_id": row.store_id, "token": token}
@@ -285,18 +334,31 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         if done is None:
             n_client = by_client.fail(f"ip:{client}")
             n_code = by_code.fail(code_key)
-            log.warning("enrollment refused: client %s, code %s (unknown, used, expired or "
-                        "revoked); %d failure(s) from this client and %d for this code in the "
-                        "last %d s", client, code_key[5:], n_client, n_code, ENROLL_WINDOW_S)
-            raise HTTPException(403, "this enrollment code is unknown, used, expired or "
-                                     "revoked: ask for a new one")
-        log.info("device %s enrolled for store %s from %s", done["device_id"],
-                 done["store_id"], client)
+            log.warning(
+                "enrollment refused: client %s, code %s (unknown, used, expired or "
+                "revoked); %d failure(s) from this client and %d for this code in the "
+                "last %d s",
+                client,
+                code_key[5:],
+                n_client,
+                n_code,
+                ENROLL_WINDOW_S,
+            )
+            raise HTTPException(
+                403, "this enrollment code is unknown, used, expired or revoked: ask for a new one"
+            )
+        log.info(
+            "device %s enrolled for store %s from %s", done["device_id"], done["store_id"], client
+        )
         return _json(done)
 
-    @app.post("/api/v1/readings/verify", response_model=schemas.ReadingVerifyResponse,
-              tags=["readings"], responses={400: err, 413: err, 429: err},
-              openapi_extra=schemas.request_body("ReadingVerifyRequest"))
+    @app.post(
+        "/api/v1/readings/verify",
+        response_model=schemas.ReadingVerifyResponse,
+        tags=["readings"],
+        responses={400: err, 413: err, 429: err},
+        openapi_extra=schemas.request_body("ReadingVerifyRequest"),
+    )
     async def readings_verify(request: Request) -> Response:
         """Check a signed reading's verification code (`LKR1.…`) against the device key it
         names and the `reading.captured` event held here: {valid, reason, reading, message}.
@@ -305,14 +367,17 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         before the body is read) and its body is capped at 32 KB."""
         wait = verifies.take(f"ip:{_client(request)}")
         if wait:
-            raise HTTPException(429, f"too many reading checks from this address: wait "
-                                     f"{math.ceil(wait)} s",
-                                headers={"Retry-After": str(math.ceil(wait))})
+            raise HTTPException(
+                429,
+                f"too many reading checks from this address: wait {math.ceil(wait)} s",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )
         body = await read_json(request, MAX_VERIFY)
         code = body.get("code") if isinstance(body, dict) else None
         if not isinstance(code, str) or len(code) > MAX_CODE_TEXT:
-            raise HTTPException(400, f"the body must be {{code: text of up to {MAX_CODE_TEXT} "
-                                     "characters}")
+            raise HTTPException(
+                400, f"the body must be {{code: text of up to {MAX_CODE_TEXT} characters}}"
+            )
 
         def work() -> dict[str, Any]:
             with db.session() as s:
@@ -320,9 +385,13 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
 
         return _json(await run_in_threadpool(work))
 
-    @app.post("/api/v1/events/batch", response_model=schemas.BatchResponse, tags=["events"],
-              responses={**auth, 400: err, 413: err},
-              openapi_extra=schemas.request_body("EventBatch"))
+    @app.post(
+        "/api/v1/events/batch",
+        response_model=schemas.BatchResponse,
+        tags=["events"],
+        responses={**auth, 400: err, 413: err},
+        openapi_extra=schemas.request_body("EventBatch"),
+    )
     async def events_batch(request: Request, device: DeviceDep) -> Response:
         """Idempotent per (device, event_id). One bad event never fails its batch: it gets its
         own `rejected` with the reason. The whole request is refused (4xx) only when it is not
@@ -337,14 +406,17 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
 
         def work() -> dict[str, Any]:
             with db.session() as s:
-                results = [a.as_dict() for a in ingest(s, device, events,
-                                                       lock_orders=lock_orders)]
+                results = [a.as_dict() for a in ingest(s, device, events, lock_orders=lock_orders)]
                 return {"results": results, "audit_head": _acknowledge(s, device.id, head)}
 
         return _json(await run_in_threadpool(_retrying, work))
 
-    @app.get("/api/v1/audit/head", response_model=schemas.AuditHeadOut, tags=["events"],
-             responses={**auth, 404: err})
+    @app.get(
+        "/api/v1/audit/head",
+        response_model=schemas.AuditHeadOut,
+        tags=["events"],
+        responses={**auth, 404: err},
+    )
     def audit_head(device: DeviceDep) -> Response:
         """The newest audit chain head this device reported and the server acknowledged."""
         with db.reader() as s:
@@ -354,20 +426,38 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
             raise HTTPException(404, "this device has not reported an audit head yet: sync")
         return _json(out)
 
-    @app.get("/api/v1/changes", response_model=schemas.ChangesResponse, tags=["changes"],
-             responses={**auth, 400: err})
-    def changes(device: DeviceDep,
-                cursor: Annotated[str, Query(pattern=schemas.CURSOR_PATTERN,
-                                             description="a next_cursor from an earlier page; "
-                                             "0 for the start")] = "0",
-                limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> Response:
+    @app.get(
+        "/api/v1/changes",
+        response_model=schemas.ChangesResponse,
+        tags=["changes"],
+        responses={**auth, 400: err},
+    )
+    def changes(
+        device: DeviceDep,
+        cursor: Annotated[
+            str,
+            Query(
+                pattern=schemas.CURSOR_PATTERN,
+                description="a next_cursor from an earlier page; 0 for the start",
+            ),
+        ] = "0",
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    ) -> Response:
         """This device's store's changes (and the shared ones) after `cursor`, oldest first."""
         after = int(cursor)
         cols = (ChangeRow.cursor, ChangeRow.kind, ChangeRow.key, ChangeRow.op, ChangeRow.data)
-        own = (select(*cols).where(ChangeRow.store_id == device.store_id, ChangeRow.cursor > after)
-               .order_by(ChangeRow.cursor).limit(limit + 1))
-        shared = (select(*cols).where(ChangeRow.store_id.is_(None), ChangeRow.cursor > after)
-                  .order_by(ChangeRow.cursor).limit(limit + 1))
+        own = (
+            select(*cols)
+            .where(ChangeRow.store_id == device.store_id, ChangeRow.cursor > after)
+            .order_by(ChangeRow.cursor)
+            .limit(limit + 1)
+        )
+        shared = (
+            select(*cols)
+            .where(ChangeRow.store_id.is_(None), ChangeRow.cursor > after)
+            .order_by(ChangeRow.cursor)
+            .limit(limit + 1)
+        )
         with db.reader() as s:
             if after > latest_cursor(s):
                 # a cursor this server never gave out (its database was restored or replaced):
@@ -380,34 +470,58 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         rows = rows[:limit]
         nxt = rows[-1].cursor if rows else after
         dumps = json.dumps
-        items = ",".join(f'{{"kind":{dumps(r.kind)},"op":{dumps(r.op)},"key":{dumps(r.key)},'
-                         f'"data":{r.data}}}' for r in rows)
-        body = (f'{{"changes":[{items}],"next_cursor":{dumps(str(nxt))},'
-                f'"has_more":{"true" if more else "false"}}}')
+        items = ",".join(
+            f'{{"kind":{dumps(r.kind)},"op":{dumps(r.op)},"key":{dumps(r.key)},"data":{r.data}}}'
+            for r in rows
+        )
+        body = (
+            f'{{"changes":[{items}],"next_cursor":{dumps(str(nxt))},'
+            f'"has_more":{"true" if more else "false"}}}'
+        )
         return Response(content=body, media_type="application/json")
 
-    @app.get("/api/v1/keys", response_model=schemas.KeysResponse, tags=["changes"],
-             responses=auth)
+    @app.get("/api/v1/keys", response_model=schemas.KeysResponse, tags=["changes"], responses=auth)
     def keys(device: DeviceDep) -> dict[str, Any]:
         """All platform public keys (also sent as `kind: key` changes)."""
         with db.reader() as s:
             rows = s.scalars(select(SigningKey).order_by(SigningKey.key_id)).all()
-            return {"keys": [{"key_id": k.key_id, "public_key": k.public_key,
-                              "revoked": k.revoked} for k in rows]}
+            return {
+                "keys": [
+                    {"key_id": k.key_id, "public_key": k.public_key, "revoked": k.revoked}
+                    for k in rows
+                ]
+            }
 
-    media_body = {"requestBody": {"required": True, "content": {
-        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
-        "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
-        "application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}
+    media_body = {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+                "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+                "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    }
 
-    @app.put("/api/v1/media/{sha256}", response_model=schemas.MediaResponse, tags=["media"],
-             responses={**auth, 201: {"model": schemas.MediaResponse,
-                                      "description": "stored"},
-                        400: err, 413: err},
-             openapi_extra=media_body)
-    async def put_media(sha256: Annotated[str, Path(pattern=schemas.SHA256_PATTERN,
-                                                    description="sha256 of the bytes, hex")],
-                        request: Request, device: DeviceDep) -> Response:
+    @app.put(
+        "/api/v1/media/{sha256}",
+        response_model=schemas.MediaResponse,
+        tags=["media"],
+        responses={
+            **auth,
+            201: {"model": schemas.MediaResponse, "description": "stored"},
+            400: err,
+            413: err,
+        },
+        openapi_extra=media_body,
+    )
+    async def put_media(
+        sha256: Annotated[
+            str, Path(pattern=schemas.SHA256_PATTERN, description="sha256 of the bytes, hex")
+        ],
+        request: Request,
+        device: DeviceDep,
+    ) -> Response:
         """Content-addressed upload: the body's sha256 must equal the path; repeats are no-ops.
         The body is streamed (hashed on the way, spooled to disk past 1 MB) and cut off at
         the size limit, so a huge upload never sits in memory."""
@@ -415,14 +529,14 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         digest = hashlib.sha256()
         spool = tempfile.SpooledTemporaryFile(max_size=1 << 20)  # noqa: SIM115 (closed below)
         try:
+
             def sink(chunk: bytes) -> None:
                 digest.update(chunk)
                 spool.write(chunk)
 
             size = await read_capped(request, MAX_MEDIA, sink)
             if digest.hexdigest() != name:
-                raise HTTPException(400, "the bytes do not match their sha256: upload them "
-                                         "again")
+                raise HTTPException(400, "the bytes do not match their sha256: upload them again")
             mime = request.headers.get("content-type", "application/octet-stream")[:100]
 
             def work() -> bool:
@@ -430,8 +544,17 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
                     if s.get(MediaBlob, name) is not None:
                         return False
                     spool.seek(0)
-                    s.add(MediaBlob(sha256=name, size=size, mime=mime, store_id=device.store_id,
-                                    device_id=device.id, body=spool.read(), received_at=utcnow()))
+                    s.add(
+                        MediaBlob(
+                            sha256=name,
+                            size=size,
+                            mime=mime,
+                            store_id=device.store_id,
+                            device_id=device.id,
+                            body=spool.read(),
+                            received_at=utcnow(),
+                        )
+                    )
                     return True
 
             stored = await run_in_threadpool(_retrying, work)

@@ -25,7 +25,7 @@ def normalise_url(url: str) -> str:
     """Accept `postgresql://` and `postgres://` as psycopg 3 URLs; a bare path means SQLite."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     if "://" not in url:
         return f"sqlite:///{Path(url).resolve()}"
     return url
@@ -67,18 +67,22 @@ class ServerDatabase:
             file = make_url(self.url).database
             if file and file != ":memory:" and not file.startswith("file:"):
                 private_file(Path(file))
-            self.engine: Engine = create_engine(self.url, pool_size=pool_size, max_overflow=40,
-                                                pool_timeout=60)
+            self.engine: Engine = create_engine(
+                self.url, pool_size=pool_size, max_overflow=40, pool_timeout=60
+            )
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
         else:
-            self.engine = create_engine(self.url, pool_size=pool_size, max_overflow=20,
-                                        pool_pre_ping=True, pool_timeout=60)
+            self.engine = create_engine(
+                self.url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True, pool_timeout=60
+            )
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock: AbstractContextManager[object] = (
-            threading.Lock() if self.is_sqlite else nullcontext())
-        self._read = sessionmaker(self.engine.execution_options(server_read=True),
-                                  expire_on_commit=False)
+            threading.Lock() if self.is_sqlite else nullcontext()
+        )
+        self._read = sessionmaker(
+            self.engine.execution_options(server_read=True), expire_on_commit=False
+        )
 
     def create_schema(self) -> None:
         ServerBase.metadata.create_all(self.engine)
@@ -96,11 +100,13 @@ class ServerDatabase:
         have = inspect(self.engine)
         for table in ServerBase.metadata.sorted_tables:
             missing = {c.name for c in table.columns} - {
-                c["name"] for c in have.get_columns(table.name)}
+                c["name"] for c in have.get_columns(table.name)
+            }
             if missing:
                 raise UserFacingError(
                     f"this server database was made by an older version (table {table.name} "
-                    f"lacks {', '.join(sorted(missing))}): start the server on a new database")
+                    f"lacks {', '.join(sorted(missing))}): start the server on a new database"
+                )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -121,7 +127,9 @@ class ServerDatabase:
 def allocate_cursors(session: Session, n: int) -> int:
     """Reserve n change cursors; returns the first. Locks the counter row until commit."""
     new_value = session.execute(
-        update(Counter).where(Counter.name == "changes").values(value=Counter.value + n)
+        update(Counter)
+        .where(Counter.name == "changes")
+        .values(value=Counter.value + n)
         .returning(Counter.value)
     ).scalar_one()
     return int(new_value) - n + 1

@@ -40,8 +40,11 @@ class Answer:
     first_status: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"event_id": self.event_id, "status": self.status,
-                               "reason": self.reason}
+        out: dict[str, Any] = {
+            "event_id": self.event_id,
+            "status": self.status,
+            "reason": self.reason,
+        }
         if self.first_status is not None:
             out["first_status"] = self.first_status
         return out
@@ -65,12 +68,18 @@ def _set(order: ServerOrder, **changes: Any) -> None:
 def _pickup(order: ServerOrder, device: Device, p: dict[str, Any], at: datetime) -> str:
     oid = order.id
     if order.status in STOPPED:
-        raise _Refused("conflict", f"Order {oid} was {order.status} on the platform before this "
-                       "pickup reached it: ask the customer to return the goods or contact support.")
+        raise _Refused(
+            "conflict",
+            f"Order {oid} was {order.status} on the platform before this "
+            "pickup reached it: ask the customer to return the goods or contact support.",
+        )
     if order.status in DONE:
         who = f" by device {order.handled_by}" if order.handled_by else ""
-        raise _Refused("conflict", f"Order {oid} was already {order.status.replace('_', ' ')}"
-                       f"{who}: check whether the goods went out twice.")
+        raise _Refused(
+            "conflict",
+            f"Order {oid} was already {order.status.replace('_', ' ')}"
+            f"{who}: check whether the goods went out twice.",
+        )
     lines = [dict(ln) for ln in order.data.get("lines") or []]
     by_sku = {str(ln.get("sku")): ln for ln in lines}
     for ln in p["lines"]:
@@ -79,8 +88,11 @@ def _pickup(order: ServerOrder, device: Device, p: dict[str, Any], at: datetime)
             raise _Refused("rejected", f"order {oid} has no line {ln['sku']}")
         picked = float(target.get("picked_qty") or 0) + float(ln["qty"])
         if picked > float(target.get("qty") or 0) + 1e-9:
-            raise _Refused("conflict", f"Order {oid}: more {ln['sku']} handed out than ordered; "
-                           "count the goods with the customer.")
+            raise _Refused(
+                "conflict",
+                f"Order {oid}: more {ln['sku']} handed out than ordered; "
+                "count the goods with the customer.",
+            )
         target["picked_qty"] = picked
     full = all(float(ln.get("picked_qty") or 0) >= float(ln.get("qty") or 0) for ln in lines)
     status = "picked_up" if full else "partially_picked_up"
@@ -93,8 +105,9 @@ def _reverse(order: ServerOrder, device: Device, p: dict[str, Any], at: datetime
     if order.status in STOPPED:
         return f"order {order.id} is {order.status}; nothing to undo on the platform"
     if order.status not in {"picked_up", "partially_picked_up"}:
-        raise _Refused("conflict", f"Order {order.id} is {order.status}: there is no pickup to "
-                       "reverse.")
+        raise _Refused(
+            "conflict", f"Order {order.id} is {order.status}: there is no pickup to reverse."
+        )
     lines = [{**ln, "picked_qty": 0} for ln in order.data.get("lines") or []]
     _set(order, lines=lines, status="ready", picked_up_at=None)
     order.handled_by = None
@@ -109,8 +122,11 @@ def _handover(orders: list[ServerOrder], device: Device, p: dict[str, Any]) -> s
             o.handled_by = device.id
     if bad:
         listed = ", ".join(f"{o.id} ({o.status})" for o in bad)
-        raise _Refused("conflict", f"Some orders could not go to the team leader: {listed}. "
-                       "The others were recorded; get these bags back or contact support.")
+        raise _Refused(
+            "conflict",
+            f"Some orders could not go to the team leader: {listed}. "
+            "The others were recorded; get these bags back or contact support.",
+        )
     return ""
 
 
@@ -121,8 +137,13 @@ def _arrived(orders: list[ServerOrder], at: datetime) -> str:
     return ""
 
 
-def _apply(ev: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
-           touched: dict[str, ServerOrder], at: datetime) -> str:
+def _apply(
+    ev: dict[str, Any],
+    device: Device,
+    orders: dict[str, ServerOrder],
+    touched: dict[str, ServerOrder],
+    at: datetime,
+) -> str:
     etype, p = ev["type"], ev["payload"]
     ids = order_ids_of(etype, p)
     rows: list[ServerOrder] = []
@@ -149,8 +170,12 @@ def _apply(ev: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
 
 def payload_hash(e: dict[str, Any]) -> str:
     """What makes an event this event: a replay has the same hash, another event does not."""
-    body = json.dumps([e["type"], e["seq"], e["occurred_at"], e["payload"]], sort_keys=True,
-                      ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(
+        [e["type"], e["seq"], e["occurred_at"], e["payload"]],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -159,13 +184,17 @@ def clock_note(at: datetime, now: datetime) -> str:
     the store's fact; the manager is told to look at the kiosk's clock."""
     ahead = (at - now).total_seconds()
     if ahead > CLOCK_AHEAD_S:
-        return (f"clock: occurred_at is {ahead / 3600:.1f} h ahead of the platform's time; "
-                "check the kiosk's clock")
+        return (
+            f"clock: occurred_at is {ahead / 3600:.1f} h ahead of the platform's time; "
+            "check the kiosk's clock"
+        )
     if at < CLOCK_FLOOR:
         return "clock: occurred_at is before 2020; the kiosk's clock looks reset"
     if -ahead > CLOCK_BEHIND_S:
-        return (f"clock: occurred_at is {-ahead / 86400:.0f} days in the past; check the "
-                "kiosk's clock if the event is not that old")
+        return (
+            f"clock: occurred_at is {-ahead / 86400:.0f} days in the past; check the "
+            "kiosk's clock if the event is not that old"
+        )
     return ""
 
 
@@ -174,8 +203,9 @@ def _eid(e: Any) -> str:
     return v[:64] if isinstance(v, str) else ""
 
 
-def ingest(session: Session, device: Device, events: list[Any],
-           *, lock_orders: bool) -> list[Answer]:
+def ingest(
+    session: Session, device: Device, events: list[Any], *, lock_orders: bool
+) -> list[Answer]:
     """Answer every event of one batch; the caller commits. Never raises for one event."""
     now = utcnow()
     answers: list[Answer | None] = [None] * len(events)
@@ -185,12 +215,19 @@ def ingest(session: Session, device: Device, events: list[Any],
         if problems:
             answers[i] = Answer(_eid(e), "rejected", "; ".join(problems))
         elif e["store_id"] != device.store_id:
-            answers[i] = Answer(e["event_id"], "rejected", f"event is for store "
-                                f"{e['store_id']!r}; this device belongs to store "
-                                f"{device.store_id!r}")
+            answers[i] = Answer(
+                e["event_id"],
+                "rejected",
+                f"event is for store "
+                f"{e['store_id']!r}; this device belongs to store "
+                f"{device.store_id!r}",
+            )
         elif e["device_id"] != device.id:
-            answers[i] = Answer(e["event_id"], "rejected", f"event was recorded by device "
-                                f"{e['device_id']!r}, not by the device sending it")
+            answers[i] = Answer(
+                e["event_id"],
+                "rejected",
+                f"event was recorded by device {e['device_id']!r}, not by the device sending it",
+            )
         else:
             todo.append((i, e, payload_hash(e)))
     ids = sorted({e["event_id"] for _, e, _ in todo})
@@ -222,41 +259,63 @@ def ingest(session: Session, device: Device, events: list[Any],
         first = (held[eid].status, held[eid].payload_hash) if eid in held else seen.get(eid)
         if first is not None:
             if first[1] != digest:
-                answers[i] = Answer(eid, "rejected", f"event id {eid} was already received "
-                                    "with different content: this is another event under a "
-                                    "used id, not a replay")
+                answers[i] = Answer(
+                    eid,
+                    "rejected",
+                    f"event id {eid} was already received "
+                    "with different content: this is another event under a "
+                    "used id, not a replay",
+                )
                 continue
             if eid in held:
                 replayed[eid] = replayed.get(eid, 0) + 1
-            answers[i] = Answer(eid, "duplicate", f"already received (first answer: "
-                                f"{first[0]})", first[0])
+            answers[i] = Answer(
+                eid, "duplicate", f"already received (first answer: {first[0]})", first[0]
+            )
             continue
         twin = next((r for r in elsewhere.get(eid, []) if r.payload_hash == digest), None)
         if twin is not None:
-            answers[i] = Answer(eid, "rejected", f"this event was already received from "
-                                f"device {twin.device_id}; a replay from another device is "
-                                "not taken")
+            answers[i] = Answer(
+                eid,
+                "rejected",
+                f"this event was already received from "
+                f"device {twin.device_id}; a replay from another device is "
+                "not taken",
+            )
             continue
         answer = _one(e, device, orders, touched, now)
         answers[i] = answer
         if answer.status in {"accepted", "conflict"}:
             seen[eid] = (answer.status, digest)
-            new_rows.append({
-                "event_id": eid, "store_id": e["store_id"], "device_id": e["device_id"],
-                "seq": e["seq"], "type": e["type"], "payload_hash": digest,
-                "occurred_at": parse_time(e["occurred_at"]), "received_at": now,
-                "payload": e["payload"], "status": answer.status, "reason": answer.reason,
-                "replays": 0, "sender": sender_of(e),
-                "reading_id": e["payload"].get("reading_id")
-                if e["type"] == "reading.captured" else None,
-            })
+            new_rows.append(
+                {
+                    "event_id": eid,
+                    "store_id": e["store_id"],
+                    "device_id": e["device_id"],
+                    "seq": e["seq"],
+                    "type": e["type"],
+                    "payload_hash": digest,
+                    "occurred_at": parse_time(e["occurred_at"]),
+                    "received_at": now,
+                    "payload": e["payload"],
+                    "status": answer.status,
+                    "reason": answer.reason,
+                    "replays": 0,
+                    "sender": sender_of(e),
+                    "reading_id": e["payload"].get("reading_id")
+                    if e["type"] == "reading.captured"
+                    else None,
+                }
+            )
     by_count: dict[int, list[str]] = {}
     for eid, n in replayed.items():
         by_count.setdefault(n, []).append(eid)
     for n, eids in by_count.items():  # one UPDATE per replay count, not one per event
-        session.execute(update(ReceivedEvent).where(ReceivedEvent.device_id == device.id,
-                                                    ReceivedEvent.event_id.in_(eids))
-                        .values(replays=ReceivedEvent.replays + n))
+        session.execute(
+            update(ReceivedEvent)
+            .where(ReceivedEvent.device_id == device.id, ReceivedEvent.event_id.in_(eids))
+            .values(replays=ReceivedEvent.replays + n)
+        )
     if new_rows:
         session.connection().execute(insert(ReceivedEvent), new_rows)
     changes = []
@@ -265,15 +324,28 @@ def ingest(session: Session, device: Device, events: list[Any],
             o.version += 1
             o.updated_at = now
             _set(o, version=o.version)
-            changes.append({"store_id": o.store_id, "kind": "order", "key": o.id,
-                            "op": "upsert", "data": o.data, "at": now})
+            changes.append(
+                {
+                    "store_id": o.store_id,
+                    "kind": "order",
+                    "key": o.id,
+                    "op": "upsert",
+                    "data": o.data,
+                    "at": now,
+                }
+            )
     session.flush()
     append_changes(session, changes)
     return [a for a in answers if a is not None]
 
 
-def _one(e: dict[str, Any], device: Device, orders: dict[str, ServerOrder],
-         touched: dict[str, ServerOrder], now: datetime) -> Answer:
+def _one(
+    e: dict[str, Any],
+    device: Device,
+    orders: dict[str, ServerOrder],
+    touched: dict[str, ServerOrder],
+    now: datetime,
+) -> Answer:
     eid = e["event_id"]
     at = parse_time(e["occurred_at"])
     assert at is not None  # envelope_problems checked it

@@ -19,8 +19,7 @@ from kiosk.models.base import NAMING, UTCDateTime
 
 class ServerBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(),
-                                                     dict[str, Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON}
 
 
 class ServerStore(ServerBase):

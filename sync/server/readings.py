@@ -21,8 +21,9 @@ def parse_public_key(value: object) -> str | None:
         return None
     raw = signing.unb64u(value) if isinstance(value, str) else None
     if raw is None or len(raw) != 32:
-        raise ValueError("device_public_key must be the unpadded base64url of a 32-byte "
-                         "Ed25519 public key")
+        raise ValueError(
+            "device_public_key must be the unpadded base64url of a 32-byte Ed25519 public key"
+        )
     return signing.b64u(raw)
 
 
@@ -31,8 +32,11 @@ def register_key(s: Session, device_id: str, public_key: str) -> None:
     assert raw is not None
     key_id = signing.key_id_of(raw)
     if s.get(DevicePublicKey, key_id) is None:
-        s.add(DevicePublicKey(key_id=key_id, device_id=device_id, public_key=public_key,
-                              registered_at=utcnow()))
+        s.add(
+            DevicePublicKey(
+                key_id=key_id, device_id=device_id, public_key=public_key, registered_at=utcnow()
+            )
+        )
 
 
 def verify_code(s: Session, code: str) -> dict[str, Any]:
@@ -69,8 +73,14 @@ def _out(check: signing.ReadingCheck) -> dict[str, Any]:
 def _captured(s: Session, reading_id: str, device_id: str) -> dict[str, Any] | None:
     """The reading.captured event the key's own device sent for this reading (index
     ix_events_reading_device); another device's event under the same id is never taken."""
-    stmt = (select(ReceivedEvent.payload)
-            .where(ReceivedEvent.reading_id == reading_id, ReceivedEvent.device_id == device_id,
-                   ReceivedEvent.type == "reading.captured").limit(1))
+    stmt = (
+        select(ReceivedEvent.payload)
+        .where(
+            ReceivedEvent.reading_id == reading_id,
+            ReceivedEvent.device_id == device_id,
+            ReceivedEvent.type == "reading.captured",
+        )
+        .limit(1)
+    )
     payload = s.scalar(stmt)
     return dict(payload) if isinstance(payload, dict) else None

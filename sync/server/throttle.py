@@ -15,8 +15,14 @@ from collections.abc import Callable
 
 
 class FailureThrottle:
-    def __init__(self, limit: int, window_s: float = 60.0, *, max_keys: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int,
+        window_s: float = 60.0,
+        *,
+        max_keys: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.limit = limit
         self.window_s = window_s
         self.max_keys = max_keys

@@ -271,8 +271,18 @@ def order_ids_of(event_type: str, payload: dict[str, Any]) -> list[str]:
         return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
     if event_type == "batch.arrived":
         lines = payload.get("lines")
-        return sorted({ln["order_id"] for ln in lines if isinstance(ln, dict)
-                       and isinstance(ln.get("order_id"), str) and ln["order_id"]}
-                      ) if isinstance(lines, list) else []
+        return (
+            sorted(
+                {
+                    ln["order_id"]
+                    for ln in lines
+                    if isinstance(ln, dict)
+                    and isinstance(ln.get("order_id"), str)
+                    and ln["order_id"]
+                }
+            )
+            if isinstance(lines, list)
+            else []
+        )
     oid = payload.get("order_id")
     return [str(oid)] if isinstance(oid, str) else []

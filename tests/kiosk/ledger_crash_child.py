@@ -20,8 +20,13 @@ from kiosk.services.pickup import confirm_pickup
 def main(data_dir: str) -> int:
     db = Database(Path(data_dir) / DB_FILENAME)
     with db.reader() as s:
-        todo = list(s.scalars(select(Order.id).where(Order.status == "ready", Order.id.like("CR-%"))
-                          .order_by(Order.id)))
+        todo = list(
+            s.scalars(
+                select(Order.id)
+                .where(Order.status == "ready", Order.id.like("CR-%"))
+                .order_by(Order.id)
+            )
+        )
     print("READY", len(todo), flush=True)
     for oid in todo:
         confirm_pickup(db, oid, staff_id="C1", method="qr")

@@ -18,12 +18,24 @@ def test_pragmas(db: Database) -> None:
 def test_record_change_is_one_event_one_audit_and_rolls_back_together(db: Database) -> None:
     with db.session() as s:
         s.add(Store(id="s1", name="邻里便利店"))
-        record_change(s, actor="u1", event_type="shift.closed", entity="shift", entity_id="sh1",
-                      payload={"shift_id": "sh1"})
+        record_change(
+            s,
+            actor="u1",
+            event_type="shift.closed",
+            entity="shift",
+            entity_id="sh1",
+            payload={"shift_id": "sh1"},
+        )
     try:
         with db.session() as s:
-            record_change(s, actor="u1", event_type="shift.closed", entity="shift", entity_id="sh2",
-                          payload={"shift_id": "sh2"})
+            record_change(
+                s,
+                actor="u1",
+                event_type="shift.closed",
+                entity="shift",
+                entity_id="sh2",
+                payload={"shift_id": "sh2"},
+            )
             raise RuntimeError("boom")
     except RuntimeError:
         pass
@@ -38,8 +50,14 @@ def test_record_change_is_one_event_one_audit_and_rolls_back_together(db: Databa
 def test_audit_chain_detects_edit_and_delete(db: Database) -> None:
     with db.session() as s:
         for i in range(3):
-            record_change(s, actor="u", event_type="shift.closed", entity="shift", entity_id=str(i),
-                          payload={"i": i})
+            record_change(
+                s,
+                actor="u",
+                event_type="shift.closed",
+                entity="shift",
+                entity_id=str(i),
+                payload={"i": i},
+            )
     with db.session() as s:
         s.execute(text("UPDATE audit SET actor='evil' WHERE id=2"))
     with db.reader() as s:

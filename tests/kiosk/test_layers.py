@@ -39,8 +39,9 @@ def allowed() -> set[str]:
 @cache
 def _graph() -> grimp.ImportGraph:
     session = _config()[0]
-    return grimp.build_graph(*session["root_packages"],
-                             include_external_packages=session["include_external_packages"])
+    return grimp.build_graph(
+        *session["root_packages"], include_external_packages=session["include_external_packages"]
+    )
 
 
 def _kept(extra_import: str | None = None, new_module: str | None = None) -> bool:
@@ -58,12 +59,27 @@ def test_the_contract_is_kept_today() -> None:
     assert _kept()
 
 
-@pytest.mark.parametrize("module", [
-    "kiosk.verification.tokens", "kiosk.verification.lookup", "kiosk.platform.changes",
-    "kiosk.platform.inbound", "kiosk.ledger.audit", "kiosk.ledger.outbox", "kiosk.db",
-    "kiosk.models", "kiosk.services.pickup", "kiosk.cli", "kiosk.printing.queue",
-    "kiosk.printing.gather", "kiosk.flows.pickup", "kiosk.staff", "kiosk.demo", "kiosk",
-])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "kiosk.verification.tokens",
+        "kiosk.verification.lookup",
+        "kiosk.platform.changes",
+        "kiosk.platform.inbound",
+        "kiosk.ledger.audit",
+        "kiosk.ledger.outbox",
+        "kiosk.db",
+        "kiosk.models",
+        "kiosk.services.pickup",
+        "kiosk.cli",
+        "kiosk.printing.queue",
+        "kiosk.printing.gather",
+        "kiosk.flows.pickup",
+        "kiosk.staff",
+        "kiosk.demo",
+        "kiosk",
+    ],
+)
 def test_any_other_kiosk_module_breaks_it(module: str) -> None:
     assert not _kept(module)
 
@@ -81,14 +97,19 @@ def test_the_allowed_modules_pull_in_nothing_else_of_kiosk() -> None:
     """Ignoring drivers → kiosk.ports also hides what kiosk.ports imports: so that must stay
     inside the allow-list (function-level imports included)."""
     graph = _graph()
-    outside = {(m, imported) for m in allowed()
-               for imported in graph.find_modules_directly_imported_by(m)
-               if imported.split(".")[0] == "kiosk" and imported not in allowed()
-               and imported not in ("kiosk", "kiosk.printing")}  # packages with no code
+    outside = {
+        (m, imported)
+        for m in allowed()
+        for imported in graph.find_modules_directly_imported_by(m)
+        if imported.split(".")[0] == "kiosk"
+        and imported not in allowed()
+        and imported not in ("kiosk", "kiosk.printing")
+    }  # packages with no code
     assert outside == set()
     for package in ("kiosk", "kiosk.printing"):
         assert not graph.find_modules_directly_imported_by(package) & {
-            m for m in graph.modules if m.startswith("kiosk")}, package
+            m for m in graph.modules if m.startswith("kiosk")
+        }, package
 
 
 def _kiosk_imports(path: Path) -> set[str]:
@@ -96,20 +117,29 @@ def _kiosk_imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.split(".")[0] == "kiosk"}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module \
-                and node.module.split(".")[0] == "kiosk":
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and node.module.split(".")[0] == "kiosk"
+        ):
             for a in node.names:  # `from kiosk.printing import layout` imports a module
                 sub = f"{node.module}.{a.name}"
-                is_module = (ROOT / (sub.replace(".", "/") + ".py")).exists() or \
-                    (ROOT / sub.replace(".", "/") / "__init__.py").exists()
+                is_module = (ROOT / (sub.replace(".", "/") + ".py")).exists() or (
+                    ROOT / sub.replace(".", "/") / "__init__.py"
+                ).exists()
                 found.add(sub if is_module else node.module)
     return found
 
 
 def test_every_driver_import_of_kiosk_is_on_the_allow_list() -> None:
     """The same rule read straight from the source files (no graph tool in between)."""
-    offending = {f"{p.relative_to(ROOT)}: {m}" for p in sorted((ROOT / "drivers").rglob("*.py"))
-                 for m in _kiosk_imports(p) if m not in allowed()}
+    offending = {
+        f"{p.relative_to(ROOT)}: {m}"
+        for p in sorted((ROOT / "drivers").rglob("*.py"))
+        for m in _kiosk_imports(p)
+        if m not in allowed()
+    }
     assert offending == set()
     used = {m for p in (ROOT / "drivers").rglob("*.py") for m in _kiosk_imports(p)}
     assert {"kiosk.ports", "kiosk.errors"} <= used  # the walk does see the imports

@@ -18,14 +18,28 @@ from kiosk.platform.identity import get_setting, put_setting
 def _chain(db: Database, n: int = 5) -> None:
     with db.session() as s:
         for i in range(1, n + 1):
-            append_audit(s, actor="C1", action="order.picked_up", entity="order",
-                         entity_id=f"O{i}", detail={"i": i})
+            append_audit(
+                s,
+                actor="C1",
+                action="order.picked_up",
+                entity="order",
+                entity_id=f"O{i}",
+                detail={"i": i},
+            )
 
 
 def _own_hash(e: AuditEntry) -> str:
-    return entry_hash(e.prev_hash, id=e.id, at=e.at, actor=e.actor, action=e.action,
-                      entity=e.entity, entity_id=e.entity_id, detail=e.detail,
-                      event_id=e.event_id)
+    return entry_hash(
+        e.prev_hash,
+        id=e.id,
+        at=e.at,
+        actor=e.actor,
+        action=e.action,
+        entity=e.entity,
+        entity_id=e.entity_id,
+        detail=e.detail,
+        event_id=e.event_id,
+    )
 
 
 def _rehash(s: Session, *ids: int) -> None:
@@ -90,8 +104,13 @@ def test_reordering_two_entries_breaks_the_links(db: Database) -> None:
         s.execute(text("UPDATE audit SET id = 2 WHERE id = 3"))
         s.execute(text("UPDATE audit SET id = 3 WHERE id = 99"))
     # without their hashes redone both moved entries are also "edited" (the id is hashed)
-    assert _problems(db) == [(2, "unlinked"), (2, "edited"), (3, "unlinked"), (3, "edited"),
-                             (4, "unlinked")]
+    assert _problems(db) == [
+        (2, "unlinked"),
+        (2, "edited"),
+        (3, "unlinked"),
+        (3, "edited"),
+        (4, "unlinked"),
+    ]
     with db.session() as s:
         _rehash(s, 2, 3)
     assert _problems(db) == [(2, "unlinked"), (3, "unlinked"), (4, "unlinked")]
@@ -117,9 +136,18 @@ def test_an_entry_added_behind_the_ledgers_back_is_a_head_mismatch(db: Database)
     with db.session() as s:
         last = s.get(AuditEntry, 2)
         assert last is not None
-        forged = AuditEntry(id=3, at=last.at, actor="C1", action="order.picked_up",
-                            entity="order", entity_id="O9", detail={}, event_id=None,
-                            prev_hash=last.hash, hash="")
+        forged = AuditEntry(
+            id=3,
+            at=last.at,
+            actor="C1",
+            action="order.picked_up",
+            entity="order",
+            entity_id="O9",
+            detail={},
+            event_id=None,
+            prev_hash=last.hash,
+            hash="",
+        )
         forged.hash = _own_hash(forged)
         s.add(forged)
     assert _problems(db) == [(2, "head_mismatch")]

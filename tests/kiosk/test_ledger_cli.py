@@ -36,8 +36,12 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("LINLI_FAST_PIN_HASH", "1")
-        assert main.main(["demo-data", "--data-dir", str(path), "--orders", "30", "--seed", "3",
-                          "--json"]) == 0
+        assert (
+            main.main(
+                ["demo-data", "--data-dir", str(path), "--orders", "30", "--seed", "3", "--json"]
+            )
+            == 0
+        )
     yield path
 
 
@@ -52,8 +56,18 @@ def test_demo_files_match_design(demo_dir: Path) -> None:
     assert pem.startswith("-----BEGIN PRIVATE KEY-----")
     load_signing_key(demo_dir / "demo" / "signing-key.pem")
     seed = json.loads((demo_dir / "demo" / "seed.json").read_text("utf-8"))
-    assert {"store", "keys", "enrollment_code", "staff", "leaders", "customers", "bins",
-            "batches", "suppliers", "orders"} <= set(seed)
+    assert {
+        "store",
+        "keys",
+        "enrollment_code",
+        "staff",
+        "leaders",
+        "customers",
+        "bins",
+        "batches",
+        "suppliers",
+        "orders",
+    } <= set(seed)
     assert seed["enrollment_code"] == manifest["enrollment_code"]
     assert all(s["pin_hash"].startswith("$argon2") for s in seed["staff"])
     assert any("*" in c["name_masked"] and "****" in c["phone_masked"] for c in seed["customers"])
@@ -64,13 +78,20 @@ def test_demo_files_match_design(demo_dir: Path) -> None:
 def _token(demo_dir: Path, order_id: str, **over: Any) -> str:
     manifest = json.loads((demo_dir / "demo" / "manifest.json").read_text("utf-8"))
     key = over.pop("key", None) or load_signing_key(demo_dir / "demo" / "signing-key.pem")
-    payload = make_payload(order_id, manifest["store_id"], "123456",
-                           int((utcnow() + timedelta(hours=1)).timestamp()), manifest["key_id"])
+    payload = make_payload(
+        order_id,
+        manifest["store_id"],
+        "123456",
+        int((utcnow() + timedelta(hours=1)).timestamp()),
+        manifest["key_id"],
+    )
     payload.update(over)
     return sign_token(key, payload)
 
 
-def test_verify_and_pickup_give_design_verdicts(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_and_pickup_give_design_verdicts(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     manifest = json.loads((demo_dir / "demo" / "manifest.json").read_text("utf-8"))
     d = ["--data-dir", str(demo_dir), "--json"]
     ready = manifest["orders"]["ready"][0]["order_id"]
@@ -94,20 +115,25 @@ def test_verify_and_pickup_give_design_verdicts(demo_dir: Path, capsys: pytest.C
     assert isinstance(obj["event_id"], str) and len(obj["event_id"]) == 36
     code, [obj] = run(capsys, "pickup", _token(demo_dir, ready), *d)
     assert (code, obj["verdict"], obj["event_id"]) == (0, "already_picked_up", None)
-    code, [obj] = run(capsys, "pickup", _token(demo_dir, ready, key=Ed25519PrivateKey.generate()), *d)
+    code, [obj] = run(
+        capsys, "pickup", _token(demo_dir, ready, key=Ed25519PrivateKey.generate()), *d
+    )
     assert (obj["verdict"], obj["event_id"]) == ("forged", None)
     by_code = manifest["orders"]["ready"][1]
     code, [obj] = run(capsys, "pickup", by_code["pickup_code"], "--staff", "S-001", *d)
     assert (code, obj["verdict"], obj["order_id"]) == (0, "ready", by_code["order_id"])
     assert obj["event_id"]
-    code = main.main(["pickup", manifest["orders"]["ready"][2]["pickup_code"], "--staff",
-                      "NOBODY", *d])
+    code = main.main(
+        ["pickup", manifest["orders"]["ready"][2]["pickup_code"], "--staff", "NOBODY", *d]
+    )
     assert code == 1 and "not known" in capsys.readouterr().err
     code, [obj] = run(capsys, "audit", "verify", *d)
     assert code == 0 and obj["ok"] is True and obj["entries"] == 2
 
 
-def test_audit_verify_fails_on_tampering(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_verify_fails_on_tampering(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = ["--data-dir", str(tmp_path), "--json"]
     assert main.main(["demo-data", "--orders", "10", *d]) == 0
     manifest = json.loads((tmp_path / "demo" / "manifest.json").read_text("utf-8"))
@@ -130,8 +156,13 @@ def test_real_subprocess(demo_dir: Path) -> None:
     exe = ROOT / ".venv" / "bin" / "kiosk"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "kiosk"]
     token = _token(demo_dir, manifest["orders"]["not_arrived"][0]["order_id"])
-    out = subprocess.run([*cmd, "verify", token, "--data-dir", str(demo_dir), "--json"],
-                         capture_output=True, text=True, timeout=60, check=False)
+    out = subprocess.run(
+        [*cmd, "verify", token, "--data-dir", str(demo_dir), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     obj = json.loads(out.stdout.strip().splitlines()[-1])
     assert obj["verdict"] == "not_arrived"
@@ -153,8 +184,9 @@ def test_bad_arguments_are_plain_errors(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 @pytest.mark.parametrize("command", [["demo-data"], ["verify", "123456"], ["pickup", "123456"]])
-def test_unusable_data_dir_is_a_plain_error(command: list[str], tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_unusable_data_dir_is_a_plain_error(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     in_the_way = tmp_path / "a-file"
     in_the_way.write_text("not a directory")
     assert main.main([*command, "--data-dir", str(in_the_way), "--json"]) == 1
@@ -163,8 +195,9 @@ def test_unusable_data_dir_is_a_plain_error(command: list[str], tmp_path: Path,
     assert "Traceback" not in err
 
 
-def test_a_damaged_database_file_is_a_plain_error(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_database_file_is_a_plain_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "kiosk.sqlite3").write_bytes(b"this is not sqlite" * 100)
     assert main.main(["verify", "123456", "--data-dir", str(tmp_path), "--json"]) == 1
     err = capsys.readouterr().err

@@ -32,17 +32,27 @@ def check_books(path: Path) -> tuple[int, int]:
     try:
         with db.reader() as s:
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
-            picked = set(s.scalars(select(Order.id).where(Order.status == "picked_up",
-                                                          Order.id.like("CR-%"))))
-            per_order = Counter(p["order_id"] for p in s.scalars(
-                select(OutboxEvent.payload).where(OutboxEvent.type == "order.picked_up")))
+            picked = set(
+                s.scalars(
+                    select(Order.id).where(Order.status == "picked_up", Order.id.like("CR-%"))
+                )
+            )
+            per_order = Counter(
+                p["order_id"]
+                for p in s.scalars(
+                    select(OutboxEvent.payload).where(OutboxEvent.type == "order.picked_up")
+                )
+            )
             assert all(n == 1 for n in per_order.values()), "an order has two pickup events"
             assert set(per_order) == picked, "pickup without its event, or event without pickup"
             seqs = list(s.scalars(select(OutboxEvent.seq).order_by(OutboxEvent.seq)))
             assert seqs == list(range(1, len(seqs) + 1))
             assert verify_chain(s) == []
-            ready = len(s.scalars(select(Order.id).where(Order.status == "ready",
-                                                         Order.id.like("CR-%"))).all())
+            ready = len(
+                s.scalars(
+                    select(Order.id).where(Order.status == "ready", Order.id.like("CR-%"))
+                ).all()
+            )
         return len(picked), ready
     finally:
         db.close()
@@ -51,8 +61,12 @@ def check_books(path: Path) -> tuple[int, int]:
 @pytest.mark.slow
 def test_sigkill_never_loses_or_doubles_a_pickup(db: Database) -> None:
     lines = [{"sku": "MILK", "name": "鲜牛奶", "qty": 1, "unit": "盒", "price_cents": 300}]
-    make_world(db, extra_orders=[_order(f"CR-{i:04d}", "ready", f"{300000 + i}", lines=lines)
-                                 for i in range(N)])
+    make_world(
+        db,
+        extra_orders=[
+            _order(f"CR-{i:04d}", "ready", f"{300000 + i}", lines=lines) for i in range(N)
+        ],
+    )
     path = db.path
     db.close()
     rng = random.Random(20261125)
@@ -60,8 +74,12 @@ def test_sigkill_never_loses_or_doubles_a_pickup(db: Database) -> None:
     picked_before = 0
     kills = 0
     for run in range(6):
-        child = subprocess.Popen([sys.executable, str(CHILD), str(path.parent)], env=env,
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(path.parent)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         assert child.stdout.readline().startswith("READY")
         last = run == 5

@@ -164,6 +164,7 @@ def test_provisional_pickup_of_unsynced_order(world: World) -> None:
     assert ev.payload["provisional"] is True
     # a forged token for an unknown order is never served
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     flow.scan(world.token("O-NEW2", key=Ed25519PrivateKey.generate()))
     assert not flow.provisional and not flow.can_confirm
 
@@ -173,7 +174,11 @@ def test_checkin_flow(world: World) -> None:
     assert flow.open_batch("B1") is CheckinStep.ERROR and "already checked in" in flow.message
     assert flow.open_batch("B2") is CheckinStep.COUNTING
     assert {(e.order_id, e.sku) for e in flow.expected} == {
-        ("O-DISP", "MILK"), ("O-DISP", "EGG"), ("O-DISP2", "MILK"), ("O-DISP2", "EGG")}
+        ("O-DISP", "MILK"),
+        ("O-DISP", "EGG"),
+        ("O-DISP2", "MILK"),
+        ("O-DISP2", "EGG"),
+    }
     flow.count("O-DISP", "MILK", 1)
     flow.count("O-DISP", "MILK", 9)
     assert "wrong count" in flow.message

@@ -31,8 +31,19 @@ from kiosk.services.overdue import mark_overdue, return_overdue
 from kiosk.services.pickup import confirm_pickup, reverse_pickup
 
 _TEMPLATE: list[Path] = []
-ORDERS = ["O-READY", "O-READY2", "O-DISP", "O-DISP2", "O-PICKED", "O-CANC", "O-LEAD1",
-          "O-LEAD2", "O-OLD", "O-X1", "O-X2"]
+ORDERS = [
+    "O-READY",
+    "O-READY2",
+    "O-DISP",
+    "O-DISP2",
+    "O-PICKED",
+    "O-CANC",
+    "O-LEAD1",
+    "O-LEAD2",
+    "O-OLD",
+    "O-X1",
+    "O-X2",
+]
 STAFF = st.sampled_from(["C1", "C2", "M1", "H1", None])
 ORDER = st.sampled_from(ORDERS)
 
@@ -59,8 +70,10 @@ class Ledger(RuleBasedStateMachine):
         self.dir = Path(tempfile.mkdtemp(prefix="ledger-prop-"))
         shutil.copy(_template(), self.dir / DB_FILENAME)
         self.db = Database(self.dir / DB_FILENAME, migrate=False)
-        extra = [_order("O-X1", "dispatched", "200001", batch="B2", leader="L1"),
-                 _order("O-X2", "ready", "200002", leader="L1", ready_at=utcnow() - timedelta(days=9))]
+        extra = [
+            _order("O-X1", "dispatched", "200001", batch="B2", leader="L1"),
+            _order("O-X2", "ready", "200002", leader="L1", ready_at=utcnow() - timedelta(days=9)),
+        ]
         self.world: World = make_world(self.db, extra_orders=extra)
         self.now = utcnow()
 
@@ -95,7 +108,9 @@ class Ledger(RuleBasedStateMachine):
         if event:
             assert ev1 == ev0 + 1 and au1 == au0 + 1
             assert new_audit[0].event_id == new_events[0].event_id
-            assert changed <= _names(new_events[0].payload) | {new_events[0].payload.get("order_id")}
+            assert changed <= _names(new_events[0].payload) | {
+                new_events[0].payload.get("order_id")
+            }
         else:
             assert ev1 == ev0 and au1 == au0 + len(changed)
             assert {a.entity_id for a in new_audit} == changed
@@ -106,45 +121,73 @@ class Ledger(RuleBasedStateMachine):
     def tick(self, minutes: int) -> None:
         self.now += timedelta(minutes=minutes)
 
-    @rule(oid=ORDER, staff=STAFF, partial=st.booleans(), method=st.sampled_from(["qr", "code", "phone"]))
+    @rule(
+        oid=ORDER,
+        staff=STAFF,
+        partial=st.booleans(),
+        method=st.sampled_from(["qr", "code", "phone"]),
+    )
     def pickup(self, oid: str, staff: str | None, partial: bool, method: str) -> None:
         lines = {"MILK": 1.0} if partial else None
-        self._apply(lambda: confirm_pickup(self.db, oid, staff_id=staff, method=method,
-                                           lines=lines, now=self.now))
+        self._apply(
+            lambda: confirm_pickup(
+                self.db, oid, staff_id=staff, method=method, lines=lines, now=self.now
+            )
+        )
 
     @rule(oid=ORDER, staff=STAFF)
     def reverse(self, oid: str, staff: str | None) -> None:
-        self._apply(lambda: reverse_pickup(self.db, oid, staff_id=staff, reason="mistake",
-                                           now=self.now))
+        self._apply(
+            lambda: reverse_pickup(self.db, oid, staff_id=staff, reason="mistake", now=self.now)
+        )
 
     @rule(staff=STAFF, short=st.booleans())
     def checkin(self, staff: str | None, short: bool) -> None:
         got = [LineReceipt("O-DISP", "MILK", 0), LineReceipt("O-DISP", "EGG", 0)] if short else []
-        self._apply(lambda: check_in_batch(self.db, "B2", staff_id=staff, received=got,
-                                           temperature_c=4.0, now=self.now))
+        self._apply(
+            lambda: check_in_batch(
+                self.db, "B2", staff_id=staff, received=got, temperature_c=4.0, now=self.now
+            )
+        )
 
-    @rule(staff=STAFF, ids=st.lists(st.sampled_from(["O-LEAD1", "O-LEAD2", "O-X1", "O-X2", "O-READY"]),
-                                    min_size=1, max_size=3, unique=True),
-          by=st.sampled_from(["badge", "pin"]), right=st.booleans())
+    @rule(
+        staff=STAFF,
+        ids=st.lists(
+            st.sampled_from(["O-LEAD1", "O-LEAD2", "O-X1", "O-X2", "O-READY"]),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        ),
+        by=st.sampled_from(["badge", "pin"]),
+        right=st.booleans(),
+    )
     def handover(self, staff: str | None, ids: list[str], by: str, right: bool) -> None:
         cred = ("BADGE-L1" if by == "badge" else PINS["L1"]) if right else "nope"
-        self._apply(lambda: hand_over(self.db, "L1", ids, staff_id=staff, confirmed_by=by,
-                                      credential=cred, now=self.now))
+        self._apply(
+            lambda: hand_over(
+                self.db, "L1", ids, staff_id=staff, confirmed_by=by, credential=cred, now=self.now
+            )
+        )
 
     @rule(oid=ORDER, staff=STAFF, kind=st.sampled_from(["missing", "damaged", "bogus"]))
     def issue(self, oid: str, staff: str | None, kind: str) -> None:
-        self._apply(lambda: report_issue(self.db, oid, staff_id=staff, kind=kind, sku="EGG",
-                                         quantity=1, now=self.now))
+        self._apply(
+            lambda: report_issue(
+                self.db, oid, staff_id=staff, kind=kind, sku="EGG", quantity=1, now=self.now
+            )
+        )
 
     @rule(staff=st.sampled_from(["M1", None, "C1"]), days=st.integers(min_value=0, max_value=6))
     def overdue(self, staff: str | None, days: int) -> None:
-        self._apply(lambda: mark_overdue(self.db, staff_id=staff, days=days, now=self.now),
-                    event=False)
+        self._apply(
+            lambda: mark_overdue(self.db, staff_id=staff, days=days, now=self.now), event=False
+        )
 
     @rule(oid=ORDER)
     def give_back(self, oid: str) -> None:
-        self._apply(lambda: return_overdue(self.db, [oid], staff_id="M1", now=self.now),
-                    event=False)
+        self._apply(
+            lambda: return_overdue(self.db, [oid], staff_id="M1", now=self.now), event=False
+        )
 
     # -- invariants ---------------------------------------------------------------------
     @invariant()
@@ -155,12 +198,23 @@ class Ledger(RuleBasedStateMachine):
             assert verify_chain(s) == []
             seqs = s.scalars(select(OutboxEvent.seq).order_by(OutboxEvent.seq)).all()
             assert list(seqs) == list(range(1, len(seqs) + 1))
-            linked = s.scalars(select(AuditEntry.event_id).where(AuditEntry.event_id.is_not(None))).all()
+            linked = s.scalars(
+                select(AuditEntry.event_id).where(AuditEntry.event_id.is_not(None))
+            ).all()
             events = s.scalars(select(OutboxEvent.event_id)).all()
             assert sorted(e for e in linked if e) == sorted(events)  # one audit entry per event
             for o in s.scalars(select(Order)):
-                assert o.status in {"dispatched", "ready", "partially_picked_up", "picked_up",
-                                    "handed_over", "overdue", "returned", "cancelled", "refunded"}
+                assert o.status in {
+                    "dispatched",
+                    "ready",
+                    "partially_picked_up",
+                    "picked_up",
+                    "handed_over",
+                    "overdue",
+                    "returned",
+                    "cancelled",
+                    "refunded",
+                }
                 for ln in o.lines:
                     assert 0 <= ln.picked_qty <= ln.qty
                 if o.status == "picked_up":
@@ -169,6 +223,7 @@ class Ledger(RuleBasedStateMachine):
                     assert all(ln.picked_qty == 0 for ln in o.lines)
 
 
-Ledger.TestCase.settings = settings(max_examples=30, stateful_step_count=25, deadline=None,
-                                    derandomize=True)
+Ledger.TestCase.settings = settings(
+    max_examples=30, stateful_step_count=25, deadline=None, derandomize=True
+)
 TestLedgerProperties = Ledger.TestCase

@@ -40,9 +40,11 @@ def status(db: Database, oid: str) -> str:
 
 def snapshot(db: Database) -> tuple[object, ...]:
     with db.reader() as s:
-        return (s.scalar(select(func.count()).select_from(OutboxEvent)),
-                s.scalar(select(func.count()).select_from(AuditEntry)),
-                tuple(s.execute(select(Order.id, Order.status).order_by(Order.id)).all()))
+        return (
+            s.scalar(select(func.count()).select_from(OutboxEvent)),
+            s.scalar(select(func.count()).select_from(AuditEntry)),
+            tuple(s.execute(select(Order.id, Order.status).order_by(Order.id)).all()),
+        )
 
 
 def test_whole_pickup_is_one_event_and_one_audit(world: World) -> None:
@@ -50,8 +52,12 @@ def test_whole_pickup_is_one_event_and_one_audit(world: World) -> None:
     assert r.status == "picked_up"
     [ev] = events(world.db)
     assert ev.type == "order.picked_up" and ev.seq == 1 and ev.store_id == "ST1"
-    assert ev.payload == {"order_id": "O-READY", "lines": [{"sku": "MILK", "qty": 2},
-                          {"sku": "EGG", "qty": 1}], "method": "code", "staff_id": "C1"}
+    assert ev.payload == {
+        "order_id": "O-READY",
+        "lines": [{"sku": "MILK", "qty": 2}, {"sku": "EGG", "qty": 1}],
+        "method": "code",
+        "staff_id": "C1",
+    }
     with world.db.reader() as s:
         [audit] = s.scalars(select(AuditEntry)).all()
         assert audit.event_id == ev.event_id and audit.actor == "C1"
@@ -61,8 +67,10 @@ def test_whole_pickup_is_one_event_and_one_audit(world: World) -> None:
 
 
 def test_partial_then_rest(world: World) -> None:
-    assert confirm_pickup(world.db, "O-READY", staff_id="C1", lines={"MILK": 1}).status == \
-        "partially_picked_up"
+    assert (
+        confirm_pickup(world.db, "O-READY", staff_id="C1", lines={"MILK": 1}).status
+        == "partially_picked_up"
+    )
     with pytest.raises(IllegalTransition, match="1 left"):
         confirm_pickup(world.db, "O-READY", staff_id="C1", lines={"MILK": 2})
     with pytest.raises(IllegalTransition, match="no line"):
@@ -72,10 +80,17 @@ def test_partial_then_rest(world: World) -> None:
     assert [e.seq for e in events(world.db)] == [1, 2]
 
 
-@pytest.mark.parametrize(("oid", "words"), [
-    ("O-DISP", "not arrived"), ("O-PICKED", "already picked up"), ("O-CANC", "cancelled"),
-    ("O-HAND", "team leader"), ("O-REF", "refunded"), ("NOPE", "no order"),
-])
+@pytest.mark.parametrize(
+    ("oid", "words"),
+    [
+        ("O-DISP", "not arrived"),
+        ("O-PICKED", "already picked up"),
+        ("O-CANC", "cancelled"),
+        ("O-HAND", "team leader"),
+        ("O-REF", "refunded"),
+        ("NOPE", "no order"),
+    ],
+)
 def test_illegal_pickups_change_nothing(world: World, oid: str, words: str) -> None:
     before = snapshot(world.db)
     with pytest.raises(IllegalTransition, match=words):
@@ -124,25 +139,39 @@ def test_reverse_after_window_is_refused(world: World) -> None:
 def test_reverse_partial_goes_back_to_partial(world: World) -> None:
     confirm_pickup(world.db, "O-READY", staff_id="C1", lines={"MILK": 1})
     confirm_pickup(world.db, "O-READY", staff_id="C1")
-    assert reverse_pickup(world.db, "O-READY", staff_id="C1", reason="x").status == \
-        "partially_picked_up"
+    assert (
+        reverse_pickup(world.db, "O-READY", staff_id="C1", reason="x").status
+        == "partially_picked_up"
+    )
 
 
 def test_batch_checkin(world: World) -> None:
-    r = check_in_batch(world.db, "B2", staff_id="C1", temperature_c=4.5,
-                       received=[LineReceipt("O-DISP", "MILK", 1),
-                                 LineReceipt("O-DISP", "EGG", 1, "damaged"),
-                                 LineReceipt("O-DISP2", "MILK", 0),
-                                 LineReceipt("O-DISP2", "EGG", 0)],
-                       bins={"O-DISP": "C-01"})
+    r = check_in_batch(
+        world.db,
+        "B2",
+        staff_id="C1",
+        temperature_c=4.5,
+        received=[
+            LineReceipt("O-DISP", "MILK", 1),
+            LineReceipt("O-DISP", "EGG", 1, "damaged"),
+            LineReceipt("O-DISP2", "MILK", 0),
+            LineReceipt("O-DISP2", "EGG", 0),
+        ],
+        bins={"O-DISP": "C-01"},
+    )
     assert r.ready == ("O-DISP",) and r.not_arrived == ("O-DISP2",)
     assert status(world.db, "O-DISP") == "ready" and status(world.db, "O-DISP2") == "dispatched"
     [ev] = events(world.db, "batch.arrived")
     assert ev.payload["batch_id"] == "B2" and ev.payload["temperature_c"] == 4.5
-    assert {(ln["order_id"], ln["sku"], ln["expected"], ln["received"], ln["condition"])
-            for ln in ev.payload["lines"]} == {
-        ("O-DISP", "MILK", 2, 1, "short"), ("O-DISP", "EGG", 1, 1, "damaged"),
-        ("O-DISP2", "MILK", 2, 0, "missing"), ("O-DISP2", "EGG", 1, 0, "missing")}
+    assert {
+        (ln["order_id"], ln["sku"], ln["expected"], ln["received"], ln["condition"])
+        for ln in ev.payload["lines"]
+    } == {
+        ("O-DISP", "MILK", 2, 1, "short"),
+        ("O-DISP", "EGG", 1, 1, "damaged"),
+        ("O-DISP2", "MILK", 2, 0, "missing"),
+        ("O-DISP2", "EGG", 1, 0, "missing"),
+    }
     with world.db.reader() as s:
         o = s.get(Order, "O-DISP")
         b = s.get(Batch, "B2")
@@ -156,7 +185,9 @@ def test_checkin_assigns_least_loaded_bins_and_refuses_bad_input(world: World) -
     with pytest.raises(IllegalTransition, match="no line"):
         check_in_batch(world.db, "B2", staff_id="C1", received=[LineReceipt("O-READY", "MILK", 1)])
     with pytest.raises(IllegalTransition, match="condition"):
-        check_in_batch(world.db, "B2", staff_id="C1", received=[LineReceipt("O-DISP", "MILK", 1, "wet")])
+        check_in_batch(
+            world.db, "B2", staff_id="C1", received=[LineReceipt("O-DISP", "MILK", 1, "wet")]
+        )
     with pytest.raises(IllegalTransition, match="no delivery batch"):
         check_in_batch(world.db, "B9", staff_id="C1")
     with pytest.raises(NotAllowed):
@@ -168,41 +199,59 @@ def test_checkin_assigns_least_loaded_bins_and_refuses_bad_input(world: World) -
 
 def test_handover_badge_and_pin(world: World) -> None:
     with pytest.raises(NotAllowed, match="does not belong"):
-        hand_over(world.db, "L1", ["O-LEAD1"], staff_id="C1", confirmed_by="badge",
-                  credential="BADGE-L2")
+        hand_over(
+            world.db, "L1", ["O-LEAD1"], staff_id="C1", confirmed_by="badge", credential="BADGE-L2"
+        )
     with pytest.raises(NotAllowed, match="does not belong"):
         hand_over(world.db, "L1", ["O-LEAD1"], staff_id="C1", confirmed_by="pin", credential="0000")
     with pytest.raises(IllegalTransition, match="does not belong"):
-        hand_over(world.db, "L1", ["O-READY"], staff_id="C1", confirmed_by="badge",
-                  credential="BADGE-L1")
+        hand_over(
+            world.db, "L1", ["O-READY"], staff_id="C1", confirmed_by="badge", credential="BADGE-L1"
+        )
     assert events(world.db) == []
-    r = hand_over(world.db, "L1", ["O-LEAD1", "O-LEAD2"], staff_id="C1", confirmed_by="pin",
-                  credential="4321")
+    r = hand_over(
+        world.db, "L1", ["O-LEAD1", "O-LEAD2"], staff_id="C1", confirmed_by="pin", credential="4321"
+    )
     [ev] = events(world.db)
     assert ev.type == "order.handed_over"
     assert {k: ev.payload[k] for k in ("order_ids", "leader_id", "confirmed_by", "staff_id")} == {
-        "order_ids": ["O-LEAD1", "O-LEAD2"], "leader_id": "L1", "confirmed_by": "pin",
-        "staff_id": "C1"}
+        "order_ids": ["O-LEAD1", "O-LEAD2"],
+        "leader_id": "L1",
+        "confirmed_by": "pin",
+        "staff_id": "C1",
+    }
     assert status(world.db, "O-LEAD1") == "handed_over"
     with world.db.reader() as s:
         h = s.get(Handover, r.handover_id)
         assert h is not None and h.bag_count == 2
     with pytest.raises(IllegalTransition, match="handed over"):
-        hand_over(world.db, "L1", ["O-LEAD1"], staff_id="C1", confirmed_by="badge",
-                  credential="BADGE-L1")
+        hand_over(
+            world.db, "L1", ["O-LEAD1"], staff_id="C1", confirmed_by="badge", credential="BADGE-L1"
+        )
 
 
 def test_issue_report(world: World) -> None:
-    r = report_issue(world.db, "O-READY", staff_id="C1", kind="damaged", sku="EGG", quantity=1,
-                     note="壳碎了", media=["ab" * 32])
+    r = report_issue(
+        world.db,
+        "O-READY",
+        staff_id="C1",
+        kind="damaged",
+        sku="EGG",
+        quantity=1,
+        note="壳碎了",
+        media=["ab" * 32],
+    )
     [ev] = events(world.db)
     assert ev.type == "order.issue_reported"
     assert ev.payload["kind"] == "damaged" and ev.payload["qty"] == 1
     assert ev.payload["media"] == ["ab" * 32] and ev.payload["note"] == "壳碎了"
     with world.db.reader() as s:
         assert s.get(IssueReport, r.issue_id) is not None
-    for kwargs, words in [({"kind": "lost"}, "Unknown issue"), ({"kind": "missing", "sku": "X"}, "no line"),
-                          ({"kind": "missing", "quantity": -1}, "negative")]:
+    for kwargs, words in [
+        ({"kind": "lost"}, "Unknown issue"),
+        ({"kind": "missing", "sku": "X"}, "no line"),
+        ({"kind": "missing", "quantity": -1}, "negative"),
+    ]:
         with pytest.raises(IllegalTransition, match=words):
             report_issue(world.db, "O-READY", staff_id="C1", **kwargs)  # type: ignore[arg-type]
     assert len(events(world.db)) == 1

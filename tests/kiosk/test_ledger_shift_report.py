@@ -70,16 +70,18 @@ def _kiosk(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[st
     return code, lines[-1] if lines else {"stderr": captured.err}
 
 
-def test_kiosk_shift_open_close_report(world: World, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_kiosk_shift_open_close_report(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = str(tmp_path / "data")
     world.db.close()
     code, opened = _kiosk(capsys, "shift", "open", "--staff", "C1", "--data-dir", folder)
     assert code == 0
     sid = opened["shift_id"]
     png = tmp_path / "shift.png"
-    code, closed = _kiosk(capsys, "shift", "close", sid, "--staff", "C1", "--data-dir", folder,
-                          "--preview", str(png))
+    code, closed = _kiosk(
+        capsys, "shift", "close", sid, "--staff", "C1", "--data-dir", folder, "--preview", str(png)
+    )
     assert code == 0, closed
     assert closed["counts"]["pickups"] == 0 and closed["job_status"] == "pending"
     assert Image.open(png).width > 0

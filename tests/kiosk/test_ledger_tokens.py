@@ -28,11 +28,18 @@ def verdict(world: World, token: object) -> str:
         return verify_token(s, token, world.store_id).verdict.verdict
 
 
-@pytest.mark.parametrize(("order_id", "expected"), [
-    ("O-READY", "ready"), ("O-DISP", "not_arrived"), ("O-PICKED", "already_picked_up"),
-    ("O-CANC", "cancelled"), ("O-REF", "cancelled"), ("O-HAND", "handed_over"),
-    ("O-NOT-SYNCED", "unknown_order"),
-])
+@pytest.mark.parametrize(
+    ("order_id", "expected"),
+    [
+        ("O-READY", "ready"),
+        ("O-DISP", "not_arrived"),
+        ("O-PICKED", "already_picked_up"),
+        ("O-CANC", "cancelled"),
+        ("O-REF", "cancelled"),
+        ("O-HAND", "handed_over"),
+        ("O-NOT-SYNCED", "unknown_order"),
+    ],
+)
 def test_order_state_verdicts(world: World, order_id: str, expected: str) -> None:
     with world.db.reader() as s:
         r = verify_token(s, world.token(order_id), world.store_id)
@@ -74,7 +81,11 @@ def test_unknown_order_keeps_signed_claims(world: World) -> None:
     with world.db.reader() as s:
         r = verify_token(s, world.token("O-NEW", code="654321"), world.store_id)
     assert r.signature_ok and r.claims is not None
-    assert (r.claims.order_id, r.claims.store_id, r.claims.pickup_code) == ("O-NEW", "ST1", "654321")
+    assert (r.claims.order_id, r.claims.store_id, r.claims.pickup_code) == (
+        "O-NEW",
+        "ST1",
+        "654321",
+    )
 
 
 def _signed(world: World, payload: object) -> str:
@@ -82,36 +93,69 @@ def _signed(world: World, payload: object) -> str:
     return f"LK1.{body}.{b64u(world.key.sign(f'LK1.{body}'.encode()))}"
 
 
-@pytest.mark.parametrize(("payload", "expected"), [
-    ({"o": "O-READY", "s": "ST1", "c": 111111, "x": 9999999999.5, "k": "k1"}, "ready"),
-    ({"o": "O-READY", "s": "ST1", "c": "111111", "x": time.time() - 60.5, "k": "k1"}, "expired"),
-])
-def test_numbers_the_platform_signed_are_tolerated(world: World, payload: object,
-                                                   expected: str) -> None:
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        ({"o": "O-READY", "s": "ST1", "c": 111111, "x": 9999999999.5, "k": "k1"}, "ready"),
+        (
+            {"o": "O-READY", "s": "ST1", "c": "111111", "x": time.time() - 60.5, "k": "k1"},
+            "expired",
+        ),
+    ],
+)
+def test_numbers_the_platform_signed_are_tolerated(
+    world: World, payload: object, expected: str
+) -> None:
     assert verdict(world, _signed(world, payload)) == expected
 
 
-@pytest.mark.parametrize("payload", [
-    {"o": "O-READY", "s": "ST1", "c": "111111", "x": True, "k": "k1"},   # bool for int
-    {"o": "O-READY", "s": "ST1", "c": "111111", "x": "9999999999", "k": "k1"},
-    {"o": 5, "s": "ST1", "c": "111111", "x": 9999999999, "k": "k1"},
-    {"o": "O-READY", "s": "ST1", "c": 1111111, "x": 9999999999, "k": "k1"},  # 7-digit number
-    {"o": "O-READY", "s": "ST1", "c": "111111", "x": float("nan"), "k": "k1"},
-    {"o": "O-READY", "s": "ST1", "c": "11111a", "x": 9999999999, "k": "k1"},
-    {"o": "", "s": "ST1", "c": "111111", "x": 9999999999, "k": "k1"},
-    {"o": "O-READY", "s": "ST1", "c": "111111", "x": 9999999999},
-    {"o": "O-READY", "s": "ST1", "c": "111111", "x": 1e30, "k": "k1"},
-    ["O-READY", "ST1"], "just a string", None, 12,
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"o": "O-READY", "s": "ST1", "c": "111111", "x": True, "k": "k1"},  # bool for int
+        {"o": "O-READY", "s": "ST1", "c": "111111", "x": "9999999999", "k": "k1"},
+        {"o": 5, "s": "ST1", "c": "111111", "x": 9999999999, "k": "k1"},
+        {"o": "O-READY", "s": "ST1", "c": 1111111, "x": 9999999999, "k": "k1"},  # 7-digit number
+        {"o": "O-READY", "s": "ST1", "c": "111111", "x": float("nan"), "k": "k1"},
+        {"o": "O-READY", "s": "ST1", "c": "11111a", "x": 9999999999, "k": "k1"},
+        {"o": "", "s": "ST1", "c": "111111", "x": 9999999999, "k": "k1"},
+        {"o": "O-READY", "s": "ST1", "c": "111111", "x": 9999999999},
+        {"o": "O-READY", "s": "ST1", "c": "111111", "x": 1e30, "k": "k1"},
+        ["O-READY", "ST1"],
+        "just a string",
+        None,
+        12,
+    ],
+)
 def test_wrong_types_are_malformed_even_when_signed(world: World, payload: object) -> None:
     assert verdict(world, _signed(world, payload)) == "malformed"
 
 
-@pytest.mark.parametrize("raw", [
-    "", " ", "LK1.", "LK1..", "LK1.a.b", "LK2.abc.def", "lk1.abc.def", "LK1.!!!.???",
-    "LK1.e30.AAAA", "LK1." + "A" * 5000, "\x00\x01\x02", "LK1.eyJvIjoiYSJ9.sig.extra",
-    b"\xff\xfe\x00", b"LK1.abc", bytearray(b"x" * 10), 12345, None, 3.5, ["LK1"], True,
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "LK1.",
+        "LK1..",
+        "LK1.a.b",
+        "LK2.abc.def",
+        "lk1.abc.def",
+        "LK1.!!!.???",
+        "LK1.e30.AAAA",
+        "LK1." + "A" * 5000,
+        "\x00\x01\x02",
+        "LK1.eyJvIjoiYSJ9.sig.extra",
+        b"\xff\xfe\x00",
+        b"LK1.abc",
+        bytearray(b"x" * 10),
+        12345,
+        None,
+        3.5,
+        ["LK1"],
+        True,
+    ],
+)
 def test_bad_input_is_malformed(world: World, raw: object) -> None:
     assert verdict(world, raw) == "malformed"
 
@@ -140,24 +184,42 @@ def test_every_verdict_has_a_message() -> None:
     assert all(m.endswith(".") and len(m) > 20 for m in MESSAGES.values())
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.one_of(
-    st.text(max_size=400), st.binary(max_size=400),
-    st.text(max_size=200).map(lambda t: "LK1." + t),
-    st.builds(lambda a, b: f"LK1.{a}.{b}", st.text("ABCDEFabcdef0123456789-_", max_size=120),
-              st.text("ABCDEFabcdef0123456789-_", max_size=90)),
-    st.integers(), st.none(), st.floats(),
-))
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.text(max_size=400),
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda t: "LK1." + t),
+        st.builds(
+            lambda a, b: f"LK1.{a}.{b}",
+            st.text("ABCDEFabcdef0123456789-_", max_size=120),
+            st.text("ABCDEFabcdef0123456789-_", max_size=90),
+        ),
+        st.integers(),
+        st.none(),
+        st.floats(),
+    )
+)
 def test_fuzz_never_raises(world: World, data: object) -> None:
     assert verdict(world, data) in VERDICTS
 
 
-@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(pos=st.integers(min_value=0, max_value=500), ch=st.characters())
 def test_fuzz_mutated_valid_token(world: World, pos: int, ch: str) -> None:
     tok = world.token("O-READY")
     i = pos % len(tok)
-    mutated = tok[:i] + ch + tok[i + 1:]
+    mutated = tok[:i] + ch + tok[i + 1 :]
     got = verdict(world, mutated)
     assert got in VERDICTS
     if mutated.strip() != tok:

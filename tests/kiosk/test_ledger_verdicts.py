@@ -22,17 +22,32 @@ from kiosk.verification.verdicts import CAN_PICK_UP, VerdictName
 
 S, V = OrderStatus, VerdictName
 PINNED: dict[OrderStatus, VerdictName] = {
-    S.DISPATCHED: V.NOT_ARRIVED, S.READY: V.READY, S.PARTIALLY_PICKED_UP: V.PARTIALLY_PICKED_UP,
-    S.PICKED_UP: V.ALREADY_PICKED_UP, S.HANDED_OVER: V.HANDED_OVER, S.OVERDUE: V.READY,
-    S.RETURNED: V.CANCELLED, S.CANCELLED: V.CANCELLED, S.REFUNDED: V.CANCELLED,
+    S.DISPATCHED: V.NOT_ARRIVED,
+    S.READY: V.READY,
+    S.PARTIALLY_PICKED_UP: V.PARTIALLY_PICKED_UP,
+    S.PICKED_UP: V.ALREADY_PICKED_UP,
+    S.HANDED_OVER: V.HANDED_OVER,
+    S.OVERDUE: V.READY,
+    S.RETURNED: V.CANCELLED,
+    S.CANCELLED: V.CANCELLED,
+    S.REFUNDED: V.CANCELLED,
 }
 UNKNOWN = ["on_hold", "lost", "", "READY", "ready ", "Ready", "picked", "overdue\n", "准备好"]
 
 
 def _view(status: str) -> OrderView:
-    return OrderView(order_id="O1", status=status, pickup_code="123456", bin_code="A-01",
-                     bin_label="A1", customer_name="", customer_phone="", leader_id=None,
-                     provisional=False, lines=())
+    return OrderView(
+        order_id="O1",
+        status=status,
+        pickup_code="123456",
+        bin_code="A-01",
+        bin_label="A1",
+        customer_name="",
+        customer_phone="",
+        leader_id=None,
+        provisional=False,
+        lines=(),
+    )
 
 
 def test_every_known_status_is_pinned() -> None:

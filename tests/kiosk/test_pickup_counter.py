@@ -84,7 +84,9 @@ def test_a_confirm_for_a_version_the_clerk_did_not_see_is_refused(world: World) 
     with pytest.raises(OrderChanged):
         confirm_pickup(world.db, "O-READY", staff_id="C1", expected_version=seen)
     assert status(world.db, "O-READY") == "ready" and events(world.db) == []
-    confirm_pickup(world.db, "O-READY", staff_id="C1", expected_version=version(world.db, "O-READY"))
+    confirm_pickup(
+        world.db, "O-READY", staff_id="C1", expected_version=version(world.db, "O-READY")
+    )
     assert status(world.db, "O-READY") == "picked_up"
 
 
@@ -96,7 +98,9 @@ def test_wrong_order_race_scan_a_then_garbage_then_the_old_confirm(world: World)
     flow.scan("garbage!!")  # the next scan replaced A before the confirm ran
     with pytest.raises(NotShown):
         flow.confirm(shown_a)
-    assert flow.step is P.VERDICT and flow.verdict is not None and flow.verdict.verdict == "malformed"
+    assert (
+        flow.step is P.VERDICT and flow.verdict is not None and flow.verdict.verdict == "malformed"
+    )
     assert status(world.db, "O-READY") == "ready" and events(world.db) == []
     flow.scan(world.token("O-READY2"))  # a different order on screen: A's ticket still refused
     with pytest.raises(NotShown):
@@ -120,8 +124,13 @@ def test_a_crash_while_queuing_the_receipt_loses_both_or_neither(world: World) -
     token = world.token("O-READY")
     data_dir = world.db.path.parent
     world.db.close()
-    proc = subprocess.run([sys.executable, str(CHILD), str(data_dir), token, "ST1"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, str(CHILD), str(data_dir), token, "ST1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 9, proc.stderr
     db = Database(world.db.path)
     try:
@@ -138,7 +147,11 @@ def test_hand_out_all_of_a_customers_ready_orders_one_confirm_one_event_each(wor
     flow.scan(world.token("O-LEAD1"))
     assert {o.order_id for o in flow.others} == {"O-LEAD2", "O-OLD"}
     assert flow.confirm_all([flow.ticket, *(o.ticket for o in flow.others)]) is P.DONE  # type: ignore[list-item]
-    assert sorted(e.payload["order_id"] for e in events(world.db)) == ["O-LEAD1", "O-LEAD2", "O-OLD"]
+    assert sorted(e.payload["order_id"] for e in events(world.db)) == [
+        "O-LEAD1",
+        "O-LEAD2",
+        "O-OLD",
+    ]
     assert sorted(j.ref for j in jobs(world.db)) == ["O-LEAD1", "O-LEAD2", "O-OLD"]
     assert all(status(world.db, o) == "picked_up" for o in ("O-LEAD1", "O-LEAD2", "O-OLD"))
 
@@ -172,6 +185,7 @@ def test_partial_pickup_then_undo_within_the_window_then_too_late(world: World) 
         flow.undo("too late")
     with pytest.raises(NotAllowed):  # the service enforces the window too
         from kiosk.services.pickup import reverse_pickup
+
         reverse_pickup(world.db, "O-READY", staff_id="C1", reason="x", now=now[0], window_min=10)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-INNER_TESTS = '''
+INNER_TESTS = """
 import subprocess, sys
 import pytest
 
@@ -32,7 +32,7 @@ def test_plain_skip_stays_a_skip():
 
 def test_a_child_imports_escpos():
     subprocess.run([sys.executable, "-c", "import escpos.printer"], check=True)
-'''
+"""
 
 
 def _inner_run(tmp_path: Path, ci: str | None) -> tuple[subprocess.CompletedProcess[str], Path]:
@@ -41,14 +41,33 @@ def _inner_run(tmp_path: Path, ci: str | None) -> tuple[subprocess.CompletedProc
     (tmp_path / "test_inner.py").write_text(INNER_TESTS)
     scratch_parent = tmp_path / "tmpdir"
     scratch_parent.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("CI", "ESCPOS_CAPABILITIES_PICKLE_DIR", "LINLI_TEST_PG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("CI", "ESCPOS_CAPABILITIES_PICKLE_DIR", "LINLI_TEST_PG")
+    }
     env["TMPDIR"] = str(scratch_parent)
     if ci is not None:
         env["CI"] = ci
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
-                           "-W", "ignore::pytest.PytestUnknownMarkWarning", str(tmp_path)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-rs",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "ignore::pytest.PytestUnknownMarkWarning",
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return proc, scratch_parent
 
 
@@ -74,10 +93,13 @@ def test_a_plain_run_says_loudly_what_it_did_not_test(tmp_path: Path, ci: str | 
 
 
 def test_a_child_process_keeps_escpos_cache_in_the_run_folder() -> None:
-    probe = ("import json, tempfile, escpos.capabilities as c;"
-             "print(json.dumps([c.pickle_path, tempfile.gettempdir()]))")
-    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True,
-                         text=True, timeout=60).stdout
+    probe = (
+        "import json, tempfile, escpos.capabilities as c;"
+        "print(json.dumps([c.pickle_path, tempfile.gettempdir()]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
     pickle_path, child_tmp = map(Path, json.loads(out))
     run_dir = Path(os.environ["TMPDIR"]).parent  # tests/conftest.py's RUN_DIR
     assert run_dir.name.startswith("linli-test-run.")
@@ -90,9 +112,13 @@ def test_with_services_points_escpos_into_a_folder_it_removes() -> None:
     env = {**os.environ, "LINLI_TEST_PG": "postgresql+psycopg://unused@127.0.0.1:1/x"}
     env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
     probe = "import os; print(os.environ['ESCPOS_CAPABILITIES_PICKLE_DIR'])"
-    out = subprocess.run(["bash", str(ROOT / "scripts" / "with-services.sh"), sys.executable,
-                          "-c", probe], check=True, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "with-services.sh"), sys.executable, "-c", probe],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     cache = Path(out.stdout.strip())
     assert cache.name == "escpos" and cache.parent.name.startswith("linli-services.")
     assert not cache.parent.exists()
-

@@ -16,8 +16,10 @@ WORDS = {str(s) for s in OrderStatus} | {str(v) for v in VerdictName}
 CHECKED = [
     *sorted(p for p in (ROOT / "kiosk" / "services").glob("*.py") if p.name != "pickup.py"),
     *sorted((ROOT / "kiosk" / "printing").glob("*.py")),
-    ROOT / "kiosk" / "flows" / "checkin.py", ROOT / "kiosk" / "flows" / "handover.py",
-    ROOT / "kiosk" / "demo.py", *sorted((ROOT / "kiosk" / "cli").glob("*.py")),
+    ROOT / "kiosk" / "flows" / "checkin.py",
+    ROOT / "kiosk" / "flows" / "handover.py",
+    ROOT / "kiosk" / "demo.py",
+    *sorted((ROOT / "kiosk" / "cli").glob("*.py")),
 ]
 
 
@@ -32,7 +34,8 @@ def _sets_a_status(node: ast.AST) -> bool:
     if isinstance(node, ast.keyword):
         return node.arg in ("status", "verdict")
     return isinstance(node, ast.Assign) and any(
-        isinstance(t, ast.Attribute) and t.attr in ("status", "verdict") for t in node.targets)
+        isinstance(t, ast.Attribute) and t.attr in ("status", "verdict") for t in node.targets
+    )
 
 
 def literal_statuses(source: str) -> list[tuple[int, str]]:
@@ -41,8 +44,11 @@ def literal_statuses(source: str) -> list[tuple[int, str]]:
         if isinstance(node, ast.Compare):
             for operand in (node.left, *node.comparators):
                 found += _words_in(operand)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("in_", "not_in"):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("in_", "not_in")
+        ):
             for arg in node.args:
                 found += _words_in(arg)
         elif _sets_a_status(node):
@@ -52,7 +58,7 @@ def literal_statuses(source: str) -> list[tuple[int, str]]:
 
 
 def test_the_probe_finds_each_kind_of_literal() -> None:
-    source = '''
+    source = """
 if order.status == "ready": pass
 q.where(Order.status.in_(("ready", "overdue")))
 x = "handed_over" if a else b
@@ -60,13 +66,22 @@ if v.verdict in ("forged", "expired"): pass
 Order(status="picked_up")
 order.status = "returned"
 ok = order.status == OrderStatus.READY and payload["ready"] == 1
-'''
-    assert literal_statuses(source) == [(2, "ready"), (3, "overdue"), (3, "ready"),
-                                        (5, "expired"), (5, "forged"), (6, "picked_up"),
-                                        (7, "returned")]
+"""
+    assert literal_statuses(source) == [
+        (2, "ready"),
+        (3, "overdue"),
+        (3, "ready"),
+        (5, "expired"),
+        (5, "forged"),
+        (6, "picked_up"),
+        (7, "returned"),
+    ]
 
 
 def test_core_modules_use_the_enums() -> None:
-    offending = {f"{p.relative_to(ROOT)}:{line}: {word!r}"
-                 for p in CHECKED for line, word in literal_statuses(p.read_text())}
+    offending = {
+        f"{p.relative_to(ROOT)}:{line}: {word!r}"
+        for p in CHECKED
+        for line, word in literal_statuses(p.read_text())
+    }
     assert offending == set()

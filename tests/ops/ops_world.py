@@ -54,8 +54,12 @@ def data_dir(world: World) -> Path:
 
 
 def _mount(target: Path, size: str) -> None:
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs",
-                    str(target)], check=True, capture_output=True, text=True)
+    subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(target)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -69,8 +73,10 @@ def small_fs(tmp_path: Path) -> Iterator[Path]:
         why = getattr(exc, "stderr", "") or str(exc)
         if os.environ.get("CI"):
             pytest.fail(f"CI must be able to mount a small tmpfs (run as root): {why}")
-        pytest.skip(f"SKIPPED LOUDLY: cannot mount a size-capped tmpfs here ({why.strip()}); "
-                    "the disk-full and read-only tests did not run")
+        pytest.skip(
+            f"SKIPPED LOUDLY: cannot mount a size-capped tmpfs here ({why.strip()}); "
+            "the disk-full and read-only tests did not run"
+        )
     try:
         yield target
     finally:
@@ -85,8 +91,9 @@ def world_in(folder: Path, template: Path, *, orders: int = 40) -> World:
 
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / DB_FILENAME)
-    return make_world(Database(folder / DB_FILENAME, migrate=False),
-                      extra_orders=many_orders(orders))
+    return make_world(
+        Database(folder / DB_FILENAME, migrate=False), extra_orders=many_orders(orders)
+    )
 
 
 def fill_disk(folder: Path, leave: int = 0) -> Path:

@@ -49,8 +49,11 @@ def test_backup_is_verified_self_contained_and_of_this_store(world: World) -> No
 
 def test_backup_to_a_named_file_and_the_json_shape(world: World, tmp_path: Path) -> None:
     result = backup_now(world.db.path, to=tmp_path / "usb" / "store.sqlite3")
-    assert result.as_json() == {"file": str(tmp_path / "usb" / "store.sqlite3"),
-                                "bytes": result.bytes, "verified": True}
+    assert result.as_json() == {
+        "file": str(tmp_path / "usb" / "store.sqlite3"),
+        "bytes": result.bytes,
+        "verified": True,
+    }
     assert list_backups(backup_dir(world.db.path)) == []  # --to writes only there
 
 
@@ -123,10 +126,15 @@ def test_backups_taken_while_pickups_run_are_consistent_snapshots(world: World) 
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             seqs = [r[0] for r in conn.execute("SELECT seq FROM outbox ORDER BY seq")]
             assert seqs == list(range(1, len(seqs) + 1))
-            picked = {r[0] for r in conn.execute(
-                "SELECT id FROM orders WHERE id LIKE 'BK-%' AND status = 'picked_up'")}
-            events = {r[0] for r in conn.execute(
-                "SELECT json_extract(payload, '$.order_id') FROM outbox")}
+            picked = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM orders WHERE id LIKE 'BK-%' AND status = 'picked_up'"
+                )
+            }
+            events = {
+                r[0] for r in conn.execute("SELECT json_extract(payload, '$.order_id') FROM outbox")
+            }
             assert picked == events
         finally:
             conn.close()
@@ -171,11 +179,24 @@ def test_sigkill_during_backups_never_leaves_a_bad_backup(world: World) -> None:
     """A child making backups back to back is SIGKILLed at random points in its copy; every
     file that looks like a backup verifies, and the ledger is untouched."""
     with world.db.session() as s:  # a bigger ledger: a copy takes long enough to be hit
-        s.execute(OutboxEvent.__table__.insert(), [
-            {"event_id": f"pad-{i}", "seq": 10_000 + i, "type": "shift.closed",
-             "store_id": "ST1", "device_id": "DEV-1", "occurred_at": world_now(),
-             "payload": {"pad": "x" * 2000}, "status": "accepted", "attempts": 1,
-             "needs_manager": False} for i in range(3000)])
+        s.execute(
+            OutboxEvent.__table__.insert(),
+            [
+                {
+                    "event_id": f"pad-{i}",
+                    "seq": 10_000 + i,
+                    "type": "shift.closed",
+                    "store_id": "ST1",
+                    "device_id": "DEV-1",
+                    "occurred_at": world_now(),
+                    "payload": {"pad": "x" * 2000},
+                    "status": "accepted",
+                    "attempts": 1,
+                    "needs_manager": False,
+                }
+                for i in range(3000)
+            ],
+        )
     world.db.close()
     before = file_digest(world.db.path)
     started = time.perf_counter()
@@ -185,8 +206,12 @@ def test_sigkill_during_backups_never_leaves_a_bad_backup(world: World) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     killed_mid_copy = 0
     for _round in range(10):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(world.db.path)], env=env,
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(world.db.path)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         want = rng.randrange(1, 3)
         for line in child.stdout:

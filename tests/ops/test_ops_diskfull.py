@@ -27,8 +27,10 @@ def _books(db: Database) -> tuple[list[tuple[str, int, str]], dict[str, str]]:
     with db.reader() as s:
         assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         assert verify_chain(s) == []
-        events = [(e.event_id, e.seq, e.status) for e in
-                  s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))]
+        events = [
+            (e.event_id, e.seq, e.status)
+            for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))
+        ]
         orders = {o.id: o.status for o in s.scalars(select(Order))}
     return events, orders
 
@@ -69,8 +71,9 @@ def test_disk_full_during_a_pickup(small_fs: Path, db_template: Path) -> None:
         db.close()
 
 
-def test_the_counter_flow_shows_the_clerk_the_disk_full_message(small_fs: Path,
-                                                                db_template: Path) -> None:
+def test_the_counter_flow_shows_the_clerk_the_disk_full_message(
+    small_fs: Path, db_template: Path
+) -> None:
     world = world_in(small_fs / "data", db_template)
     flow = PickupFlow(world.db, staff_id="C1", store_id=world.store_id)
     flow.scan(world.token("O-READY", code="100001"))

@@ -31,8 +31,13 @@ SECRET = "s3cr3tT0kenValueThatMustNeverLeaveTheKiosk0123456789"
 
 
 def _kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                          text=True, timeout=180, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+    )
 
 
 def _by_check(findings: list[Finding]) -> dict[str, Finding]:
@@ -90,8 +95,9 @@ def test_unenrolled_then_enrolled(world: World) -> None:
     assert _by_check(run_doctor(world.db.path.parent))["enrollment"].ok
 
 
-def test_clock_off_is_found_against_a_real_server(world: World, skewed_server: tuple[str, type]
-                                                  ) -> None:
+def test_clock_off_is_found_against_a_real_server(
+    world: World, skewed_server: tuple[str, type]
+) -> None:
     import main
 
     url, _ = skewed_server
@@ -109,13 +115,19 @@ def test_clock_off_is_found_against_a_real_server(world: World, skewed_server: t
 
 def test_clock_offset_from_a_date_header_and_within_tolerance() -> None:
     sent = utcnow()
-    ok = offset_from_date(format_datetime(sent + timedelta(seconds=30), usegmt=True), sent,
-                          sent + timedelta(milliseconds=200))
+    ok = offset_from_date(
+        format_datetime(sent + timedelta(seconds=30), usegmt=True),
+        sent,
+        sent + timedelta(milliseconds=200),
+    )
     assert 28 < ok.offset_s < 31 and not ok.far_off
     assert ClockOffset(-3 * 86400 - 2 * 3600 - 50, sent).describe() == (
-        "the kiosk's clock is 3 d 2 h ahead of the platform's")
+        "the kiosk's clock is 3 d 2 h ahead of the platform's"
+    )
     assert ClockOffset(7199.4, sent).describe() == "the kiosk's clock is 2 h behind the platform's"
-    assert ClockOffset(95, sent).describe() == "the kiosk's clock is 1 min 35 s behind the platform's"
+    assert (
+        ClockOffset(95, sent).describe() == "the kiosk's clock is 1 min 35 s behind the platform's"
+    )
 
 
 def test_printer_gone_and_scale_gone(world: World) -> None:
@@ -123,8 +135,17 @@ def test_printer_gone_and_scale_gone(world: World) -> None:
 
     with world.db.session() as s:
         put_setting(s, "printer", {"uri": f"tcp://127.0.0.1:{_closed_port()}", "paper": 58})
-        put_setting(s, "instruments", [{"name": "scale", "protocol": "mt-sics",
-                                        "port": str(world.db.path.parent / "no-such-tty")}])
+        put_setting(
+            s,
+            "instruments",
+            [
+                {
+                    "name": "scale",
+                    "protocol": "mt-sics",
+                    "port": str(world.db.path.parent / "no-such-tty"),
+                }
+            ],
+        )
     data = world.db.path.parent
     world.db.close()
     f = _by_check(run_doctor(data, main._doctor_probes(data)))
@@ -134,17 +155,20 @@ def test_printer_gone_and_scale_gone(world: World) -> None:
     assert not scale.ok and "COM port" in scale.action
 
 
-def test_a_device_that_is_online_is_fine_and_one_that_raises_is_a_finding(tmp_path: Path
-                                                                          ) -> None:
+def test_a_device_that_is_online_is_fine_and_one_that_raises_is_a_finding(tmp_path: Path) -> None:
     stopped: list[str] = []
-    online = DeviceProbe("printer", lambda: DeviceStatus("P", DeviceState.ONLINE, "ready"),
-                         lambda: stopped.append("p"))
+    online = DeviceProbe(
+        "printer",
+        lambda: DeviceStatus("P", DeviceState.ONLINE, "ready"),
+        lambda: stopped.append("p"),
+    )
 
     def broken() -> DeviceStatus:
         raise RuntimeError("driver bug")
 
-    f = _by_check(run_doctor(tmp_path, DoctorProbes(devices=[online,
-                                                             DeviceProbe("scale", broken)])))
+    f = _by_check(
+        run_doctor(tmp_path, DoctorProbes(devices=[online, DeviceProbe("scale", broken)]))
+    )
     assert f["device:printer:P"].ok and stopped == ["p"]
     assert not f["device:scale:scale"].ok and "driver bug" in f["device:scale:scale"].message
 
@@ -161,8 +185,9 @@ def test_disk_nearly_full_on_a_small_filesystem(small_fs: Path, db_template: Pat
     filler.unlink()
 
 
-def test_cli_json_lines_exit_code_and_a_bundle_without_secrets(world: World,
-                                                               tmp_path: Path) -> None:
+def test_cli_json_lines_exit_code_and_a_bundle_without_secrets(
+    world: World, tmp_path: Path
+) -> None:
     from kiosk.ops.logs import setup_logging
 
     _enroll(world)
@@ -170,8 +195,9 @@ def test_cli_json_lines_exit_code_and_a_bundle_without_secrets(world: World,
     handler = setup_logging(data)
     import logging
 
-    logging.getLogger("linli.test").info("token=%s pin=1234 scanned LK1.eyJvIjoiTy0x.c2lnbmF0dXJl",
-                                         SECRET)
+    logging.getLogger("linli.test").info(
+        "token=%s pin=1234 scanned LK1.eyJvIjoiTy0x.c2lnbmF0dXJl", SECRET
+    )
     assert handler is not None
     handler.flush()
     logging.getLogger().removeHandler(handler)
@@ -208,9 +234,9 @@ def test_bundle_lists_findings_and_settings_redacted(world: World, tmp_path: Pat
         assert len(json.loads(z.read("findings.json"))) == len(findings)
 
 
-def test_the_running_kiosk_shows_a_far_off_clock_as_a_device(world: World,
-                                                             skewed_server: tuple[str, type]
-                                                             ) -> None:
+def test_the_running_kiosk_shows_a_far_off_clock_as_a_device(
+    world: World, skewed_server: tuple[str, type]
+) -> None:
     import main
     from kiosk.ops.runtime import ClockWatch
 
@@ -245,6 +271,8 @@ def test_slips_waiting_long_for_the_printer(world: World) -> None:
         conn.exec_driver_sql(
             "INSERT INTO print_jobs (id, kind, ref, document, status, attempts, last_error, "
             "created_at) VALUES ('J1', 'receipt', 'O-READY', '{}', 'pending', 3, "
-            "'Printer is offline', ?)", (old.isoformat(sep=" "),))
+            "'Printer is offline', ?)",
+            (old.isoformat(sep=" "),),
+        )
     f = _by_check(run_doctor(world.db.path.parent))["print_queue"]
     assert not f.ok and "1 slips" in f.message and "Printer is offline" in f.message

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _damage(path: Path) -> bytes:
     raw = bytearray(path.read_bytes())
     for page in range(2, min(len(raw) // 4096, 12)):  # garbage over a few b-tree pages
-        raw[page * 4096 + 8: page * 4096 + 600] = bytes(range(256)) * 2 + b"\x07" * 80
+        raw[page * 4096 + 8 : page * 4096 + 600] = bytes(range(256)) * 2 + b"\x07" * 80
     path.write_bytes(bytes(raw))
     return bytes(raw)
 
@@ -50,10 +50,14 @@ def test_the_kiosk_does_not_start_on_a_damaged_ledger(world: World) -> None:
     """`kiosk run` stops with the plain message before opening the file; nothing recreated."""
     world.db.close()
     damaged = _damage(world.db.path)
-    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "run", "--data-dir",
-                          str(world.db.path.parent)], capture_output=True, text=True,
-                         timeout=120, cwd=ROOT, env={"QT_QPA_PLATFORM": "offscreen",
-                                                      "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "run", "--data-dir", str(world.db.path.parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert out.returncode == 1
     assert "ledger database is damaged" in out.stderr and "No good backup" in out.stderr
     assert world.db.path.read_bytes() == damaged

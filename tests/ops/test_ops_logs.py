@@ -21,31 +21,40 @@ from kiosk.ops.logs import (
 )
 from kiosk.version import __version__, build_id, device_info, version_line
 
-TOKEN = ("LK1.eyJvIjoiTy0wMDAxIiwicyI6IlNULTEiLCJjIjoiMTIzNDU2IiwieCI6MTcwMDAwMDAwMCwiayI6ImsxIn0"
-         ".qT0m4Z2F7c2lnbmF0dXJlLWJ5dGVzLWJhc2U2NHVybC1lbmNvZGVk")
+TOKEN = (
+    "LK1.eyJvIjoiTy0wMDAxIiwicyI6IlNULTEiLCJjIjoiMTIzNDU2IiwieCI6MTcwMDAwMDAwMCwiayI6ImsxIn0"
+    ".qT0m4Z2F7c2lnbmF0dXJlLWJ5dGVzLWJhc2U2NHVybC1lbmNvZGVk"
+)
 DEVICE_TOKEN = "Zq8v0N1Hc3k5pQeR7tYuIo2Lm4Ns6Dw9Xa1Bb3Cc5Ee7"  # secrets.token_urlsafe(32)
 
 
-@pytest.mark.parametrize("line, secret", [
-    (f"scan {TOKEN} verdict=ready", TOKEN),
-    (f"Authorization: Bearer {DEVICE_TOKEN}", DEVICE_TOKEN),
-    ("pin=4321 staff C1 locked", "4321"),
-    ('{"pin": "9876", "staff": "C1"}', "9876"),
-    (f"{{'device_token': '{DEVICE_TOKEN}'}}", DEVICE_TOKEN),
-    ("enrollment_code=ENR-7F3K-22 accepted", "ENR-7F3K-22"),
-    ("password: hunter2!", "hunter2!"),
-    ("key -----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+abc\n-----END PRIVATE KEY-----",
-     "MC4CAQAwBQYDK2VwBCIEIJ+abc"),
-    (f"sync failed for {DEVICE_TOKEN}", DEVICE_TOKEN),
-])
+@pytest.mark.parametrize(
+    "line, secret",
+    [
+        (f"scan {TOKEN} verdict=ready", TOKEN),
+        (f"Authorization: Bearer {DEVICE_TOKEN}", DEVICE_TOKEN),
+        ("pin=4321 staff C1 locked", "4321"),
+        ('{"pin": "9876", "staff": "C1"}', "9876"),
+        (f"{{'device_token': '{DEVICE_TOKEN}'}}", DEVICE_TOKEN),
+        ("enrollment_code=ENR-7F3K-22 accepted", "ENR-7F3K-22"),
+        ("password: hunter2!", "hunter2!"),
+        (
+            "key -----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+abc\n-----END PRIVATE KEY-----",
+            "MC4CAQAwBQYDK2VwBCIEIJ+abc",
+        ),
+        (f"sync failed for {DEVICE_TOKEN}", DEVICE_TOKEN),
+    ],
+)
 def test_secrets_never_reach_a_log_line(line: str, secret: str) -> None:
     assert secret not in redact(line)
     assert redact(redact(line)) == redact(line)  # idempotent: a second pass changes nothing
 
 
 def test_what_support_needs_is_kept() -> None:
-    line = ("scan verdict=ready order O-0001 key_id=k1 event 0f8fad5b-d9cb-469f-a165-70867728950e"
-            " seq=12 printer tcp://192.168.1.40:9100 offline")
+    line = (
+        "scan verdict=ready order O-0001 key_id=k1 event 0f8fad5b-d9cb-469f-a165-70867728950e"
+        " seq=12 printer tcp://192.168.1.40:9100 offline"
+    )
     assert redact(line) == line
     scan = redact(f"scan {TOKEN} verdict=ready")
     assert scan.startswith("scan LK1…#") and scan.endswith("verdict=ready")
@@ -64,8 +73,9 @@ def root_logging() -> Iterator[logging.Logger]:
     root.setLevel(before[1])
 
 
-def test_setup_logging_writes_redacted_greppable_lines(tmp_path: Path,
-                                                       root_logging: logging.Logger) -> None:
+def test_setup_logging_writes_redacted_greppable_lines(
+    tmp_path: Path, root_logging: logging.Logger
+) -> None:
     handler = setup_logging(tmp_path)
     assert handler is not None
     log = logging.getLogger("linli.scan")
@@ -133,8 +143,9 @@ def test_a_new_day_starts_a_new_file(tmp_path: Path) -> None:
     assert len([p for p in tmp_path.iterdir() if p.name.startswith("kiosk-")]) == 1
 
 
-def test_an_unwritable_log_folder_does_not_stop_the_kiosk(tmp_path: Path,
-                                                          root_logging: logging.Logger) -> None:
+def test_an_unwritable_log_folder_does_not_stop_the_kiosk(
+    tmp_path: Path, root_logging: logging.Logger
+) -> None:
     (tmp_path / "logs").write_text("a file where the folder should be")
     assert setup_logging(tmp_path) is None
 
@@ -155,9 +166,9 @@ def test_every_event_says_which_program_sent_it(world: object) -> None:
     assert env["device"]["build"] == build_id() and env["device"]["sent_at"].endswith("Z")
 
 
-def test_scans_are_logged_with_their_verdict_never_the_code(world: object,
-                                                            caplog: pytest.LogCaptureFixture
-                                                            ) -> None:
+def test_scans_are_logged_with_their_verdict_never_the_code(
+    world: object, caplog: pytest.LogCaptureFixture
+) -> None:
     from ops_world import World
 
     from kiosk.ops.runtime import ScanLogger

@@ -36,12 +36,14 @@ def _outbox(path: Path) -> dict[str, tuple[int, str]]:
 
 def _settle(world: World, *event_ids: str) -> None:
     with world.db.session() as s:
-        s.execute(update(OutboxEvent).where(OutboxEvent.event_id.in_(event_ids))
-                  .values(status="accepted"))
+        s.execute(
+            update(OutboxEvent).where(OutboxEvent.event_id.in_(event_ids)).values(status="accepted")
+        )
 
 
-def test_a_backup_of_another_store_is_refused_even_forced(world: World, db_template: Path,
-                                                          tmp_path: Path) -> None:
+def test_a_backup_of_another_store_is_refused_even_forced(
+    world: World, db_template: Path, tmp_path: Path
+) -> None:
     shutil.copy(db_template, tmp_path / DB_FILENAME)
     other = Database(tmp_path / DB_FILENAME, migrate=False)
     make_world(other)
@@ -107,7 +109,8 @@ def test_forced_restore_keeps_unpushed_events_and_never_resends_pushed(world: Wo
 
 
 def test_events_pushed_after_the_backup_are_marked_sent_in_the_restored_ledger(
-        world: World) -> None:
+    world: World,
+) -> None:
     first = confirm_pickup(world.db, "O-READY", staff_id="C1").event_id
     backup = backup_now(world.db.path).file  # holds `first` as pending
     _settle(world, first)  # then sync pushed it
@@ -150,8 +153,13 @@ def test_a_file_that_is_not_a_good_backup_is_refused(world: World, tmp_path: Pat
 
 
 def _kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                          text=True, timeout=120, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 def test_cli_backup_and_restore_shapes_and_exit_codes(world: World) -> None:
@@ -181,8 +189,9 @@ def test_a_running_kiosk_is_not_restored_under(world: World) -> None:
     backup = backup_now(world.db.path).file
     world.db.close()
     lock = world.db.path.parent / "kiosk.lock"
-    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
-                             stdin=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
     try:
         lock.write_text(f"{child.pid}\npython3.11\n{socket.gethostname()}\nuuid\n")
         with pytest.raises(RestoreRefused, match=f"process {child.pid}"):

@@ -35,7 +35,8 @@ __all__ = ["demo_template", "kiosk_db", "kiosk_dir", "server"]
 
 @pytest.mark.parametrize("server", ["sqlite"], indirect=True)
 def test_restore_then_sync_sends_only_the_unsent_and_brings_back_the_rest(
-        server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
     engine_for(kiosk_db).run_once()  # the store's orders are here
     backup = backup_now(kiosk_db.path).file

@@ -109,9 +109,11 @@ class FaultProxy:
                 action = self._next(request.split(b"\r\n", 1)[0].decode("latin-1"))
                 if action in {"500", "502", "503"}:
                     body = b'{"detail":"injected failure"}'
-                    client.sendall(f"HTTP/1.1 {action} Injected\r\nContent-Type: application/json"
-                                   f"\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
-                                   .encode() + body)
+                    client.sendall(
+                        f"HTTP/1.1 {action} Injected\r\nContent-Type: application/json"
+                        f"\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+                        + body
+                    )
                     client.close()
                     return
                 answer = self._forward(request)

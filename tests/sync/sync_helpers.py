@@ -50,13 +50,22 @@ class ServerProc:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, demo_from: Path | None = None, wait: bool = True) -> ServerProc:
-        cmd = [sys.executable, "-m", "sync.server", "run", "--db", self.db_url,
-               "--port", str(self.port)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "run",
+            "--db",
+            self.db_url,
+            "--port",
+            str(self.port),
+        ]
         if demo_from is not None:
             cmd += ["--demo-from", str(demo_from)]
         assert self.log is not None
-        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=self.log.open("ab"),
-                                     stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            cmd, cwd=REPO, stdout=self.log.open("ab"), stderr=subprocess.STDOUT
+        )
         if wait:
             self.wait_ready()
         return self
@@ -125,8 +134,10 @@ def kiosk_db(kiosk_dir: Path) -> Iterator[Database]:
 
 
 PG = os.environ.get("LINLI_TEST_PG")
-NO_PG = "LINLI_TEST_PG is not set: no PostgreSQL server could be started (run through " \
+NO_PG = (
+    "LINLI_TEST_PG is not set: no PostgreSQL server could be started (run through "
     "scripts/with-services.sh or `make test`)"
+)
 
 
 @contextmanager
@@ -147,8 +158,9 @@ def pg_database() -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def server(request: pytest.FixtureRequest, tmp_path: Path,
-           demo_template: Path) -> Iterator[ServerProc]:
+def server(
+    request: pytest.FixtureRequest, tmp_path: Path, demo_template: Path
+) -> Iterator[ServerProc]:
     """The real server process, on SQLite and (when LINLI_TEST_PG is set) on PostgreSQL."""
     with ExitStack() as stack:
         if request.param == "sqlite":
@@ -178,8 +190,14 @@ def fresh_code(server: ServerProc, store_id: str = STORE_ID) -> str:
     return str(server.admin(admin.issue_code, store_id))
 
 
-def engine_for(db: Database, url: str | None = None, *, timeout: tuple[float, float] = (2, 10),
-               policy: RetryPolicy = FAST, batch_size: int = 200) -> SyncEngine:
+def engine_for(
+    db: Database,
+    url: str | None = None,
+    *,
+    timeout: tuple[float, float] = (2, 10),
+    policy: RetryPolicy = FAST,
+    batch_size: int = 200,
+) -> SyncEngine:
     """A client engine for an enrolled kiosk, optionally aimed at another URL (the proxy)."""
     from kiosk.platform.sync_status import SERVER_URL, TOKEN, get_state
 
@@ -187,8 +205,9 @@ def engine_for(db: Database, url: str | None = None, *, timeout: tuple[float, fl
         base = url or get_state(s, SERVER_URL)
         token = get_state(s, TOKEN)
     assert base and token
-    return SyncEngine(db, HttpCentralApi(base, token, timeout=timeout), policy=policy,
-                      batch_size=batch_size)
+    return SyncEngine(
+        db, HttpCentralApi(base, token, timeout=timeout), policy=policy, batch_size=batch_size
+    )
 
 
 def ready_orders(kiosk_dir: Path) -> list[str]:
@@ -198,8 +217,7 @@ def ready_orders(kiosk_dir: Path) -> list[str]:
 def pick_up(db: Database, order_ids: list[str]) -> list[str]:
     from kiosk.services.pickup import confirm_pickup
 
-    return [confirm_pickup(db, oid, staff_id="S-001", method="code").event_id
-            for oid in order_ids]
+    return [confirm_pickup(db, oid, staff_id="S-001", method="code").event_id for oid in order_ids]
 
 
 def add_readings(db: Database, n: int, *, bad_every: int = 0) -> list[str]:
@@ -207,12 +225,24 @@ def add_readings(db: Database, n: int, *, bad_every: int = 0) -> list[str]:
     ids = []
     with db.session() as s:
         for i in range(n):
-            payload: dict[str, Any] = {"reading_id": f"R-{i}", "kind": "weight", "value": 1.0 + i,
-                                       "unit": "kg", "verdict": None, "operator": "S-001"}
+            payload: dict[str, Any] = {
+                "reading_id": f"R-{i}",
+                "kind": "weight",
+                "value": 1.0 + i,
+                "unit": "kg",
+                "verdict": None,
+                "operator": "S-001",
+            }
             if bad_every and i % bad_every == 0:
                 del payload["unit"]
-            ev = record_change(s, actor="S-001", event_type="reading.captured", entity="reading",
-                               entity_id=f"R-{i}", payload=payload)
+            ev = record_change(
+                s,
+                actor="S-001",
+                event_type="reading.captured",
+                entity="reading",
+                entity_id=f"R-{i}",
+                payload=payload,
+            )
             ids.append(ev.event_id)
     return ids
 
@@ -226,6 +256,18 @@ def outbox(db: Database) -> dict[str, tuple[str, bool]]:
         return {e.event_id: (e.status, e.needs_manager) for e in s.scalars(select(OutboxEvent))}
 
 
-__all__ = ["FAST", "STORE_ID", "ServerProc", "add_readings", "engine_for", "enrollment_code",
-           "free_port", "fresh_code", "manifest", "outbox", "pick_up", "ready_orders"]
+__all__ = [
+    "FAST",
+    "STORE_ID",
+    "ServerProc",
+    "add_readings",
+    "engine_for",
+    "enrollment_code",
+    "free_port",
+    "fresh_code",
+    "manifest",
+    "outbox",
+    "pick_up",
+    "ready_orders",
+]
 os.environ.setdefault("LINLI_SYNC_RETRY", "0.02,0.2,12")

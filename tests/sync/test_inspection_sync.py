@@ -49,12 +49,12 @@ def inspect_offline(db: Database, data_dir: Path) -> tuple[str, list[str], str]:
         iid = service.start(s, supplier_id="SUP-001", inspector_id="S-001")
         for it in DEFAULT.items:
             service.answer(s, iid, it.id, "fail" if it.id in FAILS else "pass")
-        shas = [service.add_photo(s, data_dir, iid, item, photo(n))
-                for n, item in enumerate(FAILS)]
+        shas = [service.add_photo(s, data_dir, iid, item, photo(n)) for n, item in enumerate(FAILS)]
         service.sign(s, iid, role="inspector", name="王检查", strokes=SIG)
         service.sign(s, iid, role="supplier", name="李代表", strokes=SIG)
-        done = service.submit(s, data_dir, iid, actor="S-001",
-                              render_pdf=service.pdf_renderer(s, data_dir))
+        done = service.submit(
+            s, data_dir, iid, actor="S-001", render_pdf=service.pdf_renderer(s, data_dir)
+        )
     assert done.pdf_sha is not None
     return iid, shas, done.pdf_sha
 
@@ -72,8 +72,12 @@ def server_inspections(server: ServerProc) -> list[dict[str, object]]:
     db = ServerDatabase(server.db_url, pool_size=1)
     try:
         with db.reader() as s:
-            return [e.payload for e in s.scalars(
-                select(ReceivedEvent).where(ReceivedEvent.type == "inspection.submitted"))]
+            return [
+                e.payload
+                for e in s.scalars(
+                    select(ReceivedEvent).where(ReceivedEvent.type == "inspection.submitted")
+                )
+            ]
     finally:
         db.close()
 
@@ -84,7 +88,8 @@ def uploaded(db: Database) -> set[str]:
 
 
 def test_an_offline_inspection_syncs_later_with_every_photo_once(
-        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "field-1")
     iid, shas, pdf = inspect_offline(kiosk_db, kiosk_dir)
     files = {*shas, pdf}

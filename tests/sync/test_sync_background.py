@@ -49,8 +49,9 @@ def test_background_sync_status(server: ServerProc, kiosk_dir: Path, kiosk_db: D
         bg.stop()
 
 
-def test_background_sync_freezes_the_startup_heap(server: ServerProc, kiosk_dir: Path,
-                                                  kiosk_db: Database) -> None:
+def test_background_sync_freezes_the_startup_heap(
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     """The GUI stall fix (sync/client/background.py): the collector's full collections,
     which hold the GIL, stop walking the GUI process's startup heap once background sync
     starts. In a fresh interpreter, as the GUI would be; the timing is `bench.sync gil`."""
@@ -70,8 +71,9 @@ again.start()
 print(before, frozen, gc.get_freeze_count() - frozen)
 again.stop(); bg.stop(); db.close()
 """
-    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     before, frozen, added = (int(x) for x in done.stdout.split()[-3:])
     assert before == 0

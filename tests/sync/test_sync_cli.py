@@ -18,14 +18,16 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_admin_commands_without_the_demo(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_admin_commands_without_the_demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = ["--data-dir", str(tmp_path), "--json"]
     assert _run(capsys, "server", "create-store", "--id", "ST-9", "--name", "九号店", *d)[0] == 0
     code, out, err = _run(capsys, "server", "issue-code", "--store", "ST-9", "--code", "C-9", *d)
     assert code != 0 and "at least 16 characters" in err  # short codes are guessable
-    code, out, _ = _run(capsys, "server", "issue-code", "--store", "ST-9", "--code",
-                        "C-9-LONG-ENOUGH-CODE", *d)
+    code, out, _ = _run(
+        capsys, "server", "issue-code", "--store", "ST-9", "--code", "C-9-LONG-ENOUGH-CODE", *d
+    )
     assert code == 0 and json.loads(out)["enrollment_code"] == "C-9-LONG-ENOUGH-CODE"
     code, out, _ = _run(capsys, "server", "issue-code", "--store", "ST-9", *d)
     random_code = json.loads(out)["enrollment_code"]
@@ -39,12 +41,23 @@ def test_admin_commands_without_the_demo(tmp_path: Path,
     code, out, _ = _run(capsys, "server", "codes", *d)
     assert sorted(json.loads(line)["state"] for line in out.splitlines()) == ["open", "revoked"]
     orders = tmp_path / "orders.json"
-    orders.write_text(json.dumps({"orders": [
-        {"id": "O-1", "status": "ready", "pickup_code": "654321",
-         "lines": [{"sku": "A", "name": "苹果", "qty": 2}]}],
-        "staff": [{"id": "S-9", "name": "店员", "role": "clerk"}],
-        "checklists": [{"id": "CL-1", "name": "冷链检查", "items": ["温度"]}]}),
-        encoding="utf-8")
+    orders.write_text(
+        json.dumps(
+            {
+                "orders": [
+                    {
+                        "id": "O-1",
+                        "status": "ready",
+                        "pickup_code": "654321",
+                        "lines": [{"sku": "A", "name": "苹果", "qty": 2}],
+                    }
+                ],
+                "staff": [{"id": "S-9", "name": "店员", "role": "clerk"}],
+                "checklists": [{"id": "CL-1", "name": "冷链检查", "items": ["温度"]}],
+            }
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = _run(capsys, "server", "load-orders", str(orders), "--store", "ST-9", *d)
     assert code == 0 and json.loads(out) == {"loaded": 1, "staff": 1, "checklists": 1}
     code, out, _ = _run(capsys, "server", "create-key", "--key-id", "k9", *d)
@@ -54,22 +67,26 @@ def test_admin_commands_without_the_demo(tmp_path: Path,
     signed, _, signature = token.rpartition(".")
     raw_key = base64.urlsafe_b64decode(public + "=" * (-len(public) % 4))
     Ed25519PublicKey.from_public_bytes(raw_key).verify(
-        base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4)), signed.encode())
+        base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4)), signed.encode()
+    )
     body = signed.split(".")[1]
     claims = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
     assert claims["o"] == "O-1" and claims["s"] == "ST-9" and claims["c"] == "654321"
     assert claims["k"] == "k9"
 
 
-def test_bad_input_is_refused_in_plain_words(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_refused_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = ["--data-dir", str(tmp_path)]
     (tmp_path / "bad.json").write_text("{nope", encoding="utf-8")
     (tmp_path / "shape.json").write_text('{"orders": 3}', encoding="utf-8")
-    (tmp_path / "nan.json").write_text('[{"id": "N", "store_id": "S", "lines": [{"sku": "A", '
-                                       '"qty": NaN}]}]', encoding="utf-8")
-    (tmp_path / "status.json").write_text('[{"id": "Q", "store_id": "S", "status": "flying"}]',
-                                          encoding="utf-8")
+    (tmp_path / "nan.json").write_text(
+        '[{"id": "N", "store_id": "S", "lines": [{"sku": "A", "qty": NaN}]}]', encoding="utf-8"
+    )
+    (tmp_path / "status.json").write_text(
+        '[{"id": "Q", "store_id": "S", "status": "flying"}]', encoding="utf-8"
+    )
     cases = [
         (["server", "load-orders", str(tmp_path / "missing.json")], "cannot read"),
         (["server", "load-orders", str(tmp_path / "bad.json")], "is not valid JSON"),
@@ -85,21 +102,30 @@ def test_bad_input_is_refused_in_plain_words(tmp_path: Path,
         code, _, err = _run(capsys, *argv, *d)
         assert code != 0 and words in err, (argv, err)
     code, out, _ = _run(capsys, "server", "stats", *d, "--json")
-    assert code == 0 and json.loads(out) == {"events": 0, "duplicates_refused": 0,
-                                             "by_type": {}, "by_device": {}}
+    assert code == 0 and json.loads(out) == {
+        "events": 0,
+        "duplicates_refused": 0,
+        "by_type": {},
+        "by_device": {},
+    }
 
 
 def test_server_bad_database_port_or_demo_dir_are_plain_errors(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = ["--data-dir", str(tmp_path)]
     cases = [
         (["server", "stats", "--db", "bogus://x"], "not understood"),
-        (["server", "stats", "--db", f"sqlite:///{tmp_path}/no/such/dir/s.sqlite3"],
-         "cannot open the database"),
+        (
+            ["server", "stats", "--db", f"sqlite:///{tmp_path}/no/such/dir/s.sqlite3"],
+            "cannot open the database",
+        ),
         (["server", "run", "--db", "bogus://x", "--port", "38999"], "not understood"),
         (["server", "run", "--port", "99999"], "1 to 65535"),
-        (["server", "run", "--port", "38999", "--demo-from", str(tmp_path / "none")],
-         "no seed.json"),
+        (
+            ["server", "run", "--port", "38999", "--demo-from", str(tmp_path / "none")],
+            "no seed.json",
+        ),
     ]
     for argv, words in cases:
         code, _, err = _run(capsys, *argv, *d)

@@ -19,10 +19,16 @@ from sync.server.openapi import OPENAPI_FILE, generate, render
 def test_openapi_file_matches_the_server() -> None:
     committed = OPENAPI_FILE.read_text(encoding="utf-8")
     assert committed == render(generate()), (
-        "sync/openapi.json drifted from the server: run `python -m sync.server.openapi`")
+        "sync/openapi.json drifted from the server: run `python -m sync.server.openapi`"
+    )
     doc = json.loads(committed)
-    assert set(doc["paths"]) >= {"/api/v1/devices/enroll", "/api/v1/events/batch",
-                                 "/api/v1/changes", "/api/v1/media/{sha256}", "/api/v1/health"}
+    assert set(doc["paths"]) >= {
+        "/api/v1/devices/enroll",
+        "/api/v1/events/batch",
+        "/api/v1/changes",
+        "/api/v1/media/{sha256}",
+        "/api/v1/health",
+    }
     statuses = doc["components"]["schemas"]["EventResultOut"]["properties"]["status"]["enum"]
     assert statuses == ["accepted", "duplicate", "conflict", "rejected"]
 
@@ -41,13 +47,15 @@ def test_only_transport_and_server_errors_are_retried() -> None:
     def flaky() -> str:
         calls["n"] += 1
         if calls["n"] < 3:
-            raise SyncError(SyncErrorKind.SERVER if calls["n"] == 1 else SyncErrorKind.NETWORK,
-                            "down")
+            raise SyncError(
+                SyncErrorKind.SERVER if calls["n"] == 1 else SyncErrorKind.NETWORK, "down"
+            )
         return "ok"
 
     policy = RetryPolicy(0.1, 1.0, 5)
     assert call_with_retry(flaky, policy, sleep=slept.append) == "ok" and len(slept) == 2
     for kind in (SyncErrorKind.AUTH, SyncErrorKind.REJECTED, SyncErrorKind.PROTOCOL):
+
         def refused(k: SyncErrorKind = kind) -> None:
             raise SyncError(k, "no")
 
@@ -66,9 +74,18 @@ def test_only_transport_and_server_errors_are_retried() -> None:
 
 
 def _order(oid: str, status: str = "ready") -> Change:
-    return Change("order", "upsert", oid, {
-        "id": oid, "store_id": "ST1", "pickup_code": "123456", "status": status,
-        "lines": [{"sku": "A", "name": "a", "qty": 1, "unit": "份", "price_cents": 100}]})
+    return Change(
+        "order",
+        "upsert",
+        oid,
+        {
+            "id": oid,
+            "store_id": "ST1",
+            "pickup_code": "123456",
+            "status": status,
+            "lines": [{"sku": "A", "name": "a", "qty": 1, "unit": "份", "price_cents": 100}],
+        },
+    )
 
 
 def test_a_page_and_its_cursor_land_together(db: Database) -> None:

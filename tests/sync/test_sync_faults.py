@@ -54,10 +54,12 @@ def _exactly_once(server: ServerProc, db: Database, event_ids: list[str]) -> dic
     return stats
 
 
-def test_server_down_for_the_first_attempts(tmp_path: Path, demo_template: Path,
-                                            kiosk_dir: Path, kiosk_db: Database) -> None:
-    srv = ServerProc(f"sqlite:///{tmp_path / 'late.sqlite3'}", free_port(),
-                     log=tmp_path / "late.log")
+def test_server_down_for_the_first_attempts(
+    tmp_path: Path, demo_template: Path, kiosk_dir: Path, kiosk_db: Database
+) -> None:
+    srv = ServerProc(
+        f"sqlite:///{tmp_path / 'late.sqlite3'}", free_port(), log=tmp_path / "late.log"
+    )
     srv.start(demo_from=demo_template)
     _enrolled(srv, kiosk_dir, kiosk_db)
     srv.stop()  # the network (or the server) goes away
@@ -83,8 +85,9 @@ def test_server_down_for_the_first_attempts(tmp_path: Path, demo_template: Path,
         srv.stop()
 
 
-def test_5xx_answers_are_retried(server: ServerProc, proxy: FaultProxy, kiosk_dir: Path,
-                                 kiosk_db: Database) -> None:
+def test_5xx_answers_are_retried(
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db)
     events = add_readings(kiosk_db, 250)  # two batches
     proxy.script("500", "502", "503", "pass", "503")
@@ -94,8 +97,9 @@ def test_5xx_answers_are_retried(server: ServerProc, proxy: FaultProxy, kiosk_di
     _exactly_once(server, kiosk_db, events)
 
 
-def test_connection_reset_mid_response(server: ServerProc, proxy: FaultProxy, kiosk_dir: Path,
-                                       kiosk_db: Database) -> None:
+def test_connection_reset_mid_response(
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db)
     events = add_readings(kiosk_db, 40)
     proxy.script("reset_mid")  # the server committed; the answer is cut in half
@@ -106,7 +110,8 @@ def test_connection_reset_mid_response(server: ServerProc, proxy: FaultProxy, ki
 
 
 def test_read_timeout_after_commit_comes_back_duplicate(
-        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db)
     events = add_readings(kiosk_db, 10) + pick_up(kiosk_db, ready_orders(kiosk_dir)[:2])
     proxy.hold_s = 3.0
@@ -119,7 +124,8 @@ def test_read_timeout_after_commit_comes_back_duplicate(
 
 
 def test_lost_conflict_answer_still_reaches_the_manager(
-        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db)
     oid = ready_orders(kiosk_dir)[0]
     server.admin(admin.set_order_status, oid, "cancelled")
@@ -132,8 +138,9 @@ def test_lost_conflict_answer_still_reaches_the_manager(
     _exactly_once(server, kiosk_db, [ev])
 
 
-def test_batch_with_some_events_rejected(server: ServerProc, proxy: FaultProxy,
-                                         kiosk_dir: Path, kiosk_db: Database) -> None:
+def test_batch_with_some_events_rejected(
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db)
     events = add_readings(kiosk_db, 20, bad_every=5)  # 4 of them lack the unit
     bad = [events[i] for i in range(0, 20, 5)]
@@ -158,15 +165,19 @@ def test_batch_with_some_events_rejected(server: ServerProc, proxy: FaultProxy,
     assert server.stats()["events"] == 16
 
 
-def test_kiosk_killed_between_send_and_settle(server: ServerProc, proxy: FaultProxy,
-                                              kiosk_dir: Path, kiosk_db: Database) -> None:
+def test_kiosk_killed_between_send_and_settle(
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db, url=proxy.url)
     events = add_readings(kiosk_db, 30) + pick_up(kiosk_db, ready_orders(kiosk_dir)[:3])
     proxy.hold_s = 60.0
     proxy.script("hang")  # the server commits; the answer never comes back in time
     env = {**os.environ, "LINLI_SYNC_TIMEOUT": "2,60"}
-    child = subprocess.Popen([sys.executable, "main.py", "sync", "--once", "--data-dir",
-                              str(kiosk_dir)], cwd=REPO, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "main.py", "sync", "--once", "--data-dir", str(kiosk_dir)],
+        cwd=REPO,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 30
         while server.stats()["events"] < len(events) and time.monotonic() < deadline:
@@ -179,24 +190,35 @@ def test_kiosk_killed_between_send_and_settle(server: ServerProc, proxy: FaultPr
         if child.poll() is None:
             child.kill()
     assert {st for st, _ in outbox(kiosk_db).values()} == {"pending"}  # nothing settled
-    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--json",
-                           "--data-dir", str(kiosk_dir)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "main.py", "sync", "--once", "--json", "--data-dir", str(kiosk_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert '"duplicate": 33' in done.stdout
     stats = _exactly_once(server, kiosk_db, events)
     assert stats["duplicates_refused"] == 33
 
 
-def test_unreachable_server_exits_non_zero(kiosk_dir: Path, kiosk_db: Database,
-                                           server: ServerProc) -> None:
+def test_unreachable_server_exits_non_zero(
+    kiosk_dir: Path, kiosk_db: Database, server: ServerProc
+) -> None:
     _enrolled(server, kiosk_dir, kiosk_db)
     add_readings(kiosk_db, 2)
     server.stop()
     env = {**os.environ, "LINLI_SYNC_RETRY": "0.01,0.05,3", "LINLI_SYNC_TIMEOUT": "1,2"}
-    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
-                           str(kiosk_dir)], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "main.py", "sync", "--once", "--data-dir", str(kiosk_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     assert "Cannot reach the central platform" in done.stderr
     with kiosk_db.reader() as s:
@@ -205,28 +227,47 @@ def test_unreachable_server_exits_non_zero(kiosk_dir: Path, kiosk_db: Database,
 
 
 def test_unreachable_server_answers_quickly_with_the_default_policy(
-        kiosk_dir: Path, kiosk_db: Database, server: ServerProc) -> None:
+    kiosk_dir: Path, kiosk_db: Database, server: ServerProc
+) -> None:
     """`sync --once` with no test overrides: a few retries, then exit 1 (not ~45 s of backoff)."""
     _enrolled(server, kiosk_dir, kiosk_db)
     add_readings(kiosk_db, 1)
     server.stop()
     env = {k: v for k, v in os.environ.items() if k != "LINLI_SYNC_RETRY"}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
-                           str(kiosk_dir)], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "main.py", "sync", "--once", "--data-dir", str(kiosk_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr
     assert time.monotonic() - started < 20
 
 
-def test_sync_loop_with_json_prints_only_json_lines(kiosk_dir: Path, kiosk_db: Database,
-                                                    server: ServerProc) -> None:
+def test_sync_loop_with_json_prints_only_json_lines(
+    kiosk_dir: Path, kiosk_db: Database, server: ServerProc
+) -> None:
     import json
 
     _enrolled(server, kiosk_dir, kiosk_db)
-    proc = subprocess.Popen([sys.executable, "main.py", "sync", "--json", "--interval", "0.3",
-                             "--data-dir", str(kiosk_dir)], cwd=REPO, stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "main.py",
+            "sync",
+            "--json",
+            "--interval",
+            "0.3",
+            "--data-dir",
+            str(kiosk_dir),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         lines = [proc.stdout.readline() for _ in range(2)]
@@ -239,7 +280,8 @@ def test_sync_loop_with_json_prints_only_json_lines(kiosk_dir: Path, kiosk_db: D
 
 
 def test_revoked_token_stops_sync_and_asks_to_reenroll(
-        server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     from kiosk.platform.identity import get_setting
     from sync.server.models import Device
 
@@ -256,8 +298,13 @@ def test_revoked_token_stops_sync_and_asks_to_reenroll(
     with kiosk_db.reader() as s:
         st = read_sync_status(s)
     assert st.needs_reenroll and "enroll" in st.message and st.events_waiting == 3
-    done = subprocess.run([sys.executable, "main.py", "sync", "--once", "--data-dir",
-                           str(kiosk_dir)], cwd=REPO, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "main.py", "sync", "--once", "--data-dir", str(kiosk_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 3 and "enroll" in done.stderr
     with pytest.raises(SyncError) as again:  # the old code cannot bring a revoked device back
         enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
@@ -269,7 +316,8 @@ def test_revoked_token_stops_sync_and_asks_to_reenroll(
 
 
 def test_a_request_refused_as_a_whole_is_split_to_find_the_bad_event(
-        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     from kiosk.models import OutboxEvent
     from kiosk.platform.identity import get_setting
     from kiosk.ports import utcnow
@@ -280,16 +328,39 @@ def test_a_request_refused_as_a_whole_is_split_to_find_the_bad_event(
     good = add_readings(kiosk_db, 9)
     with kiosk_db.session() as s:
         # answered on its own inside the batch (type too long): no split needed for it
-        s.add(OutboxEvent(event_id="odd-1", seq=100, type="x" * 60, store_id="ST-SH-0001",
-                          device_id=dev, occurred_at=utcnow(), payload={}, status="pending",
-                          attempts=0))
+        s.add(
+            OutboxEvent(
+                event_id="odd-1",
+                seq=100,
+                type="x" * 60,
+                store_id="ST-SH-0001",
+                device_id=dev,
+                occurred_at=utcnow(),
+                payload={},
+                status="pending",
+                attempts=0,
+            )
+        )
         # larger than a whole request may be: the server refuses the request (413) before
         # reading it, the client splits the batch until that event is alone
-        s.add(OutboxEvent(event_id="big-1", seq=101, type="reading.captured",
-                          store_id="ST-SH-0001", device_id=dev, occurred_at=utcnow(),
-                          payload={"reading_id": "R-big", "kind": "weight", "unit": "kg",
-                                   "note": "x" * (9 * 1024 * 1024)}, status="pending",
-                          attempts=0))
+        s.add(
+            OutboxEvent(
+                event_id="big-1",
+                seq=101,
+                type="reading.captured",
+                store_id="ST-SH-0001",
+                device_id=dev,
+                occurred_at=utcnow(),
+                payload={
+                    "reading_id": "R-big",
+                    "kind": "weight",
+                    "unit": "kg",
+                    "note": "x" * (9 * 1024 * 1024),
+                },
+                status="pending",
+                attempts=0,
+            )
+        )
     good += add_readings(kiosk_db, 6)
     report = engine_for(kiosk_db, proxy.url).run_once()
     assert report.results == {"accepted": 15, "rejected": 2}
@@ -302,7 +373,8 @@ def test_a_request_refused_as_a_whole_is_split_to_find_the_bad_event(
 
 
 def test_paged_pull_survives_faults_and_lands_every_change(
-        server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, tmp_path: Path) -> None:
+    server: ServerProc, proxy: FaultProxy, kiosk_dir: Path, tmp_path: Path
+) -> None:
     from sqlalchemy import func, select
 
     from kiosk.models import Order

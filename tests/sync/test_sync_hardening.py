@@ -33,21 +33,35 @@ class Dev:
     """An enrolled device speaking raw HTTP, so the test controls every byte."""
 
     def __init__(self, server: ServerProc, code: str) -> None:
-        r = requests.post(server.url + "/api/v1/devices/enroll", timeout=10,
-                          json={"enrollment_code": code, "device_name": "hardening"})
+        r = requests.post(
+            server.url + "/api/v1/devices/enroll",
+            timeout=10,
+            json={"enrollment_code": code, "device_name": "hardening"},
+        )
         assert r.status_code == 200, r.text
         body = r.json()
         self.url, self.id, self.store = server.url, body["device_id"], body["store_id"]
         self.auth = {"Authorization": f"Bearer {body['token']}"}
 
     def event(self, type_: str, payload: dict[str, Any], **over: Any) -> dict[str, Any]:
-        return {"event_id": str(uuid.uuid4()), "type": type_, "store_id": self.store,
-                "device_id": self.id, "seq": 1, "occurred_at": utcnow().isoformat(),
-                "payload": payload, **over}
+        return {
+            "event_id": str(uuid.uuid4()),
+            "type": type_,
+            "store_id": self.store,
+            "device_id": self.id,
+            "seq": 1,
+            "occurred_at": utcnow().isoformat(),
+            "payload": payload,
+            **over,
+        }
 
     def post_raw(self, body: bytes) -> requests.Response:
-        return requests.post(self.url + "/api/v1/events/batch", data=body, timeout=30,
-                             headers={**self.auth, "Content-Type": "application/json"})
+        return requests.post(
+            self.url + "/api/v1/events/batch",
+            data=body,
+            timeout=30,
+            headers={**self.auth, "Content-Type": "application/json"},
+        )
 
     def push(self, *events: dict[str, Any], **extra: Any) -> list[dict[str, Any]]:
         r = self.post_raw(json.dumps({"events": list(events), **extra}).encode())
@@ -55,16 +69,23 @@ class Dev:
         return list(r.json()["results"])
 
     def changes(self) -> list[dict[str, Any]]:
-        r = requests.get(self.url + "/api/v1/changes", params={"limit": 5000},
-                         headers=self.auth, timeout=10)
+        r = requests.get(
+            self.url + "/api/v1/changes", params={"limit": 5000}, headers=self.auth, timeout=10
+        )
         assert r.status_code == 200
         return list(_strict(r.text)["changes"])
 
 
 def _pickup(dev: Dev, order_id: str, sku: str, qty: Any) -> dict[str, Any]:
-    return dev.event("order.picked_up", {"order_id": order_id, "method": "code",
-                                         "staff_id": "S-001",
-                                         "lines": [{"sku": sku, "qty": qty}]})
+    return dev.event(
+        "order.picked_up",
+        {
+            "order_id": order_id,
+            "method": "code",
+            "staff_id": "S-001",
+            "lines": [{"sku": sku, "qty": qty}],
+        },
+    )
 
 
 def _first_line(server: ServerProc, order_id: str) -> tuple[str, float]:
@@ -73,7 +94,8 @@ def _first_line(server: ServerProc, order_id: str) -> tuple[str, float]:
 
 
 def test_non_finite_numbers_are_refused_and_over_picking_stays_refused(
-        server: ServerProc, kiosk_dir: Path) -> None:
+    server: ServerProc, kiosk_dir: Path
+) -> None:
     dev = Dev(server, enrollment_code(kiosk_dir))
     oid = ready_orders(kiosk_dir)[0]
     sku, qty = _first_line(server, oid)
@@ -92,8 +114,9 @@ def test_non_finite_numbers_are_refused_and_over_picking_stays_refused(
 
 def test_one_bad_event_never_fails_its_batch(server: ServerProc, kiosk_dir: Path) -> None:
     dev = Dev(server, enrollment_code(kiosk_dir))
-    good = dev.event("reading.captured", {"reading_id": "R-1", "kind": "weight",
-                                          "value": 1.5, "unit": "kg"})
+    good = dev.event(
+        "reading.captured", {"reading_id": "R-1", "kind": "weight", "value": 1.5, "unit": "kg"}
+    )
     reading = dict(good["payload"])
     bad = {
         "seq as text": dev.event("reading.captured", reading, seq="7"),
@@ -103,19 +126,31 @@ def test_one_bad_event_never_fails_its_batch(server: ServerProc, kiosk_dir: Path
         "event_id object": dev.event("reading.captured", reading, event_id={"a": 1}),
         "store_id object": dev.event("reading.captured", reading, store_id={"x": "y"}),
         "payload list": dev.event("reading.captured", [1, 2]),  # type: ignore[arg-type]
-        "method object": dev.event("order.picked_up", {
-            "order_id": "X", "staff_id": "S", "method": {"qr": 1},
-            "lines": [{"sku": "A", "qty": 1}]}),
-        "order_ids int": dev.event("order.handed_over", {
-            "order_ids": 5, "leader_id": "L", "staff_id": "S", "confirmed_by": "pin"}),
-        "order_ids object": dev.event("order.handed_over", {
-            "order_ids": {"a": 1}, "leader_id": "L", "staff_id": "S", "confirmed_by": "pin"}),
-        "batch line order_id list": dev.event("batch.arrived", {
-            "batch_id": "B", "lines": [{"order_id": ["x"], "sku": "A"}]}),
+        "method object": dev.event(
+            "order.picked_up",
+            {
+                "order_id": "X",
+                "staff_id": "S",
+                "method": {"qr": 1},
+                "lines": [{"sku": "A", "qty": 1}],
+            },
+        ),
+        "order_ids int": dev.event(
+            "order.handed_over",
+            {"order_ids": 5, "leader_id": "L", "staff_id": "S", "confirmed_by": "pin"},
+        ),
+        "order_ids object": dev.event(
+            "order.handed_over",
+            {"order_ids": {"a": 1}, "leader_id": "L", "staff_id": "S", "confirmed_by": "pin"},
+        ),
+        "batch line order_id list": dev.event(
+            "batch.arrived", {"batch_id": "B", "lines": [{"order_id": ["x"], "sku": "A"}]}
+        ),
         "qty past 64 bits": _pickup(dev, ready_orders(kiosk_dir)[1], "A", 2**70),
         "huge int in payload": dev.event("reading.captured", {**reading, "value": 10**30}),
-        "naive occurred_at": dev.event("reading.captured", reading,
-                                       occurred_at="2026-11-30T10:00:00"),
+        "naive occurred_at": dev.event(
+            "reading.captured", reading, occurred_at="2026-11-30T10:00:00"
+        ),
         "occurred_at object": dev.event("reading.captured", reading, occurred_at={"t": 1}),
         "not an object": "just a string",
     }
@@ -148,11 +183,13 @@ def test_clock_far_off_is_flagged_not_lost(server: ServerProc, kiosk_dir: Path) 
 def test_bad_cursor_limit_and_body_are_plain_4xx(server: ServerProc, kiosk_dir: Path) -> None:
     dev = Dev(server, enrollment_code(kiosk_dir))
     for cursor in ("99999999999999999999999", "-1", "1e3", "abc", ""):
-        r = requests.get(dev.url + "/api/v1/changes", params={"cursor": cursor},
-                         headers=dev.auth, timeout=10)
+        r = requests.get(
+            dev.url + "/api/v1/changes", params={"cursor": cursor}, headers=dev.auth, timeout=10
+        )
         assert r.status_code == 400 and "next_cursor" in r.json()["detail"], cursor
-    r = requests.get(dev.url + "/api/v1/changes", params={"limit": 10**30}, headers=dev.auth,
-                     timeout=10)
+    r = requests.get(
+        dev.url + "/api/v1/changes", params={"limit": 10**30}, headers=dev.auth, timeout=10
+    )
     assert r.status_code == 400
     r = dev.post_raw(b'{"events": [{"event_id": "\xff\xfe"}]}')
     assert r.status_code == 400 and "UTF-8" in r.json()["detail"]
@@ -162,16 +199,14 @@ def test_bad_cursor_limit_and_body_are_plain_4xx(server: ServerProc, kiosk_dir: 
         assert dev.post_raw(body).status_code == 400, body
 
 
-def test_idempotency_is_keyed_by_device_and_content(server: ServerProc,
-                                                    kiosk_dir: Path) -> None:
+def test_idempotency_is_keyed_by_device_and_content(server: ServerProc, kiosk_dir: Path) -> None:
     server.admin(admin.create_store, "ST-SQUAT", "other store")
     squatter = Dev(server, server.admin(admin.issue_code, "ST-SQUAT"))
     victim = Dev(server, enrollment_code(kiosk_dir))
     reading = {"reading_id": "R-1", "kind": "weight", "value": 2.0, "unit": "kg"}
     real = victim.event("reading.captured", reading)
     # another store's device takes the victim's event id first
-    taken = squatter.event("reading.captured", {**reading, "value": 9.9},
-                           event_id=real["event_id"])
+    taken = squatter.event("reading.captured", {**reading, "value": 9.9}, event_id=real["event_id"])
     assert squatter.push(taken)[0]["status"] == "accepted"
     assert victim.push(real)[0]["status"] == "accepted"  # not a silent duplicate
     assert victim.push(real)[0]["status"] == "duplicate"  # a true replay
@@ -186,20 +221,23 @@ def test_idempotency_is_keyed_by_device_and_content(server: ServerProc,
     assert server.stats()["events"] == 2
 
 
-def test_enrollment_codes_are_one_use_expire_and_are_throttled(server: ServerProc,
-                                                               kiosk_dir: Path) -> None:
+def test_enrollment_codes_are_one_use_expire_and_are_throttled(
+    server: ServerProc, kiosk_dir: Path
+) -> None:
     url = server.url + "/api/v1/devices/enroll"
 
     def enroll(code: str) -> requests.Response:
-        return requests.post(url, json={"enrollment_code": code, "device_name": "t"},
-                             timeout=10)
+        return requests.post(url, json={"enrollment_code": code, "device_name": "t"}, timeout=10)
 
     code = enrollment_code(kiosk_dir)
     assert enroll(code).status_code == 200
     assert enroll(code).status_code == 403  # one use
     late = fresh_code(server)
-    server.admin(lambda s: setattr(s.get(EnrollmentCode, admin.hash_code(late)), "expires_at",
-                                   utcnow().replace(year=2020)))
+    server.admin(
+        lambda s: setattr(
+            s.get(EnrollmentCode, admin.hash_code(late)), "expires_at", utcnow().replace(year=2020)
+        )
+    )
     assert enroll(late).status_code == 403
     stored = server.admin(lambda s: [c.code_hash for c in s.query(EnrollmentCode)])
     assert code not in stored and admin.hash_code(code) in stored  # only hashes on disk
@@ -234,17 +272,22 @@ def _raw_request(port: int, head: str, body: bytes = b"", *, timeout: float = 10
 
 
 def test_bodies_are_capped_and_authenticated_before_they_are_read(
-        server: ServerProc, kiosk_dir: Path) -> None:
+    server: ServerProc, kiosk_dir: Path
+) -> None:
     dev = Dev(server, enrollment_code(kiosk_dir))
     token = dev.auth["Authorization"]
     huge = 200 * 1024 * 1024
     # a 200 MB upload is refused by its Content-Length: the answer comes while the client has
     # sent 1 KB of it (the old server waited to read all 200 MB first)
-    head = (f"PUT /api/v1/media/{'a' * 64} HTTP/1.1\r\nHost: x\r\nAuthorization: {token}\r\n"
-            f"Content-Type: image/jpeg\r\nContent-Length: {huge}\r\n\r\n")
+    head = (
+        f"PUT /api/v1/media/{'a' * 64} HTTP/1.1\r\nHost: x\r\nAuthorization: {token}\r\n"
+        f"Content-Type: image/jpeg\r\nContent-Length: {huge}\r\n\r\n"
+    )
     assert " 413 " in _raw_request(server.port, head, b"\0" * 1024)
-    batch = (f"POST /api/v1/events/batch HTTP/1.1\r\nHost: x\r\nAuthorization: {token}\r\n"
-             f"Content-Type: application/json\r\nContent-Length: {huge}\r\n\r\n")
+    batch = (
+        f"POST /api/v1/events/batch HTTP/1.1\r\nHost: x\r\nAuthorization: {token}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {huge}\r\n\r\n"
+    )
     assert " 413 " in _raw_request(server.port, batch, b"{")
     # no token: 401 before a byte of the body is parsed (not a 422 about the JSON)
     r = requests.post(server.url + "/api/v1/events/batch", data=b"{not json", timeout=10)
@@ -253,16 +296,19 @@ def test_bodies_are_capped_and_authenticated_before_they_are_read(
     assert r.status_code == 401
     # a refused request is never echoed back (it may carry a secret)
     secret = "SECRET-" + uuid.uuid4().hex
-    r = requests.post(server.url + "/api/v1/devices/enroll", timeout=10,
-                      json={"enrollment_code": {"nested": secret}, "device_name": secret})
+    r = requests.post(
+        server.url + "/api/v1/devices/enroll",
+        timeout=10,
+        json={"enrollment_code": {"nested": secret}, "device_name": secret},
+    )
     assert r.status_code == 400 and secret not in r.text
-    r = requests.get(server.url + "/api/v1/changes", params={"cursor": secret},
-                     headers=dev.auth, timeout=10)
+    r = requests.get(
+        server.url + "/api/v1/changes", params={"cursor": secret}, headers=dev.auth, timeout=10
+    )
     assert r.status_code == 400 and secret not in r.text
 
 
-def test_a_streamed_upload_past_the_limit_is_cut_off(server: ServerProc,
-                                                     kiosk_dir: Path) -> None:
+def test_a_streamed_upload_past_the_limit_is_cut_off(server: ServerProc, kiosk_dir: Path) -> None:
     """Chunked (no Content-Length): the server stops at 25 MB and never holds the body in
     memory (its peak RSS barely moves; the old server read it whole, twice over)."""
     import psutil
@@ -287,8 +333,12 @@ def test_a_streamed_upload_past_the_limit_is_cut_off(server: ServerProc,
             yield chunk
 
     try:
-        r = requests.put(f"{server.url}/api/v1/media/{'b' * 64}", data=body(), timeout=60,
-                         headers={**dev.auth, "Content-Type": "image/jpeg"})
+        r = requests.put(
+            f"{server.url}/api/v1/media/{'b' * 64}",
+            data=body(),
+            timeout=60,
+            headers={**dev.auth, "Content-Type": "image/jpeg"},
+        )
         assert r.status_code == 413 and "larger than 25 MB" in r.json()["detail"]
     except requests.ConnectionError:
         pass  # the server may close the connection while the client is still sending
@@ -303,8 +353,9 @@ def test_other_calls_need_the_token(server: ServerProc, path: str) -> None:
     assert requests.get(server.url + path, timeout=10).status_code == 401
 
 
-def test_the_audit_head_is_kept_per_device_and_never_goes_back(server: ServerProc,
-                                                               kiosk_dir: Path) -> None:
+def test_the_audit_head_is_kept_per_device_and_never_goes_back(
+    server: ServerProc, kiosk_dir: Path
+) -> None:
     dev = Dev(server, enrollment_code(kiosk_dir))
     other = Dev(server, fresh_code(server, STORE_ID))
     r = requests.get(dev.url + "/api/v1/audit/head", headers=dev.auth, timeout=10)
@@ -312,20 +363,25 @@ def test_the_audit_head_is_kept_per_device_and_never_goes_back(server: ServerPro
     h5, h3, h9 = "5" * 64, "3" * 64, "9" * 64
     r = dev.post_raw(json.dumps({"events": [], "audit_head": {"position": 5, "hash": h5}}).encode())
     assert r.status_code == 200 and r.json()["audit_head"]["position"] == 5
-    back = dev.post_raw(json.dumps({"events": [], "audit_head": {"position": 3,
-                                                                  "hash": h3}}).encode())
+    back = dev.post_raw(
+        json.dumps({"events": [], "audit_head": {"position": 3, "hash": h3}}).encode()
+    )
     assert back.json()["audit_head"]["hash"] == h5  # never backwards
-    same = dev.post_raw(json.dumps({"events": [], "audit_head": {"position": 5,
-                                                                  "hash": h9}}).encode())
+    same = dev.post_raw(
+        json.dumps({"events": [], "audit_head": {"position": 5, "hash": h9}}).encode()
+    )
     assert same.json()["audit_head"]["hash"] == h5  # the first hash seen there stays
     head = requests.get(dev.url + "/api/v1/audit/head", headers=dev.auth, timeout=10).json()
     assert head["position"] == 5 and head["hash"] == h5 and head["acknowledged_at"]
-    assert requests.get(dev.url + "/api/v1/audit/head", headers=other.auth,
-                        timeout=10).status_code == 404  # per device
+    assert (
+        requests.get(dev.url + "/api/v1/audit/head", headers=other.auth, timeout=10).status_code
+        == 404
+    )  # per device
 
 
-def test_admin_lists_and_revokes_devices(server: ServerProc, kiosk_dir: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_admin_lists_and_revokes_devices(
+    server: ServerProc, kiosk_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from main import main
 
     dev = Dev(server, enrollment_code(kiosk_dir))
@@ -343,15 +399,18 @@ def test_admin_lists_and_revokes_devices(server: ServerProc, kiosk_dir: Path,
 
 
 def test_a_database_of_the_old_schema_is_named_not_misused(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     from main import main
 
     old = tmp_path / "old.sqlite3"
     with sqlite3.connect(old) as conn:  # the events table as the old server made it
-        conn.execute("CREATE TABLE events (event_id VARCHAR(64) PRIMARY KEY, store_id "
-                     "VARCHAR(64), device_id VARCHAR(64))")
+        conn.execute(
+            "CREATE TABLE events (event_id VARCHAR(64) PRIMARY KEY, store_id "
+            "VARCHAR(64), device_id VARCHAR(64))"
+        )
     assert main(["server", "stats", "--db", f"sqlite:///{old}"]) != 0
     err = capsys.readouterr().err
     assert "older version" in err and "payload_hash" in err and "Traceback" not in err

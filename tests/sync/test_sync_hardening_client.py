@@ -32,9 +32,9 @@ Answer = tuple[int, str]
 
 
 @contextmanager
-def fake_platform(routes: dict[str, Answer], *,
-                  tls: ssl.SSLContext | None = None) -> Iterator[str]:
+def fake_platform(routes: dict[str, Answer], *, tls: ssl.SSLContext | None = None) -> Iterator[str]:
     """A scripted platform on loopback: each path answers a fixed status and raw body."""
+
     class Handler(BaseHTTPRequestHandler):
         def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -89,10 +89,12 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def test_plain_http_beyond_loopback_is_refused_unless_insecure(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: None) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_network: None
+) -> None:
     d = ["--data-dir", str(tmp_path)]
-    code, _, err = _run(capsys, "enroll", "--server", "http://192.0.2.10:8765", "--code",
-                        "C" * 20, *d)
+    code, _, err = _run(
+        capsys, "enroll", "--server", "http://192.0.2.10:8765", "--code", "C" * 20, *d
+    )
     assert code != 0 and "Refusing plain http://" in err and "--insecure" in err
     db = Database(tmp_path / DB_FILENAME)
     with db.session() as s:  # an enrolled kiosk whose stored server is plain http elsewhere
@@ -101,8 +103,13 @@ def test_plain_http_beyond_loopback_is_refused_unless_insecure(
     db.close()
     code, _, err = _run(capsys, "sync", "--once", *d)
     assert code != 0 and "Refusing plain http://" in err
-    for ok in ("http://127.0.0.1:8765", "http://127.5.6.7", "http://localhost:1",
-               "http://[::1]:8765", "https://platform.example"):
+    for ok in (
+        "http://127.0.0.1:8765",
+        "http://127.5.6.7",
+        "http://localhost:1",
+        "http://[::1]:8765",
+        "https://platform.example",
+    ):
         check_transport(ok)
     check_transport("http://192.0.2.10:8765", insecure=True)  # the person said so
     with pytest.raises(SyncError):
@@ -121,42 +128,57 @@ def _tls_pair(folder: Path) -> tuple[Path, ssl.SSLContext]:
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Linli test CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
-          .public_key(ca_key.public_key()).serial_number(1)
-          .not_valid_before(now - dt.timedelta(hours=1))
-          .not_valid_after(now + dt.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
-            .not_valid_before(now - dt.timedelta(hours=1))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     ca_file = folder / "ca.pem"
     ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     (folder / "srv.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (folder / "srv.key").write_bytes(key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
+    (folder / "srv.key").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(folder / "srv.pem", folder / "srv.key")
     return ca_file, ctx
 
 
 def test_the_configured_ca_bundle_wins_over_the_environment(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import certifi
 
     ca_file, ctx = _tls_pair(tmp_path)
     # a bundle from the environment that does not hold our CA (as a proxy setup might set)
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", certifi.where())
     monkeypatch.setenv("CURL_CA_BUNDLE", certifi.where())
-    with fake_platform({"/api/v1/health": (200, '{"status": "ok", "api": "v1"}')},
-                       tls=ctx) as url:
+    with fake_platform({"/api/v1/health": (200, '{"status": "ok", "api": "v1"}')}, tls=ctx) as url:
         assert HttpCentralApi(url, verify=str(ca_file)).health()
         with pytest.raises(SyncError) as err:  # and TLS is really checked
             HttpCentralApi(url, verify=True).health()
@@ -167,12 +189,21 @@ def test_the_configured_ca_bundle_wins_over_the_environment(
 
 
 def test_keys_of_the_wrong_shape_are_a_plain_protocol_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = ["--data-dir", str(tmp_path)]
-    for keys in ('{"keys": {"k1": "x"}}', '{"keys": [{"key_id": 7}]}', '["k1"]',
-                 '{"keys": [{"key_id": "k", "public_key": "c2hvcnQ", "revoked": false}]}'):
-        routes = {"/api/v1/devices/enroll": ENROLLED, "/api/v1/keys": (200, keys),
-                  "/api/v1/events/batch": EMPTY_PUSH, "/api/v1/changes": NO_CHANGES}
+    for keys in (
+        '{"keys": {"k1": "x"}}',
+        '{"keys": [{"key_id": 7}]}',
+        '["k1"]',
+        '{"keys": [{"key_id": "k", "public_key": "c2hvcnQ", "revoked": false}]}',
+    ):
+        routes = {
+            "/api/v1/devices/enroll": ENROLLED,
+            "/api/v1/keys": (200, keys),
+            "/api/v1/events/batch": EMPTY_PUSH,
+            "/api/v1/changes": NO_CHANGES,
+        }
         with fake_platform(routes) as url:
             code, _, err = _run(capsys, "enroll", "--server", url, "--code", "C" * 20, *d)
             assert code == 0 and "Traceback" not in err, (keys, err)  # keys come later
@@ -182,15 +213,24 @@ def test_keys_of_the_wrong_shape_are_a_plain_protocol_error(
 
 
 def test_a_non_finite_number_from_the_platform_is_refused(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = ["--data-dir", str(tmp_path)]
-    order = ('{"id": "O-NAN", "store_id": "ST-1", "status": "ready", "pickup_code": "1", '
-             '"lines": [{"sku": "A", "name": "a", "qty": NaN}]}')
-    routes = {"/api/v1/devices/enroll": ENROLLED, "/api/v1/keys": (200, '{"keys": []}'),
-              "/api/v1/events/batch": EMPTY_PUSH,
-              "/api/v1/changes": (200, '{"changes": [{"kind": "order", "op": "upsert", '
-                                       f'"key": "O-NAN", "data": {order}}}], '
-                                       '"next_cursor": "1", "has_more": false}')}
+    order = (
+        '{"id": "O-NAN", "store_id": "ST-1", "status": "ready", "pickup_code": "1", '
+        '"lines": [{"sku": "A", "name": "a", "qty": NaN}]}'
+    )
+    routes = {
+        "/api/v1/devices/enroll": ENROLLED,
+        "/api/v1/keys": (200, '{"keys": []}'),
+        "/api/v1/events/batch": EMPTY_PUSH,
+        "/api/v1/changes": (
+            200,
+            '{"changes": [{"kind": "order", "op": "upsert", '
+            f'"key": "O-NAN", "data": {order}}}], '
+            '"next_cursor": "1", "has_more": false}',
+        ),
+    }
     with fake_platform(routes) as url:
         assert _run(capsys, "enroll", "--server", url, "--code", "C" * 20, *d)[0] == 0
         code, _, err = _run(capsys, "sync", "--once", *d)
@@ -205,18 +245,33 @@ def test_a_non_finite_number_from_the_platform_is_refused(
 
 
 def _order(oid: str, status: Any = "ready", qty: Any = 1) -> Change:
-    return Change("order", "upsert", oid, {
-        "id": oid, "store_id": "ST1", "pickup_code": "123456", "status": status,
-        "lines": [{"sku": "A", "name": "a", "qty": qty, "unit": "份", "price_cents": 100}]})
+    return Change(
+        "order",
+        "upsert",
+        oid,
+        {
+            "id": oid,
+            "store_id": "ST1",
+            "pickup_code": "123456",
+            "status": status,
+            "lines": [{"sku": "A", "name": "a", "qty": qty, "unit": "份", "price_cents": 100}],
+        },
+    )
 
 
 @pytest.mark.parametrize("many", [False, True], ids=["loaders", "bulk"])
 def test_an_order_change_the_kiosk_cannot_trust_is_refused_alone(
-        db: Database, caplog: pytest.LogCaptureFixture, many: bool) -> None:
+    db: Database, caplog: pytest.LogCaptureFixture, many: bool
+) -> None:
     fillers = [_order(f"F{i}") for i in range(25)] if many else []  # 20+ new: the bulk path
-    bad = [_order("O-ODD", "teleported"), _order("O-NAN", qty=float("nan")),
-           _order("O-INF", qty=float("inf")), _order("O-NEG", qty=-1),
-           _order("O-DICT", {"s": "ready"}), _order("O-BIG", qty=10**40)]
+    bad = [
+        _order("O-ODD", "teleported"),
+        _order("O-NAN", qty=float("nan")),
+        _order("O-INF", qty=float("inf")),
+        _order("O-NEG", qty=-1),
+        _order("O-DICT", {"s": "ready"}),
+        _order("O-BIG", qty=10**40),
+    ]
     with caplog.at_level(logging.WARNING, logger="linli.sync.inbound"):
         counts = apply_page(db, [_order("O-OK"), *bad, *fillers], "9")
     assert counts["refused"] == len(bad)
@@ -235,8 +290,9 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_secrets_are_private_from_creation(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_secrets_are_private_from_creation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     kiosk = tmp_path / "kiosk"
     assert _run(capsys, "demo-data", "--orders", "5", "--data-dir", str(kiosk))[0] == 0
     assert _mode(kiosk) == 0o700
@@ -268,17 +324,25 @@ def _rewrite_chain(db: Database, change: Callable[[Any], None]) -> None:
             if i == 0:
                 change(e)
             e.prev_hash = prev
-            e.hash = entry_hash(prev, id=e.id, at=e.at, actor=e.actor, action=e.action,
-                                entity=e.entity, entity_id=e.entity_id, detail=dict(e.detail),
-                                event_id=e.event_id)
+            e.hash = entry_hash(
+                prev,
+                id=e.id,
+                at=e.at,
+                actor=e.actor,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                detail=dict(e.detail),
+                event_id=e.event_id,
+            )
             prev = e.hash
             last = e.id
         put_setting(s, HEAD_KEY, {"id": last, "hash": prev})
 
 
 def test_a_consistently_rewritten_chain_fails_the_server_anchor(
-        server: ServerProc, kiosk_dir: Path, kiosk_db: Database,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
     from kiosk.ledger.audit import verify_chain
 
     d = ["--data-dir", str(kiosk_dir), "--json"]

@@ -34,8 +34,9 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
-def test_postgres_server_roundtrip_and_replay(pg_url: str, tmp_path: Path, demo_template: Path,
-                                              kiosk_dir: Path, kiosk_db: Database) -> None:
+def test_postgres_server_roundtrip_and_replay(
+    pg_url: str, tmp_path: Path, demo_template: Path, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     srv = ServerProc(pg_url, free_port(), log=tmp_path / "pg-server.log")
     srv.start(demo_from=demo_template)
     proxy = FaultProxy(srv.port)

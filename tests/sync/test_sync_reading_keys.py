@@ -19,17 +19,33 @@ from sync.client.setup import enroll_kiosk
 from sync.server.models import DevicePublicKey
 
 
-def test_server_holds_the_device_key_and_verifies_codes(server: ServerProc, kiosk_dir: Path,
-                                                        kiosk_db: Database) -> None:
+def test_server_holds_the_device_key_and_verifies_codes(
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     enrollment = enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "live-1")
     with kiosk_db.session() as s:
         own = signing.device_key(s)
-        saved = save_reading(s, Reading(ReadingKind.BRIX, 12.8, "%Brix", True, ReadingStatus.OK,
-                                        b"BRX", datetime(2026, 6, 1, 2, 0, tzinfo=UTC)),
-                             ReadingContext(operator_id="S-001", context="livestream",
-                                            instrument_model="SIM-BRIX/1", instrument_serial="B1"))
-    held = server.admin(lambda s: [(k.key_id, k.device_id, k.public_key)
-                                   for k in s.query(DevicePublicKey)])
+        saved = save_reading(
+            s,
+            Reading(
+                ReadingKind.BRIX,
+                12.8,
+                "%Brix",
+                True,
+                ReadingStatus.OK,
+                b"BRX",
+                datetime(2026, 6, 1, 2, 0, tzinfo=UTC),
+            ),
+            ReadingContext(
+                operator_id="S-001",
+                context="livestream",
+                instrument_model="SIM-BRIX/1",
+                instrument_serial="B1",
+            ),
+        )
+    held = server.admin(
+        lambda s: [(k.key_id, k.device_id, k.public_key) for k in s.query(DevicePublicKey)]
+    )
     assert held == [(own.key_id, enrollment.device_id, own.public_key)]
     assert saved.code is not None
 
@@ -45,14 +61,19 @@ def test_server_holds_the_device_key_and_verifies_codes(server: ServerProc, kios
     _p, body, sig = saved.code.split(".")
     raw = signing.unb64u(body)
     assert raw is not None
-    changed = signing.b64u(json.dumps({**json.loads(raw), "v": 14.0}, separators=(",", ":"),
-                                      ensure_ascii=False).encode())
+    changed = signing.b64u(
+        json.dumps(
+            {**json.loads(raw), "v": 14.0}, separators=(",", ":"), ensure_ascii=False
+        ).encode()
+    )
     bad = verify(f"LKR1.{changed}.{sig}")
     assert bad["valid"] is False and bad["reason"] == "tampered"
 
 
 def test_enroll_refuses_a_bad_public_key(server: ServerProc, kiosk_dir: Path) -> None:
-    r = requests.post(server.url + "/api/v1/devices/enroll",
-                      json={"enrollment_code": enrollment_code(kiosk_dir),
-                            "device_public_key": "not-a-key"}, timeout=10)
+    r = requests.post(
+        server.url + "/api/v1/devices/enroll",
+        json={"enrollment_code": enrollment_code(kiosk_dir), "device_public_key": "not-a-key"},
+        timeout=10,
+    )
     assert r.status_code == 400 and "device_public_key" in r.text

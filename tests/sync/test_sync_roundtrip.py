@@ -26,8 +26,9 @@ from sync.client.setup import enroll_kiosk
 from sync.server import admin
 
 
-def test_enroll_push_pull_roundtrip(server: ServerProc, kiosk_dir: Path,
-                                    kiosk_db: Database) -> None:
+def test_enroll_push_pull_roundtrip(
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     events = pick_up(kiosk_db, ready_orders(kiosk_dir)[:3]) + add_readings(kiosk_db, 5)
     e = enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
     assert e.store_id == "ST-SH-0001" and e.device_id.startswith("dev-")
@@ -57,7 +58,8 @@ def test_enroll_push_pull_roundtrip(server: ServerProc, kiosk_dir: Path,
 
 
 def test_offline_pickup_of_refunded_order_is_kept_and_listed(
-        server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
     engine = engine_for(kiosk_db)
     engine.run_once()
@@ -82,8 +84,9 @@ def test_offline_pickup_of_refunded_order_is_kept_and_listed(
         assert list_conflicts(s) == [] and read_sync_status(s).conflicts == 0
 
 
-def test_pickup_elsewhere_first_is_a_conflict(server: ServerProc, kiosk_dir: Path,
-                                              kiosk_db: Database, tmp_path: Path) -> None:
+def test_pickup_elsewhere_first_is_a_conflict(
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database, tmp_path: Path
+) -> None:
     import shutil
 
     other_dir = tmp_path / "kiosk2"
@@ -107,21 +110,33 @@ def test_pickup_elsewhere_first_is_a_conflict(server: ServerProc, kiosk_dir: Pat
 
 def test_health_and_auth_required(server: ServerProc) -> None:
     assert requests.get(server.url + "/api/v1/health", timeout=5).json() == {
-        "status": "ok", "api": "v1"}
-    for method, path in (("GET", "/api/v1/changes"), ("POST", "/api/v1/events/batch"),
-                         ("GET", "/api/v1/keys")):
+        "status": "ok",
+        "api": "v1",
+    }
+    for method, path in (
+        ("GET", "/api/v1/changes"),
+        ("POST", "/api/v1/events/batch"),
+        ("GET", "/api/v1/keys"),
+    ):
         r = requests.request(method, server.url + path, json={"events": []}, timeout=5)
         assert r.status_code == 401, path
-        r = requests.request(method, server.url + path, json={"events": []}, timeout=5,
-                             headers={"Authorization": "Bearer not-a-token"})
+        r = requests.request(
+            method,
+            server.url + path,
+            json={"events": []},
+            timeout=5,
+            headers={"Authorization": "Bearer not-a-token"},
+        )
         assert r.status_code == 401, path
-    r = requests.post(server.url + "/api/v1/devices/enroll", timeout=5,
-                      json={"enrollment_code": "WRONG", "device_name": "x"})
+    r = requests.post(
+        server.url + "/api/v1/devices/enroll",
+        timeout=5,
+        json={"enrollment_code": "WRONG", "device_name": "x"},
+    )
     assert r.status_code == 403 and "unknown, used, expired" in r.json()["detail"]
 
 
-def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path,
-                                   kiosk_db: Database) -> None:
+def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path, kiosk_db: Database) -> None:
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
     engine = engine_for(kiosk_db)
     engine.run_once()
@@ -139,20 +154,30 @@ def test_reading_back_keys_changes(server: ServerProc, kiosk_dir: Path,
     assert result.verdict.verdict == "ready"
 
 
-def test_people_suppliers_and_checklists_reach_the_kiosk(server: ServerProc, kiosk_dir: Path,
-                                                         kiosk_db: Database) -> None:
+def test_people_suppliers_and_checklists_reach_the_kiosk(
+    server: ServerProc, kiosk_dir: Path, kiosk_db: Database
+) -> None:
     from kiosk.models import Staff, Supplier
     from kiosk.models.sync import ChecklistTemplate
 
     enroll_kiosk(kiosk_db, server.url, enrollment_code(kiosk_dir), "counter-1")
     engine = engine_for(kiosk_db)
     engine.run_once()
-    server.admin(admin.upsert_entity, "checklist", {"id": "CL-1", "name": "冷链检查",
-                                                    "items": ["温度", "包装"]}, None)
-    server.admin(admin.upsert_entity, "staff", {"id": "S-NEW", "name": "新店员",
-                                                "role": "clerk"}, "ST-SH-0001")
-    server.admin(admin.upsert_entity, "staff", {"id": "S-ELSE", "name": "别店",
-                                                "role": "clerk"}, "ST-OTHER")
+    server.admin(
+        admin.upsert_entity,
+        "checklist",
+        {"id": "CL-1", "name": "冷链检查", "items": ["温度", "包装"]},
+        None,
+    )
+    server.admin(
+        admin.upsert_entity,
+        "staff",
+        {"id": "S-NEW", "name": "新店员", "role": "clerk"},
+        "ST-SH-0001",
+    )
+    server.admin(
+        admin.upsert_entity, "staff", {"id": "S-ELSE", "name": "别店", "role": "clerk"}, "ST-OTHER"
+    )
     server.admin(admin.upsert_entity, "supplier", {"id": "SUP-9", "name": "新农场"}, None)
     assert engine.run_once().pulled == 4 - 1  # the other store's staff member is not sent
     with kiosk_db.reader() as s:

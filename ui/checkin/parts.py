@@ -61,8 +61,10 @@ class Banner(QLabel):
         self.kind = colour
         self.setText(text)
         background = colour if text else "transparent"  # nothing to say: no empty coloured bar
-        self.setStyleSheet(f"QLabel {{ background: {background}; color: white; padding: 10px 16px;"
-                           " border-radius: 8px; }")
+        self.setStyleSheet(
+            f"QLabel {{ background: {background}; color: white; padding: 10px 16px;"
+            " border-radius: 8px; }"
+        )
         if colour == DANGER:
             QApplication.beep()
 

@@ -67,7 +67,10 @@ def cold_chain_from(settings: object) -> ColdChain | None:
     None and the desk takes the store's `cold_chain` setting (or the usual bands)."""
     raw: dict[str, Any] = {}
     for zone in ("chilled", "frozen"):
-        low, high = getattr(settings, f"{zone}_min_c", None), getattr(settings, f"{zone}_max_c", None)
+        low, high = (
+            getattr(settings, f"{zone}_min_c", None),
+            getattr(settings, f"{zone}_max_c", None),
+        )
         if low is not None and high is not None:
             raw[zone] = [low, high]
     return ColdChain.from_setting(raw) if raw else None
@@ -81,8 +84,9 @@ class CheckinScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.desk = CheckinDesk(ctx.kiosk.db, data_dir=ctx.kiosk.data_dir,
-                                cold_chain=cold_chain_from(ctx.settings))
+        self.desk = CheckinDesk(
+            ctx.kiosk.db, data_dir=ctx.kiosk.data_dir, cold_chain=cold_chain_from(ctx.settings)
+        )
         self.snapshot: CheckinSnapshot | None = None
         self._items: dict[str, QListWidgetItem] = {}
         self._shown: dict[str, tuple[bool, str | None, bool]] = {}
@@ -114,8 +118,9 @@ class CheckinScreen(Screen):
             label = QLabel(self)
             label.setFont(big_font(18, bold=False))
             short = touch_button(translate("checkin", "Short 1"), self, px=18, name=f"short-{i}")
-            damage = touch_button(translate("checkin", "Damaged 1 + photo"), self, px=18,
-                                  name=f"damage-{i}")
+            damage = touch_button(
+                translate("checkin", "Damaged 1 + photo"), self, px=18, name=f"damage-{i}"
+            )
             short.clicked.connect(lambda _=False, i=i: self._problem(i, ProblemKind.SHORT))
             damage.clicked.connect(lambda _=False, i=i: self._problem(i, ProblemKind.DAMAGED))
             for w in (label, short, damage):
@@ -131,7 +136,9 @@ class CheckinScreen(Screen):
         grid.setColumnStretch(0, 1)
         left.addLayout(grid)
         note_row = QHBoxLayout()
-        self.note = touch_field(self, translate("checkin", "Note for the problem (optional)"), px=18)
+        self.note = touch_field(
+            self, translate("checkin", "Note for the problem (optional)"), px=18
+        )
         note_row.addWidget(self.note, 1)
         self.change_bin = touch_button(translate("checkin", "Change bin"), self, name="change-bin")
         self.change_bin.clicked.connect(self._choose_bin)
@@ -141,8 +148,9 @@ class CheckinScreen(Screen):
         temp_row = QHBoxLayout()
         self.temp_title = text_label(self, 18, text=translate("checkin", "Cold chain °C"))
         temp_row.addWidget(self.temp_title)
-        self.temp_edit = touch_field(self, translate("checkin", "e.g. 4.5, then Enter"), px=22,
-                                     name="checkin-temp")
+        self.temp_edit = touch_field(
+            self, translate("checkin", "e.g. 4.5, then Enter"), px=22, name="checkin-temp"
+        )
         self.temp_edit.returnPressed.connect(self._temperature)
         mark_key_sink(self.temp_edit)  # slow typing with the focus nowhere: the temperature
         temp_row.addWidget(self.temp_edit, 1)
@@ -152,8 +160,9 @@ class CheckinScreen(Screen):
         right.addWidget(self.temp_status)
         self.bag_list = tap_list(self, 18, self._tick_item, name="checkin-bags")
         right.addWidget(self.bag_list, 1)
-        self.finish_button = big_button(translate("checkin", "Finish check-in"), self,
-                                        self._finish, name="finish")
+        self.finish_button = big_button(
+            translate("checkin", "Finish check-in"), self, self._finish, name="finish"
+        )
         right.addWidget(self.finish_button)
         self.bin_picker = QListWidget(self)
         self.bin_picker.setFont(big_font(20, bold=False))
@@ -173,6 +182,7 @@ class CheckinScreen(Screen):
             self.show_snapshot(snap)
             if changes is not None and changes.any():
                 self.ctx.hooks.operation_did_execute.emit(changes)
+
         self.ctx.tasks.run_db(fn, done)
 
     def on_scan(self, scan: ScanEvent) -> bool:
@@ -197,9 +207,13 @@ class CheckinScreen(Screen):
         self.batch_box.addItem(translate("checkin", "Choose the delivery (or scan a bag)"), "")
         for c in choices:
             when = c.expected_at.strftime("%H:%M") if c.expected_at else ""
-            self.batch_box.addItem(translate("checkin", "{batch} · {n} bags · {when}")
-                                   .replace("{batch}", c.batch_id).replace("{n}", str(c.orders))
-                                   .replace("{when}", when), c.batch_id)
+            self.batch_box.addItem(
+                translate("checkin", "{batch} · {n} bags · {when}")
+                .replace("{batch}", c.batch_id)
+                .replace("{n}", str(c.orders))
+                .replace("{when}", when),
+                c.batch_id,
+            )
         index = self.batch_box.findData(current) if current else 0
         self.batch_box.setCurrentIndex(max(0, index))
 
@@ -237,8 +251,9 @@ class CheckinScreen(Screen):
         try:
             celsius = float(raw)
         except ValueError:
-            self.banner.say(translate("checkin", "Type the temperature as a number, e.g. 4.5."),
-                            DANGER)
+            self.banner.say(
+                translate("checkin", "Type the temperature as a number, e.g. 4.5."), DANGER
+            )
             return
         self.temp_edit.clear()
         self._run(lambda: self.desk.set_temperature(celsius))
@@ -250,9 +265,12 @@ class CheckinScreen(Screen):
             return
         self.bin_picker.clear()
         for code, zone, load in self.desk.bins():
-            item = QListWidgetItem(translate("checkin", "{bin} · {zone} · {n} bags")
-                                   .replace("{bin}", code).replace("{zone}", zone_word(zone))
-                                   .replace("{n}", str(load)))
+            item = QListWidgetItem(
+                translate("checkin", "{bin} · {zone} · {n} bags")
+                .replace("{bin}", code)
+                .replace("{zone}", zone_word(zone))
+                .replace("{n}", str(load))
+            )
             item.setData(Qt.ItemDataRole.UserRole, code)
             if zone != bag.zone:
                 item.setForeground(Qt.GlobalColor.gray)
@@ -275,14 +293,21 @@ class CheckinScreen(Screen):
             return
         if snap.missing and not self._finish_armed:
             self._finish_armed = True
-            self.banner.say(translate("checkin", "{n} bags not scanned: they stay 'not arrived'. "
-                                      "Tap Finish again to check in without them.")
-                            .replace("{n}", str(snap.missing)), WAIT)
+            self.banner.say(
+                translate(
+                    "checkin",
+                    "{n} bags not scanned: they stay 'not arrived'. "
+                    "Tap Finish again to check in without them.",
+                ).replace("{n}", str(snap.missing)),
+                WAIT,
+            )
             return
         self._finish_armed = False
         staff, sheets = self.ctx.session.staff_id, self.ctx.kiosk.receipts
-        self._run(lambda: self.desk.finish(staff_id=staff, sheets=sheets),
-                  Changes(orders=True, outbox=True, printing=True))
+        self._run(
+            lambda: self.desk.finish(staff_id=staff, sheets=sheets),
+            Changes(orders=True, outbox=True, printing=True),
+        )
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -308,17 +333,26 @@ class CheckinScreen(Screen):
             text = outcome_text(snap.outcome)
             if snap.outcome.code is Code.TEMP_RECORDED:
                 band = self.desk.cold_chain.band(Zone(snap.outcome.param("zone")))
-                text = temp_word(snap.outcome.param("check"), snap.outcome.param("zone"),
-                                 snap.outcome.param("celsius"),
-                                 (band.min_c, band.max_c) if band else None)
+                text = temp_word(
+                    snap.outcome.param("check"),
+                    snap.outcome.param("zone"),
+                    snap.outcome.param("celsius"),
+                    (band.min_c, band.max_c) if band else None,
+                )
             if snap.finished is not None:
                 f = snap.finished
                 text += " " + translate(
-                    "checkin", "{ready} ready on the shelf, {missing} not arrived, {issues} "
-                    "problems reported. {sheet}").replace("{ready}", str(f.ready)).replace(
-                    "{missing}", str(f.not_arrived)).replace("{issues}", str(f.issues)).replace(
-                    "{sheet}", translate("checkin", "The check-in sheet is printing.")
-                    if f.sheet_queued else translate("checkin", "No printer: no sheet printed."))
+                    "checkin",
+                    "{ready} ready on the shelf, {missing} not arrived, {issues} "
+                    "problems reported. {sheet}",
+                ).replace("{ready}", str(f.ready)).replace("{missing}", str(f.not_arrived)).replace(
+                    "{issues}", str(f.issues)
+                ).replace(
+                    "{sheet}",
+                    translate("checkin", "The check-in sheet is printing.")
+                    if f.sheet_queued
+                    else translate("checkin", "No printer: no sheet printed."),
+                )
                 self.refresh_batches()
             self.banner.say(text, colour)
         open_batch = snap.batch_id is not None and snap.finished is None
@@ -331,9 +365,11 @@ class CheckinScreen(Screen):
         if snap is None or snap.batch_id is None:
             self.counter.setText(translate("checkin", "No delivery open"))
             return
-        self.counter.setText(translate("checkin", "Received {got} / {expected}")
-                             .replace("{got}", str(snap.received))
-                             .replace("{expected}", str(snap.expected)))
+        self.counter.setText(
+            translate("checkin", "Received {got} / {expected}")
+            .replace("{got}", str(snap.received))
+            .replace("{expected}", str(snap.expected))
+        )
 
     def _draw_bags(self, snap: CheckinSnapshot) -> None:
         """Only the rows that changed are redrawn (a scan touches one)."""
@@ -358,9 +394,11 @@ class CheckinScreen(Screen):
         if bag is None:
             self.bag_title.setText(translate("checkin", "Scan a bag label: its bin appears here."))
         else:
-            self.bag_title.setText(translate("checkin", "Order {order} · {zone}")
-                                   .replace("{order}", bag.order_id)
-                                   .replace("{zone}", zone_word(bag.zone)))
+            self.bag_title.setText(
+                translate("checkin", "Order {order} · {zone}")
+                .replace("{order}", bag.order_id)
+                .replace("{zone}", zone_word(bag.zone))
+            )
         self._draw_lines(bag)
 
     def _draw_lines(self, bag: BagView | None) -> None:
@@ -375,7 +413,9 @@ class CheckinScreen(Screen):
                 if ln.short:
                     extra.append(translate("checkin", "short {n}").replace("{n}", f"{ln.short:g}"))
                 if ln.damaged:
-                    extra.append(translate("checkin", "damaged {n}").replace("{n}", f"{ln.damaged:g}"))
+                    extra.append(
+                        translate("checkin", "damaged {n}").replace("{n}", f"{ln.damaged:g}")
+                    )
                 suffix = f"  ⚠ {', '.join(extra)}" if extra else ""
                 self.line_labels[i].setText(f"{ln.name} × {ln.qty:g}{ln.unit}{suffix}")
 
@@ -384,8 +424,11 @@ class CheckinScreen(Screen):
         for t in snap.temperatures:
             parts.append(temp_word(t.check, t.zone, f"{t.celsius:g}", t.band))
         for z in snap.zones_to_measure:
-            parts.append(translate("checkin", "{zone} goods on board: measure the temperature.")
-                         .replace("{zone}", zone_word(z)))
+            parts.append(
+                translate("checkin", "{zone} goods on board: measure the temperature.").replace(
+                    "{zone}", zone_word(z)
+                )
+            )
         self.temp_status.setText("\n".join(parts))
         warn = any(t.check is not TempCheck.IN_BAND for t in snap.temperatures)
         self.temp_status.setStyleSheet(f"color: {DANGER if warn else INFO};")

@@ -37,6 +37,7 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
             snap = _open_and_scan(screen, 2)
             other = snap.bags[0].order_id if snap.bags else "LK000000"
             return screen.desk.scan(bag_label("ST-BJ-0420", other))
+
         _on_worker(screen, work)
 
     def problem(screen: CheckinScreen) -> None:
@@ -45,21 +46,32 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
             bag = snap.current
             if bag is None:
                 return snap
-            return screen.desk.note_problem(bag.order_id, bag.lines[0].sku, ProblemKind.DAMAGED,
-                                            note="外包装破损")
+            return screen.desk.note_problem(
+                bag.order_id, bag.lines[0].sku, ProblemKind.DAMAGED, note="外包装破损"
+            )
+
         _on_worker(screen, work)
 
     def too_warm(screen: CheckinScreen) -> None:
-        _on_worker(screen, lambda: (_open_and_scan(screen, 2), screen.desk.set_temperature(11.5))[1])
+        _on_worker(
+            screen, lambda: (_open_and_scan(screen, 2), screen.desk.set_temperature(11.5))[1]
+        )
 
     def finished(screen: CheckinScreen) -> None:
         def work() -> CheckinSnapshot:
             snap = _open_and_scan(screen, 99)
             screen.desk.set_temperature(4.0)
             del snap
-            return screen.desk.finish(staff_id=screen.ctx.session.staff_id,
-                                      sheets=screen.ctx.kiosk.receipts)
+            return screen.desk.finish(
+                staff_id=screen.ctx.session.staff_id, sheets=screen.ctx.kiosk.receipts
+            )
+
         _on_worker(screen, work)
 
-    return [("scanning", scanning), ("refused", refused), ("problem", problem),
-            ("too-warm", too_warm), ("finished", finished)]
+    return [
+        ("scanning", scanning),
+        ("refused", refused),
+        ("problem", problem),
+        ("too-warm", too_warm),
+        ("finished", finished),
+    ]

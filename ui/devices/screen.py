@@ -82,17 +82,24 @@ class DevicesScreen(Screen):
         self.reading_label.setMinimumHeight(80)
         right.addWidget(self.reading_label)
         row = QHBoxLayout()
-        self.print_button = touch_button(translate("devices_screen", "Test print"), self,
-                                         name="devices-print")
-        self.tare_button = touch_button(translate("devices_screen", "Tare"), self, name="devices-tare")
-        self.zero_button = touch_button(translate("devices_screen", "Zero"), self, name="devices-zero")
-        self.reconnect_button = touch_button(translate("devices_screen", "Reconnect"), self,
-                                             name="devices-reconnect")
+        self.print_button = touch_button(
+            translate("devices_screen", "Test print"), self, name="devices-print"
+        )
+        self.tare_button = touch_button(
+            translate("devices_screen", "Tare"), self, name="devices-tare"
+        )
+        self.zero_button = touch_button(
+            translate("devices_screen", "Zero"), self, name="devices-zero"
+        )
+        self.reconnect_button = touch_button(
+            translate("devices_screen", "Reconnect"), self, name="devices-reconnect"
+        )
         for b in (self.print_button, self.tare_button, self.zero_button, self.reconnect_button):
             row.addWidget(b)
         right.addLayout(row)
-        self.doctor_button = touch_button(translate("devices_screen", "Check everything"), self,
-                                          name="devices-doctor")
+        self.doctor_button = touch_button(
+            translate("devices_screen", "Check everything"), self, name="devices-doctor"
+        )
         self.doctor_button.clicked.connect(self.check_everything)
         right.addWidget(self.doctor_button)
         self.findings = QListWidget(self)  # the doctor's findings, in words, with what to do
@@ -129,7 +136,9 @@ class DevicesScreen(Screen):
 
     def on_scan(self, scan: ScanEvent) -> bool:
         text = scan.raw or scan.text
-        self.scan_label.setText(words.read_text(text, scan.source) + "\n" + words.diagnosis(scan.problem))
+        self.scan_label.setText(
+            words.read_text(text, scan.source) + "\n" + words.diagnosis(scan.problem)
+        )
         self.scan_label.setStyleSheet(f"color: {DANGER if scan.problem else GO};")
         self.scan_shown.emit(scan)
         return True
@@ -141,8 +150,9 @@ class DevicesScreen(Screen):
         self.device_list.clear()
         for slot in self.slots:
             status = slot.device.status()
-            item = QListWidgetItem(f"{kind_word(slot.kind)} · {state_word(status.state)}\n"
-                                   f"{status_sentence(status)}")
+            item = QListWidgetItem(
+                f"{kind_word(slot.kind)} · {state_word(status.state)}\n{status_sentence(status)}"
+            )
             self.device_list.addItem(item)
         if self.slots:
             self.device_list.setCurrentRow(max(0, min(row, len(self.slots) - 1)))
@@ -157,8 +167,10 @@ class DevicesScreen(Screen):
         instrument = chosen is not None and callable(getattr(chosen[1].device, "command", None))
         self.tare_button.setEnabled(instrument)
         self.zero_button.setEnabled(instrument)
-        self.reconnect_button.setEnabled(chosen is not None and all(
-            callable(getattr(chosen[1].device, m, None)) for m in ("start", "stop")))
+        self.reconnect_button.setEnabled(
+            chosen is not None
+            and all(callable(getattr(chosen[1].device, m, None)) for m in ("start", "stop"))
+        )
         self.print_button.setEnabled(self._queue() is not None)
         if chosen is None:
             self.detail.setText("")
@@ -198,11 +210,15 @@ class DevicesScreen(Screen):
         def shown(png: bytes) -> None:
             pixmap = QPixmap()
             pixmap.loadFromData(png)
-            self.preview.setPixmap(pixmap.scaledToHeight(
-                max(200, self.preview.height() - 10), Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(
+                pixmap.scaledToHeight(
+                    max(200, self.preview.height() - 10), Qt.TransformationMode.SmoothTransformation
+                )
+            )
             self.banner.say(words.done("print"), GO)
             self.ctx.hooks.operation_did_execute.emit(Changes(printing=True))
             self.action_done.emit("print")
+
         self.ctx.tasks.run_db(work, shown, self._failed)
 
     def _command(self, name: str) -> None:
@@ -215,6 +231,7 @@ class DevicesScreen(Screen):
         def ok(_none: object) -> None:
             self.banner.say(words.done(name), GO)
             self.action_done.emit(name)
+
         self.ctx.tasks.run(lambda: command(name), ok, self._failed)
 
     def _reconnect(self) -> None:
@@ -231,6 +248,7 @@ class DevicesScreen(Screen):
             self.banner.say(words.done("reconnect"), GO)
             self.draw_devices()
             self.action_done.emit("reconnect")
+
         self.ctx.tasks.run(restart, ok, self._failed)
 
     def check_everything(self) -> None:
@@ -251,8 +269,9 @@ class DevicesScreen(Screen):
             self.doctor_button.setEnabled(True)
             self._failed(exc)
 
-        self.ctx.tasks.run(lambda: run_doctor(kiosk.data_dir, probes_for(kiosk.devices)),
-                           shown, failed)
+        self.ctx.tasks.run(
+            lambda: run_doctor(kiosk.data_dir, probes_for(kiosk.devices)), shown, failed
+        )
 
     def show_findings(self, findings: list[Any]) -> None:
         self.findings.clear()
@@ -261,15 +280,20 @@ class DevicesScreen(Screen):
             what, todo = finding_words(finding, version_words())
             if not what:
                 continue
-            item = QListWidgetItem(("✗ " if not finding.ok else "✓ ") + what
-                                   + (f"\n→ {todo}" if todo else ""))
+            item = QListWidgetItem(
+                ("✗ " if not finding.ok else "✓ ") + what + (f"\n→ {todo}" if todo else "")
+            )
             item.setForeground(QColor(DANGER if not finding.ok else "#2e7d32"))
             self.findings.addItem(item)
         self.findings.show()
         self.preview.clear()
         if bad:
-            self.banner.say(translate("devices_screen", "%1 thing(s) need a person: see the "
-                                      "list.").replace("%1", str(len(bad))), DANGER)
+            self.banner.say(
+                translate("devices_screen", "%1 thing(s) need a person: see the list.").replace(
+                    "%1", str(len(bad))
+                ),
+                DANGER,
+            )
         else:
             self.banner.say(translate("devices_screen", "Everything checked is fine."), GO)
 

@@ -14,9 +14,16 @@ Setup = Callable[[Any], None]
 
 def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
     def test_scan(screen: DevicesScreen) -> None:
-        screen.on_scan(ScanEvent("LK1.eyJvIjoiTEsyNjEyMDEwMDAwMSJ9.c2ln", ScanSource.WEDGE,
-                                 utcnow(), ScanProblem.WRONG_LAYOUT, "",
-                                 raw="LK!.eyJvIjoiTEsyNjEyMDEwMDAwMSJ9.c2ln"))
+        screen.on_scan(
+            ScanEvent(
+                "LK1.eyJvIjoiTEsyNjEyMDEwMDAwMSJ9.c2ln",
+                ScanSource.WEDGE,
+                utcnow(),
+                ScanProblem.WRONG_LAYOUT,
+                "",
+                raw="LK!.eyJvIjoiTEsyNjEyMDEwMDAwMSJ9.c2ln",
+            )
+        )
 
     def test_print(screen: DevicesScreen) -> None:
         screen._test_print()

@@ -64,8 +64,9 @@ class HandoverScreen(Screen):
 
     def _build(self) -> None:
         left, right = two_columns(self, 3, 2)
-        top, self.leader_box, self.counter = chooser_row(self, "handover-counter",
-                                                         self._leader_chosen)
+        top, self.leader_box, self.counter = chooser_row(
+            self, "handover-counter", self._leader_chosen
+        )
         left.addLayout(top)
         self.banner = Banner(self, name="handover-banner")
         left.addWidget(self.banner)
@@ -75,11 +76,16 @@ class HandoverScreen(Screen):
         left.addWidget(self.leader_label)
         self.order_list = tap_list(self, 20, self._toggle_item, name="handover-orders")
         left.addWidget(self.order_list, 1)
-        self.all_button = big_button(translate("handover", "Hand over all"), self,
-                                     self._tick_all, name="hand-over-all")
+        self.all_button = big_button(
+            translate("handover", "Hand over all"), self, self._tick_all, name="hand-over-all"
+        )
         right.addWidget(self.all_button)
-        pin_title = text_label(self, 18, wrap=True,
-                               text=translate("handover", "Team leader's PIN (or scan the badge again)"))
+        pin_title = text_label(
+            self,
+            18,
+            wrap=True,
+            text=translate("handover", "Team leader's PIN (or scan the badge again)"),
+        )
         right.addWidget(pin_title)
         self.pin_edit = touch_field(self, px=28, name="handover-pin")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -99,8 +105,9 @@ class HandoverScreen(Screen):
             pad.addWidget(button, n // 3, n % 3)
             self.pad_buttons[key] = button
         right.addLayout(pad)
-        self.next_button = touch_button(translate("handover", "Next team leader"), self,
-                                        name="next-leader")
+        self.next_button = touch_button(
+            translate("handover", "Next team leader"), self, name="next-leader"
+        )
         self.next_button.clicked.connect(self._reset)
         right.addWidget(self.next_button)
         right.addStretch(1)
@@ -116,6 +123,7 @@ class HandoverScreen(Screen):
             self.show_snapshot(snap)
             if snap.done is not None and changes is not None:
                 self.ctx.hooks.operation_did_execute.emit(changes)
+
         self.ctx.tasks.run_db(fn, done)
 
     def on_scan(self, scan: ScanEvent) -> bool:
@@ -140,9 +148,13 @@ class HandoverScreen(Screen):
         self.leader_box.clear()
         self.leader_box.addItem(translate("handover", "Pick a team leader (or scan the badge)"), "")
         for ld in leaders:
-            self.leader_box.addItem(translate("handover", "{name} · {community} · {n} ready")
-                                    .replace("{name}", ld.name).replace("{community}", ld.community)
-                                    .replace("{n}", str(ld.ready)), ld.leader_id)
+            self.leader_box.addItem(
+                translate("handover", "{name} · {community} · {n} ready")
+                .replace("{name}", ld.name)
+                .replace("{community}", ld.community)
+                .replace("{n}", str(ld.ready)),
+                ld.leader_id,
+            )
         current = self.snapshot.leader_id if self.snapshot else None
         index = self.leader_box.findData(current) if current else 0
         self.leader_box.setCurrentIndex(max(0, index))
@@ -171,9 +183,12 @@ class HandoverScreen(Screen):
         pin = self.pin_edit.text().strip()
         self.pin_edit.clear()
         staff, slips = self.ctx.session.staff_id, self.ctx.kiosk.receipts
-        self._run(lambda: self.desk.confirm(confirmed_by="pin", credential=pin, staff_id=staff,
-                                            slips=slips),
-                  Changes(orders=True, outbox=True, printing=True))
+        self._run(
+            lambda: self.desk.confirm(
+                confirmed_by="pin", credential=pin, staff_id=staff, slips=slips
+            ),
+            Changes(orders=True, outbox=True, printing=True),
+        )
 
     def _reset(self) -> None:
         self._run(self.desk.reset)
@@ -187,7 +202,10 @@ class HandoverScreen(Screen):
             self.order_list.clear()
             self._items.clear()
         self._draw(snap)
-        if snap.outcome is not None and snap.outcome.code in (HCode.LEADER_FOUND, HCode.HANDED_OVER):
+        if snap.outcome is not None and snap.outcome.code in (
+            HCode.LEADER_FOUND,
+            HCode.HANDED_OVER,
+        ):
             self.pin_edit.clear()
         if snap.outcome is not None:
             colour = DANGER if snap.outcome.refused else GO
@@ -195,9 +213,14 @@ class HandoverScreen(Screen):
                 colour = WAIT
             text = outcome_text(snap.outcome)
             if snap.done is not None and not snap.done.slip_queued:
-                text = translate("handover", "{count} orders handed to {leader}. No printer: "
-                                 "no slip printed.").replace("{count}", str(snap.done.count)) \
+                text = (
+                    translate(
+                        "handover",
+                        "{count} orders handed to {leader}. No printer: no slip printed.",
+                    )
+                    .replace("{count}", str(snap.done.count))
                     .replace("{leader}", snap.leader_name)
+                )
             self.banner.say(text, colour)
         if snap.leader_id and snap.done is None:
             self.pin_edit.setFocus()
@@ -210,9 +233,11 @@ class HandoverScreen(Screen):
             self.all_button.setEnabled(False)
             return
         self.leader_label.setText(f"{snap.leader_name} · {snap.community}")
-        self.counter.setText(translate("handover", "Ticked {n} / {total}")
-                             .replace("{n}", str(snap.ticked))
-                             .replace("{total}", str(len(snap.orders))))
+        self.counter.setText(
+            translate("handover", "Ticked {n} / {total}")
+            .replace("{n}", str(snap.ticked))
+            .replace("{total}", str(len(snap.orders)))
+        )
         self.all_button.setEnabled(snap.done is None and bool(snap.orders))
         for o in snap.orders:
             item = self._items.get(o.order_id)
@@ -222,9 +247,13 @@ class HandoverScreen(Screen):
                 self._items[o.order_id] = item
                 self.order_list.addItem(item)
             mark = "✔" if o.ticked else "○"
-            text = translate("handover", "{mark} {bin}   {order} · {n} items").replace(
-                "{mark}", mark).replace("{bin}", o.bin_code or "—").replace(
-                "{order}", o.order_id).replace("{n}", str(o.items))
+            text = (
+                translate("handover", "{mark} {bin}   {order} · {n} items")
+                .replace("{mark}", mark)
+                .replace("{bin}", o.bin_code or "—")
+                .replace("{order}", o.order_id)
+                .replace("{n}", str(o.items))
+            )
             if item.text() != text:
                 item.setText(text)
                 item.setForeground(Qt.GlobalColor.darkGreen if o.ticked else Qt.GlobalColor.black)

@@ -33,12 +33,15 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
     def refused(screen: HandoverScreen) -> None:
         def work() -> HandoverSnapshot:
             _listed(screen, 1)
-            others = [ld for ld in list_leaders(screen.desk.db) if ld.leader_id != screen.desk.leader_id]
+            others = [
+                ld for ld in list_leaders(screen.desk.db) if ld.leader_id != screen.desk.leader_id
+            ]
             for ld in others:
                 theirs = HandoverDeskPeek.orders_of(screen, ld.leader_id)
                 if theirs:
                     return screen.desk.scan(bag_label(screen.desk.store_id, theirs[0]))
             return screen.desk.snapshot()
+
         _on_worker(screen, work)
 
     def done(screen: HandoverScreen) -> None:
@@ -46,8 +49,10 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
             _listed(screen, 0)
             screen.desk.tick_all()
             badge = screen.desk.badge or ""
-            return screen.desk.scan(badge, staff_id=screen.ctx.session.staff_id,
-                                    slips=screen.ctx.kiosk.receipts)
+            return screen.desk.scan(
+                badge, staff_id=screen.ctx.session.staff_id, slips=screen.ctx.kiosk.receipts
+            )
+
         _on_worker(screen, work)
 
     return [("listed", listed), ("refused", refused), ("done", done)]

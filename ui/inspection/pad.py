@@ -36,8 +36,14 @@ class DrawPad(QWidget):
 
     drawn = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, name: str = "",
-                 background: QImage | None = None, ink: str = "#111111") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        name: str = "",
+        background: QImage | None = None,
+        ink: str = "#111111",
+    ) -> None:
         super().__init__(parent)
         if name:
             self.setObjectName(name)
@@ -84,13 +90,25 @@ class DrawPad(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.background is not None:
             painter.drawImage(self.rect(), self.background)
-        paint_strokes(painter, self.strokes, self.width(), self.height(), self.ink,
-                      max(3, self.width() // 150))
+        paint_strokes(
+            painter,
+            self.strokes,
+            self.width(),
+            self.height(),
+            self.ink,
+            max(3, self.width() // 150),
+        )
         painter.end()
 
 
-def paint_strokes(painter: QPainter, strokes: list[Stroke], width: int, height: int,
-                  colour: QColor, pen_width: int) -> None:
+def paint_strokes(
+    painter: QPainter,
+    strokes: list[Stroke],
+    width: int,
+    height: int,
+    colour: QColor,
+    pen_width: int,
+) -> None:
     pen = painter.pen()
     pen.setColor(colour)
     pen.setWidth(pen_width)
@@ -111,8 +129,9 @@ def marked_jpeg(image: QImage, strokes: list[Stroke], quality: int = 85) -> byte
     if strokes:
         painter = QPainter(out)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_strokes(painter, strokes, out.width(), out.height(), QColor(MARK),
-                      max(4, out.width() // 120))
+        paint_strokes(
+            painter, strokes, out.width(), out.height(), QColor(MARK), max(4, out.width() // 120)
+        )
         painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -133,8 +152,9 @@ class MarkPage(QWidget):
         super().__init__(parent)
         self.image = QImage()
         root = QVBoxLayout(self)
-        hint = QLabel(translate("inspection", "Draw on the photo to mark the problem, then keep it."),
-                      self)
+        hint = QLabel(
+            translate("inspection", "Draw on the photo to mark the problem, then keep it."), self
+        )
         hint.setFont(big_font(20, bold=False))
         hint.setWordWrap(True)
         root.addWidget(hint)
@@ -143,12 +163,15 @@ class MarkPage(QWidget):
         root.addWidget(self.pad, 1)
         row = QHBoxLayout()
         root.addLayout(row)
-        clear = touch_button(translate("inspection", "Clear the mark"), self, name="insp-mark-clear")
+        clear = touch_button(
+            translate("inspection", "Clear the mark"), self, name="insp-mark-clear"
+        )
         clear.clicked.connect(self.pad.clear)
         cancel = touch_button(translate("inspection", "Cancel"), self, name="insp-mark-cancel")
         cancel.clicked.connect(self.cancelled.emit)
-        keep = touch_button(translate("inspection", "Keep the photo"), self, px=24,
-                            name="insp-mark-keep")
+        keep = touch_button(
+            translate("inspection", "Keep the photo"), self, px=24, name="insp-mark-keep"
+        )
         keep.setMinimumHeight(TOUCH + 8)
         keep.clicked.connect(self._keep)
         for b in (clear, cancel, keep):

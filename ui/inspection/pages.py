@@ -36,8 +36,9 @@ translate = QCoreApplication.translate
 VERDICT_COLOURS = {"pass": GO, "rectify": WAIT, "fail": DANGER}
 
 
-def label(parent: QWidget, name: str, px: int = 20, *, bold: bool = False,
-          wrap: bool = True) -> QLabel:
+def label(
+    parent: QWidget, name: str, px: int = 20, *, bold: bool = False, wrap: bool = True
+) -> QLabel:
     w = QLabel(parent)
     w.setObjectName(name)
     w.setFont(big_font(px, bold=bold))
@@ -56,8 +57,10 @@ def field(parent: QWidget, name: str, placeholder: str, px: int = 20) -> QLineEd
 
 def bound(fn: Callable[[str], object], value: str) -> Callable[[], None]:
     """A slot with its argument bound and none taken from the signal (no `checked`)."""
+
     def slot() -> None:
         fn(value)
+
     return slot
 
 
@@ -99,36 +102,48 @@ class StartPage(QWidget):
         self.new_name = field(self, "insp-new-name", translate("inspection", "New supplier's name"))
         self.new_address = field(self, "insp-new-address", translate("inspection", "Address"))
         add = touch_button(translate("inspection", "Add supplier"), self, name="insp-new-add")
-        add.clicked.connect(lambda: self.add_supplier.emit(self.new_name.text(),
-                                                           self.new_address.text()))
+        add.clicked.connect(
+            lambda: self.add_supplier.emit(self.new_name.text(), self.new_address.text())
+        )
         new.addWidget(self.new_name, 2)
         new.addWidget(self.new_address, 2)
         new.addWidget(add, 1)
         go = QHBoxLayout()
         root.addLayout(go)
-        self.location = field(self, "insp-location",
-                              translate("inspection", "Location note (warehouse, gate, field)"))
+        self.location = field(
+            self, "insp-location", translate("inspection", "Location note (warehouse, gate, field)")
+        )
         self.template = QComboBox(self)
         self.template.setObjectName("insp-template")
         self.template.setMinimumHeight(TOUCH)
         self.template.setFont(big_font(18, bold=False))
-        self.start_button = touch_button(translate("inspection", "Start inspection"), self,
-                                         px=24, name="insp-start")
+        self.start_button = touch_button(
+            translate("inspection", "Start inspection"), self, px=24, name="insp-start"
+        )
         self.start_button.clicked.connect(self._start)
         go.addWidget(self.location, 3)
         go.addWidget(self.template, 2)
         go.addWidget(self.start_button, 2)
         self.buttons: dict[str, QPushButton] = {}
 
-    def draw(self, suppliers: list[SupplierInfo], templates: list[Template],
-             drafts: list[DraftInfo], language: str) -> None:
+    def draw(
+        self,
+        suppliers: list[SupplierInfo],
+        templates: list[Template],
+        drafts: list[DraftInfo],
+        language: str,
+    ) -> None:
         self.language = language
         clear_layout(self.drafts)
         self.drafts_title.setVisible(bool(drafts))
         for d in drafts[:3]:
-            b = touch_button(translate("inspection", "Continue: {supplier} · {done}/{total} answered")
-                             .format(supplier=d.supplier_name, done=d.answered, total=d.total),
-                             self, name=f"insp-resume-{d.id}")
+            b = touch_button(
+                translate("inspection", "Continue: {supplier} · {done}/{total} answered").format(
+                    supplier=d.supplier_name, done=d.answered, total=d.total
+                ),
+                self,
+                name=f"insp-resume-{d.id}",
+            )
             b.clicked.connect(bound(self.resume.emit, d.id))
             self.drafts.addWidget(b)
         clear_layout(self.suppliers)
@@ -158,8 +173,9 @@ class StartPage(QWidget):
 
     def _start(self) -> None:
         if self.supplier_id is not None:
-            self.start.emit(self.supplier_id, str(self.template.currentData() or ""),
-                            self.location.text())
+            self.start.emit(
+                self.supplier_id, str(self.template.currentData() or ""), self.location.text()
+            )
 
 
 class ItemPage(QWidget):
@@ -205,17 +221,20 @@ class ItemPage(QWidget):
         self.note.textEdited.connect(self.note_edited.emit)
         self.note.editingFinished.connect(self.note_done.emit)
         root.addWidget(self.note)
-        self.action = field(self, "insp-action",
-                            translate("inspection", "Corrective action the supplier must take"))
+        self.action = field(
+            self, "insp-action", translate("inspection", "Corrective action the supplier must take")
+        )
         self.action.textEdited.connect(self.action_edited.emit)
         root.addWidget(self.action)
         photos = QHBoxLayout()
         root.addLayout(photos)
-        self.photo = touch_button(translate("inspection", "Take a photo"), self, px=22,
-                                  name="insp-photo")
+        self.photo = touch_button(
+            translate("inspection", "Take a photo"), self, px=22, name="insp-photo"
+        )
         self.photo.clicked.connect(self.photo_wanted.emit)
-        self.photo_remove = touch_button(translate("inspection", "Remove last photo"), self,
-                                         name="insp-photo-remove")
+        self.photo_remove = touch_button(
+            translate("inspection", "Remove last photo"), self, name="insp-photo-remove"
+        )
         self.photo_remove.clicked.connect(self.photo_removed.emit)
         photos.addWidget(self.photo)
         photos.addWidget(self.photo_remove)
@@ -225,28 +244,38 @@ class ItemPage(QWidget):
         nav = QHBoxLayout()
         root.addLayout(nav)
         for text, name, slot in (
-                (translate("inspection", "Previous"), "insp-prev", lambda: self.step.emit(-1)),
-                (translate("inspection", "Next"), "insp-next", lambda: self.step.emit(1)),
-                (translate("inspection", "Samples"), "insp-to-samples",
-                 lambda: self.jump.emit("samples")),
-                (translate("inspection", "Signatures"), "insp-to-sign",
-                 lambda: self.jump.emit("sign")),
-                (translate("inspection", "Review and submit"), "insp-to-review",
-                 lambda: self.jump.emit("review"))):
+            (translate("inspection", "Previous"), "insp-prev", lambda: self.step.emit(-1)),
+            (translate("inspection", "Next"), "insp-next", lambda: self.step.emit(1)),
+            (
+                translate("inspection", "Samples"),
+                "insp-to-samples",
+                lambda: self.jump.emit("samples"),
+            ),
+            (translate("inspection", "Signatures"), "insp-to-sign", lambda: self.jump.emit("sign")),
+            (
+                translate("inspection", "Review and submit"),
+                "insp-to-review",
+                lambda: self.jump.emit("review"),
+            ),
+        ):
             b = touch_button(text, self, name=name)
             b.clicked.connect(slot)
             nav.addWidget(b)
 
-    def draw(self, view: InspectionView, index: int, language: str,
-             thumbs: dict[str, QImage]) -> None:
+    def draw(
+        self, view: InspectionView, index: int, language: str, thumbs: dict[str, QImage]
+    ) -> None:
         items = view.items
         if not items:
             return
         index = max(0, min(index, len(items) - 1))
         it = items[index]
         ans = view.answers.get(it.id, Answer())
-        self.progress.setText(words.progress_text(
-            index, len(items), view.template.section_title(it.section, language)))
+        self.progress.setText(
+            words.progress_text(
+                index, len(items), view.template.section_title(it.section, language)
+            )
+        )
         self.critical.setVisible(it.critical)
         self.text.setText(it.label(language))
         for value, b in self.answer_buttons.items():
@@ -255,8 +284,11 @@ class ItemPage(QWidget):
             colour = str(b.property("colour"))
             b.setStyleSheet(f"background: {colour}; color: white; font-weight: bold;" if on else "")
         need = evidence_missing(it, ans)
-        self.hint.setText(translate("inspection", "A fail needs {need}.").format(
-            need=words.need_text(need)) if need else "")
+        self.hint.setText(
+            translate("inspection", "A fail needs {need}.").format(need=words.need_text(need))
+            if need
+            else ""
+        )
         moved = self.drawn_item != (view.id, it.id)
         self.drawn_item = (view.id, it.id)
         if moved or not self.note.hasFocus():  # never overwrite what is being typed
@@ -270,8 +302,11 @@ class ItemPage(QWidget):
             thumb.setObjectName(f"insp-thumb-{n}")
             image = thumbs.get(sha)
             if image is not None and not image.isNull():
-                thumb.setPixmap(QPixmap.fromImage(image).scaledToHeight(
-                    TOUCH + 8, Qt.TransformationMode.SmoothTransformation))
+                thumb.setPixmap(
+                    QPixmap.fromImage(image).scaledToHeight(
+                        TOUCH + 8, Qt.TransformationMode.SmoothTransformation
+                    )
+                )
             self.thumbs.addWidget(thumb)
         self.thumbs.addStretch(1)
         self.photo_remove.setEnabled(bool(ans.photos))
@@ -290,12 +325,18 @@ class SamplesPage(QWidget):
         title.setText(translate("inspection", "Samples tested"))
         root.addWidget(title)
         info = label(self, "insp-samples-info", 20)
-        info.setText(translate("inspection", "Test the samples now: each Brix and pesticide "
-                                             "reading from the connected instruments is saved, "
-                                             "signed and listed here."))
+        info.setText(
+            translate(
+                "inspection",
+                "Test the samples now: each Brix and pesticide "
+                "reading from the connected instruments is saved, "
+                "signed and listed here.",
+            )
+        )
         root.addWidget(info)
-        self.product = field(self, "insp-sample-product",
-                             translate("inspection", "Product sampled (e.g. 小白菜)"))
+        self.product = field(
+            self, "insp-sample-product", translate("inspection", "Product sampled (e.g. 小白菜)")
+        )
         root.addWidget(self.product)
         self.list = QListWidget(self)
         self.list.setObjectName("insp-samples")
@@ -305,13 +346,15 @@ class SamplesPage(QWidget):
         root.addLayout(row)
         self.ids: list[str] = []
         for text, name, slot in (
-                (translate("inspection", "Back to the checklist"), "insp-samples-back",
-                 self.back.emit),
-                (translate("inspection", "Save the weight"), "insp-sample-weight",
-                 self.weight_wanted.emit),
-                (translate("inspection", "Remove selected sample"), "insp-sample-remove",
-                 self._remove),
-                (translate("inspection", "Signatures"), "insp-samples-next", self.forward.emit)):
+            (translate("inspection", "Back to the checklist"), "insp-samples-back", self.back.emit),
+            (
+                translate("inspection", "Save the weight"),
+                "insp-sample-weight",
+                self.weight_wanted.emit,
+            ),
+            (translate("inspection", "Remove selected sample"), "insp-sample-remove", self._remove),
+            (translate("inspection", "Signatures"), "insp-samples-next", self.forward.emit),
+        ):
             b = touch_button(text, self, name=name)
             b.clicked.connect(slot)
             row.addWidget(b)
@@ -325,8 +368,9 @@ class SamplesPage(QWidget):
         self.list.clear()
         self.ids = [s.reading_id for s in view.samples]
         for s in view.samples:
-            self.list.addItem(words.sample_text(s.kind, s.value, s.unit, s.verdict, s.source,
-                                                s.short_code))
+            self.list.addItem(
+                words.sample_text(s.kind, s.value, s.unit, s.verdict, s.source, s.short_code)
+            )
         if not view.samples:
             self.list.addItem(translate("inspection", "No samples yet."))
 
@@ -359,8 +403,9 @@ class SignPage(QWidget):
             col.addLayout(row)
             clear = touch_button(translate("inspection", "Clear"), self, name=f"insp-clear-{role}")
             clear.clicked.connect(bound(self._clear, role))
-            ok = touch_button(translate("inspection", "Confirm signature"), self,
-                              name=f"insp-sign-{role}")
+            ok = touch_button(
+                translate("inspection", "Confirm signature"), self, name=f"insp-sign-{role}"
+            )
             ok.clicked.connect(bound(self._sign, role))
             row.addWidget(clear)
             row.addWidget(ok)
@@ -369,11 +414,13 @@ class SignPage(QWidget):
             self.pads[role], self.names[role], self.states[role] = pad, name, state
         nav = QHBoxLayout()
         root.addLayout(nav)
-        back = touch_button(translate("inspection", "Back to the samples"), self,
-                            name="insp-sign-back")
+        back = touch_button(
+            translate("inspection", "Back to the samples"), self, name="insp-sign-back"
+        )
         back.clicked.connect(self.back.emit)
-        forward = touch_button(translate("inspection", "Review and submit"), self,
-                               name="insp-sign-next")
+        forward = touch_button(
+            translate("inspection", "Review and submit"), self, name="insp-sign-next"
+        )
         forward.clicked.connect(self.forward.emit)
         nav.addWidget(back)
         nav.addWidget(forward)
@@ -423,11 +470,13 @@ class ReviewPage(QWidget):
         root.addStretch(1)
         row = QHBoxLayout()
         root.addLayout(row)
-        back = touch_button(translate("inspection", "Back to the signatures"), self,
-                            name="insp-review-back")
+        back = touch_button(
+            translate("inspection", "Back to the signatures"), self, name="insp-review-back"
+        )
         back.clicked.connect(self.back.emit)
-        self.submit_button = touch_button(translate("inspection", "Submit the inspection"), self,
-                                          px=26, name="insp-submit")
+        self.submit_button = touch_button(
+            translate("inspection", "Submit the inspection"), self, px=26, name="insp-submit"
+        )
         self.submit_button.setMinimumHeight(TOUCH + 16)
         self.submit_button.clicked.connect(self.submit.emit)
         row.addWidget(back)
@@ -448,14 +497,22 @@ class ReviewPage(QWidget):
         why = []
         for ref in a.critical_failed:
             if ref.startswith("reading:"):
-                why.append(translate("inspection", "A pesticide sample is positive: the "
-                                                   "inspection fails."))
+                why.append(
+                    translate("inspection", "A pesticide sample is positive: the inspection fails.")
+                )
             else:
-                why.append(translate("inspection", "Critical item failed: {item}").format(
-                    item=view.template.item(ref).label(language)))
+                why.append(
+                    translate("inspection", "Critical item failed: {item}").format(
+                        item=view.template.item(ref).label(language)
+                    )
+                )
         self.why.setText("\n".join(why))
-        acts = [words.action_text(x.action, view.template.item(x.item_id).label(language),
-                                  x.due.isoformat()) for x in a.actions]
+        acts = [
+            words.action_text(
+                x.action, view.template.item(x.item_id).label(language), x.due.isoformat()
+            )
+            for x in a.actions
+        ]
         self.actions_label.setText("\n".join(f"• {t}" for t in acts[:6]))
         self.submit_button.setEnabled(not lines)
 
@@ -481,8 +538,9 @@ class DonePage(QWidget):
         self.pdf_state = label(self, "insp-pdf-state", 18)
         left.addWidget(self.pdf_state)
         left.addStretch(1)
-        self.correct_button = touch_button(translate("inspection", "Correct it (new version)"),
-                                           self, name="insp-correct")
+        self.correct_button = touch_button(
+            translate("inspection", "Correct it (new version)"), self, name="insp-correct"
+        )
         self.correct_button.clicked.connect(self.correct.emit)
         new = touch_button(translate("inspection", "New inspection"), self, name="insp-new")
         new.clicked.connect(self.new.emit)
@@ -498,13 +556,17 @@ class DonePage(QWidget):
     def draw(self, view: InspectionView) -> None:
         a = view.assessment
         self.verdict.setText(words.verdict_text(a.verdict))
-        self.verdict.setStyleSheet(f"background: {VERDICT_COLOURS.get(a.verdict, INFO)}; "
-                                   "color: white; border-radius: 8px;")
-        self.facts.setText(translate("inspection", "{supplier} · version {version} · {score}")
-                           .format(supplier=view.supplier_name, version=view.version,
-                                   score=words.score_text(a.score)))
-        self.hash.setText(translate("inspection", "Record hash: {hash}").format(
-            hash=view.record_hash or ""))
+        self.verdict.setStyleSheet(
+            f"background: {VERDICT_COLOURS.get(a.verdict, INFO)}; color: white; border-radius: 8px;"
+        )
+        self.facts.setText(
+            translate("inspection", "{supplier} · version {version} · {score}").format(
+                supplier=view.supplier_name, version=view.version, score=words.score_text(a.score)
+            )
+        )
+        self.hash.setText(
+            translate("inspection", "Record hash: {hash}").format(hash=view.record_hash or "")
+        )
         self.correct_button.setEnabled(view.superseded_by is None)
 
     def show_pages(self, images: list[QImage]) -> None:
@@ -514,6 +576,8 @@ class DonePage(QWidget):
             page.setObjectName(f"insp-pdf-page-{n}")
             page.setPixmap(QPixmap.fromImage(image))
             self.pages.addWidget(page)
-        self.pdf_state.setText(translate("inspection", "Report: {n} page(s)").format(n=len(images))
-                               if images else translate("inspection", "The report cannot be "
-                                                                      "shown here (no pdftoppm)."))
+        self.pdf_state.setText(
+            translate("inspection", "Report: {n} page(s)").format(n=len(images))
+            if images
+            else translate("inspection", "The report cannot be shown here (no pdftoppm).")
+        )

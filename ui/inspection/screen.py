@@ -89,9 +89,14 @@ class InspectionScreen(Screen):
         self.done_page = DonePage(self)
         self.mark_page = MarkPage(self)
         self.pages: dict[str, QWidget] = {
-            "start": self.start_page, "items": self.item_page, "samples": self.samples_page,
-            "sign": self.sign_page, "review": self.review_page, "done": self.done_page,
-            "mark": self.mark_page}
+            "start": self.start_page,
+            "items": self.item_page,
+            "samples": self.samples_page,
+            "sign": self.sign_page,
+            "review": self.review_page,
+            "done": self.done_page,
+            "mark": self.mark_page,
+        }
         for page in self.pages.values():
             self.stack.addWidget(page)
         self.banner = Banner(self, px=20, name="insp-banner")
@@ -157,6 +162,7 @@ class InspectionScreen(Screen):
             self.start_page.draw(got.suppliers, got.templates, got.drafts, self.language)
             if resume and got.drafts and self.view is None:
                 self.open(got.drafts[0].id, resumed=True)
+
         self._run(self.desk.start_lists, done)
 
     def new_inspection(self) -> None:
@@ -167,8 +173,10 @@ class InspectionScreen(Screen):
 
     def _start(self, supplier_id: str, template_id: str, location: str) -> None:
         staff = self.ctx.session.staff_id or self.ctx.kiosk.staff_id or ""
-        self._run(lambda: self.desk.start(supplier_id, staff, template_id or None, location),
-                  lambda got: self._loaded(got, at_cursor=True))
+        self._run(
+            lambda: self.desk.start(supplier_id, staff, template_id or None, location),
+            lambda got: self._loaded(got, at_cursor=True),
+        )
 
     def _add_supplier(self, name: str, address: str) -> None:
         staff = self.ctx.session.staff_id or "?"
@@ -177,20 +185,28 @@ class InspectionScreen(Screen):
             self.start_page.supplier_id = sid
             self.start_page.new_name.clear()
             self.start_page.new_address.clear()
-            self.banner.say(translate("inspection", "Supplier added: {name}").format(
-                name=name.strip()), GO)
+            self.banner.say(
+                translate("inspection", "Supplier added: {name}").format(name=name.strip()), GO
+            )
             self.load_start(resume=False)
+
         self._run(lambda: self.desk.add_supplier(name, address, staff), done)
 
     # --- one inspection -----------------------------------------------------------------------
     def open(self, inspection_id: str, resumed: bool = False) -> None:
-        self._run(lambda: self.desk.load(inspection_id),
-                  lambda got: self._loaded(got, at_cursor=True))
+        self._run(
+            lambda: self.desk.load(inspection_id), lambda got: self._loaded(got, at_cursor=True)
+        )
         if resumed:
             self.banner.say(translate("inspection", "Resumed where you left off."), INFO)
 
-    def _op(self, fn: Callable[[InspectionDesk, str, set[str]], Loaded], *,
-            then: Callable[[object], None] | None = None, at_cursor: bool = False) -> None:
+    def _op(
+        self,
+        fn: Callable[[InspectionDesk, str, set[str]], Loaded],
+        *,
+        then: Callable[[object], None] | None = None,
+        at_cursor: bool = False,
+    ) -> None:
         """One desk operation on the open inspection, then draw what it returns."""
         if self.view is None:
             return
@@ -200,6 +216,7 @@ class InspectionScreen(Screen):
             self._loaded(got, at_cursor=at_cursor)
             if then is not None:
                 then(got.result)
+
         self._run(lambda: fn(desk, iid, known), done)
 
     def _loaded(self, got: Loaded, *, at_cursor: bool) -> None:
@@ -217,6 +234,7 @@ class InspectionScreen(Screen):
         def failed(exc: BaseException) -> None:
             self.pending -= 1
             self._refused(exc)
+
         self.ctx.tasks.run_db(work, ok, failed)
 
     def _refused(self, exc: BaseException) -> None:
@@ -274,12 +292,21 @@ class InspectionScreen(Screen):
         if v is None:
             self.header.setText(translate("inspection", "Supplier inspection"))
             return
-        state = translate("inspection", "submitted") if v.read_only else \
-            translate("inspection", "draft")
-        self.header.setText(translate("inspection", "{supplier} · version {version} · {state} · "
-                                                    "now {verdict}").format(
-            supplier=v.supplier_name, version=v.version, state=state,
-            verdict=words.verdict_text(v.assessment.verdict)))
+        state = (
+            translate("inspection", "submitted")
+            if v.read_only
+            else translate("inspection", "draft")
+        )
+        self.header.setText(
+            translate(
+                "inspection", "{supplier} · version {version} · {state} · now {verdict}"
+            ).format(
+                supplier=v.supplier_name,
+                version=v.version,
+                state=state,
+                verdict=words.verdict_text(v.assessment.verdict),
+            )
+        )
         if self.step == "items":
             self.index = max(0, min(self.index, len(v.items) - 1))
             self.item_page.draw(v, self.index, self.language, self.thumbs)
@@ -304,9 +331,11 @@ class InspectionScreen(Screen):
         if item is None or v is None:
             return
         self._save_texts()
+
         def advance(_r: object) -> None:
             if value in ("pass", "na") and self.step == "items" and self.current_item() == item:
                 self._goto("items", self.index + 1)
+
         self._op(lambda d, iid, k: d.answer(iid, item, value, k), then=advance)
 
     def _edited(self, which: str, text: str) -> None:
@@ -331,8 +360,7 @@ class InspectionScreen(Screen):
             self._run(lambda: desk.note(iid, item, text), lambda g: self._loaded_same(g, iid))
         if action is not None:
             iid, item, text = action
-            self._run(lambda: desk.set_action(iid, item, text),
-                      lambda g: self._loaded_same(g, iid))
+            self._run(lambda: desk.set_action(iid, item, text), lambda g: self._loaded_same(g, iid))
 
     def _loaded_same(self, got: Loaded, iid: str) -> None:
         """A late save: draw it only when that inspection is still the open one."""
@@ -347,24 +375,33 @@ class InspectionScreen(Screen):
         self._save_texts()
         take = getattr(self.ctx.kiosk, "take_photo", None)
         if callable(take):
+
             def grab() -> bytes:
                 data, _mime = take()
                 return bytes(data)
 
-            self.ctx.tasks.run(grab, lambda data: self._mark(QImage.fromData(data)),
-                               lambda exc: self.banner.say(
-                                   translate("inspection", "The camera took no photo: {why}")
-                                   .format(why=exc), DANGER))
+            self.ctx.tasks.run(
+                grab,
+                lambda data: self._mark(QImage.fromData(data)),
+                lambda exc: self.banner.say(
+                    translate("inspection", "The camera took no photo: {why}").format(why=exc),
+                    DANGER,
+                ),
+            )
         elif self.ctx.kiosk.demo:
             self._mark(demo_photo(self._item_label()))
         else:
-            self.banner.say(translate("inspection", "No camera is set up: write a note instead."),
-                            DANGER)
+            self.banner.say(
+                translate("inspection", "No camera is set up: write a note instead."), DANGER
+            )
 
     def _item_label(self) -> str:
         item = self.current_item()
-        return "" if item is None or self.view is None else \
-            self.view.template.item(item).label(self.language)
+        return (
+            ""
+            if item is None or self.view is None
+            else self.view.template.item(item).label(self.language)
+        )
 
     def _mark(self, image: QImage) -> None:
         if image.isNull():
@@ -394,8 +431,12 @@ class InspectionScreen(Screen):
             if reading.stable and reading.status is ReadingStatus.OK:
                 self._weight = got
             return
-        if self.view is None or self.view.read_only or self.step != "samples" \
-                or reading.status is not ReadingStatus.OK:
+        if (
+            self.view is None
+            or self.view.read_only
+            or self.step != "samples"
+            or reading.status is not ReadingStatus.OK
+        ):
             return
         self._sample(reading, who)
 
@@ -410,11 +451,21 @@ class InspectionScreen(Screen):
             return
         staff = self.ctx.session.staff_id or self.view.inspector_id
         product = self.samples_page.product.text().strip()
-        self._op(lambda d, iid, k: d.take_sample(
-            iid, reading, operator_id=staff, product=product, model=who.model,
-            serial=who.serial, protocol=who.protocol, known=k),
+        self._op(
+            lambda d, iid, k: d.take_sample(
+                iid,
+                reading,
+                operator_id=staff,
+                product=product,
+                model=who.model,
+                serial=who.serial,
+                protocol=who.protocol,
+                known=k,
+            ),
             then=lambda _r: self.ctx.hooks.operation_did_execute.emit(
-                Changes(readings=True, outbox=True)))
+                Changes(readings=True, outbox=True)
+            ),
+        )
 
     def _detach(self, reading_id: str) -> None:
         if self.view is not None:
@@ -423,10 +474,12 @@ class InspectionScreen(Screen):
     # --- signatures, submit, correct ------------------------------------------------------------
     def _sign(self, role: str, name: str, strokes: list[list[tuple[float, float]]]) -> None:
         if self.view is not None:
-            self._op(lambda d, iid, k: d.sign(iid, role, name, strokes, k),
-                     then=lambda _r: self.banner.say(
-                         translate("inspection", "Signed: {role}").format(
-                             role=words.role_text(role)), GO))
+            self._op(
+                lambda d, iid, k: d.sign(iid, role, name, strokes, k),
+                then=lambda _r: self.banner.say(
+                    translate("inspection", "Signed: {role}").format(role=words.role_text(role)), GO
+                ),
+            )
 
     def _clear_signature(self, role: str) -> None:
         if self.view is not None:
@@ -440,9 +493,11 @@ class InspectionScreen(Screen):
         actor = self.ctx.session.staff_id or self.view.inspector_id
 
         def done(_r: object) -> None:
-            self.banner.say(translate("inspection", "Submitted. It syncs when the network is back."),
-                            GO)
+            self.banner.say(
+                translate("inspection", "Submitted. It syncs when the network is back."), GO
+            )
             self.ctx.hooks.operation_did_execute.emit(Changes(outbox=True))
+
         self._op(lambda d, iid, k: d.submit(iid, actor, lang, k), then=done)
 
     def _correct(self) -> None:
@@ -450,10 +505,14 @@ class InspectionScreen(Screen):
             return
         actor = self.ctx.session.staff_id or self.view.inspector_id
         self.pdf_images = []
-        self._op(lambda d, iid, _k: d.correct(iid, actor), at_cursor=True,
-                 then=lambda _r: self.banner.say(
-                        translate("inspection", "Correction started: a new version of the "
-                                                "inspection."), INFO))
+        self._op(
+            lambda d, iid, _k: d.correct(iid, actor),
+            at_cursor=True,
+            then=lambda _r: self.banner.say(
+                translate("inspection", "Correction started: a new version of the inspection."),
+                INFO,
+            ),
+        )
 
     # --- the PDF ---------------------------------------------------------------------------------
     def _render_pdf(self, pdf: Path) -> None:
@@ -464,6 +523,7 @@ class InspectionScreen(Screen):
             self.pdf_images = [QImage.fromData(p) for p in pages]
             if self.step == "done":
                 self.done_page.show_pages(self.pdf_images)
+
         self.ctx.tasks.run(work, done, lambda _e: self.done_page.show_pages([]))
 
 
@@ -473,8 +533,12 @@ def pdf_pages(pdf: Path, dpi: int = 60) -> list[bytes]:
     if tool is None:
         return []
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(Path(tmp) / "page")],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            [tool, "-png", "-r", str(dpi), str(pdf), str(Path(tmp) / "page")],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         return [p.read_bytes() for p in sorted(Path(tmp).glob("page*.png"))]
 
 

@@ -37,8 +37,10 @@ def circle(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
 
 
 def signature(seed: float) -> list[list[tuple[float, float]]]:
-    return [[(0.08 + i / 40, 0.55 + 0.25 * math.sin(i / 2.5 + seed)) for i in range(34)],
-            [(0.3 + i / 60, 0.3 + i / 45) for i in range(20)]]
+    return [
+        [(0.08 + i / 40, 0.55 + 0.25 * math.sin(i / 2.5 + seed)) for i in range(34)],
+        [(0.3 + i / 60, 0.3 + i / 45) for i in range(20)],
+    ]
 
 
 def ensure_open(screen: Any) -> None:
@@ -55,8 +57,11 @@ def answer_all(screen: Any) -> None:
     iid = screen.view.id
     for _ in range(5):  # a passed item can make a conditional one apply: ask again
         view = screen.desk.load(iid).view
-        todo = [it.id for it in view.items
-                if view.answers.get(it.id) is None or view.answers[it.id].answer is None]
+        todo = [
+            it.id
+            for it in view.items
+            if view.answers.get(it.id) is None or view.answers[it.id].answer is None
+        ]
         if not todo:
             break
         for item in todo:
@@ -120,9 +125,29 @@ def screenshot_states(ctx: UiContext) -> list[tuple[str, Callable[[Any], None]]]
             lang = screen.ctx.settings.language
             if pdf is not None:
                 OUT.mkdir(parents=True, exist_ok=True)
-                subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1",
-                                "-singlefile", str(pdf), str(OUT / f"{lang}-inspection-report-page1")],
-                               check=False, capture_output=True, timeout=60)
+                subprocess.run(
+                    [
+                        pdftoppm,
+                        "-png",
+                        "-r",
+                        "80",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        str(pdf),
+                        str(OUT / f"{lang}-inspection-report-page1"),
+                    ],
+                    check=False,
+                    capture_output=True,
+                    timeout=60,
+                )
 
-    return [("inspection-item", item), ("inspection-mark", mark), ("inspection-sign", sign),
-            ("inspection-review", review), ("inspection-done", done)]
+    return [
+        ("inspection-item", item),
+        ("inspection-mark", mark),
+        ("inspection-sign", sign),
+        ("inspection-review", review),
+        ("inspection-done", done),
+    ]

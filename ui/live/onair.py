@@ -16,14 +16,20 @@ def _label(parent: QWidget, name: str, px: int, *, bold: bool = False) -> QLabel
     label = QLabel(parent)
     label.setObjectName(name)
     weight = "700" if bold else "400"
-    label.setStyleSheet(f"color: white; font-size: {px}px; font-weight: {weight}; background: transparent;")
+    label.setStyleSheet(
+        f"color: white; font-size: {px}px; font-weight: {weight}; background: transparent;"
+    )
     return label
 
 
 class OnAirWindow(QWidget):
     def __init__(self, *, transparent: bool = False) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+        super().__init__(
+            None,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
         self.setObjectName("onair-window")
         self.setWindowTitle("Linli on air")
         self.setFixedSize(*SIZE)
@@ -42,8 +48,9 @@ class OnAirWindow(QWidget):
         root.addLayout(row)
         self.panel = QFrame(self)
         self.panel.setObjectName("onair-panel")
-        self.panel.setStyleSheet("#onair-panel { background: rgba(12, 18, 28, 225); "
-                                 "border-radius: 28px; }")
+        self.panel.setStyleSheet(
+            "#onair-panel { background: rgba(12, 18, 28, 225); border-radius: 28px; }"
+        )
         row.addWidget(self.panel)
         row.addStretch(1)
         box = QVBoxLayout(self.panel)
@@ -71,9 +78,11 @@ class OnAirWindow(QWidget):
         self.value.setText(frame.value)
         self.verdict.setText(f" {frame.verdict} " if frame.verdict else "")
         colour = TONE_COLOURS.get(frame.tone, TONE_COLOURS["neutral"])
-        self.verdict.setStyleSheet(f"color: {'#111' if frame.tone == 'warn' else 'white'}; "
-                                   f"font-size: 64px; font-weight: 700; background: {colour}; "
-                                   "border-radius: 16px; padding: 4px 18px;")
+        self.verdict.setStyleSheet(
+            f"color: {'#111' if frame.tone == 'warn' else 'white'}; "
+            f"font-size: 64px; font-weight: 700; background: {colour}; "
+            "border-radius: 16px; padding: 4px 18px;"
+        )
         self.stats.setText(frame.stats)
         self.code.setText(f"{frame.code_label} {frame.code}".strip())
         self.panel.setVisible(not frame.empty or bool(frame.title))

@@ -156,14 +156,17 @@ class LiveScreen(Screen):
         self.weigh = touch_button(translate("live", "Save the weight"), self, name="live-weigh")
         self.weigh.clicked.connect(self._capture_weight)
         side.addWidget(self.weigh)
-        self.print_button = touch_button(translate("live", "Print reading label"), self,
-                                         name="live-print")
+        self.print_button = touch_button(
+            translate("live", "Print reading label"), self, name="live-print"
+        )
         self.print_button.clicked.connect(self._print)
         side.addWidget(self.print_button)
 
         self.banner = Banner(self, px=22, name="live-banner")
         root.addWidget(self.banner)
-        self.overlay_label = QLabel(words.overlay_text(self.output.url if self.output else None), self)
+        self.overlay_label = QLabel(
+            words.overlay_text(self.output.url if self.output else None), self
+        )
         self.overlay_label.setObjectName("live-overlay-url")
         self.overlay_label.setFont(big_font(16, bold=False))
         self.overlay_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -195,8 +198,10 @@ class LiveScreen(Screen):
             return
         product, batch = self.product.currentText(), self.batch.text()
         operator = self.ctx.session.staff_id
-        self.ctx.tasks.run_db(lambda: self.desk.start(product=product, batch_id=batch,
-                                                      operator_id=operator), self._drawn)
+        self.ctx.tasks.run_db(
+            lambda: self.desk.start(product=product, batch_id=batch, operator_id=operator),
+            self._drawn,
+        )
 
     def _capture_weight(self) -> None:
         operator = self.ctx.session.staff_id
@@ -205,7 +210,9 @@ class LiveScreen(Screen):
     def _print(self) -> None:
         latest = self.snap.latest
         if latest is None:
-            self.banner.say(translate("live", "Nothing measured yet: there is no label to print."), DANGER)
+            self.banner.say(
+                translate("live", "Nothing measured yet: there is no label to print."), DANGER
+            )
             return
         db, sink = self.ctx.kiosk.db, self.ctx.kiosk.receipts
 
@@ -249,8 +256,9 @@ class LiveScreen(Screen):
     def _draw(self, snap: LiveSnapshot) -> None:
         before = self.snap
         self.snap = snap
-        self.go.setText(translate("live", "End live session") if snap.running
-                        else translate("live", "Go live"))
+        self.go.setText(
+            translate("live", "End live session") if snap.running else translate("live", "Go live")
+        )
         self.product.setEnabled(not snap.running)
         self.batch.setEnabled(not snap.running)
         self.session_label.setText(words.session_text(snap))
@@ -268,8 +276,10 @@ class LiveScreen(Screen):
             self.verdict_label.setText(f" {words.verdict_text(latest.kind, latest.verdict)} ")
             colour = TONE_COLOURS.get(latest.tone, TONE_COLOURS["neutral"])
             text_colour = "#111" if latest.tone == "warn" else "white"
-            self.verdict_label.setStyleSheet(f"background: {colour}; color: {text_colour}; "
-                                             "border-radius: 10px; padding: 2px 12px;")
+            self.verdict_label.setStyleSheet(
+                f"background: {colour}; color: {text_colour}; "
+                "border-radius: 10px; padding: 2px 12px;"
+            )
             self.stats_label.setText(words.spread_text(snap.spreads.get(latest.kind)))
             self.code_label.setText(f"{words.code_label(latest)} {latest.short_code or ''}".strip())
         if len(snap.items) != self.list.count():
@@ -279,10 +289,12 @@ class LiveScreen(Screen):
         if snap.error:
             self.banner.say(words.refusal_text(snap.error), DANGER)
         elif latest is not None and latest.reading_id != self._shown_id:
-            self.banner.say(translate("live", "Saved and signed: {value} · {verdict}")
-                            .replace("{value}", words.value_text(latest))
-                            .replace("{verdict}", words.verdict_text(latest.kind, latest.verdict)),
-                            DANGER if latest.tone == "bad" else GO)
+            self.banner.say(
+                translate("live", "Saved and signed: {value} · {verdict}")
+                .replace("{value}", words.value_text(latest))
+                .replace("{verdict}", words.verdict_text(latest.kind, latest.verdict)),
+                DANGER if latest.tone == "bad" else GO,
+            )
         elif not snap.running and before.running:
             self.banner.say(translate("live", "The live session ended."), INFO)
         new_reading = latest is not None and latest.reading_id != self._shown_id

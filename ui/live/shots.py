@@ -19,14 +19,22 @@ PEST = Instrument("pesticide", "SIM-PEST/1", "PST-0001", "pesticide")
 
 
 def brix(value: float) -> Reading:
-    return Reading(ReadingKind.BRIX, value, "%Brix", True, ReadingStatus.OK, b"BRX",
-                   datetime.now(UTC))
+    return Reading(
+        ReadingKind.BRIX, value, "%Brix", True, ReadingStatus.OK, b"BRX", datetime.now(UTC)
+    )
 
 
 def pesticide(da0: str, dat: str, inhibition: float, code: str) -> Reading:
-    return Reading(ReadingKind.PESTICIDE, inhibition, "%", True, ReadingStatus.OK, b"PST",
-                   datetime.now(UTC), (("sample_id", "S0007"), ("dA0", da0), ("dAt", dat),
-                                       ("reader_verdict", code)))
+    return Reading(
+        ReadingKind.PESTICIDE,
+        inhibition,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"PST",
+        datetime.now(UTC),
+        (("sample_id", "S0007"), ("dA0", da0), ("dAt", dat), ("reader_verdict", code)),
+    )
 
 
 def wait_for(check: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -54,7 +62,14 @@ def screenshot_states(ctx: UiContext) -> list[tuple[str, Callable[[Any], None]]]
         feed(screen, "草莓", "B-0601", [(brix(v), REFRACTO) for v in (12.2, 12.5, 12.8)])
 
     def positive(screen: Any) -> None:
-        feed(screen, "小白菜", "B-0602", [(pesticide("0.512", "0.471", 8.0, "NEG"), PEST),
-                                          (pesticide("0.508", "0.226", 55.5, "POS"), PEST)])
+        feed(
+            screen,
+            "小白菜",
+            "B-0602",
+            [
+                (pesticide("0.512", "0.471", 8.0, "NEG"), PEST),
+                (pesticide("0.508", "0.226", 55.5, "POS"), PEST),
+            ],
+        )
 
     return [("live-brix", brix_session), ("live-positive", positive)]

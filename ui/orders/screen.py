@@ -58,8 +58,11 @@ class OrdersScreen(Screen):
     def _build(self) -> None:
         left, right = two_columns(self)
         self.search_edit = touch_field(
-            self, translate("orders", "Pickup code, phone tail, name, order number or bin"),
-            px=20, name="orders-search")
+            self,
+            translate("orders", "Pickup code, phone tail, name, order number or bin"),
+            px=20,
+            name="orders-search",
+        )
         self.search_edit.returnPressed.connect(self.refresh)
         mark_key_sink(self.search_edit)  # slow typing with the focus nowhere: the search
         left.addWidget(self.search_edit)
@@ -78,12 +81,17 @@ class OrdersScreen(Screen):
         self.result_list.setFont(big_font(18, bold=False))
         self.result_list.itemClicked.connect(self._open_item)
         left.addWidget(self.result_list, 1)
-        self.print_button = touch_button(translate("orders", "Print overdue list"), self,
-                                         name="print-overdue")
-        self.return_all_button = touch_button(translate("orders", "Mark all returned"), self,
-                                              name="return-all")
-        left.addLayout(button_row((self.print_button, self._print_overdue),
-                                  (self.return_all_button, self._return_all)))
+        self.print_button = touch_button(
+            translate("orders", "Print overdue list"), self, name="print-overdue"
+        )
+        self.return_all_button = touch_button(
+            translate("orders", "Mark all returned"), self, name="return-all"
+        )
+        left.addLayout(
+            button_row(
+                (self.print_button, self._print_overdue), (self.return_all_button, self._return_all)
+            )
+        )
         self.banner = Banner(self, px=20, name="orders-banner")
         self.banner.setMinimumHeight(64)
         right.addWidget(self.banner)
@@ -112,20 +120,30 @@ class OrdersScreen(Screen):
         issue_row.addWidget(self.kind_box, 1)
         issue_row.addWidget(self.qty_box)
         right.addLayout(issue_row)
-        self.reverse_button = touch_button(translate("orders", "Reverse pickup"), self, px=17,
-                                           name="order-reverse")
-        self.returned_button = touch_button(translate("orders", "Mark returned"), self, px=17,
-                                            name="order-returned")
-        self.reprint_button = touch_button(translate("orders", "Reprint"), self, px=17,
-                                           name="order-reprint")
-        self.issue_button = touch_button(translate("orders", "Report issue"), self, px=17,
-                                         name="order-issue")
-        self.settle_button = touch_button(translate("orders", "Settle conflict"), self, px=17,
-                                          name="order-settle")
-        right.addLayout(button_row(
-            (self.reverse_button, self._reverse), (self.returned_button, self._returned),
-            (self.reprint_button, self._reprint), (self.issue_button, self._issue),
-            (self.settle_button, self._settle)))
+        self.reverse_button = touch_button(
+            translate("orders", "Reverse pickup"), self, px=17, name="order-reverse"
+        )
+        self.returned_button = touch_button(
+            translate("orders", "Mark returned"), self, px=17, name="order-returned"
+        )
+        self.reprint_button = touch_button(
+            translate("orders", "Reprint"), self, px=17, name="order-reprint"
+        )
+        self.issue_button = touch_button(
+            translate("orders", "Report issue"), self, px=17, name="order-issue"
+        )
+        self.settle_button = touch_button(
+            translate("orders", "Settle conflict"), self, px=17, name="order-settle"
+        )
+        right.addLayout(
+            button_row(
+                (self.reverse_button, self._reverse),
+                (self.returned_button, self._returned),
+                (self.reprint_button, self._reprint),
+                (self.issue_button, self._issue),
+                (self.settle_button, self._settle),
+            )
+        )
         self._draw_detail(None)
 
     def title(self) -> str:
@@ -176,9 +194,14 @@ class OrdersScreen(Screen):
                 text = translate("orders", "{bin}  ·  tail {tail}  ·  {days} days  ·  {order}")
             else:
                 text = translate("orders", "{order}  ·  {status}  ·  {bin}  ·  {name} {tail}")
-            text = (text.replace("{bin}", r.bin_code or "—").replace("{tail}", r.phone_tail or "—")
-                    .replace("{days}", str(r.days_waiting)).replace("{order}", r.order_id)
-                    .replace("{status}", status_name(r.status)).replace("{name}", r.name_masked))
+            text = (
+                text.replace("{bin}", r.bin_code or "—")
+                .replace("{tail}", r.phone_tail or "—")
+                .replace("{days}", str(r.days_waiting))
+                .replace("{order}", r.order_id)
+                .replace("{status}", status_name(r.status))
+                .replace("{name}", r.name_masked)
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, r.order_id)
             if r.overdue:
@@ -203,8 +226,13 @@ class OrdersScreen(Screen):
     def _draw_detail(self, d: OrderDetail | None) -> None:
         self.current = d
         self.history_list.clear()
-        for b in (self.reverse_button, self.returned_button, self.reprint_button,
-                  self.issue_button, self.settle_button):
+        for b in (
+            self.reverse_button,
+            self.returned_button,
+            self.reprint_button,
+            self.issue_button,
+            self.settle_button,
+        ):
             b.setEnabled(d is not None)
         if d is None:
             self.title_label.setText(translate("orders", "Search, then tap an order."))
@@ -212,25 +240,38 @@ class OrdersScreen(Screen):
             self.detail_shown.emit(None)
             return
         r = d.row
-        title = translate("orders", "{order} · {status} · bin {bin}").replace(
-            "{order}", r.order_id).replace("{status}", status_name(r.status)).replace(
-            "{bin}", r.bin_code or "—")
+        title = (
+            translate("orders", "{order} · {status} · bin {bin}")
+            .replace("{order}", r.order_id)
+            .replace("{status}", status_name(r.status))
+            .replace("{bin}", r.bin_code or "—")
+        )
         if r.overdue:
             title += "  " + translate("orders", "overdue {days} days").replace(
-                "{days}", str(r.days_waiting))
+                "{days}", str(r.days_waiting)
+            )
         self.title_label.setText(title)
-        lines = [f"{ln.name} × {ln.qty:g}{ln.unit}" + (
-            "  " + translate("orders", "(picked {n})").replace("{n}", f"{ln.picked:g}")
-            if ln.picked else "") for ln in d.lines]
+        lines = [
+            f"{ln.name} × {ln.qty:g}{ln.unit}"
+            + (
+                "  " + translate("orders", "(picked {n})").replace("{n}", f"{ln.picked:g}")
+                if ln.picked
+                else ""
+            )
+            for ln in d.lines
+        ]
         who = f"{r.name_masked} · {r.phone_tail}" if r.name_masked else ""
         if d.leader:
             who += "  " + translate("orders", "team leader {name}").replace("{name}", d.leader)
         self.lines_label.setText("\n".join([who, *lines]))
         for h in d.history:
-            self.history_list.addItem(translate("orders", "{when}  {what}  ·  {who}  ·  {device}")
-                                      .replace("{when}", h.at.astimezone().strftime("%m-%d %H:%M"))
-                                      .replace("{what}", history_text(h)).replace("{who}", h.actor)
-                                      .replace("{device}", h.device))
+            self.history_list.addItem(
+                translate("orders", "{when}  {what}  ·  {who}  ·  {device}")
+                .replace("{when}", h.at.astimezone().strftime("%m-%d %H:%M"))
+                .replace("{what}", history_text(h))
+                .replace("{who}", h.actor)
+                .replace("{device}", h.device)
+            )
         self.reverse_button.setEnabled(r.status in ("picked_up", "partially_picked_up"))
         self.reprint_button.setEnabled(r.status in ("picked_up", "partially_picked_up"))
         self.returned_button.setEnabled(r.overdue)
@@ -245,6 +286,7 @@ class OrdersScreen(Screen):
             if result.changes.any():
                 self.ctx.hooks.operation_did_execute.emit(result.changes)
             self.action_done.emit(result)
+
         self.ctx.tasks.run_db(fn, done)
 
     def _ids(self) -> tuple[Any, str | None, str]:
@@ -255,21 +297,26 @@ class OrdersScreen(Screen):
         db, staff, order = self._ids()
         reason = self.reason_edit.text()
         window = int(getattr(self.ctx.settings, "reversal_window_min", 10))
-        self._act(lambda: actions.reverse(db, order, staff_id=staff, reason=reason,
-                                          window_min=window))
+        self._act(
+            lambda: actions.reverse(db, order, staff_id=staff, reason=reason, window_min=window)
+        )
 
     def _returned(self) -> None:
         db, staff, order = self._ids()
         reason, days = self.reason_edit.text(), self._days()
-        self._act(lambda: actions.mark_returned(db, [order], staff_id=staff, reason=reason,
-                                                overdue_days=days))
+        self._act(
+            lambda: actions.mark_returned(
+                db, [order], staff_id=staff, reason=reason, overdue_days=days
+            )
+        )
 
     def _return_all(self) -> None:
         db, staff, _ = self._ids()
         ids = [r.order_id for r in self.rows]
         reason, days = self.reason_edit.text(), self._days()
-        self._act(lambda: actions.mark_returned(db, ids, staff_id=staff, reason=reason,
-                                                overdue_days=days))
+        self._act(
+            lambda: actions.mark_returned(db, ids, staff_id=staff, reason=reason, overdue_days=days)
+        )
 
     def _reprint(self) -> None:
         db, _, order = self._ids()
@@ -278,9 +325,16 @@ class OrdersScreen(Screen):
 
     def _issue(self) -> None:
         db, staff, order = self._ids()
-        kind, qty, note = str(self.kind_box.currentData()), self.qty_box.value(), self.reason_edit.text()
-        self._act(lambda: actions.report(db, order, staff_id=staff, kind=kind, sku=None, qty=qty,
-                                         note=note))
+        kind, qty, note = (
+            str(self.kind_box.currentData()),
+            self.qty_box.value(),
+            self.reason_edit.text(),
+        )
+        self._act(
+            lambda: actions.report(
+                db, order, staff_id=staff, kind=kind, sku=None, qty=qty, note=note
+            )
+        )
 
     def _settle(self) -> None:
         db, staff, _ = self._ids()
@@ -296,6 +350,8 @@ class OrdersScreen(Screen):
 
         def run() -> ActionResult:
             ok = print_overdue(printer, rows, store=store, days=days, at=utcnow())
-            return ActionResult(actions.Done.OK if ok else actions.Done.NO_PRINTER, (),
-                                Changes(printing=ok))
+            return ActionResult(
+                actions.Done.OK if ok else actions.Done.NO_PRINTER, (), Changes(printing=ok)
+            )
+
         self._act(run)

@@ -21,13 +21,16 @@ def _wait(screen: OrdersScreen) -> None:
 
 def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
     def detail(screen: OrdersScreen) -> None:
-        rows = screen.ctx.tasks.run_db(lambda: search(screen.ctx.kiosk.db, "", Filter.ALL)).result(30)
+        rows = screen.ctx.tasks.run_db(lambda: search(screen.ctx.kiosk.db, "", Filter.ALL)).result(
+            30
+        )
         ready = next((r for r in rows if r.status == "ready"), None)
         picked = ready or (rows[0] if rows else None)
         if ready is not None:  # a pickup at this kiosk, so the history has a line to show
             db = screen.ctx.kiosk.db
-            screen.ctx.tasks.run_db(lambda: confirm_pickup(db, ready.order_id,
-                                                           staff_id="S-001")).result(30)
+            screen.ctx.tasks.run_db(
+                lambda: confirm_pickup(db, ready.order_id, staff_id="S-001")
+            ).result(30)
         screen.set_filter(Filter.ALL)
         if picked is not None:
             screen.search_edit.setText(picked.pickup_code)

@@ -26,6 +26,7 @@ def _scan(text: str) -> Callable[[Any], None]:
         drawn = screen.drawn
         screen.on_scan(ScanEvent(text, ScanSource.WEDGE, utcnow()))
         _wait(screen, drawn)
+
     return setup
 
 
@@ -74,31 +75,33 @@ def states(ctx: UiContext) -> list[tuple[str, Callable[[Any], None]]]:
         _wait(screen, drawn)
 
     out: list[tuple[str, Callable[[Any], None]]] = [("pickup-idle", idle)]
-    for name, text in (("pickup-ready", token("ready")),
-                       ("pickup-already-picked-up", token("picked_up")),
-                       ("pickup-cancelled", token("cancelled")),
-                       ("pickup-not-arrived", token("not_arrived")),
-                       ("pickup-malformed", "hello world"),
-                       ("pickup-no-such-code", "999999")):
+    for name, text in (
+        ("pickup-ready", token("ready")),
+        ("pickup-already-picked-up", token("picked_up")),
+        ("pickup-cancelled", token("cancelled")),
+        ("pickup-not-arrived", token("not_arrived")),
+        ("pickup-malformed", "hello world"),
+        ("pickup-no-such-code", "999999"),
+    ):
         if text:
             out.append((name, _scan(text)))
     signed = _signer(demo, str(manifest.get("key_id", "")))
     ready_id = (orders.get("ready") or [{}])[0].get("order_id", "")
     if signed is not None and ready_id:
-        out += [("pickup-other-store", _scan(signed(ready_id, "ST-OTHER-9", 0))),
-                ("pickup-expired", _scan(signed(ready_id, str(manifest["store_id"]), -3600))),
-                ("pickup-not-synced", _scan(signed("LK-NOT-SYNCED-1", str(manifest["store_id"]),
-                                                   0)))]
+        out += [
+            ("pickup-other-store", _scan(signed(ready_id, "ST-OTHER-9", 0))),
+            ("pickup-expired", _scan(signed(ready_id, str(manifest["store_id"]), -3600))),
+            ("pickup-not-synced", _scan(signed("LK-NOT-SYNCED-1", str(manifest["store_id"]), 0))),
+        ]
     first = token("ready")
     if first:
         head, payload, sig = first.split(".")
         mid = len(sig) // 2
-        bad = sig[:mid] + ("A" if sig[mid] != "A" else "B") + sig[mid + 1:]
+        bad = sig[:mid] + ("A" if sig[mid] != "A" else "B") + sig[mid + 1 :]
         out.append(("pickup-forged", _scan(f"{head}.{payload}.{bad}")))
     if _shared_tail(ctx):
         out.append(("pickup-choosing", choosing))
-    out += [("pickup-partial", partial),
-            ("pickup-done", done), ("pickup-undone", undone)]
+    out += [("pickup-partial", partial), ("pickup-done", done), ("pickup-undone", undone)]
     return out
 
 
@@ -121,6 +124,7 @@ def _signer(demo: Any, key_id: str) -> Callable[[str, str, int], str] | None:
 
         expiry = int(time.time()) + (expiry_offset or 86400)
         return sign_token(key, make_payload(order_id, store_id, "123456", expiry, key_id))
+
     return sign
 
 

@@ -35,9 +35,11 @@ class ReasonDialog(QDialog):
         title = QLabel(translate("pickup", "Why is the pickup undone?"), self)
         title.setFont(font(24, bold=True))
         layout.addWidget(title)
-        for text in (translate("pickup", "Wrong bag handed out"),
-                     translate("pickup", "Customer did not take it"),
-                     translate("pickup", "Confirmed by mistake")):
+        for text in (
+            translate("pickup", "Wrong bag handed out"),
+            translate("pickup", "Customer did not take it"),
+            translate("pickup", "Confirmed by mistake"),
+        ):
             layout.addWidget(button(text, self, slot=partial(self._pick, text)))
         self.field = QLineEdit(self)
         self.field.setMinimumHeight(56)
@@ -45,8 +47,13 @@ class ReasonDialog(QDialog):
         self.field.setPlaceholderText(translate("pickup", "Or type the reason"))
         layout.addWidget(self.field)
         row = QHBoxLayout()
-        row.addWidget(button(translate("pickup", "Undo with this reason"), self,
-                             slot=lambda: self._pick(self.field.text())))
+        row.addWidget(
+            button(
+                translate("pickup", "Undo with this reason"),
+                self,
+                slot=lambda: self._pick(self.field.text()),
+            )
+        )
         row.addWidget(button(translate("pickup", "Keep the pickup"), self, slot=self.reject))
         layout.addLayout(row)
 
@@ -85,8 +92,9 @@ def kind_word(kind: str) -> str:
 class IssueDialog(QDialog):
     """An issue on one line; the photo comes from the kiosk's camera (or the demo card)."""
 
-    def __init__(self, ctx: UiContext, order: OrderView, line: LineView | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, order: OrderView, line: LineView | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.order, self.line = ctx, order, line
         self.kind = "damaged"
@@ -118,12 +126,14 @@ class IssueDialog(QDialog):
         self.note.setFont(font(22))
         self.note.setPlaceholderText(translate("pickup", "Note (optional)"))
         layout.addWidget(self.note)
-        self.photo_button = button(translate("pickup", "Take a photo"), self,
-                                   name="issuePhoto", slot=self.take_photo)
+        self.photo_button = button(
+            translate("pickup", "Take a photo"), self, name="issuePhoto", slot=self.take_photo
+        )
         layout.addWidget(self.photo_button)
         row = QHBoxLayout()
-        self.ok_button = button(translate("pickup", "Save the issue"), self, name="issueSave",
-                                slot=self.save)
+        self.ok_button = button(
+            translate("pickup", "Save the issue"), self, name="issueSave", slot=self.save
+        )
         row.addWidget(self.ok_button)
         row.addWidget(button(translate("pickup", "Cancel"), self, slot=self.reject))
         layout.addLayout(row)
@@ -153,8 +163,11 @@ class IssueDialog(QDialog):
                 self.photo = demo_photo(self.order.order_id, self.note.text())
         except Exception:
             self.photo = None
-        self.photo_button.setText(translate("pickup", "Photo taken") if self.photo
-                                  else translate("pickup", "No camera: saved without a photo"))
+        self.photo_button.setText(
+            translate("pickup", "Photo taken")
+            if self.photo
+            else translate("pickup", "No camera: saved without a photo")
+        )
 
     def save(self) -> None:
         photo, mime = self.photo if self.photo else (None, "image/jpeg")

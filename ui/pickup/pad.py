@@ -36,21 +36,34 @@ class CodePad(QWidget):
         grid.setSpacing(6)
         self.keys: dict[str, object] = {}
         for i, digit in enumerate("123456789"):
-            b = button(digit, self, px=30, name=f"padKey{digit}",
-                       slot=partial(self.press, digit), height=64)
+            b = button(
+                digit,
+                self,
+                px=30,
+                name=f"padKey{digit}",
+                slot=partial(self.press, digit),
+                height=64,
+            )
             grid.addWidget(b, i // 3, i % 3)
             self.keys[digit] = b
         back = button("⌫", self, px=28, name="padBack", slot=self.field.backspace, height=64)
         zero = button("0", self, px=30, name="padKey0", slot=lambda: self.press("0"), height=64)
-        clear = button(translate("pickup", "Clear"), self, px=22, name="padClear",
-                       slot=self.field.clear, height=64)
+        clear = button(
+            translate("pickup", "Clear"),
+            self,
+            px=22,
+            name="padClear",
+            slot=self.field.clear,
+            height=64,
+        )
         grid.addWidget(back, 3, 0)
         grid.addWidget(zero, 3, 1)
         grid.addWidget(clear, 3, 2)
         self.keys.update({"0": zero, "back": back, "clear": clear})
         layout.addLayout(grid)
-        self.find_button = button(translate("pickup", "Find"), self, px=24, name="padFind",
-                           slot=self.submit, height=64)
+        self.find_button = button(
+            translate("pickup", "Find"), self, px=24, name="padFind", slot=self.submit, height=64
+        )
         layout.addWidget(self.find_button)
 
     def press(self, digit: str) -> None:

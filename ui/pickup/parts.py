@@ -29,8 +29,15 @@ def font(px: int, *, bold: bool = False) -> QFont:
     return f
 
 
-def button(text: str, parent: QWidget, *, px: int = 22, name: str = "",
-           slot: Callable[[], None] | None = None, height: int = TOUCH) -> QPushButton:
+def button(
+    text: str,
+    parent: QWidget,
+    *,
+    px: int = 22,
+    name: str = "",
+    slot: Callable[[], None] | None = None,
+    height: int = TOUCH,
+) -> QPushButton:
     b = QPushButton(text, parent)
     b.setMinimumHeight(height)
     b.setFont(font(px, bold=True))

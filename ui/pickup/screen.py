@@ -58,17 +58,23 @@ class PickupScreen(Screen):
         receipts = kiosk.receipts
         queue = getattr(receipts, "queue", None)
         self.flow = PickupFlow(
-            kiosk.db, staff_id=ctx.session.staff_id or kiosk.staff_id, store_id=kiosk.store_id,
-            receipts=receipts, receipt_policy=st.receipt_policy,
+            kiosk.db,
+            staff_id=ctx.session.staff_id or kiosk.staff_id,
+            store_id=kiosk.store_id,
+            receipts=receipts,
+            receipt_policy=st.receipt_policy,
             allow_provisional=st.provisional_pickup == "allow",
-            wake_printer=getattr(queue, "notify", None), data_dir=kiosk.data_dir,
-            reversal_window_min=st.reversal_window_min)
+            wake_printer=getattr(queue, "notify", None),
+            data_dir=kiosk.data_dir,
+            reversal_window_min=st.reversal_window_min,
+        )
         self.snap: PickupSnapshot = self.flow.snapshot()
         self.pending_scans = 0  # scans sent to the worker, not drawn yet
         self.pending_ops = 0
         self.drawn = 0  # snapshots painted (tests and the bench wait on it)
-        self.announcer = Announcer(sounds=st.sounds, speech=st.speech, volume=st.volume,
-                                   language=st.language, parent=self)
+        self.announcer = Announcer(
+            sounds=st.sounds, speech=st.speech, volume=st.volume, language=st.language, parent=self
+        )
         self.self_service: SelfServiceView | None = None
         self.self_service_left = False  # staff left it with a PIN (until settings change)
         self._build()
@@ -105,19 +111,42 @@ class PickupScreen(Screen):
         outer.addLayout(body, 1)
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        self.confirm_button = button(translate("pickup", "Hand out (Enter)"), self,
-                                     name="confirmButton", slot=self.confirm, height=72, px=24)
+        self.confirm_button = button(
+            translate("pickup", "Hand out (Enter)"),
+            self,
+            name="confirmButton",
+            slot=self.confirm,
+            height=72,
+            px=24,
+        )
         self.confirm_button.setStyleSheet(
             "QPushButton:enabled { background: #2e7d32; color: white; border-radius: 8px; }"
-            "QPushButton:disabled { background: #cfd8dc; color: #78909c; border-radius: 8px; }")
-        self.all_button = button(translate("pickup", "Hand out all"), self, name="allButton",
-                                 slot=self.confirm_all, height=72)
-        self.undo_button = button(translate("pickup", "Undo"), self, name="undoButton",
-                                  slot=self.undo, height=72)
-        self.reprint_button = button(translate("pickup", "Reprint receipt"), self,
-                                     name="reprintButton", slot=self.reprint, height=72)
-        self.next_button = button(translate("pickup", "Next customer (Esc)"), self,
-                                  name="nextButton", slot=self.reset, height=72)
+            "QPushButton:disabled { background: #cfd8dc; color: #78909c; border-radius: 8px; }"
+        )
+        self.all_button = button(
+            translate("pickup", "Hand out all"),
+            self,
+            name="allButton",
+            slot=self.confirm_all,
+            height=72,
+        )
+        self.undo_button = button(
+            translate("pickup", "Undo"), self, name="undoButton", slot=self.undo, height=72
+        )
+        self.reprint_button = button(
+            translate("pickup", "Reprint receipt"),
+            self,
+            name="reprintButton",
+            slot=self.reprint,
+            height=72,
+        )
+        self.next_button = button(
+            translate("pickup", "Next customer (Esc)"),
+            self,
+            name="nextButton",
+            slot=self.reset,
+            height=72,
+        )
         actions.addWidget(self.confirm_button, 3)
         for b in (self.all_button, self.undo_button, self.reprint_button, self.next_button):
             actions.addWidget(b, 2)
@@ -155,8 +184,12 @@ class PickupScreen(Screen):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         view = self.self_service
         host = view.parentWidget() if view is not None else None
-        if view is not None and host is not None and watched is host \
-                and event.type() == QEvent.Type.Resize:
+        if (
+            view is not None
+            and host is not None
+            and watched is host
+            and event.type() == QEvent.Type.Resize
+        ):
             view.setGeometry(host.rect())
         return False
 
@@ -169,17 +202,22 @@ class PickupScreen(Screen):
             self.flow_staff()
 
     def flow_staff(self) -> str | None:
-        return self.ctx.session.staff_id or (self.ctx.kiosk.staff_id if self.ctx.kiosk.demo
-                                             else None)
+        return self.ctx.session.staff_id or (
+            self.ctx.kiosk.staff_id if self.ctx.kiosk.demo else None
+        )
 
     def _settings(self, settings: object) -> None:
         st = self.ctx.settings
         self.self_service_left = False
         self.apply_self_service()
-        self.announcer.configure(sounds=st.sounds, speech=st.speech, volume=st.volume,
-                                 language=st.language)
-        policy, allow, window = (st.receipt_policy, st.provisional_pickup == "allow",
-                                 st.reversal_window_min)
+        self.announcer.configure(
+            sounds=st.sounds, speech=st.speech, volume=st.volume, language=st.language
+        )
+        policy, allow, window = (
+            st.receipt_policy,
+            st.provisional_pickup == "allow",
+            st.reversal_window_min,
+        )
 
         def apply() -> PickupSnapshot:
             self.flow.receipt_policy, self.flow.allow_provisional = policy, allow
@@ -189,8 +227,13 @@ class PickupScreen(Screen):
         self.ctx.tasks.run_db(apply, self.draw)
 
     # --- operations (each one task on the database worker) -----------------------------
-    def _op(self, work: Callable[[PickupFlow], object], changes: Changes | None = None,
-            *, scan: bool = False) -> None:
+    def _op(
+        self,
+        work: Callable[[PickupFlow], object],
+        changes: Changes | None = None,
+        *,
+        scan: bool = False,
+    ) -> None:
         staff = self.flow_staff()
 
         def task() -> PickupSnapshot:
@@ -281,8 +324,10 @@ class PickupScreen(Screen):
         if dialog.exec() and dialog.result_value is not None:
             r = dialog.result_value
             oid = order.order_id  # the order the dialog was about, whatever came in since
-            self._op(lambda f: f.report_issue(sku, r.kind, r.qty, r.note, r.photo, r.mime, oid),
-                     Changes(orders=True, outbox=True))
+            self._op(
+                lambda f: f.report_issue(sku, r.kind, r.qty, r.note, r.photo, r.mime, oid),
+                Changes(orders=True, outbox=True),
+            )
 
     def reset(self) -> None:
         self._op(lambda f: f.reset() if f.step is not PickupStep.IDLE else None)
@@ -336,16 +381,22 @@ class PickupScreen(Screen):
             if snap.step is PickupStep.VERDICT and snap.can_confirm and not snap.provisional:
                 QTimer.singleShot(0, self.confirm)  # the customer has no Enter key
         changed = snap.step is not previous.step or snap.verdict is not previous.verdict
-        if changed and snap.step in (PickupStep.VERDICT, PickupStep.CHOOSING, PickupStep.DONE,
-                                     PickupStep.ERROR):
+        if changed and snap.step in (
+            PickupStep.VERDICT,
+            PickupStep.CHOOSING,
+            PickupStep.DONE,
+            PickupStep.ERROR,
+        ):
             self.announcer.announce(_sound(tone), words.spoken(snap))
 
     def _draw_others(self, snap: PickupSnapshot) -> None:
         if snap.others and snap.can_confirm:
             bins = ", ".join(o.bin_code or "—" for o in snap.others)
-            self.panel.show_others(translate("pickup", "This customer has {n} more ready: {bins}")
-                                   .replace("{n}", str(len(snap.others)))
-                                   .replace("{bins}", bins))
+            self.panel.show_others(
+                translate("pickup", "This customer has {n} more ready: {bins}")
+                .replace("{n}", str(len(snap.others)))
+                .replace("{bins}", bins)
+            )
         else:
             self.panel.show_others("")
 
@@ -363,17 +414,19 @@ class PickupScreen(Screen):
         snap, busy = self.snap, self.pending_scans > 0
         selection = self.panel.selection()
         something = selection is None or bool(selection)
-        self.confirm_button.setEnabled(snap.can_confirm and not busy and something
-                                       and snap.ticket is not None)
+        self.confirm_button.setEnabled(
+            snap.can_confirm and not busy and something and snap.ticket is not None
+        )
         group = _one_customer(snap.candidates) if snap.step is PickupStep.CHOOSING else 0
         count = group or (1 + len(snap.others) if snap.others and snap.can_confirm else 0)
         self.all_button.setEnabled(count > 1 and not busy)
         self.all_button.setText(
             translate("pickup", "Hand out all ({n})").replace("{n}", str(count))
-            if count > 1 else translate("pickup", "Hand out all"))
+            if count > 1
+            else translate("pickup", "Hand out all")
+        )
         self.undo_button.setEnabled(snap.can_undo and not busy)
-        self.reprint_button.setEnabled(snap.step is PickupStep.DONE and snap.receipts
-                                       and not busy)
+        self.reprint_button.setEnabled(snap.step is PickupStep.DONE and snap.receipts and not busy)
         self.next_button.setEnabled(snap.step is not PickupStep.IDLE)
 
 
@@ -381,17 +434,28 @@ def _one_customer(candidates: tuple[OrderView, ...]) -> int:
     """How many ready orders the touch list holds when they are all one customer's (else 0)."""
     customers = {c.customer_id for c in candidates}
     ready = all(c.status in ("ready", "overdue", "partially_picked_up") for c in candidates)
-    return len(candidates) if len(candidates) > 1 and len(customers) == 1 and ready \
-        and None not in customers else 0
+    return (
+        len(candidates)
+        if len(candidates) > 1 and len(customers) == 1 and ready and None not in customers
+        else 0
+    )
 
 
 def _sound(tone: words.Tone) -> str:
-    return {words.Tone.GO: "go", words.Tone.DANGER: "danger", words.Tone.WAIT: "wait",
-            words.Tone.DONE: "done", words.Tone.SUCCESS: "success"}.get(tone, "wait")
+    return {
+        words.Tone.GO: "go",
+        words.Tone.DANGER: "danger",
+        words.Tone.WAIT: "wait",
+        words.Tone.DONE: "done",
+        words.Tone.SUCCESS: "success",
+    }.get(tone, "wait")
 
 
 def _match_text(view: OrderView) -> str:
     items = sum(1 for _ in view.lines)
-    return (translate("pickup", "{name} · bin {bin} · {n} items")
-            .replace("{name}", view.customer_name or view.order_id)
-            .replace("{bin}", view.bin_code or "—").replace("{n}", str(items)))
+    return (
+        translate("pickup", "{name} · bin {bin} · {n} items")
+        .replace("{name}", view.customer_name or view.order_id)
+        .replace("{bin}", view.bin_code or "—")
+        .replace("{n}", str(items))
+    )

@@ -39,14 +39,19 @@ class SelfServiceView(QWidget):
         self.ctx = ctx
         self.setObjectName("selfService")
         self.setAutoFillBackground(True)
-        self.setStyleSheet("QWidget#selfService { background: #102027; }"
-                           " QLabel { color: white; }")
+        self.setStyleSheet("QWidget#selfService { background: #102027; } QLabel { color: white; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         top = QHBoxLayout()
         top.addStretch(1)
-        self.staff_button = button(translate("pickup", "Staff"), self, px=18,
-                                   name="selfServiceStaff", slot=self.ask_pin, height=56)
+        self.staff_button = button(
+            translate("pickup", "Staff"),
+            self,
+            px=18,
+            name="selfServiceStaff",
+            slot=self.ask_pin,
+            height=56,
+        )
         self.staff_button.setFixedWidth(140)
         top.addWidget(self.staff_button)
         layout.addLayout(top)
@@ -60,8 +65,9 @@ class SelfServiceView(QWidget):
         self.preview.setObjectName("selfServicePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(280)
-        self.preview.setStyleSheet("QLabel { background: #263238; border-radius: 16px;"
-                                   " color: #b0bec5; }")
+        self.preview.setStyleSheet(
+            "QLabel { background: #263238; border-radius: 16px; color: #b0bec5; }"
+        )
         self.preview.setFont(font(26))
         layout.addWidget(self.preview, 1)
         self.bin = QLabel(self)
@@ -109,8 +115,11 @@ class SelfServiceView(QWidget):
         self.preview.show()
         self.bin.hide()
         if not self._has_preview():
-            self.preview.setText(translate("pickup", "Hold the QR code in the app up to the "
-                                           "camera, about 20 cm away"))
+            self.preview.setText(
+                translate(
+                    "pickup", "Hold the QR code in the app up to the camera, about 20 cm away"
+                )
+            )
 
     def _has_preview(self) -> bool:
         return callable(getattr(self.ctx.kiosk, "camera_preview", None))
@@ -126,9 +135,13 @@ class SelfServiceView(QWidget):
         if data:
             pixmap = QPixmap()
             if pixmap.loadFromData(data):
-                self.preview.setPixmap(pixmap.scaled(
-                    self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.FastTransformation))
+                self.preview.setPixmap(
+                    pixmap.scaled(
+                        self.preview.size(),
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.FastTransformation,
+                    )
+                )
 
     def show_snapshot(self, snap: PickupSnapshot) -> None:
         """What the customer reads for the pickup screen's current state."""
@@ -139,8 +152,10 @@ class SelfServiceView(QWidget):
             self.bin.setText(" ".join(o.bin_code or "—" for o in snap.done.orders))
             self.thanks.setText(translate("pickup", "Thank you! Take your bag from the shelf."))
             self.back.start()
-        elif snap.step in (PickupStep.VERDICT, PickupStep.ERROR, PickupStep.CHOOSING) \
-                and not snap.can_confirm:
+        elif (
+            snap.step in (PickupStep.VERDICT, PickupStep.ERROR, PickupStep.CHOOSING)
+            and not snap.can_confirm
+        ):
             self.prompt.setText(translate("pickup", "Please see the staff at the counter"))
             self.thanks.setText("")
             self.back.start()

@@ -70,8 +70,14 @@ class LineRow(QWidget):
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.plus = button("+", self, px=26, name="linePlus", slot=self.raise_, height=48)
         self.plus.setFixedWidth(56)
-        self.issue = button(translate("pickup", "Issue"), self, px=18, name="lineIssue",
-                            slot=lambda: self.issue_clicked.emit(self.line.sku), height=48)
+        self.issue = button(
+            translate("pickup", "Issue"),
+            self,
+            px=18,
+            name="lineIssue",
+            slot=lambda: self.issue_clicked.emit(self.line.sku),
+            height=48,
+        )
         self.issue.setFixedWidth(96)
         for w in (self.minus, self.count, self.plus, self.issue):
             row.addWidget(w)
@@ -95,9 +101,12 @@ class LineRow(QWidget):
         if ln.remaining <= 0:
             text = translate("pickup", "{qty}{unit} out").replace("{qty}", f"{ln.picked_qty:g}")
         elif ln.picked_qty > 0:
-            text = translate("pickup", "{chosen}/{left}{unit} ({out} out)").replace(
-                "{chosen}", f"{self.qty:g}").replace("{left}", f"{ln.remaining:g}").replace(
-                "{out}", f"{ln.picked_qty:g}")
+            text = (
+                translate("pickup", "{chosen}/{left}{unit} ({out} out)")
+                .replace("{chosen}", f"{self.qty:g}")
+                .replace("{left}", f"{ln.remaining:g}")
+                .replace("{out}", f"{ln.picked_qty:g}")
+            )
         else:
             text = f"{self.qty:g}/{ln.remaining:g}{{unit}}"
         self.count.setText(text.replace("{unit}", ln.unit))
@@ -174,12 +183,20 @@ class VerdictPanel(QWidget):
             return  # the same colours: no style sheet to re-apply
         self._tone = tone
         colour = COLOURS[tone]
-        self.band.setStyleSheet(f"QLabel#verdictBand {{ background: {colour}; color: white;"
-                                " border-radius: 12px; padding: 4px 12px; }")
+        self.band.setStyleSheet(
+            f"QLabel#verdictBand {{ background: {colour}; color: white;"
+            " border-radius: 12px; padding: 4px 12px; }"
+        )
         self.bin.setStyleSheet(f"QLabel#binLabel {{ color: {colour}; }}")
 
-    def show_order(self, order: OrderView | None, *, bin_text: str = "", editable: bool = False,
-                   lines: tuple[LineView, ...] | None = None) -> None:
+    def show_order(
+        self,
+        order: OrderView | None,
+        *,
+        bin_text: str = "",
+        editable: bool = False,
+        lines: tuple[LineView, ...] | None = None,
+    ) -> None:
         self.bin.setText(bin_text or (order.bin_code or "—" if order else ""))
         if order is None:
             self.who.setText("")
@@ -187,8 +204,10 @@ class VerdictPanel(QWidget):
             tail = order.customer_phone[-4:] if order.customer_phone else "—"
             self.who.setText(
                 translate("pickup", "Customer: {name}\nPhone ends in: {tail}\nCode: {code}")
-                .replace("{name}", order.customer_name or "—").replace("{tail}", tail)
-                .replace("{code}", order.pickup_code))
+                .replace("{name}", order.customer_name or "—")
+                .replace("{tail}", tail)
+                .replace("{code}", order.pickup_code)
+            )
         key = (order.ticket if order else None, editable, lines)
         if key == self._rows_key and self.rows:
             return  # the same order redrawn (an issue saved): keep the ticks and quantities
@@ -202,19 +221,22 @@ class VerdictPanel(QWidget):
             row.issue_clicked.connect(self.issue_clicked.emit)
             self.lines_layout.insertWidget(len(self._pool), row)
             self._pool.append(row)
-        self.rows = self._pool[:len(lines)]
+        self.rows = self._pool[: len(lines)]
         for row, line in zip(self.rows, lines, strict=True):
             row.set_line(line)
             for w in (row.tick, row.minus, row.plus):
                 w.setEnabled(editable and line.remaining > 0)
             row.show()
-        for row in self._pool[len(lines):]:
+        for row in self._pool[len(lines) :]:
             row.hide()
 
     def selection(self) -> dict[str, float] | None:
         """None: everything left (a whole pickup); else qty per SKU (0 lines dropped)."""
-        if all(r.tick.isChecked() and r.qty == r.line.remaining
-               for r in self.rows if r.line.remaining > 0):
+        if all(
+            r.tick.isChecked() and r.qty == r.line.remaining
+            for r in self.rows
+            if r.line.remaining > 0
+        ):
             return None
         return {r.line.sku: r.chosen() for r in self.rows if r.chosen() > 0}
 

@@ -72,8 +72,13 @@ class InstrumentList(QWidget):
 
     def add_current(self) -> None:
         """Added even when incomplete: Save names what is missing in plain words."""
-        self._append({"name": self.name.text().strip(), "protocol": self.protocol.text().strip(),
-                      "port": self.port.text().strip()})
+        self._append(
+            {
+                "name": self.name.text().strip(),
+                "protocol": self.protocol.text().strip(),
+                "port": self.port.text().strip(),
+            }
+        )
         for field in (self.name, self.protocol, self.port):
             field.clear()
 

@@ -45,12 +45,28 @@ from ui.settings.words import (
 from ui.words.errors import error_text
 
 # What needs a restart of the kiosk to take effect (devices are opened at start).
-RESTART_FIELDS = frozenset({"printer_uri", "printer_paper", "printer_cjk", "serial_scanner_port",
-                            "camera", "instruments", "scanner_max_gap_ms",
-                            "scanner_min_length", "scanner_duplicate_window_s", "server_url",
-                            "overlay_host", "overlay_port", "overlay_token",
-                            # the check-in screen takes its bands when it is built
-                            "chilled_min_c", "chilled_max_c", "frozen_min_c", "frozen_max_c"})
+RESTART_FIELDS = frozenset(
+    {
+        "printer_uri",
+        "printer_paper",
+        "printer_cjk",
+        "serial_scanner_port",
+        "camera",
+        "instruments",
+        "scanner_max_gap_ms",
+        "scanner_min_length",
+        "scanner_duplicate_window_s",
+        "server_url",
+        "overlay_host",
+        "overlay_port",
+        "overlay_token",
+        # the check-in screen takes its bands when it is built
+        "chilled_min_c",
+        "chilled_max_c",
+        "frozen_min_c",
+        "frozen_max_c",
+    }
+)
 FIELD_STYLE = "font-size: 18px; min-height: 44px;"
 
 
@@ -94,8 +110,9 @@ class SettingsScreen(Screen):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("settingsSave")
         self.save_button.setMinimumSize(180, 56)
-        self.save_button.setStyleSheet("font-size: 20px; background: #2e7d32; color: white;"
-                                       " border-radius: 8px;")
+        self.save_button.setStyleSheet(
+            "font-size: 20px; background: #2e7d32; color: white; border-radius: 8px;"
+        )
         self.save_button.clicked.connect(self.save)
         bottom.addWidget(self.save_button)
         outer.addLayout(bottom)
@@ -148,8 +165,10 @@ class SettingsScreen(Screen):
             editor = InstrumentList(parent)
         elif isinstance(default, bool):
             box = QCheckBox(parent)
-            box.setStyleSheet("QCheckBox { font-size: 18px; spacing: 12px; }"
-                              " QCheckBox::indicator { width: 36px; height: 36px; }")
+            box.setStyleSheet(
+                "QCheckBox { font-size: 18px; spacing: 12px; }"
+                " QCheckBox::indicator { width: 36px; height: 36px; }"
+            )
             box.setMinimumHeight(48)
             editor = box
         elif choices:

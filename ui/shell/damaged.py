@@ -32,8 +32,9 @@ def _local(path: Path | None) -> str:
 class LedgerDamagedDialog(QDialog):
     """Accepted once the backup was restored (start again); rejected: quit."""
 
-    def __init__(self, error: LedgerDamaged, tasks: TaskManager,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, error: LedgerDamaged, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.error, self.tasks = error, tasks
         self.result_value: RestoreResult | None = None
@@ -85,31 +86,59 @@ class LedgerDamagedDialog(QDialog):
         e = self.error
         lines = []
         if isinstance(e, LedgerMissing):
-            lines.append(translate("damaged", "The ledger (the record of orders and pickups) is "
-                                   "not where it was: %1. The kiosk will not start a new empty "
-                                   "one.").replace("%1", _local(e.path)))
+            lines.append(
+                translate(
+                    "damaged",
+                    "The ledger (the record of orders and pickups) is "
+                    "not where it was: %1. The kiosk will not start a new empty "
+                    "one.",
+                ).replace("%1", _local(e.path))
+            )
         else:
-            lines.append(translate("damaged", "The ledger (the record of orders and pickups) "
-                                   "failed its check at start. The kiosk did not change it and "
-                                   "will not start on it."))
+            lines.append(
+                translate(
+                    "damaged",
+                    "The ledger (the record of orders and pickups) "
+                    "failed its check at start. The kiosk did not change it and "
+                    "will not start on it.",
+                )
+            )
             if e.kept is not None:
-                lines.append(translate("damaged", "The damaged file was kept: %1 (a copy is in "
-                                       "%2).").replace("%1", _local(e.path))
-                             .replace("%2", _local(e.kept)))
+                lines.append(
+                    translate("damaged", "The damaged file was kept: %1 (a copy is in %2).")
+                    .replace("%1", _local(e.path))
+                    .replace("%2", _local(e.kept))
+                )
             else:
-                lines.append(translate("damaged", "The damaged file was left where it is: %1.")
-                             .replace("%1", _local(e.path)))
+                lines.append(
+                    translate("damaged", "The damaged file was left where it is: %1.").replace(
+                        "%1", _local(e.path)
+                    )
+                )
         if e.backup is not None:
             made = backup_time(Path(e.backup.path))
             when = "" if made is None else made.astimezone().strftime("%Y-%m-%d %H:%M")
-            lines.append(translate("damaged", "Newest good backup: %1 (made %2).")
-                         .replace("%1", _local(e.backup.path)).replace("%2", when or "?"))
-            lines.append(translate("damaged", "Restoring it keeps every pickup in it that has "
-                                   "not reached the platform yet (it is still sent); the next "
-                                   "sync brings back what the platform has."))
+            lines.append(
+                translate("damaged", "Newest good backup: %1 (made %2).")
+                .replace("%1", _local(e.backup.path))
+                .replace("%2", when or "?")
+            )
+            lines.append(
+                translate(
+                    "damaged",
+                    "Restoring it keeps every pickup in it that has "
+                    "not reached the platform yet (it is still sent); the next "
+                    "sync brings back what the platform has.",
+                )
+            )
         else:
-            lines.append(translate("damaged", "No good backup was found: quit and call "
-                                   "support. Do not delete the damaged file."))
+            lines.append(
+                translate(
+                    "damaged",
+                    "No good backup was found: quit and call "
+                    "support. Do not delete the damaged file.",
+                )
+            )
         return lines
 
     def start_restore(self) -> None:
@@ -132,9 +161,12 @@ class LedgerDamagedDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.quit.setEnabled(True)
         self.outcome.setStyleSheet("font-size: 18px; color: #b71c1c;")
-        self.outcome.setText(translate("damaged", "The backup was not restored; nothing was "
-                                       "changed. Quit and call support. (%1)")
-                             .replace("%1", str(exc)))
+        self.outcome.setText(
+            translate(
+                "damaged",
+                "The backup was not restored; nothing was changed. Quit and call support. (%1)",
+            ).replace("%1", str(exc))
+        )
 
 
 def recover_or_quit(error: LedgerDamaged) -> bool:

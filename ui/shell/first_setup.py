@@ -29,8 +29,13 @@ class FirstSetup(QFrame):
         title.setWordWrap(True)
         title.setStyleSheet("font-size: 24px; font-weight: bold;")
         layout.addWidget(title)
-        hint = QLabel(self.tr("Type the platform address and the enrollment code the platform "
-                              "gave the store. The staff list arrives with the first sync."), self)
+        hint = QLabel(
+            self.tr(
+                "Type the platform address and the enrollment code the platform "
+                "gave the store. The staff list arrives with the first sync."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("font-size: 18px;")
         layout.addWidget(hint)

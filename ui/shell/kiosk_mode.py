@@ -15,8 +15,14 @@ MANAGERS = frozenset({"manager"})
 class ManagerPinDialog(QDialog):
     accepted_clerk = Signal(object)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
-                 roles: frozenset[str] | None = MANAGERS, prompt: str = "") -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        roles: frozenset[str] | None = MANAGERS,
+        prompt: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("managerPin")
         self.setWindowTitle(self.tr("Manager PIN") if roles == MANAGERS else self.tr("Staff PIN"))

@@ -47,8 +47,10 @@ class LoginScreen(QWidget):
         self.demo = QLabel(self)
         self.demo.setObjectName("demoPins")
         self.demo.setWordWrap(True)
-        self.demo.setStyleSheet("font-size: 18px; color: #6a1b9a; background: #f3e5f5;"
-                                " padding: 8px; border-radius: 6px;")
+        self.demo.setStyleSheet(
+            "font-size: 18px; color: #6a1b9a; background: #f3e5f5;"
+            " padding: 8px; border-radius: 6px;"
+        )
         self.demo.setVisible(bool(ctx.kiosk.demo_pins))
         layout.addWidget(self.demo)
         self._show_demo_pins()

@@ -26,12 +26,14 @@ class NavBar(QFrame):
     demo_code_clicked = Signal()
     leave_kiosk_clicked = Signal()
 
-    STYLE = ("#navBar { background: #263238; }"
-             " #navBar QPushButton { color: white; background: #37474f; border: none;"
-             " border-radius: 6px; font-size: 16px; padding: 0 10px; }"
-             " #navBar QPushButton:checked { background: #0288d1; }"
-             " #navBar QPushButton#navClerk { background: #455a64; }"
-             " #navBar QPushButton#navDemo { background: #6a1b9a; }")
+    STYLE = (
+        "#navBar { background: #263238; }"
+        " #navBar QPushButton { color: white; background: #37474f; border: none;"
+        " border-radius: 6px; font-size: 16px; padding: 0 10px; }"
+        " #navBar QPushButton:checked { background: #0288d1; }"
+        " #navBar QPushButton#navClerk { background: #455a64; }"
+        " #navBar QPushButton#navDemo { background: #6a1b9a; }"
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +77,9 @@ class NavBar(QFrame):
                 label = f"{label}\n{screen.shortcut}"
             button = _button(label, self, f"nav-{screen.screen_id}")
             button.setCheckable(True)
-            button.clicked.connect(lambda _=False, sid=screen.screen_id: self.screen_chosen.emit(sid))
+            button.clicked.connect(
+                lambda _=False, sid=screen.screen_id: self.screen_chosen.emit(sid)
+            )
             self.screens_box.addWidget(button)
             self.buttons[screen.screen_id] = button
 

@@ -21,8 +21,14 @@ class PinPanel(QWidget):
 
     accepted = Signal(object)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
-                 check_only: bool = False, roles: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        check_only: bool = False,
+        roles: frozenset[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.check_only = check_only
@@ -81,8 +87,10 @@ class PinPanel(QWidget):
             button.setObjectName(f"staff-{card.staff_id}")
             button.setMinimumSize(180, 96)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet("font-size: 22px; border-radius: 10px; background: #e3f2fd;"
-                                 " border: 1px solid #90caf9;")
+            button.setStyleSheet(
+                "font-size: 22px; border-radius: 10px; background: #e3f2fd;"
+                " border: 1px solid #90caf9;"
+            )
             button.clicked.connect(lambda _=False, c=card: self.select(c))
             self.tiles.addWidget(button, i // 3, i % 3)
         if len(self.cards) == 1:
@@ -115,8 +123,10 @@ class PinPanel(QWidget):
         self.busy = True
         session = self.ctx.session
         check: Callable[[], LoginResult] = (
-            (lambda: session.check_pin(card.staff_id, pin)) if self.check_only
-            else (lambda: session.switch(card.staff_id, pin)))
+            (lambda: session.check_pin(card.staff_id, pin))
+            if self.check_only
+            else (lambda: session.switch(card.staff_id, pin))
+        )
         self.ctx.tasks.run_db(check, self.show_result, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -126,8 +136,12 @@ class PinPanel(QWidget):
     def show_result(self, result: LoginResult) -> None:
         self.busy = False
         self.pad.clear()
-        if result.ok and self.roles is not None and result.clerk is not None \
-                and result.clerk.role not in self.roles:
+        if (
+            result.ok
+            and self.roles is not None
+            and result.clerk is not None
+            and result.clerk.role not in self.roles
+        ):
             result = LoginResult("not_manager")
         self.message.setText(login_message(result))
         if result.ok and result.clerk is not None:

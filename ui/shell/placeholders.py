@@ -22,8 +22,14 @@ def placeholder_titles() -> dict[str, str]:
 
 
 PLACEHOLDER_PERMISSIONS: dict[str, str | None] = {
-    "pickup": "pickup", "checkin": "check_in", "handover": "hand_over", "orders": None,
-    "shift": None, "devices": "manage", "sync": "manage", "settings": "manage",
+    "pickup": "pickup",
+    "checkin": "check_in",
+    "handover": "hand_over",
+    "orders": None,
+    "shift": None,
+    "devices": "manage",
+    "sync": "manage",
+    "settings": "manage",
 }
 
 

@@ -34,6 +34,13 @@ SCREENS: list[type[Screen]] = [
 
 # The screen ids in navigation order; a placeholder fills any id not in SCREENS.
 NAV_ORDER: tuple[str, ...] = (
-    "pickup", "checkin", "handover", "orders", "shift", "devices", "sync", "settings",
+    "pickup",
+    "checkin",
+    "handover",
+    "orders",
+    "shift",
+    "devices",
+    "sync",
+    "settings",
 )
 HOME = "pickup"

@@ -149,30 +149,39 @@ class StatusBar(QFrame):
         lines = []
         for slot in slots:
             status = slot.device.status()
-            lines.append(translate("shell", "%1: %2").replace("%1", kind_word(slot.kind))
-                         .replace("%2", status_sentence(status)))
+            lines.append(
+                translate("shell", "%1: %2")
+                .replace("%1", kind_word(slot.kind))
+                .replace("%2", status_sentence(status))
+            )
         return lines
 
     def show_detail(self, kind: str) -> None:
         dot = self.dots[kind]
-        self.detail.show_for(kind, kind_word(kind), self.detail_lines(kind),
-                             dot.mapToGlobal(dot.rect().topLeft()))
+        self.detail.show_for(
+            kind, kind_word(kind), self.detail_lines(kind), dot.mapToGlobal(dot.rect().topLeft())
+        )
 
 
 class DetailPopup(QFrame):
     """A tap on a dot: what is going on and what to do, in plain words."""
 
     navigate = Signal(str)
-    SCREEN_OF: ClassVar[dict[str, str]] = {"sync": "sync", "printer": "devices",
-                                           "scanner": "devices", "camera": "devices",
-                                           "scale": "devices"}
+    SCREEN_OF: ClassVar[dict[str, str]] = {
+        "sync": "sync",
+        "printer": "devices",
+        "scanner": "devices",
+        "camera": "devices",
+        "scale": "devices",
+    }
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.kind = ""
         self.setObjectName("statusDetail")
-        self.setStyleSheet("#statusDetail { background: white; border: 2px solid #90a4ae;"
-                           " border-radius: 8px; }")
+        self.setStyleSheet(
+            "#statusDetail { background: white; border: 2px solid #90a4ae; border-radius: 8px; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         self.title = QLabel(self)
@@ -194,8 +203,11 @@ class DetailPopup(QFrame):
         self.kind = kind
         self.title.setText(title)
         self.body.setText("\n".join(lines))
-        self.open.setText(self.tr("Open the sync screen") if kind == "sync"
-                          else self.tr("Open the devices screen"))
+        self.open.setText(
+            self.tr("Open the sync screen")
+            if kind == "sync"
+            else self.tr("Open the devices screen")
+        )
         self.adjustSize()
         self.move(anchor.x(), max(0, anchor.y() - self.height() - 4))
         self.show()

@@ -299,8 +299,9 @@ class ShellWindow(QMainWindow):
         self.nav.setVisible(not active)
         bar = self.status_bar
         bar.staff.setVisible(self.ctx.settings.self_service)
-        bar.staff.setText(self.tr("Back to self-service") if self.staff_override
-                          else self.tr("Staff"))
+        bar.staff.setText(
+            self.tr("Back to self-service") if self.staff_override else self.tr("Staff")
+        )
         if active and self.current_id not in (None, HOME):
             self.show_screen(HOME)
         self.restart_idle()
@@ -310,8 +311,12 @@ class ShellWindow(QMainWindow):
             self.staff_override = False
             self.apply_self_service()
             return
-        dialog = ManagerPinDialog(self.ctx, self, roles=None,
-                                  prompt=self.tr("Staff only: type your PIN to open the counter."))
+        dialog = ManagerPinDialog(
+            self.ctx,
+            self,
+            roles=None,
+            prompt=self.tr("Staff only: type your PIN to open the counter."),
+        )
         dialog.accepted_clerk.connect(self._staff_opened)
         dialog.open()
         self.pin_dialog = dialog
@@ -347,8 +352,11 @@ class ShellWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         """In kiosk mode the window stays fullscreen (no minimising past the PIN)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.WindowStateChange and self.kiosk_locked \
-                and not self.isFullScreen():
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.kiosk_locked
+            and not self.isFullScreen()
+        ):
             QTimer.singleShot(0, self.enter_kiosk_mode)
 
     # --- demo ---------------------------------------------------------------------------

@@ -29,11 +29,14 @@ def login_message(result: LoginResult) -> str:
         left = int(params.get("left", 0))
         if left <= 0:
             return translate("shell", "Wrong PIN.")
-        return translate("shell", "Wrong PIN: %1 more tries before a short lock.").replace("%1", str(left))
+        return translate("shell", "Wrong PIN: %1 more tries before a short lock.").replace(
+            "%1", str(left)
+        )
     if result.code == "locked":
         minutes = int(params.get("minutes", 1))
-        return translate("shell", "Too many wrong PINs: locked for %1 min. Wait, or ask a manager.").replace(
-            "%1", str(minutes))
+        return translate(
+            "shell", "Too many wrong PINs: locked for %1 min. Wait, or ask a manager."
+        ).replace("%1", str(minutes))
     if result.code == "unknown_badge":
         return translate("shell", "This badge is not known here: log in with your PIN.")
     if result.code == "no_pin":
@@ -48,5 +51,8 @@ def version_words() -> str:
     from kiosk import __version__
     from kiosk.version import build_id
 
-    return translate("shell", "Version %1, build %2").replace("%1", __version__) \
+    return (
+        translate("shell", "Version %1, build %2")
+        .replace("%1", __version__)
         .replace("%2", build_id())
+    )

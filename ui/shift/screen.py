@@ -45,8 +45,9 @@ class ShiftScreen(Screen):
             self.tiles[key] = tile
         root.addLayout(grid)
         root.addStretch(1)
-        self.close_button = touch_button(translate("shift", "Close the shift and print"), self,
-                                         px=26, name="shift-close")
+        self.close_button = touch_button(
+            translate("shift", "Close the shift and print"), self, px=26, name="shift-close"
+        )
         self.close_button.setMinimumHeight(80)
         self.close_button.clicked.connect(self._close)
         root.addWidget(self.close_button)
@@ -75,8 +76,10 @@ class ShiftScreen(Screen):
             self.show_view(view)
             if view.changes.any():
                 self.ctx.hooks.operation_did_execute.emit(view.changes)
-        self.ctx.tasks.run_db(lambda: shift_desk.close(db, shift_id, staff_id=staff,
-                                                       reports=reports), done)
+
+        self.ctx.tasks.run_db(
+            lambda: shift_desk.close(db, shift_id, staff_id=staff, reports=reports), done
+        )
 
     def show_view(self, view: ShiftView) -> None:
         self.view = view
@@ -84,19 +87,32 @@ class ShiftScreen(Screen):
         for key, tile in self.tiles.items():
             tile.setText(f"{count_label(key)}\n{counts.get(key, 0)}")
             bad = key in ("events_waiting", "print_queued") and counts.get(key, 0) > 0
-            tile.setStyleSheet("QLabel { background: %s; border-radius: 8px; }"
-                               % ("#ffe0b2" if bad else "#eef2f6"))
+            tile.setStyleSheet(
+                "QLabel { background: %s; border-radius: 8px; }" % ("#ffe0b2" if bad else "#eef2f6")
+            )
         opened = view.opened_at.astimezone().strftime("%H:%M") if view.opened_at else ""
-        self.heading.setText(translate("shift", "Shift since {time}").replace("{time}", opened)
-                             if view.opened_at else "")
+        self.heading.setText(
+            translate("shift", "Shift since {time}").replace("{time}", opened)
+            if view.opened_at
+            else ""
+        )
         if view.code is ShiftCode.CLOSED:
-            self.banner.say(closed_text(view.report_queued) + (
-                " " + unsent_warning(counts.get("events_waiting", 0), counts.get("print_queued", 0))
-                if view.unsent else ""), WAIT if view.unsent else GO)
+            self.banner.say(
+                closed_text(view.report_queued)
+                + (
+                    " "
+                    + unsent_warning(counts.get("events_waiting", 0), counts.get("print_queued", 0))
+                    if view.unsent
+                    else ""
+                ),
+                WAIT if view.unsent else GO,
+            )
         elif view.code is ShiftCode.OPEN:
             if view.unsent:
-                self.banner.say(unsent_warning(counts.get("events_waiting", 0),
-                                               counts.get("print_queued", 0)), WAIT)
+                self.banner.say(
+                    unsent_warning(counts.get("events_waiting", 0), counts.get("print_queued", 0)),
+                    WAIT,
+                )
             else:
                 self.banner.say(all_sent(), GO)
         else:

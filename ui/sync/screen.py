@@ -59,8 +59,9 @@ class SyncScreen(Screen):
         self.waiting_list = QListWidget(self)
         self.waiting_list.setFont(big_font(17, bold=False))
         left.addWidget(self.waiting_list, 1)
-        self.sync_button = big_button(translate("sync", "Sync now"), self, self._sync_now,
-                                      name="sync-now", px=24)
+        self.sync_button = big_button(
+            translate("sync", "Sync now"), self, self._sync_now, name="sync-now", px=24
+        )
         left.addWidget(self.sync_button)
         enroll_title = text_label(self, 18, text=translate("sync", "Enroll this kiosk"))
         left.addWidget(enroll_title)
@@ -87,10 +88,16 @@ class SyncScreen(Screen):
         right.addWidget(self.advice_label)
         self.note_edit = touch_field(self, translate("sync", "What you did (note)"))
         right.addWidget(self.note_edit)
-        self.settle_button = touch_button(translate("sync", "Mark settled"), self, name="sync-settle")
+        self.settle_button = touch_button(
+            translate("sync", "Mark settled"), self, name="sync-settle"
+        )
         self.retry_button = touch_button(translate("sync", "Send again"), self, name="sync-retry")
-        right.addLayout(button_row((self.settle_button, lambda: self._settle(retry=False)),
-                                   (self.retry_button, lambda: self._settle(retry=True))))
+        right.addLayout(
+            button_row(
+                (self.settle_button, lambda: self._settle(retry=False)),
+                (self.retry_button, lambda: self._settle(retry=True)),
+            )
+        )
         ctx.hooks.sync_status_did_change.connect(lambda _status: self.refresh())
         self._problem_chosen(None, None)
 
@@ -151,8 +158,12 @@ class SyncScreen(Screen):
         problem = self._current_problem()
         if not isinstance(problem, ConflictItem):
             return
-        db, staff, note, eid = (self.ctx.kiosk.db, self.ctx.session.staff_id,
-                                self.note_edit.text(), problem.event_id)
+        db, staff, note, eid = (
+            self.ctx.kiosk.db,
+            self.ctx.session.staff_id,
+            self.note_edit.text(),
+            problem.event_id,
+        )
 
         def done(result: ActionResult) -> None:
             self.banner.say(action_text(result), GO if result.ok else DANGER)
@@ -160,8 +171,10 @@ class SyncScreen(Screen):
                 self.ctx.hooks.operation_did_execute.emit(result.changes)
             self.refresh()
             self.action_done.emit(result)
-        self.ctx.tasks.run_db(lambda: actions.settle(db, eid, staff_id=staff, note=note,
-                                                     retry=retry), done)
+
+        self.ctx.tasks.run_db(
+            lambda: actions.settle(db, eid, staff_id=staff, note=note, retry=retry), done
+        )
 
     def _sync_now(self) -> None:
         run = self.ctx.kiosk.sync_now
@@ -169,8 +182,13 @@ class SyncScreen(Screen):
             self.banner.say(words.no_sync(), DANGER)
             return
         self.banner.say(words.sync_started(), WAIT)
-        self.ctx.tasks.run(run, lambda _none: self.ctx.hooks.operation_did_execute.emit(
-            Changes(sync=True, outbox=True)), self._failed)
+        self.ctx.tasks.run(
+            run,
+            lambda _none: self.ctx.hooks.operation_did_execute.emit(
+                Changes(sync=True, outbox=True)
+            ),
+            self._failed,
+        )
 
     def _enroll(self) -> None:
         enroll = self.ctx.kiosk.enroll
@@ -187,10 +205,14 @@ class SyncScreen(Screen):
             self.code_edit.clear()
             self.ctx.hooks.operation_did_execute.emit(Changes(sync=True))
             self.action_done.emit(e)
+
         self.ctx.tasks.run(lambda: enroll(server, code), done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        text = sync_error(exc.kind) if isinstance(exc, SyncError) else translate(
-            "sync", "That did not work: check the server address and the network.")
+        text = (
+            sync_error(exc.kind)
+            if isinstance(exc, SyncError)
+            else translate("sync", "That did not work: check the server address and the network.")
+        )
         self.banner.say(text, DANGER)
         self.action_done.emit(exc)

@@ -22,8 +22,14 @@ class NumPad(QWidget):
 
     submitted = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, secret: bool = False,
-                 max_length: int = 8, key_px: int = KEY_PX) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        secret: bool = False,
+        max_length: int = 8,
+        key_px: int = KEY_PX,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("numpad")
         layout = QVBoxLayout(self)
@@ -49,16 +55,19 @@ class NumPad(QWidget):
         self._key(grid, "0", 3, 1, key_px)
         self.ok = self._key(grid, self.tr("OK"), 3, 2, key_px)
         self.ok.setObjectName("numpadOk")
-        self.ok.setStyleSheet(f"font-size: {key_px // 3}px; background: #2e7d32; color: white;"
-                              " border-radius: 8px;")
+        self.ok.setStyleSheet(
+            f"font-size: {key_px // 3}px; background: #2e7d32; color: white; border-radius: 8px;"
+        )
         layout.addLayout(grid)
 
     def _key(self, grid: QGridLayout, label: str, row: int, col: int, px: int) -> QPushButton:
         button = QPushButton(label, self)
         button.setMinimumSize(px, px)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
-        button.setStyleSheet(f"font-size: {px * 2 // 5}px; border-radius: 8px;"
-                             " background: #eceff1; border: 1px solid #b0bec5;")
+        button.setStyleSheet(
+            f"font-size: {px * 2 // 5}px; border-radius: 8px;"
+            " background: #eceff1; border: 1px solid #b0bec5;"
+        )
         button.setObjectName(f"numpadKey{label}" if label.isdigit() else "numpadKey")
         button.clicked.connect(lambda _=False, k=label: self.press(k))
         grid.addWidget(button, row, col)

@@ -35,8 +35,9 @@ def two_columns(screen: QWidget, left: int = 1, right: int = 1) -> tuple[QVBoxLa
     return columns
 
 
-def chooser_row(parent: QWidget, counter_name: str,
-                on_chosen: Callable[[int], None]) -> tuple[QHBoxLayout, QComboBox, QLabel]:
+def chooser_row(
+    parent: QWidget, counter_name: str, on_chosen: Callable[[int], None]
+) -> tuple[QHBoxLayout, QComboBox, QLabel]:
     """A touch-sized chooser (the batch, the leader) beside the big `n / total` counter. The
     chooser never takes the keyboard focus: the scanner's keys must not land in it."""
     row = QHBoxLayout()
@@ -53,8 +54,9 @@ def chooser_row(parent: QWidget, counter_name: str,
     return row, box, counter
 
 
-def touch_field(parent: QWidget, placeholder: str = "", *, px: int = 17,
-                name: str = "") -> QLineEdit:
+def touch_field(
+    parent: QWidget, placeholder: str = "", *, px: int = 17, name: str = ""
+) -> QLineEdit:
     """A text field a finger can hit (TOUCH tall), in plain (not bold) type of `px`."""
     edit = QLineEdit(parent)
     if name:
@@ -66,8 +68,15 @@ def touch_field(parent: QWidget, placeholder: str = "", *, px: int = 17,
     return edit
 
 
-def text_label(parent: QWidget, px: int, *, bold: bool = True, name: str = "",
-               wrap: bool = False, text: str = "") -> QLabel:
+def text_label(
+    parent: QWidget,
+    px: int,
+    *,
+    bold: bool = True,
+    name: str = "",
+    wrap: bool = False,
+    text: str = "",
+) -> QLabel:
     """A label in `px` type (bold unless told), word-wrapped when asked."""
     label = QLabel(text, parent) if text else QLabel(parent)
     if name:
@@ -87,8 +96,9 @@ def button_row(*buttons: tuple[QPushButton, Callable[[], object]]) -> QHBoxLayou
     return row
 
 
-def big_button(text: str, parent: QWidget, on_tap: Callable[[], object], *, name: str,
-               px: int = 26) -> QPushButton:
+def big_button(
+    text: str, parent: QWidget, on_tap: Callable[[], object], *, name: str, px: int = 26
+) -> QPushButton:
     """The step's main button: taller than the others (BIG), wired to what its tap does."""
     button = touch_button(text, parent, px=px, name=name)
     button.setMinimumHeight(BIG)
@@ -96,8 +106,9 @@ def big_button(text: str, parent: QWidget, on_tap: Callable[[], object], *, name
     return button
 
 
-def tap_list(parent: QWidget, px: int, on_tap: Callable[[QListWidgetItem], None], *,
-             name: str = "") -> QListWidget:
+def tap_list(
+    parent: QWidget, px: int, on_tap: Callable[[QListWidgetItem], None], *, name: str = ""
+) -> QListWidget:
     """A list of rows a finger taps (each tap ticks or opens a row). It never takes the
     keyboard focus, so the scanner's keys are not eaten by its type-ahead."""
     rows = QListWidget(parent)

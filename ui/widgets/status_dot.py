@@ -16,8 +16,14 @@ COLOURS = {
     DeviceState.DISABLED: "#b0bec5",
 }
 # worst first: a slot with several devices (printer + receipt queue) shows the worst one
-SEVERITY = (DeviceState.ERROR, DeviceState.OFFLINE, DeviceState.CONNECTING,
-            DeviceState.WAITING, DeviceState.ONLINE, DeviceState.DISABLED)
+SEVERITY = (
+    DeviceState.ERROR,
+    DeviceState.OFFLINE,
+    DeviceState.CONNECTING,
+    DeviceState.WAITING,
+    DeviceState.ONLINE,
+    DeviceState.DISABLED,
+)
 
 
 def worst(states: list[DeviceState]) -> DeviceState:

@@ -25,28 +25,42 @@ def diagnosis(problem: ScanProblem | None) -> str:
         return translate("device_tests", "The scanner reads correctly.")
     words: dict[ScanProblem, Callable[[], str]] = {
         ScanProblem.WRONG_LAYOUT: lambda: translate(
-            "device_tests", "The scanner types with another keyboard layout (e.g. French "
-            "AZERTY): set it to US English with the setup code in its manual."),
+            "device_tests",
+            "The scanner types with another keyboard layout (e.g. French "
+            "AZERTY): set it to US English with the setup code in its manual.",
+        ),
         ScanProblem.FULL_WIDTH: lambda: translate(
-            "device_tests", "A Chinese input method turned the letters full-width: switch the "
-            "input method to English (Shift or Ctrl+Space) before scanning."),
+            "device_tests",
+            "A Chinese input method turned the letters full-width: switch the "
+            "input method to English (Shift or Ctrl+Space) before scanning.",
+        ),
         ScanProblem.CHINESE_IME: lambda: translate(
-            "device_tests", "A Chinese input method caught the scan (pinyin): switch the input "
-            "method to English before scanning."),
+            "device_tests",
+            "A Chinese input method caught the scan (pinyin): switch the input "
+            "method to English before scanning.",
+        ),
         ScanProblem.TRUNCATED: lambda: translate(
-            "device_tests", "The code arrived cut short: the scanner may be set to a maximum "
-            "length or a slow keyboard speed; check its setup."),
+            "device_tests",
+            "The code arrived cut short: the scanner may be set to a maximum "
+            "length or a slow keyboard speed; check its setup.",
+        ),
         ScanProblem.GARBLED: lambda: translate(
-            "device_tests", "Strange control characters arrived: the scanner sends a prefix or "
-            "suffix; remove it with its setup codes."),
+            "device_tests",
+            "Strange control characters arrived: the scanner sends a prefix or "
+            "suffix; remove it with its setup codes.",
+        ),
     }
     return words[problem]()
 
 
 def read_text(text: str, source: ScanSource) -> str:
     shown = text if len(text) <= 60 else text[:57] + "…"
-    return translate("device_tests", "Read from the {source}: {text} ({n} characters)").replace(
-        "{source}", source_word(source)).replace("{text}", shown).replace("{n}", str(len(text)))
+    return (
+        translate("device_tests", "Read from the {source}: {text} ({n} characters)")
+        .replace("{source}", source_word(source))
+        .replace("{text}", shown)
+        .replace("{n}", str(len(text)))
+    )
 
 
 def reading_text(r: Reading) -> str:

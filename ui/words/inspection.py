@@ -50,7 +50,8 @@ def problem_text(code: str, params: Mapping[str, str], item_label: str = "") -> 
         return translate("inspection", "Not answered yet: {item}").format(item=item_label)
     if code == "evidence_missing":
         return translate("inspection", "A fail needs {need}: {item}").format(
-            need=need_text(params.get("need", "")), item=item_label)
+            need=need_text(params.get("need", "")), item=item_label
+        )
     if code == "signature_missing":
         return translate("inspection", "Signature missing: {role}").format(role=role)
     if code == "signature_empty":
@@ -64,8 +65,9 @@ def problem_text(code: str, params: Mapping[str, str], item_label: str = "") -> 
     if code == "inspector_missing":
         return translate("inspection", "Log in to start an inspection.")
     if code in ("read_only", "already_submitted"):
-        return translate("inspection", "This inspection is submitted and read-only; make a "
-                                       "correction instead.")
+        return translate(
+            "inspection", "This inspection is submitted and read-only; make a correction instead."
+        )
     if code == "already_corrected":
         return translate("inspection", "This inspection already has a correction.")
     if code == "reading_unknown":
@@ -75,25 +77,39 @@ def problem_text(code: str, params: Mapping[str, str], item_label: str = "") -> 
 
 def progress_text(index: int, total: int, section: str) -> str:
     return translate("inspection", "Item {n} of {total} · {section}").format(
-        n=index + 1, total=total, section=section)
+        n=index + 1, total=total, section=section
+    )
 
 
 def score_text(score: float) -> str:
     return translate("inspection", "Score {score} / 100").format(score=f"{score:.1f}")
 
 
-def sample_text(kind: str, value: float | None, unit: str, verdict: str | None,
-                source: str, short_code: str | None = None) -> str:
-    what = {"brix": translate("inspection", "Brix"),
-            "pesticide": translate("inspection", "Pesticide inhibition"),
-            "weight": translate("inspection", "Weight")}.get(kind, kind)
+def sample_text(
+    kind: str,
+    value: float | None,
+    unit: str,
+    verdict: str | None,
+    source: str,
+    short_code: str | None = None,
+) -> str:
+    what = {
+        "brix": translate("inspection", "Brix"),
+        "pesticide": translate("inspection", "Pesticide inhibition"),
+        "weight": translate("inspection", "Weight"),
+    }.get(kind, kind)
     shown = "—" if value is None else f"{value:g} {unit}"
-    judged = {"negative": translate("inspection", "negative"),
-              "suspect": translate("inspection", "suspect"),
-              "positive": translate("inspection", "POSITIVE"),
-              "invalid": translate("inspection", "invalid run")}.get(verdict or "", verdict or "")
-    how = translate("inspection", "instrument") if source == "instrument" \
+    judged = {
+        "negative": translate("inspection", "negative"),
+        "suspect": translate("inspection", "suspect"),
+        "positive": translate("inspection", "POSITIVE"),
+        "invalid": translate("inspection", "invalid run"),
+    }.get(verdict or "", verdict or "")
+    how = (
+        translate("inspection", "instrument")
+        if source == "instrument"
         else translate("inspection", "manual entry")
+    )
     text = f"{what} {shown} · {judged} · {how}".replace(" ·  ·", " ·")
     return f"{text} · {short_code}" if short_code else text
 

@@ -61,8 +61,11 @@ def title_text(snap: LiveSnapshot) -> str:
     if not snap.product:
         return ""
     if snap.batch_id:
-        return translate("live", "{product} · batch {batch}").replace(
-            "{product}", snap.product).replace("{batch}", snap.batch_id)
+        return (
+            translate("live", "{product} · batch {batch}")
+            .replace("{product}", snap.product)
+            .replace("{batch}", snap.batch_id)
+        )
     return snap.product
 
 
@@ -73,16 +76,23 @@ def spread_text(spread: Spread | None) -> str:
     unit = "°Brix" if spread.unit == "%Brix" else spread.unit
     if spread.n == 1:
         return translate("live", "1 sample so far")
-    return (translate("live", "n={n} · mean {mean} · spread ±{sd} ({low}–{high}) {unit}")
-            .replace("{n}", str(spread.n)).replace("{mean}", f"{spread.mean:.{digits}f}")
-            .replace("{sd}", f"{spread.sd:.{max(digits, 1)}f}")
-            .replace("{low}", f"{spread.low:.{digits}f}")
-            .replace("{high}", f"{spread.high:.{digits}f}").replace("{unit}", unit))
+    return (
+        translate("live", "n={n} · mean {mean} · spread ±{sd} ({low}–{high}) {unit}")
+        .replace("{n}", str(spread.n))
+        .replace("{mean}", f"{spread.mean:.{digits}f}")
+        .replace("{sd}", f"{spread.sd:.{max(digits, 1)}f}")
+        .replace("{low}", f"{spread.low:.{digits}f}")
+        .replace("{high}", f"{spread.high:.{digits}f}")
+        .replace("{unit}", unit)
+    )
 
 
 def code_label(item: LiveItem) -> str:
-    return translate("live", "Verify code") if item.code else \
-        translate("live", "Manual entry (not signed)")
+    return (
+        translate("live", "Verify code")
+        if item.code
+        else translate("live", "Manual entry (not signed)")
+    )
 
 
 def item_line(item: LiveItem) -> str:
@@ -96,9 +106,13 @@ def refusal_text(code: str) -> str:
     words = {
         "no_product": translate("live", "Pick or type the product before going live."),
         "no_operator": translate("live", "Log in first: every reading records who measured it."),
-        "bad_reading": translate("live", "The instrument sent a reading that cannot be used; measure again."),
+        "bad_reading": translate(
+            "live", "The instrument sent a reading that cannot be used; measure again."
+        ),
         "not_live": translate("live", "Go live first, then save the weight."),
-        "weight_moving": translate("live", "The weight is still moving; wait for the scale to settle."),
+        "weight_moving": translate(
+            "live", "The weight is still moving; wait for the scale to settle."
+        ),
         "not_saved": translate("live", "This reading could not be saved; measure again."),
     }
     return words.get(code, words["not_saved"])
@@ -114,18 +128,28 @@ def frame_of(snap: LiveSnapshot, seq: int) -> LiveFrame:
     labels = {"not_connected": not_connected()}
     if latest is None:
         return LiveFrame(seq=seq, title=title_text(snap), empty=True, labels=labels)
-    return LiveFrame(seq=seq, title=title_text(snap), value=value_text(latest),
-                     verdict=verdict_text(latest.kind, latest.verdict), tone=latest.tone,
-                     stats=spread_text(snap.spreads.get(latest.kind)),
-                     code=latest.short_code or "", code_label=code_label(latest), empty=False,
-                     labels=labels)
+    return LiveFrame(
+        seq=seq,
+        title=title_text(snap),
+        value=value_text(latest),
+        verdict=verdict_text(latest.kind, latest.verdict),
+        tone=latest.tone,
+        stats=spread_text(snap.spreads.get(latest.kind)),
+        code=latest.short_code or "",
+        code_label=code_label(latest),
+        empty=False,
+        labels=labels,
+    )
 
 
 def session_text(snap: LiveSnapshot) -> str:
     if not snap.running:
         return translate("live", "Not live: pick the product and batch, then Go live.")
-    return translate("live", "Live session {id}: {n} reading(s) saved").replace(
-        "{id}", snap.session_id or "").replace("{n}", str(len(snap.items)))
+    return (
+        translate("live", "Live session {id}: {n} reading(s) saved")
+        .replace("{id}", snap.session_id or "")
+        .replace("{n}", str(len(snap.items)))
+    )
 
 
 def overlay_text(url: str | None) -> str:

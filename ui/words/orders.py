@@ -47,9 +47,11 @@ def history_text(h: HistoryEntry) -> str:
     if "from" in p:
         p["from"] = status_name(p["from"])
     words: dict[str, Callable[[], str]] = {
-        "batch.arrived": lambda: (translate("orders", "Checked in with delivery {batch}, bin {bin}")
-                                  if p.get("arrived") == "yes"
-                                  else translate("orders", "Missing from delivery {batch}")),
+        "batch.arrived": lambda: (
+            translate("orders", "Checked in with delivery {batch}, bin {bin}")
+            if p.get("arrived") == "yes"
+            else translate("orders", "Missing from delivery {batch}")
+        ),
         "order.picked_up": lambda: translate("orders", "Picked up"),
         "order.pickup_reversed": lambda: translate("orders", "Pickup reversed: {reason}"),
         "order.handed_over": lambda: translate("orders", "Handed to team leader {leader} ({by})"),
@@ -86,19 +88,25 @@ def action_text(r: ActionResult) -> str:
         Done.NOT_ALLOWED: lambda: translate("orders", "You may not do this: ask a manager."),
         Done.NO_ORDER: lambda: translate("orders", "There is no such order at this store."),
         Done.NEEDS_REASON: lambda: translate("orders", "Type the reason first."),
-        Done.NOTHING_TO_REVERSE: lambda: translate("orders", "There is no pickup to reverse: "
-                                                   "the order is {status}."),
-        Done.WINDOW_PASSED: lambda: translate("orders", "Too late to reverse: a pickup can only "
-                                              "be reversed within {minutes} minutes. Report an "
-                                              "issue instead."),
-        Done.NOT_OVERDUE: lambda: translate("orders", "Order {order} is not overdue (it is "
-                                            "{status}): it stays on the shelf."),
+        Done.NOTHING_TO_REVERSE: lambda: translate(
+            "orders", "There is no pickup to reverse: the order is {status}."
+        ),
+        Done.WINDOW_PASSED: lambda: translate(
+            "orders",
+            "Too late to reverse: a pickup can only "
+            "be reversed within {minutes} minutes. Report an "
+            "issue instead.",
+        ),
+        Done.NOT_OVERDUE: lambda: translate(
+            "orders", "Order {order} is not overdue (it is {status}): it stays on the shelf."
+        ),
         Done.NO_PRINTER: lambda: translate("orders", "There is no printer set up."),
         Done.NOT_PICKED_UP: lambda: translate("orders", "No receipt: the order is {status}."),
         Done.BAD_ISSUE: lambda: translate("orders", "Choose what is wrong and a quantity."),
         Done.NO_CONFLICT: lambda: translate("orders", "That sync problem was already settled."),
-        Done.CANNOT_RETRY: lambda: translate("orders", "A conflict is already on the platform: "
-                                             "settle it, do not send it again."),
+        Done.CANNOT_RETRY: lambda: translate(
+            "orders", "A conflict is already on the platform: settle it, do not send it again."
+        ),
         Done.REFUSED: lambda: translate("orders", "The kiosk refused this: nothing was changed."),
     }
     return fill(words[r.code](), p)

@@ -26,10 +26,16 @@ def count_label(key: str) -> str:
 
 
 def unsent_warning(events: int, prints: int) -> str:
-    return translate("shift", "Not everything has left the kiosk: {events} records still wait for "
-                     "the platform and {prints} print jobs for the printer. They are kept and go "
-                     "out by themselves; leave the kiosk switched on.").replace(
-        "{events}", str(events)).replace("{prints}", str(prints))
+    return (
+        translate(
+            "shift",
+            "Not everything has left the kiosk: {events} records still wait for "
+            "the platform and {prints} print jobs for the printer. They are kept and go "
+            "out by themselves; leave the kiosk switched on.",
+        )
+        .replace("{events}", str(events))
+        .replace("{prints}", str(prints))
+    )
 
 
 def all_sent() -> str:
@@ -37,8 +43,11 @@ def all_sent() -> str:
 
 
 def closed_text(queued: bool) -> str:
-    return (translate("shift", "Shift closed. The report is printing.") if queued
-            else translate("shift", "Shift closed. No printer: no report printed."))
+    return (
+        translate("shift", "Shift closed. The report is printing.")
+        if queued
+        else translate("shift", "Shift closed. No printer: no report printed.")
+    )
 
 
 def refusal(code: str) -> str:

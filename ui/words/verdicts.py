@@ -33,14 +33,26 @@ class Tone(StrEnum):
 
 
 COLOURS = {
-    Tone.IDLE: "#546e7a", Tone.GO: "#2e7d32", Tone.DANGER: "#c62828", Tone.WAIT: "#ef8f00",
-    Tone.DONE: "#6a1b9a", Tone.SUCCESS: "#00695c",
+    Tone.IDLE: "#546e7a",
+    Tone.GO: "#2e7d32",
+    Tone.DANGER: "#c62828",
+    Tone.WAIT: "#ef8f00",
+    Tone.DONE: "#6a1b9a",
+    Tone.SUCCESS: "#00695c",
 }
 _TONE = {
-    V.READY: Tone.GO, V.PARTIALLY_PICKED_UP: Tone.GO, V.ALREADY_PICKED_UP: Tone.DONE,
-    V.HANDED_OVER: Tone.DONE, V.CANCELLED: Tone.DANGER, V.WRONG_STORE: Tone.DANGER,
-    V.FORGED: Tone.DANGER, V.NOT_ARRIVED: Tone.WAIT, V.EXPIRED: Tone.WAIT,
-    V.UNKNOWN_ORDER: Tone.WAIT, V.UNKNOWN_KEY: Tone.WAIT, V.MALFORMED: Tone.WAIT,
+    V.READY: Tone.GO,
+    V.PARTIALLY_PICKED_UP: Tone.GO,
+    V.ALREADY_PICKED_UP: Tone.DONE,
+    V.HANDED_OVER: Tone.DONE,
+    V.CANCELLED: Tone.DANGER,
+    V.WRONG_STORE: Tone.DANGER,
+    V.FORGED: Tone.DANGER,
+    V.NOT_ARRIVED: Tone.WAIT,
+    V.EXPIRED: Tone.WAIT,
+    V.UNKNOWN_ORDER: Tone.WAIT,
+    V.UNKNOWN_KEY: Tone.WAIT,
+    V.MALFORMED: Tone.WAIT,
 }
 
 
@@ -88,8 +100,9 @@ def headline(snap: PickupSnapshot) -> str:
         if snap.done is not None and snap.done.reversed_ids:
             return translate("pickup", "Pickup undone: put the goods back on the shelf")
         if snap.done is not None and len(snap.done.results) > 1:
-            return fill(translate("pickup", "Handed out: {n} orders"),
-                        n=str(len(snap.done.results)))
+            return fill(
+                translate("pickup", "Handed out: {n} orders"), n=str(len(snap.done.results))
+            )
         return translate("pickup", "Picked up: hand over the bag")
     if snap.step is PickupStep.ERROR:
         return translate("pickup", "Not handed out")
@@ -111,7 +124,9 @@ def verdict_headline(v: Verdict, genuine: bool = False) -> str:
     words: dict[str, Callable[[], str]] = {
         V.READY: lambda: translate("pickup", "Ready: hand it out"),
         V.PARTIALLY_PICKED_UP: lambda: translate("pickup", "Partly picked up: hand out the rest"),
-        V.ALREADY_PICKED_UP: lambda: translate("pickup", "ALREADY PICKED UP: do not hand out again"),
+        V.ALREADY_PICKED_UP: lambda: translate(
+            "pickup", "ALREADY PICKED UP: do not hand out again"
+        ),
         V.NOT_ARRIVED: lambda: translate("pickup", "Not arrived yet"),
         V.HANDED_OVER: lambda: translate("pickup", "Given to the team leader"),
         V.CANCELLED: lambda: translate("pickup", "Cancelled or refunded: do not hand out"),
@@ -136,8 +151,12 @@ def details(snap: PickupSnapshot, provisional_allowed: bool) -> list[str]:
     p = dict(v.params)
     out: list[str] = []
     if v.detail == Detail.OVERDUE:
-        out.append(translate("pickup", "Overdue on the shelf: hand it out and remind the customer to "
-                             "come earlier."))
+        out.append(
+            translate(
+                "pickup",
+                "Overdue on the shelf: hand it out and remind the customer to come earlier.",
+            )
+        )
     if v.detail == Detail.REFUNDED:
         out.append(translate("pickup", "It was refunded."))
     if v.detail == Detail.RETURNED:
@@ -145,21 +164,46 @@ def details(snap: PickupSnapshot, provisional_allowed: bool) -> list[str]:
     name = v.verdict
     if name == V.ALREADY_PICKED_UP:
         if p.get("staff") or p.get("device"):
-            out.append(fill(translate("pickup", "Picked up at {at} by {staff} on device {device}."),
-                            at=when(p.get("at", "")), staff=p.get("staff") or "—",
-                            device=p.get("device") or "—"))
+            out.append(
+                fill(
+                    translate("pickup", "Picked up at {at} by {staff} on device {device}."),
+                    at=when(p.get("at", "")),
+                    staff=p.get("staff") or "—",
+                    device=p.get("device") or "—",
+                )
+            )
         else:
-            out.append(fill(translate("pickup", "Picked up at {at} (on another kiosk; the record "
-                                      "came by sync)."), at=when(p.get("at", ""))))
-        out.append(translate("pickup", "Ask the customer whether someone else collected it; do "
-                             "not hand out anything."))
+            out.append(
+                fill(
+                    translate(
+                        "pickup", "Picked up at {at} (on another kiosk; the record came by sync)."
+                    ),
+                    at=when(p.get("at", "")),
+                )
+            )
+        out.append(
+            translate(
+                "pickup",
+                "Ask the customer whether someone else collected it; do not hand out anything.",
+            )
+        )
     elif name == V.PARTIALLY_PICKED_UP and p.get("at"):
-        out.append(fill(translate("pickup", "The first part went out at {at} ({staff})."),
-                        at=when(p.get("at", "")), staff=p.get("staff") or "—"))
+        out.append(
+            fill(
+                translate("pickup", "The first part went out at {at} ({staff})."),
+                at=when(p.get("at", "")),
+                staff=p.get("staff") or "—",
+            )
+        )
     elif name == V.HANDED_OVER:
-        out.append(fill(translate("pickup", "Handed to team leader {leader} ({community}) at {at}."),
-                        leader=p.get("leader") or "—", community=p.get("community") or "—",
-                        at=when(p.get("at", ""))))
+        out.append(
+            fill(
+                translate("pickup", "Handed to team leader {leader} ({community}) at {at}."),
+                leader=p.get("leader") or "—",
+                community=p.get("community") or "—",
+                at=when(p.get("at", "")),
+            )
+        )
         out.append(translate("pickup", "Tell the customer to collect it from their team leader."))
     elif name == V.WRONG_STORE:
         store = p.get("store_name") or p.get("store_id") or "—"
@@ -169,16 +213,33 @@ def details(snap: PickupSnapshot, provisional_allowed: bool) -> list[str]:
         out.append(translate("pickup", "The customer can check the refund in the app."))
     elif name == V.NOT_ARRIVED:
         expected = p.get("expected_at", "")
-        out.append(fill(translate("pickup", "Expected: {at}."), at=when(expected)) if expected
-                   else translate("pickup", "The delivery has not been checked in yet."))
-        out.append(translate("pickup", "Tell the customer: the order is on its way; the app says "
-                             "when it is ready."))
+        out.append(
+            fill(translate("pickup", "Expected: {at}."), at=when(expected))
+            if expected
+            else translate("pickup", "The delivery has not been checked in yet.")
+        )
+        out.append(
+            translate(
+                "pickup",
+                "Tell the customer: the order is on its way; the app says when it is ready.",
+            )
+        )
     elif name == V.EXPIRED:
-        out.append(translate("pickup", "Tell the customer to refresh the pickup code in the app, "
-                             "or type the 6-digit code."))
+        out.append(
+            translate(
+                "pickup",
+                "Tell the customer to refresh the pickup code in the app, "
+                "or type the 6-digit code.",
+            )
+        )
     elif name == V.FORGED:
-        out.append(translate("pickup", "The signature check failed. Ask for the 6-digit code and "
-                             "check the customer's app."))
+        out.append(
+            translate(
+                "pickup",
+                "The signature check failed. Ask for the 6-digit code and "
+                "check the customer's app.",
+            )
+        )
     elif name == V.UNKNOWN_KEY:
         out.append(translate("pickup", "Sync the kiosk, or type the customer's 6-digit code."))
     elif name == V.MALFORMED:
@@ -187,9 +248,16 @@ def details(snap: PickupSnapshot, provisional_allowed: bool) -> list[str]:
         out += _unknown_lines(snap, v, provisional_allowed)
     if snap.step is PickupStep.CHOOSING:
         if v.detail == Detail.SEVERAL_FOR_PHONE:
-            out.append(fill(translate("pickup", "{count} orders for a phone ending in {tail}: tap the "
-                                      "customer's order."), count=p.get("count", ""),
-                            tail=p.get("tail", "")))
+            out.append(
+                fill(
+                    translate(
+                        "pickup",
+                        "{count} orders for a phone ending in {tail}: tap the customer's order.",
+                    ),
+                    count=p.get("count", ""),
+                    tail=p.get("tail", ""),
+                )
+            )
         else:
             out.append(translate("pickup", "Tap the customer's order in the list."))
     return out
@@ -198,38 +266,73 @@ def details(snap: PickupSnapshot, provisional_allowed: bool) -> list[str]:
 def _malformed_hint(detail: str) -> str:
     words: dict[str, Callable[[], str]] = {
         Detail.CHINESE_INPUT: lambda: translate(
-            "pickup", "The scan came in as Chinese characters: switch the scanner or keyboard "
-            "to English input and scan again."),
+            "pickup",
+            "The scan came in as Chinese characters: switch the scanner or keyboard "
+            "to English input and scan again.",
+        ),
         Detail.GARBLED_LAYOUT: lambda: translate(
-            "pickup", "The scan looks garbled (keyboard layout or Caps Lock): check the "
-            "scanner's keyboard setting and scan again."),
+            "pickup",
+            "The scan looks garbled (keyboard layout or Caps Lock): check the "
+            "scanner's keyboard setting and scan again.",
+        ),
         Detail.NOTHING_SCANNED: lambda: translate("pickup", "Nothing was scanned: scan again."),
         Detail.BAD_CODE: lambda: translate(
-            "pickup", "Type the 6-digit pickup code or the last 4 digits of the phone."),
+            "pickup", "Type the 6-digit pickup code or the last 4 digits of the phone."
+        ),
     }
-    return words.get(detail, lambda: translate(
-        "pickup", "Scan the customer's pickup QR code again, or type the 6-digit code."))()
+    return words.get(
+        detail,
+        lambda: translate(
+            "pickup", "Scan the customer's pickup QR code again, or type the 6-digit code."
+        ),
+    )()
 
 
 def _unknown_lines(snap: PickupSnapshot, v: Verdict, allowed: bool) -> list[str]:
     p = dict(v.params)
     if v.detail == Detail.NO_SUCH_CODE:
-        return [fill(translate("pickup", "No order at this store has the code {code}. Check the "
-                               "digits with the customer."), code=p.get("code", ""))]
+        return [
+            fill(
+                translate(
+                    "pickup",
+                    "No order at this store has the code {code}. Check the "
+                    "digits with the customer.",
+                ),
+                code=p.get("code", ""),
+            )
+        ]
     if v.detail == Detail.NO_PHONE_MATCH:
-        return [fill(translate("pickup", "No order waits on the shelf for a phone ending in {tail}."),
-                     tail=p.get("tail", ""))]
+        return [
+            fill(
+                translate("pickup", "No order waits on the shelf for a phone ending in {tail}."),
+                tail=p.get("tail", ""),
+            )
+        ]
     if not snap.genuine_unsynced:
         return [translate("pickup", "Ask for the 6-digit code.")]
-    out = [translate("pickup", "The code is genuine, but this kiosk has not received the order "
-                     "yet (not synced).")]
+    out = [
+        translate(
+            "pickup",
+            "The code is genuine, but this kiosk has not received the order yet (not synced).",
+        )
+    ]
     if allowed:
-        out.append(translate("pickup", "You may serve it provisionally: the items are unknown "
-                             "here, so check the bag label and the customer's app before "
-                             "handing out."))
+        out.append(
+            translate(
+                "pickup",
+                "You may serve it provisionally: the items are unknown "
+                "here, so check the bag label and the customer's app before "
+                "handing out.",
+            )
+        )
     else:
-        out.append(translate("pickup", "Store policy: do not serve it now. Ask the customer to "
-                             "come back after the next sync, or call the manager."))
+        out.append(
+            translate(
+                "pickup",
+                "Store policy: do not serve it now. Ask the customer to "
+                "come back after the next sync, or call the manager.",
+            )
+        )
     return out
 
 
@@ -242,14 +345,22 @@ def done_lines(snap: PickupSnapshot) -> list[str]:
     for view in done.orders:
         names = {ln.sku: (ln.name, ln.unit) for ln in view.lines}
         went = picked.get(view.order_id, {})
-        items = ", ".join(f"{names.get(sku, (sku, ''))[0]} ×{q:g}{names.get(sku, ('', ''))[1]}"
-                          for sku, q in went.items())
-        out.append(fill(translate("pickup", "Bin {bin}: {items}"), bin=view.bin_code or "—",
-                        items=items or "—"))
+        items = ", ".join(
+            f"{names.get(sku, (sku, ''))[0]} ×{q:g}{names.get(sku, ('', ''))[1]}"
+            for sku, q in went.items()
+        )
+        out.append(
+            fill(
+                translate("pickup", "Bin {bin}: {items}"),
+                bin=view.bin_code or "—",
+                items=items or "—",
+            )
+        )
     receipt = {
         "queued": translate("pickup", "Receipt: printing."),
-        "failed": translate("pickup", "Receipt: could not be queued; the pickup is saved. Use "
-                            "Reprint."),
+        "failed": translate(
+            "pickup", "Receipt: could not be queued; the pickup is saved. Use Reprint."
+        ),
         "ask": translate("pickup", "Receipt: tap Reprint if the customer wants one."),
         "none": translate("pickup", "Receipt: not printed (store setting)."),
     }
@@ -264,16 +375,22 @@ def line_text(view: OrderView) -> list[str]:
 def error_text(exc: BaseException | None) -> str:
     """A pickup error from the core, in words (by type, never by message text)."""
     if isinstance(exc, OrderChanged):
-        return translate("pickup", "The order changed since it was shown (another scan, sync or "
-                         "kiosk). Nothing was handed out: scan it again.")
+        return translate(
+            "pickup",
+            "The order changed since it was shown (another scan, sync or "
+            "kiosk). Nothing was handed out: scan it again.",
+        )
     if isinstance(exc, NotShown):
         return translate("pickup", "The screen shows another order now. Nothing was handed out.")
     if isinstance(exc, NotAllowed):
-        return translate("pickup", "You may not do this (role or login). Log in as a clerk or "
-                         "ask the manager.")
+        return translate(
+            "pickup", "You may not do this (role or login). Log in as a clerk or ask the manager."
+        )
     if isinstance(exc, IllegalTransition):
-        return translate("pickup", "This order cannot be handed out in its current state. Scan "
-                         "it again to see why.")
+        return translate(
+            "pickup",
+            "This order cannot be handed out in its current state. Scan it again to see why.",
+        )
     if isinstance(exc, KioskError):
         return translate("pickup", "That did not work. Scan again or ask the manager.")
     return translate("pickup", "Something went wrong. Scan again.")
@@ -282,7 +399,9 @@ def error_text(exc: BaseException | None) -> str:
 def spoken(snap: PickupSnapshot) -> str:
     """The short prompt spoken aloud (语音播报)."""
     if snap.step is PickupStep.DONE:
-        return "" if snap.done and snap.done.reversed_ids else translate("pickup", "Pickup complete")
+        return (
+            "" if snap.done and snap.done.reversed_ids else translate("pickup", "Pickup complete")
+        )
     v = snap.verdict
     if v is None or snap.step not in (PickupStep.VERDICT, PickupStep.CHOOSING):
         return ""
@@ -306,17 +425,24 @@ def scan_problem_text(problem: str) -> str:
     """A scanner set up wrong (kiosk.ports.ScanProblem), with what to do about it."""
     words: dict[str, Callable[[], str]] = {
         "wrong_layout": lambda: translate(
-            "pickup", "Scanner problem: it types with another keyboard layout. Set the scanner "
-            "to US keyboard."),
+            "pickup",
+            "Scanner problem: it types with another keyboard layout. Set the scanner "
+            "to US keyboard.",
+        ),
         "full_width": lambda: translate(
-            "pickup", "Scanner problem: a Chinese input method changed the characters. Switch "
-            "the input to English."),
+            "pickup",
+            "Scanner problem: a Chinese input method changed the characters. Switch "
+            "the input to English.",
+        ),
         "chinese_ime": lambda: translate(
-            "pickup", "Scanner problem: Chinese input mode is on. Switch the input to English."),
+            "pickup", "Scanner problem: Chinese input mode is on. Switch the input to English."
+        ),
         "truncated": lambda: translate(
-            "pickup", "Scanner problem: the code arrived cut short. Scan again, a little slower."),
+            "pickup", "Scanner problem: the code arrived cut short. Scan again, a little slower."
+        ),
         "garbled": lambda: translate(
-            "pickup", "Scanner problem: unreadable characters arrived. Check the scanner's "
-            "settings."),
+            "pickup",
+            "Scanner problem: unreadable characters arrived. Check the scanner's settings.",
+        ),
     }
     return words.get(problem, lambda: translate("pickup", "Scanner problem: scan again."))()

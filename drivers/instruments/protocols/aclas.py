@@ -35,7 +35,10 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     if xor(raw[:12]) != bcc[0]:
         return error_reading(W, raw, at, "checksum (XOR) mismatch", "g")
     bits = flag[0]
-    side = (("at_zero", str(bool(bits & AT_ZERO)).lower()), ("tare", str(bool(bits & TARE)).lower()))
+    side = (
+        ("at_zero", str(bool(bits & AT_ZERO)).lower()),
+        ("tare", str(bool(bits & TARE)).lower()),
+    )
     if status == b"F" or bits & OUT_OF_RANGE:
         limit = ReadingStatus.UNDERLOAD if sign == b"-" else ReadingStatus.OVERLOAD
         return limit_reading(raw, at, limit, side)
@@ -44,13 +47,20 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
         return error_reading(W, raw, at, "bad weight digits", "g")
     if sign == b"-":
         number = -number
-    return weight_reading(raw, at, number=number, unit=unit.decode("ascii").strip(),
-                          stable=status == b"S", extra=side)
+    return weight_reading(
+        raw, at, number=number, unit=unit.decode("ascii").strip(), stable=status == b"S", extra=side
+    )
 
 
 PROFILE = Profile(
-    name="aclas", kind=W, label="ACLAS OS2X active mode", parse=parse,
-    frame=rb"\x01\x02[\s\S]{11}\x03\x04[\s\S]", mode="listen", baudrate=9600,
-    silence_s=2.0, unit="kg",
+    name="aclas",
+    kind=W,
+    label="ACLAS OS2X active mode",
+    parse=parse,
+    frame=rb"\x01\x02[\s\S]{11}\x03\x04[\s\S]",
+    mode="listen",
+    baudrate=9600,
+    silence_s=2.0,
+    unit="kg",
     notes="Active mode, ~10 frames/s. Baud rate varies by model (2400 seen): set it.",
 )

@@ -28,14 +28,35 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     temp = parse_decimal(fields[5])
     nd = parse_decimal(fields[0])
     if brix is None or temp is None or nd is None:
-        return error_reading(B, raw, at, "instrument reported no value (out of scale?)", "%Brix",
-                             tuple(zip(NAMES, fields, strict=True)))
-    return Reading(kind=B, value=float(brix), unit="%Brix", stable=True, status=ReadingStatus.OK,
-                   raw=raw, at=at or utcnow(), extra=tuple(zip(NAMES, fields, strict=True)))
+        return error_reading(
+            B,
+            raw,
+            at,
+            "instrument reported no value (out of scale?)",
+            "%Brix",
+            tuple(zip(NAMES, fields, strict=True)),
+        )
+    return Reading(
+        kind=B,
+        value=float(brix),
+        unit="%Brix",
+        stable=True,
+        status=ReadingStatus.OK,
+        raw=raw,
+        at=at or utcnow(),
+        extra=tuple(zip(NAMES, fields, strict=True)),
+    )
 
 
 PROFILE = Profile(
-    name="atago-prm", kind=B, label="ATAGO PRM-2000α", parse=parse, frame=rb"[^\n]*\n",
-    mode="listen", parity="O", silence_s=3600.0, unit="%Brix",
+    name="atago-prm",
+    kind=B,
+    label="ATAGO PRM-2000α",
+    parse=parse,
+    frame=rb"[^\n]*\n",
+    mode="listen",
+    parity="O",
+    silence_s=3600.0,
+    unit="%Brix",
     notes="9600 8O1; prints one line per measurement.",
 )

@@ -50,9 +50,16 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
 
 
 PROFILE = Profile(
-    name="cas", kind=W, label="CAS polled (ENQ/DC1); Dahua (unverified)", parse=parse,
-    frame=rb"\x06|\x15|\x01\x02[^\x01]{10,11}[\s\S]\x03\x04", mode="poll", poll=(ENQ, DC1),
-    poll_interval_s=0.2, poll_gap_s=0.03,
-    commands=(("zero", b"<ZK>\t"), ("tare", b"<TK>\t")), unit="kg",
+    name="cas",
+    kind=W,
+    label="CAS polled (ENQ/DC1); Dahua (unverified)",
+    parse=parse,
+    frame=rb"\x06|\x15|\x01\x02[^\x01]{10,11}[\s\S]\x03\x04",
+    mode="poll",
+    poll=(ENQ, DC1),
+    poll_interval_s=0.2,
+    poll_gap_s=0.03,
+    commands=(("zero", b"<ZK>\t"), ("tare", b"<TK>\t")),
+    unit="kg",
     notes="9600 8N1. Negative weights carry '-'; there is no underload flag.",
 )

@@ -18,7 +18,7 @@ def split_checked(raw: bytes) -> tuple[str | None, str]:
     star = line.rfind(b"*")
     if star < 0:
         return None, "no checksum"
-    body, given = line[:star], line[star + 1:]
+    body, given = line[:star], line[star + 1 :]
     if given.upper() != checksum(body).encode("ascii") or len(given) != 2:
         return None, "checksum mismatch"
     try:

@@ -21,7 +21,9 @@ from drivers.instruments.common import (
 from kiosk.ports import Reading, ReadingKind, ReadingStatus
 
 W = ReadingKind.WEIGHT
-_LINE = re.compile(r"(ST|US|OL|UL),(GS|NT),(?:(.)(.))??([+-]?[ 0-9.]*[0-9][ 0-9.]*) *([a-zA-Z]{1,3})")
+_LINE = re.compile(
+    r"(ST|US|OL|UL),(GS|NT),(?:(.)(.))??([+-]?[ 0-9.]*[0-9][ 0-9.]*) *([a-zA-Z]{1,3})"
+)
 
 
 @never_raises(W)
@@ -48,7 +50,13 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
 
 
 PROFILE = Profile(
-    name="continuous", kind=W, label="Continuous ASCII lines (ST,GS,…)", parse=parse,
-    frame=rb"[^\n]*\n", mode="listen", silence_s=2.0, unit="kg",
+    name="continuous",
+    kind=W,
+    label="Continuous ASCII lines (ST,GS,…)",
+    parse=parse,
+    frame=rb"[^\n]*\n",
+    mode="listen",
+    silence_s=2.0,
+    unit="kg",
     notes="9600 8N1, CR LF, sent continuously; no commands.",
 )

@@ -29,18 +29,27 @@ W = ReadingKind.WEIGHT
 _LINE = re.compile(r"(\S+)(?:[ \t]+(\S))?(?:[ \t]+(.*?))?[ \t]*")
 _VALUE = re.compile(r"([+-]?[\s\d.]*\d[\d.]*)\s+(\S+)")
 _REPLY_ID = re.compile(r"@|[A-Z][A-Z0-9]{0,4}")  # a command name: 1-5 upper-case letters/digits
-GENERAL_ERRORS = {"ES": "syntax error (ES)", "ET": "transmission error (ET)",
-                  "EL": "logical error (EL)"}
+GENERAL_ERRORS = {
+    "ES": "syntax error (ES)",
+    "ET": "transmission error (ET)",
+    "EL": "logical error (EL)",
+}
 # ids under which a balance may answer with a weight: `S` by the book, and the echo of the
 # weight command itself (`SI S  1.25 kg`) from some compatible balances
 WEIGHT_IDS = {"S", "SI", "SIR", "SR", "SU", "SIU", "SIRU", "SNR", "SNRU", "SRU", "SIH"}
 ACK_STATUSES = {"A", "B", "S", "D"}  # done, more lines follow, stable/dynamic (ZI, T, TI)
-REFUSALS = {"I": "not executable now", "L": "bad parameter", "+": "above its range",
-            "-": "below its range"}
-REFUSAL_WORDS = {("Z", "+"): "zero refused: the load is above the zero-setting range",
-                 ("Z", "-"): "zero refused: the load is below the zero-setting range",
-                 ("T", "+"): "tare refused: the load is above the taring range",
-                 ("T", "-"): "tare refused: the load is below the taring range"}
+REFUSALS = {
+    "I": "not executable now",
+    "L": "bad parameter",
+    "+": "above its range",
+    "-": "below its range",
+}
+REFUSAL_WORDS = {
+    ("Z", "+"): "zero refused: the load is above the zero-setting range",
+    ("Z", "-"): "zero refused: the load is below the zero-setting range",
+    ("T", "+"): "tare refused: the load is above the taring range",
+    ("T", "-"): "tare refused: the load is below the taring range",
+}
 
 
 @never_raises(W)
@@ -114,11 +123,24 @@ def encode(command: str) -> bytes:
 
 
 PROFILE = Profile(
-    name="mt-sics", kind=W, label="MT-SICS balance", parse=parse, frame=rb"[^\n]*\n",
-    mode="poll", poll=(encode("SI"),), poll_interval_s=0.2,
-    commands=(("zero", encode("Z")), ("tare", encode("T")), ("clear", encode("TAC")),
-              ("identify", encode("I4"))),
-    unit="g", probe=encode("I4"), probe_reply=b'I4 A "',
-    on_connect=(encode("I2"),), division_from=division_from_i2,
+    name="mt-sics",
+    kind=W,
+    label="MT-SICS balance",
+    parse=parse,
+    frame=rb"[^\n]*\n",
+    mode="poll",
+    poll=(encode("SI"),),
+    poll_interval_s=0.2,
+    commands=(
+        ("zero", encode("Z")),
+        ("tare", encode("T")),
+        ("clear", encode("TAC")),
+        ("identify", encode("I4")),
+    ),
+    unit="g",
+    probe=encode("I4"),
+    probe_reply=b'I4 A "',
+    on_connect=(encode("I2"),),
+    division_from=division_from_i2,
     notes="9600 8N1, CR LF; handshake none. Polls SI (immediate weight); asks I2 on connect.",
 )

@@ -12,9 +12,15 @@ from drivers.instruments.protocols.checksum_lines import split_checked
 from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 
 B = ReadingKind.BRIX
-_BODY = re.compile(r"BRX,(\d{6}),(-?\d+\.\d),%Brix,(-?\d+\.\d),(ATC|RAW),(\d\.\d{5}),(OK|HI|LO|E01|E02)")
-STATUS_WORDS = {"HI": "above the scale", "LO": "below the scale", "E01": "no sample on the prism",
-                "E02": "temperature outside the compensation range"}
+_BODY = re.compile(
+    r"BRX,(\d{6}),(-?\d+\.\d),%Brix,(-?\d+\.\d),(ATC|RAW),(\d\.\d{5}),(OK|HI|LO|E01|E02)"
+)
+STATUS_WORDS = {
+    "HI": "above the scale",
+    "LO": "below the scale",
+    "E01": "no sample on the prism",
+    "E02": "temperature outside the compensation range",
+}
 
 
 @never_raises(B)
@@ -29,12 +35,26 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     side = (("seq", seq), ("temperature_c", temp), ("atc", atc), ("nD", nd), ("code", code))
     if code != "OK":
         return error_reading(B, raw, at, STATUS_WORDS[code], "%Brix", side)
-    return Reading(kind=B, value=float(brix), unit="%Brix", stable=True, status=ReadingStatus.OK,
-                   raw=raw, at=at or utcnow(), extra=side)
+    return Reading(
+        kind=B,
+        value=float(brix),
+        unit="%Brix",
+        stable=True,
+        status=ReadingStatus.OK,
+        raw=raw,
+        at=at or utcnow(),
+        extra=side,
+    )
 
 
 PROFILE = Profile(
-    name="brix", kind=B, label="SIM-BRIX/1 refractometer line", parse=parse,
-    frame=rb"[^\n]*\n", mode="listen", silence_s=3600.0, unit="%Brix",
+    name="brix",
+    kind=B,
+    label="SIM-BRIX/1 refractometer line",
+    parse=parse,
+    frame=rb"[^\n]*\n",
+    mode="listen",
+    silence_s=3600.0,
+    unit="%Brix",
     notes="ours: one checksummed line per measurement.",
 )

@@ -15,8 +15,10 @@ from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
 P = ReadingKind.PESTICIDE
 _TIME = r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d))"
 _CTL = re.compile(r"CTL,(\d\d),(\d+\.\d{3}),(OK|LOWACT|HIGHACT)," + _TIME)
-_PST = re.compile(r"PST,(\d\d),([A-Za-z0-9_.-]{1,32}),(\d+\.\d{3}),(\d+\.\d{3}),(-?\d+\.\d),"
-                  r"(NEG|SUS|POS|INV)," + _TIME)
+_PST = re.compile(
+    r"PST,(\d\d),([A-Za-z0-9_.-]{1,32}),(\d+\.\d{3}),(\d+\.\d{3}),(-?\d+\.\d),"
+    r"(NEG|SUS|POS|INV)," + _TIME
+)
 
 
 @never_raises(P)
@@ -28,21 +30,55 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     if m:
         ch, da0, state, when = m.groups()
         side: tuple[tuple[str, str], ...] = (
-            ("record", "control"), ("channel", ch), ("dA0", da0), ("control", state), ("time", when))
-        return Reading(kind=P, value=None, unit="%", stable=True, status=ReadingStatus.OK,
-                       raw=raw, at=at or utcnow(), extra=side)
+            ("record", "control"),
+            ("channel", ch),
+            ("dA0", da0),
+            ("control", state),
+            ("time", when),
+        )
+        return Reading(
+            kind=P,
+            value=None,
+            unit="%",
+            stable=True,
+            status=ReadingStatus.OK,
+            raw=raw,
+            at=at or utcnow(),
+            extra=side,
+        )
     m = _PST.fullmatch(body)
     if m:
         ch, sample, da0, dat, inhibition, verdict, when = m.groups()
-        side = (("record", "result"), ("channel", ch), ("sample_id", sample), ("dA0", da0),
-                ("dAt", dat), ("reader_verdict", verdict), ("time", when))
-        return Reading(kind=P, value=float(inhibition), unit="%", stable=True,
-                       status=ReadingStatus.OK, raw=raw, at=at or utcnow(), extra=side)
+        side = (
+            ("record", "result"),
+            ("channel", ch),
+            ("sample_id", sample),
+            ("dA0", da0),
+            ("dAt", dat),
+            ("reader_verdict", verdict),
+            ("time", when),
+        )
+        return Reading(
+            kind=P,
+            value=float(inhibition),
+            unit="%",
+            stable=True,
+            status=ReadingStatus.OK,
+            raw=raw,
+            at=at or utcnow(),
+            extra=side,
+        )
     return error_reading(P, raw, at, "not a SIM-PEST/1 line", "%")
 
 
 PROFILE = Profile(
-    name="pesticide", kind=P, label="SIM-PEST/1 pesticide-residue reader", parse=parse,
-    frame=rb"[^\n]*\n", mode="listen", silence_s=3600.0, unit="%",
+    name="pesticide",
+    kind=P,
+    label="SIM-PEST/1 pesticide-residue reader",
+    parse=parse,
+    frame=rb"[^\n]*\n",
+    mode="listen",
+    silence_s=3600.0,
+    unit="%",
     notes="ours: one checksummed line per channel (control or result).",
 )

@@ -30,9 +30,14 @@ _BLANK = rb"[ \t\n\x0b\x0c]*"  # Odoo's \s, less CR (CR ends the frame)
 _WEIGHT = re.compile(rb"\x02" + _BLANK + rb"([0-9.]+)(N?)" + _BLANK + rb"\r")
 _STATUS = re.compile(rb"\x02" + _BLANK + rb"\?(.)\r", re.DOTALL)
 MOTION, OVER, UNDER, OUT_OF_ZERO, CENTRE_ZERO, NET = 1, 2, 4, 8, 16, 32
-BIT_WORDS = ((MOTION, "in motion"), (OVER, "over capacity"), (UNDER, "under zero"),
-             (OUT_OF_ZERO, "outside zero-capture range"), (CENTRE_ZERO, "centre of zero"),
-             (NET, "net weight"))
+BIT_WORDS = (
+    (MOTION, "in motion"),
+    (OVER, "over capacity"),
+    (UNDER, "under zero"),
+    (OUT_OF_ZERO, "outside zero-capture range"),
+    (CENTRE_ZERO, "centre of zero"),
+    (NET, "net weight"),
+)
 
 
 @never_raises(W)
@@ -62,8 +67,16 @@ def _status(raw: bytes, at: datetime | None, bits: int) -> Reading:
     if bits & UNDER:
         return limit_reading(raw, at, ReadingStatus.UNDERLOAD, side)
     if bits & MOTION:
-        return Reading(kind=W, value=None, unit="g", stable=False, status=ReadingStatus.MOTION,
-                       raw=raw, at=at or utcnow(), extra=side)
+        return Reading(
+            kind=W,
+            value=None,
+            unit="g",
+            stable=False,
+            status=ReadingStatus.MOTION,
+            raw=raw,
+            at=at or utcnow(),
+            extra=side,
+        )
     if bits & OUT_OF_ZERO:
         return error_reading(W, raw, at, "scale not ready (outside zero-capture range)", "g", side)
     why = f"scale not ready (status: {named})" if named else "scale not ready (no reason given)"
@@ -71,10 +84,19 @@ def _status(raw: bytes, at: datetime | None, bits: int) -> Reading:
 
 
 PROFILE = Profile(
-    name="toledo-8217", kind=W, label="Toledo 8217 ECR scale", parse=parse,
-    frame=rb"\x02E\rhello|\x02(?!E\r)[^\x02\r]{0,24}\r", mode="poll", poll=(b"W",),
-    poll_interval_s=0.2, bytesize=7, parity="E",
+    name="toledo-8217",
+    kind=W,
+    label="Toledo 8217 ECR scale",
+    parse=parse,
+    frame=rb"\x02E\rhello|\x02(?!E\r)[^\x02\r]{0,24}\r",
+    mode="poll",
+    poll=(b"W",),
+    poll_interval_s=0.2,
+    bytesize=7,
+    parity="E",
     commands=(("zero", b"Z"), ("tare", b"T"), ("clear", b"C")),
-    unit="kg", probe=b"Ehello", probe_reply=PROBE_REPLY,
+    unit="kg",
+    probe=b"Ehello",
+    probe_reply=PROBE_REPLY,
     notes="9600 7E1; weight in kg; never negative (shows 'under zero').",
 )

@@ -20,9 +20,14 @@ from drivers.instruments.simulators.sim_scales import (
 from kiosk.errors import DeviceError, DeviceErrorKind
 
 SPEAKERS: dict[str, type[Speaker]] = {
-    "mt-sics": MtSicsSpeaker, "toledo-8217": ToledoSpeaker, "cas": CasSpeaker,
-    "aclas": AclasSpeaker, "continuous": ContinuousSpeaker, "atago-prm": AtagoSpeaker,
-    "brix": BrixSpeaker, "pesticide": PestSpeaker,
+    "mt-sics": MtSicsSpeaker,
+    "toledo-8217": ToledoSpeaker,
+    "cas": CasSpeaker,
+    "aclas": AclasSpeaker,
+    "continuous": ContinuousSpeaker,
+    "atago-prm": AtagoSpeaker,
+    "brix": BrixSpeaker,
+    "pesticide": PestSpeaker,
 }
 DEVICE_DEFAULTS = {"scale": "mt-sics", "refractometer": "brix", "pesticide": "pesticide"}
 DEVICE_PROTOCOLS = {
@@ -36,9 +41,18 @@ def make_simulator(protocol: str, link: Path | None = None) -> Simulator:
     try:
         speaker = SPEAKERS[protocol]()
     except KeyError:
-        raise DeviceError(DeviceErrorKind.CONFIG, f"No simulator for protocol {protocol!r}; "
-                          f"known: {', '.join(SPEAKERS)}.") from None
+        raise DeviceError(
+            DeviceErrorKind.CONFIG,
+            f"No simulator for protocol {protocol!r}; known: {', '.join(SPEAKERS)}.",
+        ) from None
     return Simulator(speaker, link)
 
 
-__all__ = ["DEVICE_DEFAULTS", "DEVICE_PROTOCOLS", "SPEAKERS", "Simulator", "Speaker", "make_simulator"]
+__all__ = [
+    "DEVICE_DEFAULTS",
+    "DEVICE_PROTOCOLS",
+    "SPEAKERS",
+    "Simulator",
+    "Speaker",
+    "make_simulator",
+]

@@ -54,8 +54,9 @@ class Simulator:
     def start(self) -> str:
         with self._lock:
             self.port.plug()
-        self._thread = threading.Thread(target=self._run, name=f"sim-{self.speaker.protocol}",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name=f"sim-{self.speaker.protocol}", daemon=True
+        )
         self._thread.start()
         return self.port.port_name
 

@@ -13,8 +13,10 @@ from typing import Literal
 
 from drivers.instruments.simulators.engine import Speaker
 
-SCALE_HELP = ("weight KG | grams G | unstable | stable | flicker N | division G | overload | "
-              "underload | normal | zero | tare | cleartare | error [CODE] | ok")
+SCALE_HELP = (
+    "weight KG | grams G | unstable | stable | flicker N | division G | overload | "
+    "underload | normal | zero | tare | cleartare | error [CODE] | ok"
+)
 Refusal = Literal["", "+", "-", "I"]  # "" done; "+"/"-" above/below the range; "I" not now
 REFUSAL_WORDS = {"+": "above the range", "-": "below the range", "I": "the scale is moving"}
 

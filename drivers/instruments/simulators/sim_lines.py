@@ -53,8 +53,7 @@ class BrixSpeaker(_LineSpeaker):
     def measure(self) -> bytes:
         self.seq += 1
         nd = 1.3330 + self.brix * 0.00148
-        line = wire.brix_line(self.seq, self.brix, self.temp, atc=self.atc, nd=nd,
-                                    code=self.code)
+        line = wire.brix_line(self.seq, self.brix, self.temp, atc=self.atc, nd=nd, code=self.code)
         if self.bad_checksum:
             line = line[:-4] + (b"00" if line[-4:-2] != b"00" else b"FF") + b"\r\n"
         return line
@@ -128,8 +127,15 @@ class PestSpeaker(_LineSpeaker):
 
     def measure(self) -> bytes:
         inhibition, verdict = reader_verdict(self.da0, self.dat)
-        line = wire.pest_result(self.channel, self.sample, self.da0, self.dat, inhibition,
-                                      self.forced or verdict, self._now())
+        line = wire.pest_result(
+            self.channel,
+            self.sample,
+            self.da0,
+            self.dat,
+            inhibition,
+            self.forced or verdict,
+            self._now(),
+        )
         self.channel = self.channel % 8 + 1
         if self.bad_checksum:
             line = line[:-4] + (b"00" if line[-4:-2] != b"00" else b"FF") + b"\r\n"

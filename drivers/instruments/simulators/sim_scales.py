@@ -31,7 +31,9 @@ class MtSicsSpeaker(ScaleSpeaker):
     def control(self, cmd: str, args: list[str]) -> str | None:
         if cmd in ("echo", "noecho"):
             self.echo_id = cmd == "echo"
-            return "weight replies carry the command's id" if self.echo_id else "weight replies say S"
+            return (
+                "weight replies carry the command's id" if self.echo_id else "weight replies say S"
+            )
         if cmd == "i2":
             self.i2_text = " ".join(args) or None
             return f'I2 now answers "{self.i2_text or "SIM-BAL"}"'
@@ -62,7 +64,9 @@ class MtSicsSpeaker(ScaleSpeaker):
         if cmd == "S" and m.unstable:
             return wire.mt_sics_reply(rid, "I")  # S waits for stability; ours gives up at once
         decimals = max(0, len(f"{m.division_g:g}".partition(".")[2]))
-        return wire.mt_sics_weight("D" if m.unstable else "S", f"{m.net_g():.{decimals}f}", "g", rid)
+        return wire.mt_sics_weight(
+            "D" if m.unstable else "S", f"{m.net_g():.{decimals}f}", "g", rid
+        )
 
     def _answer(self, cmd: str) -> bytes:
         m = self.model
@@ -82,7 +86,9 @@ class MtSicsSpeaker(ScaleSpeaker):
             m.tare_g = 0.0
             return wire.mt_sics_reply("TAC", "A")
         if cmd == "I2":
-            return wire.mt_sics_reply("I2", "A", f'"{self.i2_text or f"SIM-BAL {m.capacity_g:.2f} g"}"')
+            return wire.mt_sics_reply(
+                "I2", "A", f'"{self.i2_text or f"SIM-BAL {m.capacity_g:.2f} g"}"'
+            )
         if cmd == "I4":
             return wire.mt_sics_reply("I4", "A", f'"{SERIAL}"')
         return wire.mt_sics_reply("ES")
@@ -195,15 +201,20 @@ class AclasSpeaker(ScaleSpeaker):
     def tick(self) -> bytes:
         m = self.model
         net = m.net_g()
-        flag = (wire.ACLAS_AT_ZERO if abs(net) < m.division_g / 2 else 0) | \
-            (wire.ACLAS_TARE if m.tare_g else 0)
+        flag = (wire.ACLAS_AT_ZERO if abs(net) < m.division_g / 2 else 0) | (
+            wire.ACLAS_TARE if m.tare_g else 0
+        )
         if m.over():
             frame = wire.aclas_frame("F", " ", "99.999", flag=flag | wire.ACLAS_OUT_OF_RANGE)
         elif m.under():
             frame = wire.aclas_frame("F", "-", "00.000", flag=flag | wire.ACLAS_OUT_OF_RANGE)
         else:
-            frame = wire.aclas_frame("U" if m.unstable else "S", "-" if net < 0 else " ",
-                                     f"{abs(net) / 1000:06.3f}", flag=flag)
+            frame = wire.aclas_frame(
+                "U" if m.unstable else "S",
+                "-" if net < 0 else " ",
+                f"{abs(net) / 1000:06.3f}",
+                flag=flag,
+            )
         if m.error:
             frame = frame[:12] + bytes([frame[12] ^ 0xFF]) + frame[13:]
         return frame

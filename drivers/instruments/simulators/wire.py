@@ -63,15 +63,17 @@ def aclas_frame(status: str, sign: str, digits: str, unit: str = "kg", flag: int
 
 
 # --- continuous ASCII lines: `ST,GS,+  1.234kg` CR LF ----------------------------------------
-def continuous_line(state: str, value: str, unit: str = "kg", mode: str = "GS",
-                    device_lamp: str = "") -> bytes:
+def continuous_line(
+    state: str, value: str, unit: str = "kg", mode: str = "GS", device_lamp: str = ""
+) -> bytes:
     return f"{state},{mode},{device_lamp}{value}{unit}\r\n".encode("ascii")
 
 
 # --- ATAGO PRM-2000α: `nD,Brix1,Brix2,Brix3,concentration,temperature,channel` ---------------
 def atago_line(brix: float, temp_c: float, nd: float, channel: int = 1) -> bytes:
-    return (f"{nd:.5f},{brix:06.3f},{brix:06.3f},{brix:06.3f},{brix:06.2f},"
-            f"{temp_c:06.2f},{channel}\r\n").encode("ascii")
+    return (
+        f"{nd:.5f},{brix:06.3f},{brix:06.3f},{brix:06.3f},{brix:06.2f},{temp_c:06.2f},{channel}\r\n"
+    ).encode("ascii")
 
 
 # --- SIM-BRIX/1 and SIM-PEST/1 (ours): `<body>*XX` CR LF -------------------------------------
@@ -80,16 +82,22 @@ def checked_line(body: str) -> bytes:
     return data + b"*" + f"{xor8(data):02X}".encode("ascii") + b"\r\n"
 
 
-def brix_line(seq: int, brix: float, temp_c: float, *, atc: bool = True, nd: float = 1.35203,
-              code: str = "OK") -> bytes:
-    return checked_line(f"BRX,{seq % 1000000:06d},{brix:.1f},%Brix,{temp_c:.1f},"
-                        f"{'ATC' if atc else 'RAW'},{nd:.5f},{code}")
+def brix_line(
+    seq: int, brix: float, temp_c: float, *, atc: bool = True, nd: float = 1.35203, code: str = "OK"
+) -> bytes:
+    return checked_line(
+        f"BRX,{seq % 1000000:06d},{brix:.1f},%Brix,{temp_c:.1f},"
+        f"{'ATC' if atc else 'RAW'},{nd:.5f},{code}"
+    )
 
 
 def pest_control(ch: int, da0: float, state: str, when: str) -> bytes:
     return checked_line(f"CTL,{ch:02d},{da0:.3f},{state},{when}")
 
 
-def pest_result(ch: int, sample: str, da0: float, dat: float, inhibition: float, verdict: str,
-                when: str) -> bytes:
-    return checked_line(f"PST,{ch:02d},{sample},{da0:.3f},{dat:.3f},{inhibition:.1f},{verdict},{when}")
+def pest_result(
+    ch: int, sample: str, da0: float, dat: float, inhibition: float, verdict: str, when: str
+) -> bytes:
+    return checked_line(
+        f"PST,{ch:02d},{sample},{da0:.3f},{dat:.3f},{inhibition:.1f},{verdict},{when}"
+    )

@@ -36,8 +36,10 @@ class Rig:
             if pred(reading):
                 return reading
         tail = [(r.status.value, r.value, r.stable, r.raw) for r in self.seen[-5:]]
-        raise AssertionError(f"no matching reading within {timeout} s; last seen: {tail}; "
-                             f"status: {self.worker.status()}")
+        raise AssertionError(
+            f"no matching reading within {timeout} s; last seen: {tail}; "
+            f"status: {self.worker.status()}"
+        )
 
     def drain(self) -> None:
         """Forget the readings queued so far."""
@@ -53,8 +55,9 @@ class Rig:
     def wait_state(self, state: DeviceState, timeout: float = 5.0) -> None:
         self.wait_status(lambda st: st.state is state, str(state), timeout)
 
-    def wait_status(self, pred: Callable[[DeviceStatus], bool], what: str = "the status",
-                    timeout: float = 5.0) -> DeviceStatus:
+    def wait_status(
+        self, pred: Callable[[DeviceStatus], bool], what: str = "the status", timeout: float = 5.0
+    ) -> DeviceStatus:
         """Poll the worker's status until `pred` holds (a condition, not a fixed sleep)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -48,8 +48,11 @@ TOLEDO: list[Row] = [
 ]
 
 # status bits named by the parser for the "not ready" bytes that carry no error bit
-TOLEDO_STATUS_WORDS = {b"\x02?P\r": "centre of zero", b"\x02?`\r": "net weight",
-                       b"\x02?p\r": "centre of zero, net weight"}
+TOLEDO_STATUS_WORDS = {
+    b"\x02?P\r": "centre of zero",
+    b"\x02?`\r": "net weight",
+    b"\x02?p\r": "centre of zero, net weight",
+}
 
 MT_SICS: list[Row] = [
     (b"S S     100.00 g\r\n", "ok", 100.0, "manual example, value in 10 columns"),
@@ -144,13 +147,23 @@ BRIX: list[Row] = [
 
 PESTICIDE: list[Row] = [
     # XOR("PST,03,S0007,0.512,0.471,8.0,NEG,2026-06-01T10:15:02+08:00") = 0x09
-    (b"PST,03,S0007,0.512,0.471,8.0,NEG,2026-06-01T10:15:02+08:00*09\r\n", "ok", 8.0,
-     "INSTRUMENTS.md example"),
+    (
+        b"PST,03,S0007,0.512,0.471,8.0,NEG,2026-06-01T10:15:02+08:00*09\r\n",
+        "ok",
+        8.0,
+        "INSTRUMENTS.md example",
+    ),
     # XOR("CTL,01,0.512,OK,2026-06-01T10:15:02+08:00") = 0x3D
     (b"CTL,01,0.512,OK,2026-06-01T10:15:02+08:00*3D\r\n", "ok", None, "control line"),
 ]
 
 BY_PROTOCOL: dict[str, list[Row]] = {
-    "toledo-8217": TOLEDO, "mt-sics": MT_SICS, "cas": CAS, "aclas": ACLAS,
-    "continuous": CONTINUOUS, "atago-prm": ATAGO, "brix": BRIX, "pesticide": PESTICIDE,
+    "toledo-8217": TOLEDO,
+    "mt-sics": MT_SICS,
+    "cas": CAS,
+    "aclas": ACLAS,
+    "continuous": CONTINUOUS,
+    "atago-prm": ATAGO,
+    "brix": BRIX,
+    "pesticide": PESTICIDE,
 }

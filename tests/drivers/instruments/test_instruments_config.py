@@ -17,23 +17,39 @@ from kiosk.ports import Reading, ReadingKind, ReadingStatus
 
 
 def test_config_overrides_serial_settings_and_frame() -> None:
-    cfg = InstrumentConfig.from_json({"name": "scale", "protocol": "aclas", "port": "/dev/ttyUSB0",
-                                      "baudrate": 2400, "parity": "E", "frame": r"\x01\x02.{11}\x03\x04.",
-                                      "model": "OS2X", "serial": "A1"})
+    cfg = InstrumentConfig.from_json(
+        {
+            "name": "scale",
+            "protocol": "aclas",
+            "port": "/dev/ttyUSB0",
+            "baudrate": 2400,
+            "parity": "E",
+            "frame": r"\x01\x02.{11}\x03\x04.",
+            "model": "OS2X",
+            "serial": "A1",
+        }
+    )
     profile = cfg.profile()
-    assert (profile.baudrate, profile.parity, profile.frame) == (2400, "E", rb"\x01\x02.{11}\x03\x04.")
+    assert (profile.baudrate, profile.parity, profile.frame) == (
+        2400,
+        "E",
+        rb"\x01\x02.{11}\x03\x04.",
+    )
     worker = build_worker(cfg)
     assert worker.status().name == "scale" and worker.url == "/dev/ttyUSB0"
 
 
-@pytest.mark.parametrize("data,words", [
-    ({"protocol": "cas", "port": "x"}, "lacks 'name'"),
-    ({"name": "s", "protocol": "cas", "port": "x", "baudrate": "fast"}, "baudrate must be"),
-    ({"name": "s", "protocol": "nope", "port": "x"}, "Unknown instrument protocol"),
-    ({"name": "s", "protocol": "cas", "port": "x", "parity": "Q"}, "bad parity"),
-    ({"name": "s", "protocol": "cas", "port": "x", "frame": "(["}, "not a valid regex"),
-    ("scale", "must be an object"),
-])
+@pytest.mark.parametrize(
+    "data,words",
+    [
+        ({"protocol": "cas", "port": "x"}, "lacks 'name'"),
+        ({"name": "s", "protocol": "cas", "port": "x", "baudrate": "fast"}, "baudrate must be"),
+        ({"name": "s", "protocol": "nope", "port": "x"}, "Unknown instrument protocol"),
+        ({"name": "s", "protocol": "cas", "port": "x", "parity": "Q"}, "bad parity"),
+        ({"name": "s", "protocol": "cas", "port": "x", "frame": "(["}, "not a valid regex"),
+        ("scale", "must be an object"),
+    ],
+)
 def test_bad_config_is_refused_in_plain_words(data: object, words: str) -> None:
     with pytest.raises(DeviceError, match=words):
         InstrumentConfig.from_json(data).profile()

@@ -57,33 +57,52 @@ def test_setting_beats_device_beats_decimals() -> None:
     assert configured.division(reading) == 20.0
 
 
-@pytest.mark.parametrize("protocol,division,grams", [
-    ("toledo-8217", "0.05 kg", 50.0), ("toledo-8217", "0.05", 50.0),  # bare: display unit (kg)
-    ("mt-sics", "0.05", 0.05), ("mt-sics", "5 g", 5.0), ("cas", 0.002, 2.0),
-])
+@pytest.mark.parametrize(
+    "protocol,division,grams",
+    [
+        ("toledo-8217", "0.05 kg", 50.0),
+        ("toledo-8217", "0.05", 50.0),  # bare: display unit (kg)
+        ("mt-sics", "0.05", 0.05),
+        ("mt-sics", "5 g", 5.0),
+        ("cas", 0.002, 2.0),
+    ],
+)
 def test_division_setting(protocol: str, division: object, grams: float) -> None:
-    cfg = InstrumentConfig.from_json({"name": "scale", "protocol": protocol, "port": "x",
-                                      "division": division})
+    cfg = InstrumentConfig.from_json(
+        {"name": "scale", "protocol": protocol, "port": "x", "division": division}
+    )
     assert cfg.division_g() == pytest.approx(grams)
-    assert InstrumentConfig.from_json({"name": "s", "protocol": protocol, "port": "x"}).division_g() is None
+    assert (
+        InstrumentConfig.from_json({"name": "s", "protocol": protocol, "port": "x"}).division_g()
+        is None
+    )
 
 
 @pytest.mark.parametrize("division", ["fine", "-1 kg", "0", "5 furlong"])
 def test_bad_division_is_refused_in_words(division: str) -> None:
     with pytest.raises(DeviceError, match="division must be a positive weight"):
-        InstrumentConfig.from_json({"name": "s", "protocol": "toledo-8217", "port": "x",
-                                    "division": division})
+        InstrumentConfig.from_json(
+            {"name": "s", "protocol": "toledo-8217", "port": "x", "division": division}
+        )
 
 
-def stable_count(protocol: str, link: Path, settings: dict[str, object], controls: list[str],
-                 readings: int = 12) -> tuple[int, list[Reading]]:
+def stable_count(
+    protocol: str, link: Path, settings: dict[str, object], controls: list[str], readings: int = 12
+) -> tuple[int, list[Reading]]:
     """Readings from a real worker built from settings, on a simulator given `controls`."""
     sim = make_simulator(protocol, link)
     for line in controls:
         sim.control(line)
     sim.start()
-    cfg = InstrumentConfig.from_json({"name": "scale", "protocol": protocol,
-                                      "port": sim.port_name, "poll_interval_s": 0.03, **settings})
+    cfg = InstrumentConfig.from_json(
+        {
+            "name": "scale",
+            "protocol": protocol,
+            "port": sim.port_name,
+            "poll_interval_s": 0.03,
+            **settings,
+        }
+    )
     worker = build_worker(cfg, Backoff(0.05, 0.3))
     got: queue.Queue[Reading] = queue.Queue()
     worker.add_listener(got.put)

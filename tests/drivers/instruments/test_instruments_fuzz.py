@@ -15,8 +15,10 @@ from kiosk.ports import Reading, ReadingStatus
 
 NAMES = sorted(profiles())
 # the literal reference frames that are whole frames (garbage rows are for the parsers only)
-VALID = {name: [row[0] for row in rows if row[1] != "error" or row[0].startswith(b"\x02?")]
-         for name, rows in BY_PROTOCOL.items()}
+VALID = {
+    name: [row[0] for row in rows if row[1] != "error" or row[0].startswith(b"\x02?")]
+    for name, rows in BY_PROTOCOL.items()
+}
 
 
 def bare(name: str) -> Callable[[bytes, None], Reading | None]:
@@ -74,14 +76,17 @@ def test_random_chunking_through_the_framer(name: str, data: st.DataObject) -> N
     assert out == frames
     expected = [profile.parse(f, None) for f in frames]
     got = [profile.parse(f, None) for f in out]
-    assert [(r.status, r.value) if r else None for r in got] == \
-        [(r.status, r.value) if r else None for r in expected]
+    assert [(r.status, r.value) if r else None for r in got] == [
+        (r.status, r.value) if r else None for r in expected
+    ]
 
 
 @pytest.mark.parametrize("name", NAMES)
 @settings(max_examples=100, deadline=None)
 @given(noise=st.binary(max_size=40), data=st.data())
-def test_framer_with_noise_never_raises_and_recovers(name: str, noise: bytes, data: st.DataObject) -> None:
+def test_framer_with_noise_never_raises_and_recovers(
+    name: str, noise: bytes, data: st.DataObject
+) -> None:
     profile = profiles()[name]
     frame = data.draw(st.sampled_from(VALID[name]))
     framer = Framer(profile.frame_re, profile.max_frame)

@@ -31,8 +31,16 @@ def status(reading: Reading | None) -> tuple[str, float | None]:
 
 
 def test_registry_has_exactly_the_documented_names() -> None:
-    assert set(profiles()) == {"mt-sics", "toledo-8217", "cas", "aclas", "continuous",
-                               "atago-prm", "brix", "pesticide"}
+    assert set(profiles()) == {
+        "mt-sics",
+        "toledo-8217",
+        "cas",
+        "aclas",
+        "continuous",
+        "atago-prm",
+        "brix",
+        "pesticide",
+    }
     assert get_profile("aclas", baudrate=2400).baudrate == 2400
     toledo = get_profile("toledo-8217")
     assert (toledo.bytesize, toledo.parity, toledo.stopbits) == (7, "E", 1)
@@ -41,22 +49,25 @@ def test_registry_has_exactly_the_documented_names() -> None:
         get_profile("dahua")
 
 
-@pytest.mark.parametrize("raw,expected", [
-    (b"S S      100.00 g\r\n", ("ok", 100.0)),
-    (b"S D      100.02 g\r\n", ("motion", 100.02)),
-    (b"S S     -12.34 g\r\n", ("ok", -12.34)),
-    (b"S S       1.234 kg\r\n", ("ok", 1234.0)),
-    (b"S S     10.000 lb\r\n", ("ok", 4535.9237)),
-    (b"S +\r\n", ("overload", None)),
-    (b"S -\r\n", ("underload", None)),
-    (b"S I\r\n", ("error", None)),
-    (b"ES\r\n", ("error", None)),
-    (b"ET\r\n", ("error", None)),
-    (b"EL\r\n", ("error", None)),
-    (b"S S  Error 3\r\n", ("error", None)),
-    (b"Z I\r\n", ("error", None)),
-    (b"S S      100.00 furlong\r\n", ("error", None)),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (b"S S      100.00 g\r\n", ("ok", 100.0)),
+        (b"S D      100.02 g\r\n", ("motion", 100.02)),
+        (b"S S     -12.34 g\r\n", ("ok", -12.34)),
+        (b"S S       1.234 kg\r\n", ("ok", 1234.0)),
+        (b"S S     10.000 lb\r\n", ("ok", 4535.9237)),
+        (b"S +\r\n", ("overload", None)),
+        (b"S -\r\n", ("underload", None)),
+        (b"S I\r\n", ("error", None)),
+        (b"ES\r\n", ("error", None)),
+        (b"ET\r\n", ("error", None)),
+        (b"EL\r\n", ("error", None)),
+        (b"S S  Error 3\r\n", ("error", None)),
+        (b"Z I\r\n", ("error", None)),
+        (b"S S      100.00 furlong\r\n", ("error", None)),
+    ],
+)
 def test_mt_sics(raw: bytes, expected: tuple[str, float | None]) -> None:
     assert status(mt_sics.parse(raw)) == expected
 
@@ -70,16 +81,19 @@ def test_mt_sics_acks_are_not_readings() -> None:
     assert reading is not None and dict(reading.extra)["division_g"] == "0.01"
 
 
-@pytest.mark.parametrize("raw,expected", [
-    (b"\x02001.25\r", ("ok", 1250.0)),
-    (b"\x02012.50\r", ("ok", 12500.0)),
-    (b"\x02?A\r", ("motion", None)),  # 0x41: bit 0 motion, bit 6 always 1
-    (b"\x02?B\r", ("overload", None)),
-    (b"\x02?D\r", ("underload", None)),
-    (b"\x02?H\r", ("error", None)),  # outside zero-capture range
-    (b"\x02?\xc1\r", ("motion", None)),  # parity bit set on the wire: masked away
-    (b"\x0200x.25\r", ("error", None)),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (b"\x02001.25\r", ("ok", 1250.0)),
+        (b"\x02012.50\r", ("ok", 12500.0)),
+        (b"\x02?A\r", ("motion", None)),  # 0x41: bit 0 motion, bit 6 always 1
+        (b"\x02?B\r", ("overload", None)),
+        (b"\x02?D\r", ("underload", None)),
+        (b"\x02?H\r", ("error", None)),  # outside zero-capture range
+        (b"\x02?\xc1\r", ("motion", None)),  # parity bit set on the wire: masked away
+        (b"\x0200x.25\r", ("error", None)),
+    ],
+)
 def test_toledo(raw: bytes, expected: tuple[str, float | None]) -> None:
     assert status(toledo_8217.parse(raw)) == expected
 
@@ -96,18 +110,21 @@ def test_aclas_flags() -> None:
     assert dict(reading.extra)["at_zero"] == "false"
 
 
-@pytest.mark.parametrize("raw,expected", [
-    (b"ST,GS,+  1.234kg\r\n", ("ok", 1234.0)),
-    (b"US,GS,+  1.234kg\r\n", ("motion", 1234.0)),
-    (b"ST,NT,-  0.120kg\r\n", ("ok", -120.0)),
-    (b"ST,GS,+001.234kg\r\n", ("ok", 1234.0)),
-    (b"ST,GS,   250.5 g\r\n", ("ok", 250.5)),
-    (b"OL,GS,+  9.999kg\r\n", ("overload", None)),
-    (b"UL,GS,-  9.999kg\r\n", ("underload", None)),
-    (b"ST,GS,1@+  1.234kg\r\n", ("ok", 1234.0)),  # CAS 22-byte variant: id + lamp bytes
-    (b"ST,XX,+  1.234kg\r\n", ("error", None)),
-    (b"\xff\xfe", ("error", None)),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (b"ST,GS,+  1.234kg\r\n", ("ok", 1234.0)),
+        (b"US,GS,+  1.234kg\r\n", ("motion", 1234.0)),
+        (b"ST,NT,-  0.120kg\r\n", ("ok", -120.0)),
+        (b"ST,GS,+001.234kg\r\n", ("ok", 1234.0)),
+        (b"ST,GS,   250.5 g\r\n", ("ok", 250.5)),
+        (b"OL,GS,+  9.999kg\r\n", ("overload", None)),
+        (b"UL,GS,-  9.999kg\r\n", ("underload", None)),
+        (b"ST,GS,1@+  1.234kg\r\n", ("ok", 1234.0)),  # CAS 22-byte variant: id + lamp bytes
+        (b"ST,XX,+  1.234kg\r\n", ("error", None)),
+        (b"\xff\xfe", ("error", None)),
+    ],
+)
 def test_continuous(raw: bytes, expected: tuple[str, float | None]) -> None:
     assert status(continuous.parse(raw)) == expected
 

@@ -87,11 +87,17 @@ def test_toledo_never_sends_a_negative_weight(tmp_path: Path) -> None:
         assert got.status is ReadingStatus.UNDERLOAD and got.raw == b"\x02?D\r"
 
 
-@pytest.mark.parametrize("protocol,tare_bytes,zero_bytes", [
-    ("mt-sics", b"T\r\n", b"Z\r\n"), ("toledo-8217", b"T", b"Z"), ("cas", b"<TK>\t", b"<ZK>\t"),
-])
-def test_tare_and_zero_commands(protocol: str, tare_bytes: bytes, zero_bytes: bytes,
-                                tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "protocol,tare_bytes,zero_bytes",
+    [
+        ("mt-sics", b"T\r\n", b"Z\r\n"),
+        ("toledo-8217", b"T", b"Z"),
+        ("cas", b"<TK>\t", b"<ZK>\t"),
+    ],
+)
+def test_tare_and_zero_commands(
+    protocol: str, tare_bytes: bytes, zero_bytes: bytes, tmp_path: Path
+) -> None:
     with rig(protocol, tmp_path) as r:
         r.sim.control("weight 0.5")
         r.wait_for(lambda x: x.stable and x.value == 500.0)
@@ -102,7 +108,9 @@ def test_tare_and_zero_commands(protocol: str, tare_bytes: bytes, zero_bytes: by
         r.wait_for(lambda x: x.stable and x.value == 300.0)  # net of the 500 g tare
         r.sim.control("weight 0.1")  # zero is set only near the power-on zero (±2 % of capacity)
         # net -400 g; Toledo never sends a negative weight and says "under zero" instead
-        r.wait_for(lambda x: (x.stable and x.value == -400.0) or x.status is ReadingStatus.UNDERLOAD)
+        r.wait_for(
+            lambda x: (x.stable and x.value == -400.0) or x.status is ReadingStatus.UNDERLOAD
+        )
         r.worker.command("zero")
         r.wait_for(lambda x: x.stable and x.value == 0.0)  # zero also clears the tare
         assert zero_bytes in r.sim.received
@@ -119,7 +127,10 @@ def test_zero_outside_the_zero_range_is_refused(protocol: str, tmp_path: Path) -
         if protocol == "mt-sics":
             refused = r.wait_for(lambda x: x.status is ReadingStatus.ERROR)
             assert refused.raw == b"Z +\r\n"
-            assert dict(refused.extra)["error"] == "zero refused: the load is above the zero-setting range"
+            assert (
+                dict(refused.extra)["error"]
+                == "zero refused: the load is above the zero-setting range"
+            )
         else:
             r.wait_for(lambda x: len(r.sim.received) > 0 and b"Z" in r.sim.received)
         r.wait_for(lambda x: x.stable and x.value == 1000.0)
@@ -127,8 +138,9 @@ def test_zero_outside_the_zero_range_is_refused(protocol: str, tmp_path: Path) -
 
 
 @pytest.mark.parametrize("state,reply", [("overload", b"T +\r\n"), ("underload", b"T -\r\n")])
-def test_mt_sics_tare_in_overload_or_underload_is_refused(state: str, reply: bytes,
-                                                          tmp_path: Path) -> None:
+def test_mt_sics_tare_in_overload_or_underload_is_refused(
+    state: str, reply: bytes, tmp_path: Path
+) -> None:
     with rig("mt-sics", tmp_path) as r:
         r.sim.control("weight 0.05")
         r.sim.control(state)
@@ -152,13 +164,22 @@ def test_listen_only_scales_have_no_commands_but_report_net(protocol: str, tmp_p
         assert dict(got.extra)[key] == value
 
 
-@pytest.mark.parametrize("protocol,code,raw_part", [
-    ("mt-sics", "ES", b"ES\r\n"), ("mt-sics", "EL", b"EL\r\n"), ("mt-sics", "busy", b"S I\r\n"),
-    ("mt-sics", "module", b"Error 3"), ("toledo-8217", "x", b"\x02?H\r"), ("cas", "x", b"\x15"),
-    ("aclas", "x", b"\x01\x02"), ("continuous", "x", b"garbage"),
-])
-def test_error_replies_are_status_error_with_raw(protocol: str, code: str, raw_part: bytes,
-                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "protocol,code,raw_part",
+    [
+        ("mt-sics", "ES", b"ES\r\n"),
+        ("mt-sics", "EL", b"EL\r\n"),
+        ("mt-sics", "busy", b"S I\r\n"),
+        ("mt-sics", "module", b"Error 3"),
+        ("toledo-8217", "x", b"\x02?H\r"),
+        ("cas", "x", b"\x15"),
+        ("aclas", "x", b"\x01\x02"),
+        ("continuous", "x", b"garbage"),
+    ],
+)
+def test_error_replies_are_status_error_with_raw(
+    protocol: str, code: str, raw_part: bytes, tmp_path: Path
+) -> None:
     with rig(protocol, tmp_path) as r:
         r.sim.control("weight 1")
         r.wait_for(lambda x: x.stable)

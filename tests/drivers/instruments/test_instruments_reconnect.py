@@ -20,8 +20,10 @@ def test_unplug_replug_resumes_without_restart(protocol: str, tmp_path: Path) ->
         first_pty = r.sim.pty_path
         r.sim.control("unplug")
         r.wait_state(DeviceState.OFFLINE)
-        assert "reconnect" in r.worker.status().message.lower() or \
-            "retrying" in r.worker.status().message.lower()
+        assert (
+            "reconnect" in r.worker.status().message.lower()
+            or "retrying" in r.worker.status().message.lower()
+        )
         # a failed reopen attempt (the port is gone), still offline, in words
         status = r.wait_status(lambda st: st.message.startswith("Cannot open"), "a failed reopen")
         assert status.state is DeviceState.OFFLINE
@@ -65,7 +67,9 @@ def test_worker_retries_with_the_capped_backoff(tmp_path: Path) -> None:
     from drivers.instruments.worker import Backoff, PortWorker
     from kiosk.ports import DeviceStatus
 
-    worker = PortWorker(get_profile("mt-sics"), str(tmp_path / "nothing"), backoff=Backoff(0.01, 0.04))
+    worker = PortWorker(
+        get_profile("mt-sics"), str(tmp_path / "nothing"), backoff=Backoff(0.01, 0.04)
+    )
     waits: list[float] = []
     enough = threading.Event()
 
@@ -95,7 +99,9 @@ def test_port_worker_is_an_instrument(tmp_path: Path) -> None:
 
     worker: Instrument = PortWorker(get_profile("brix"), str(tmp_path / "x"))
     assert isinstance(worker, HasStatus)
-    assert worker.status().state is DeviceState.DISABLED and worker.status().message == "Not started."
+    assert (
+        worker.status().state is DeviceState.DISABLED and worker.status().message == "Not started."
+    )
 
 
 def test_a_surprise_inside_the_worker_reconnects_instead_of_dying(tmp_path: Path) -> None:
@@ -116,8 +122,11 @@ def test_a_surprise_inside_the_worker_reconnects_instead_of_dying(tmp_path: Path
 
     with make_simulator("continuous", tmp_path / "c") as sim:
         seen: list[object] = []
-        worker = PortWorker(replace(real, parse=flaky), sim.port_name,  # type: ignore[arg-type]
-                            backoff=Backoff(0.05, 0.1))
+        worker = PortWorker(
+            replace(real, parse=flaky),
+            sim.port_name,  # type: ignore[arg-type]
+            backoff=Backoff(0.05, 0.1),
+        )
         worker.add_listener(seen.append)
         worker.start()
         try:

@@ -44,12 +44,14 @@ def test_reference_frame_parses_as_documented(case: tuple[str, Row]) -> None:
 def test_reference_frames_come_out_of_the_framer_whole(name: str) -> None:
     """Whatever the parser accepts, the framer must deliver in one piece, byte by byte."""
     profile = get_profile(name)
-    frames = [row[0] for row in BY_PROTOCOL[name] if row[1] != "error" or row[0].startswith(b"\x02")]
+    frames = [
+        row[0] for row in BY_PROTOCOL[name] if row[1] != "error" or row[0].startswith(b"\x02")
+    ]
     framer = Framer(profile.frame_re, profile.max_frame)
     out: list[bytes] = []
     for frame in frames:
         for i in range(len(frame)):
-            out += framer.feed(frame[i:i + 1])
+            out += framer.feed(frame[i : i + 1])
     assert out == frames
 
 
@@ -69,13 +71,16 @@ def test_toledo_net_suffix_is_reported_as_net() -> None:
     assert reading is not None and dict(reading.extra)["mode"] == "net"
 
 
-@pytest.mark.parametrize("frame,words", [
-    (b"Z +\r\n", "zero refused: the load is above the zero-setting range"),
-    (b"Z -\r\n", "zero refused: the load is below the zero-setting range"),
-    (b"ZI +\r\n", "zero refused: the load is above the zero-setting range"),
-    (b"T -\r\n", "tare refused: the load is below the taring range"),
-    (b"Z I\r\n", "Z refused: not executable now"),
-])
+@pytest.mark.parametrize(
+    "frame,words",
+    [
+        (b"Z +\r\n", "zero refused: the load is above the zero-setting range"),
+        (b"Z -\r\n", "zero refused: the load is below the zero-setting range"),
+        (b"ZI +\r\n", "zero refused: the load is above the zero-setting range"),
+        (b"T -\r\n", "tare refused: the load is below the taring range"),
+        (b"Z I\r\n", "Z refused: not executable now"),
+    ],
+)
 def test_mt_sics_refusals_in_words(frame: bytes, words: str) -> None:
     reading = mt_sics.parse(frame)
     assert reading is not None and dict(reading.extra)["error"] == words
@@ -143,13 +148,20 @@ def test_line_simulators_write_reference_bytes() -> None:
 
 
 # --- the simulators refuse what a real balance refuses ---------------------------------------
-@pytest.mark.parametrize("state,command,reply", [
-    ("overload", b"Z\r\n", b"Z +\r\n"), ("underload", b"Z\r\n", b"Z -\r\n"),
-    ("overload", b"T\r\n", b"T +\r\n"), ("underload", b"T\r\n", b"T -\r\n"),
-    ("overload", b"ZI\r\n", b"ZI +\r\n"), ("underload", b"TI\r\n", b"TI -\r\n"),
-])
-def test_mt_sics_simulator_refuses_zero_and_tare_out_of_range(state: str, command: bytes,
-                                                               reply: bytes) -> None:
+@pytest.mark.parametrize(
+    "state,command,reply",
+    [
+        ("overload", b"Z\r\n", b"Z +\r\n"),
+        ("underload", b"Z\r\n", b"Z -\r\n"),
+        ("overload", b"T\r\n", b"T +\r\n"),
+        ("underload", b"T\r\n", b"T -\r\n"),
+        ("overload", b"ZI\r\n", b"ZI +\r\n"),
+        ("underload", b"TI\r\n", b"TI -\r\n"),
+    ],
+)
+def test_mt_sics_simulator_refuses_zero_and_tare_out_of_range(
+    state: str, command: bytes, reply: bytes
+) -> None:
     sim = MtSicsSpeaker()
     sim.control("weight", ["0.05"])
     sim.control(state, [])

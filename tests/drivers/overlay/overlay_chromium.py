@@ -18,10 +18,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--hide-scrollbars", "--window-size=1920,1080",
-         "--disable-dev-shm-usage", "--remote-debugging-port=0", "--remote-allow-origins=*"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--window-size=1920,1080",
+    "--disable-dev-shm-usage",
+    "--remote-debugging-port=0",
+    "--remote-allow-origins=*",
+]
 
 
 def chromium_binary() -> str | None:
@@ -45,13 +55,18 @@ class WebSocket:
 
     def __init__(self, url: str, timeout: float = 10.0) -> None:
         parts = urlsplit(url)
-        self.sock = socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80),
-                                             timeout=timeout)
+        self.sock = socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or 80), timeout=timeout
+        )
         key = base64.b64encode(os.urandom(16)).decode()
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        self.sock.sendall(
+            (
+                f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                "Sec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         head = b""
         while b"\r\n\r\n" not in head:
             chunk = self.sock.recv(1)
@@ -113,12 +128,18 @@ class Browser:
         assert binary, "chromium is not installed (scripts/sysdeps.sh installs it)"
         self.log = profile / "chromium.log"
         profile.mkdir(parents=True, exist_ok=True)
-        self.proc = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={profile / 'data'}"],
-                                     stdout=subprocess.DEVNULL, stderr=self.log.open("wb"))
+        self.proc = subprocess.Popen(
+            [binary, *FLAGS, f"--user-data-dir={profile / 'data'}"],
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("wb"),
+        )
         deadline = time.monotonic() + timeout
         port = None
         while time.monotonic() < deadline and port is None:
-            m = re.search(r"DevTools listening on ws://127\.0\.0\.1:(\d+)/", self.log.read_text(errors="replace"))
+            m = re.search(
+                r"DevTools listening on ws://127\.0\.0\.1:(\d+)/",
+                self.log.read_text(errors="replace"),
+            )
             port = int(m.group(1)) if m else None
             if port is None:
                 if self.proc.poll() is not None:
@@ -136,9 +157,16 @@ class Browser:
         self.ws = WebSocket(page["webSocketDebuggerUrl"], timeout=timeout)
         self._id = 0
         # transparent like OBS's browser source (the command-line flag crashes this build's page)
-        self.call("Emulation.setDefaultBackgroundColorOverride", color={"r": 0, "g": 0, "b": 0, "a": 0})
-        self.call("Emulation.setDeviceMetricsOverride", width=1920, height=1080,
-                  deviceScaleFactor=1, mobile=False)  # OBS's 1920×1080 browser source
+        self.call(
+            "Emulation.setDefaultBackgroundColorOverride", color={"r": 0, "g": 0, "b": 0, "a": 0}
+        )
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=1920,
+            height=1080,
+            deviceScaleFactor=1,
+            mobile=False,
+        )  # OBS's 1920×1080 browser source
         self.call("Page.navigate", url=url)  # a URL on the command line makes a one-shot run
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:

@@ -30,9 +30,18 @@ def free_port() -> int:
 
 
 def frame(seq: int, value: str, tone: str = "good") -> LiveFrame:
-    return LiveFrame(seq=seq, title="草莓 · 批次 B1", value=value, verdict="甜度优", tone=tone,
-                     stats="n=3 · 12.4 ± 0.3 °Brix", code="7KQ2-M9XD", code_label="验真码",
-                     empty=False, labels={"not_connected": "未连接"})
+    return LiveFrame(
+        seq=seq,
+        title="草莓 · 批次 B1",
+        value=value,
+        verdict="甜度优",
+        tone=tone,
+        stats="n=3 · 12.4 ± 0.3 °Brix",
+        code="7KQ2-M9XD",
+        code_label="验真码",
+        empty=False,
+        labels={"not_connected": "未连接"},
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -49,8 +58,10 @@ def overlay() -> Iterator[OverlayServer]:
 
 
 def add_obs_css(browser: Browser) -> None:
-    browser.js(f"var s=document.createElement('style');s.textContent={OBS_DEFAULT_CSS!r};"
-               "document.head.appendChild(s);true")
+    browser.js(
+        f"var s=document.createElement('style');s.textContent={OBS_DEFAULT_CSS!r};"
+        "document.head.appendChild(s);true"
+    )
 
 
 def test_new_reading_offline_state_and_recovery(overlay: OverlayServer, tmp_path: Path) -> None:
@@ -67,7 +78,9 @@ def test_new_reading_offline_state_and_recovery(overlay: OverlayServer, tmp_path
         with Image.open(shot) as img:
             rgba = img.convert("RGBA")
             assert rgba.size == (1920, 1080)
-            assert rgba.getpixel((5, 5))[3] == 0 and rgba.getpixel((1900, 20))[3] == 0  # see-through
+            assert (
+                rgba.getpixel((5, 5))[3] == 0 and rgba.getpixel((1900, 20))[3] == 0
+            )  # see-through
             assert rgba.getpixel((120, 1000))[3] > 0  # the panel is drawn
         port = overlay.port
         overlay.stop()  # the kiosk stops
@@ -120,8 +133,15 @@ def test_a_frozen_kiosk_is_not_connected_not_a_frozen_value(tmp_path: Path) -> N
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
-                data = json.dumps({"seq": 1, "value": "12.8 °Brix", "empty": False,
-                                   "labels": {"not_connected": "未连接"}}, ensure_ascii=False)
+                data = json.dumps(
+                    {
+                        "seq": 1,
+                        "value": "12.8 °Brix",
+                        "empty": False,
+                        "labels": {"not_connected": "未连接"},
+                    },
+                    ensure_ascii=False,
+                )
                 self.wfile.write(f"event: frame\ndata: {data}\n\n".encode())
                 self.wfile.flush()
                 release.wait(30)  # then silence, connection open: a hung kiosk

@@ -65,7 +65,9 @@ def test_it_is_a_live_output_port(overlay: OverlayServer) -> None:
     assert overlay.url == f"http://127.0.0.1:{overlay.port}/"
 
 
-def test_page_and_stream_are_never_cached_and_allow_a_local_file_page(overlay: OverlayServer) -> None:
+def test_page_and_stream_are_never_cached_and_allow_a_local_file_page(
+    overlay: OverlayServer,
+) -> None:
     status, headers, body = get(overlay.url)
     assert status == 200 and b"EventSource" in body and b'"/events"' in body
     assert "no-store" in headers["Cache-Control"] and headers["Pragma"] == "no-cache"
@@ -74,9 +76,14 @@ def test_page_and_stream_are_never_cached_and_allow_a_local_file_page(overlay: O
     assert get(overlay.url + "nothing")[0] == 404
 
 
-def test_stream_sends_the_current_frame_first_then_new_ones_and_pings(overlay: OverlayServer) -> None:
-    overlay.publish(LiveFrame(seq=1, title="草莓 · B1", value="12.8 °Brix", verdict="甜",
-                              tone="good", empty=False))
+def test_stream_sends_the_current_frame_first_then_new_ones_and_pings(
+    overlay: OverlayServer,
+) -> None:
+    overlay.publish(
+        LiveFrame(
+            seq=1, title="草莓 · B1", value="12.8 °Brix", verdict="甜", tone="good", empty=False
+        )
+    )
     events = read_events(overlay.events_url, 2)
     assert events[0][0] == "frame" and events[0][1]["value"] == "12.8 °Brix"
     assert events[1][0] == "ping"  # nothing new: a ping a second keeps the page sure

@@ -39,10 +39,27 @@ def record_pickup(db: Database) -> None:
         s.flush()
         s.add(Bin(code="A-01", store_id="S1"))
         s.flush()
-        s.add(Order(id=ORDER, store_id="S1", pickup_code="123456", status="picked_up",
-                    bin_code="A-01", total_cents=3990, picked_up_at=utcnow(), lines=[
-                        OrderLine(sku="SKU1", name="赣南脐橙，5斤", qty=1, unit="箱",
-                                  price_cents=3990, picked_qty=1)]))
+        s.add(
+            Order(
+                id=ORDER,
+                store_id="S1",
+                pickup_code="123456",
+                status="picked_up",
+                bin_code="A-01",
+                total_cents=3990,
+                picked_up_at=utcnow(),
+                lines=[
+                    OrderLine(
+                        sku="SKU1",
+                        name="赣南脐橙，5斤",
+                        qty=1,
+                        unit="箱",
+                        price_cents=3990,
+                        picked_qty=1,
+                    )
+                ],
+            )
+        )
 
 
 class CountingPrinter:
@@ -83,7 +100,9 @@ def make_dispatcher(db: Database, printer: VirtualPrinter) -> tuple[PrintQueue, 
     return queue, PrintDispatcher(queue, device, retry_seconds=0.1, max_retry_seconds=0.2)
 
 
-def test_paper_out_waits_with_reason_then_prints_exactly_once(db: Database, vprinter: VirtualPrinter) -> None:
+def test_paper_out_waits_with_reason_then_prints_exactly_once(
+    db: Database, vprinter: VirtualPrinter
+) -> None:
     record_pickup(db)
     queue, dispatcher = make_dispatcher(db, vprinter)
     vprinter.set_paper(PaperStatus.OUT)
@@ -154,7 +173,9 @@ def test_printer_never_back_job_survives_restart(db: Database, vprinter: Virtual
         reopened.close()
 
 
-def test_background_dispatcher_retries_until_paper_is_back(db: Database, vprinter: VirtualPrinter) -> None:
+def test_background_dispatcher_retries_until_paper_is_back(
+    db: Database, vprinter: VirtualPrinter
+) -> None:
     record_pickup(db)
     queue, dispatcher = make_dispatcher(db, vprinter)
     vprinter.set_paper(PaperStatus.OUT)

@@ -55,8 +55,9 @@ def decode_chinese_runs(data: bytes) -> list[str]:
     return [m.decode("gb18030") for m in re.findall(rb"\x1c&(.*?)\x1c\.", data, flags=re.S)]
 
 
-@pytest.mark.parametrize(("kind", "paper", "cjk"), CASES,
-                         ids=[f"{d}-{p.value}-{c.value}" for d, p, c in CASES])
+@pytest.mark.parametrize(
+    ("kind", "paper", "cjk"), CASES, ids=[f"{d}-{p.value}-{c.value}" for d, p, c in CASES]
+)
 def test_bytes_match_golden_file(kind: str, paper: PaperWidth, cjk: CjkMode) -> None:
     data = render_bytes(DEMOS[kind](), options(paper, cjk))
     golden = GOLDEN / f"{kind}-{paper.value}-{cjk.value}.bin"
@@ -109,8 +110,9 @@ def test_python_escpos_alone_would_lose_these_characters() -> None:
     assert b"?" in p.output
 
 
-@pytest.mark.parametrize(("kind", "paper", "cjk"), CASES,
-                         ids=[f"{d}-{p.value}-{c.value}" for d, p, c in CASES])
+@pytest.mark.parametrize(
+    ("kind", "paper", "cjk"), CASES, ids=[f"{d}-{p.value}-{c.value}" for d, p, c in CASES]
+)
 def test_nothing_wider_than_the_paper(kind: str, paper: PaperWidth, cjk: CjkMode) -> None:
     data = render_bytes(DEMOS[kind](), options(paper, cjk))
     interp = Interpreter()
@@ -126,7 +128,9 @@ def test_nothing_wider_than_the_paper(kind: str, paper: PaperWidth, cjk: CjkMode
         assert int.from_bytes(m.group(1), "little") * 8 <= paper.dots
     if cjk is CjkMode.RASTER:
         assert FS_AND not in data
-        assert all(not item.text.strip() for item in interp.printed if isinstance(item, PrintedLine))
+        assert all(
+            not item.text.strip() for item in interp.printed if isinstance(item, PrintedLine)
+        )
         assert any(isinstance(item, PrintedImage) for item in interp.printed)
 
 
@@ -149,8 +153,11 @@ def test_barcode_and_logo_blocks_fit_in_both_modes() -> None:
     logo.paste(0, (0, 40, 900, 80))
     buf = io.BytesIO()
     logo.save(buf, format="PNG")
-    doc = Document("test", "t", (Image(buf.getvalue()), Barcode("LL20261125-0042"),
-                                 Text("条码：LL20261125-0042")))
+    doc = Document(
+        "test",
+        "t",
+        (Image(buf.getvalue()), Barcode("LL20261125-0042"), Text("条码：LL20261125-0042")),
+    )
     for paper in PaperWidth:
         native = render_bytes(doc, options(paper, CjkMode.NATIVE))
         assert b"\x1dk\x49\x11{BLL20261125-0042" in native  # CODE128, code set B

@@ -22,18 +22,21 @@ from kiosk.ports import PaperStatus
 from kiosk.printing.demo import DEMOS
 
 
-@pytest.mark.parametrize(("reply", "paper"), [
-    (b"\x12", PaperStatus.ADEQUATE),
-    (b"\x1e", PaperStatus.NEAR_END),  # bits 2-3
-    (b"\x72", PaperStatus.OUT),  # bits 5-6
-    (b"\x7e", PaperStatus.OUT),
-    (b"", PaperStatus.UNKNOWN),  # python-escpos would say "adequate" here
-    (None, PaperStatus.UNKNOWN),
-    (b"\x00", PaperStatus.UNKNOWN),  # fixed bits 1 and 4 missing
-    (b"\xff", PaperStatus.UNKNOWN),  # fixed bits 0 and 7 set
-    (b"\x13", PaperStatus.UNKNOWN),
-    (b"\x92", PaperStatus.UNKNOWN),
-])
+@pytest.mark.parametrize(
+    ("reply", "paper"),
+    [
+        (b"\x12", PaperStatus.ADEQUATE),
+        (b"\x1e", PaperStatus.NEAR_END),  # bits 2-3
+        (b"\x72", PaperStatus.OUT),  # bits 5-6
+        (b"\x7e", PaperStatus.OUT),
+        (b"", PaperStatus.UNKNOWN),  # python-escpos would say "adequate" here
+        (None, PaperStatus.UNKNOWN),
+        (b"\x00", PaperStatus.UNKNOWN),  # fixed bits 1 and 4 missing
+        (b"\xff", PaperStatus.UNKNOWN),  # fixed bits 0 and 7 set
+        (b"\x13", PaperStatus.UNKNOWN),
+        (b"\x92", PaperStatus.UNKNOWN),
+    ],
+)
 def test_paper_reply_validation(reply: bytes | None, paper: PaperStatus) -> None:
     assert st.paper_from_reply(reply) is paper
 
@@ -47,20 +50,25 @@ def test_printer_state_decoding() -> None:
     assert not st.printer_state(b"\x08", None).known  # offline bit but not a valid reply
 
 
-@pytest.mark.parametrize(("uri", "target"), [
-    ("dummy", Target("dummy")),
-    ("file:/dev/usb/lp0", Target("file", path="/dev/usb/lp0")),
-    ("tcp://127.0.0.1:9100", Target("tcp", host="127.0.0.1", port=9100)),
-    ("tcp://127.0.0.1", Target("tcp", host="127.0.0.1", port=9100)),
-    ("serial:/dev/ttyUSB0?baud=19200", Target("serial", path="/dev/ttyUSB0", baud=19200)),
-    ("serial:COM3", Target("serial", path="COM3", baud=9600)),
-    ("usb:0416:5011", Target("usb", vid=0x0416, pid=0x5011)),
-])
+@pytest.mark.parametrize(
+    ("uri", "target"),
+    [
+        ("dummy", Target("dummy")),
+        ("file:/dev/usb/lp0", Target("file", path="/dev/usb/lp0")),
+        ("tcp://127.0.0.1:9100", Target("tcp", host="127.0.0.1", port=9100)),
+        ("tcp://127.0.0.1", Target("tcp", host="127.0.0.1", port=9100)),
+        ("serial:/dev/ttyUSB0?baud=19200", Target("serial", path="/dev/ttyUSB0", baud=19200)),
+        ("serial:COM3", Target("serial", path="COM3", baud=9600)),
+        ("usb:0416:5011", Target("usb", vid=0x0416, pid=0x5011)),
+    ],
+)
 def test_uris(uri: str, target: Target) -> None:
     assert parse_uri(uri) == target
 
 
-@pytest.mark.parametrize("uri", ["", "lp0", "tcp://", "serial:/dev/x?baud=fast", "usb:zz:1", "usb:1"])
+@pytest.mark.parametrize(
+    "uri", ["", "lp0", "tcp://", "serial:/dev/x?baud=fast", "usb:zz:1", "usb:1"]
+)
 def test_bad_uris_say_what_is_expected(uri: str) -> None:
     with pytest.raises(DeviceError, match="not understood: use file:PATH") as info:
         parse_uri(uri)
@@ -101,7 +109,9 @@ def serial_printer() -> Iterator[tuple[str, dict[str, object]]]:
     os.close(slave)
 
 
-def test_serial_printer_status_and_job_over_a_pty(serial_printer: tuple[str, dict[str, object]]) -> None:
+def test_serial_printer_status_and_job_over_a_pty(
+    serial_printer: tuple[str, dict[str, object]],
+) -> None:
     path, state = serial_printer
     printer = EscposPrinter(f"serial:{path}?baud=115200", timeout=0.5)
     assert printer.query_paper() is PaperStatus.ADEQUATE
@@ -136,7 +146,9 @@ def test_virtual_printer_typed_commands(tmp_path: Path) -> None:
     assert "0 jobs" in control(vp, "status")
 
 
-def test_serve_from_cli_refuses_a_busy_port(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_from_cli_refuses_a_busy_port(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from drivers.printer.virtual import serve_from_cli
 
     busy = VirtualPrinter(0, tmp_path).start()
@@ -149,8 +161,9 @@ def test_serve_from_cli_refuses_a_busy_port(tmp_path: Path, capsys: pytest.Captu
 
 
 @pytest.mark.parametrize("port", [65536, 99999, -1])
-def test_serve_from_cli_refuses_an_impossible_port(port: int, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_from_cli_refuses_an_impossible_port(
+    port: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from drivers.printer.virtual import serve_from_cli
 
     args = SimpleNamespace(port=port, data_dir=tmp_path, json=False, paper=80)
@@ -170,14 +183,17 @@ def test_usb_printer_without_pyusb_says_so(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_print_test_with_an_unwritable_preview_is_a_plain_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import main
 
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
     target = blocker / "preview.png"
-    assert main.main(["print-test", "--printer", "dummy", "--doc", "label", "--preview",
-                      str(target)]) == 1
+    assert (
+        main.main(["print-test", "--printer", "dummy", "--doc", "label", "--preview", str(target)])
+        == 1
+    )
     assert f"preview could not be written to {target}" in capsys.readouterr().err
 
 
@@ -192,16 +208,46 @@ def test_kiosk_simulate_printer_and_print_test_end_to_end(tmp_path: Path) -> Non
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     sim = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "simulate", "printer", "--port", str(port), "--paper", "58",
-         "--data-dir", str(tmp_path), "--json"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "simulate",
+            "printer",
+            "--port",
+            str(port),
+            "--paper",
+            "58",
+            "--data-dir",
+            str(tmp_path),
+            "--json",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert sim.stdout is not None and sim.stdin is not None
         info = json.loads(sim.stdout.readline())
         assert info["uri"] == f"tcp://127.0.0.1:{port}"
         done = subprocess.run(
-            [sys.executable, "-m", "kiosk", "print-test", "--printer", info["uri"], "--doc", "receipt",
-             "--paper", "58", "--json"], capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "print-test",
+                "--printer",
+                info["uri"],
+                "--doc",
+                "receipt",
+                "--paper",
+                "58",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["bytes"] > 500
         job = json.loads(sim.stdout.readline())
@@ -210,8 +256,20 @@ def test_kiosk_simulate_printer_and_print_test_end_to_end(tmp_path: Path) -> Non
         sim.stdin.flush()
         assert sim.stdout.readline().strip() == "ok: paper out"
         refused = subprocess.run(
-            [sys.executable, "-m", "kiosk", "print-test", "--printer", info["uri"], "--doc", "label"],
-            capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "print-test",
+                "--printer",
+                info["uri"],
+                "--doc",
+                "label",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert refused.returncode == 1
         assert "Printer out of paper — load a new roll" in refused.stderr
         sim.stdin.write("quit\n")

@@ -215,8 +215,9 @@ class RecordingDecoder:
 @pytest.mark.parametrize("burst", [True, False])
 def test_repairs_are_rate_limited_while_nothing_is_in_view(burst: bool) -> None:
     decoder = RecordingDecoder()
-    scanner = CameraScanner(FloodSource(BLANK), decoder=decoder, repair_fps=4,
-                            sharpest_of_burst=burst)
+    scanner = CameraScanner(
+        FloodSource(BLANK), decoder=decoder, repair_fps=4, sharpest_of_burst=burst
+    )
     for i in range(40):  # 2.5 s of a 16 fps camera, on a clock the test owns
         assert scanner.decode_frame(BLANK, i * 0.0625) == []
     assert decoder.budgets[0] is None  # the first frame gets the full treatment
@@ -227,8 +228,9 @@ def test_repairs_are_rate_limited_while_nothing_is_in_view(burst: bool) -> None:
 def test_the_decode_thread_uses_the_clock_it_is_given() -> None:
     decoder = RecordingDecoder()
     ticks = iter(i * 1.0 for i in range(10**6))  # a slow clock: every frame a second later
-    scanner = CameraScanner(FloodSource(BLANK), decoder=decoder, repair_fps=5,
-                            clock=lambda: next(ticks))
+    scanner = CameraScanner(
+        FloodSource(BLANK), decoder=decoder, repair_fps=5, clock=lambda: next(ticks)
+    )
     scanner.start()
     try:
         wait_for(lambda: len(decoder.budgets) >= 20)
@@ -242,21 +244,27 @@ def repairable() -> tuple[np.ndarray, str]:
     """A frame the quick pass cannot read and the repairs can."""
     decoder = PipelineDecoder(budget_ms=10_000)
     for frame in generate(60, 808, degradations=("blur", "defocus", "moire", "strong_motion")):
-        if not decoder.decode(frame.image, 0.0).texts and \
-                frame.token in decoder.decode(frame.image).texts:
+        if (
+            not decoder.decode(frame.image, 0.0).texts
+            and frame.token in decoder.decode(frame.image).texts
+        ):
             return frame.image, frame.token
     raise AssertionError("no repairable frame in the corpus")
 
 
 def test_a_repair_round_works_on_the_sharpest_frame_of_the_burst(
-        repairable: tuple[np.ndarray, str]) -> None:
+    repairable: tuple[np.ndarray, str],
+) -> None:
     sharp, token = repairable
     smeared = cv2.GaussianBlur(sharp, (0, 0), 9)  # the hand still moving: unreadable
-    script = [(0.0, smeared), (0.0625, sharp), (0.125, smeared), (0.1875, smeared),
-              (0.25, smeared)]
+    script = [(0.0, smeared), (0.0625, sharp), (0.125, smeared), (0.1875, smeared), (0.25, smeared)]
     for burst, expected in ((True, [token]), (False, [])):
-        scanner = CameraScanner(FloodSource(BLANK), decoder=PipelineDecoder(budget_ms=10_000),
-                                repair_fps=4, sharpest_of_burst=burst)
+        scanner = CameraScanner(
+            FloodSource(BLANK),
+            decoder=PipelineDecoder(budget_ms=10_000),
+            repair_fps=4,
+            sharpest_of_burst=burst,
+        )
         reported = [text for t, frame in script for text in scanner.decode_frame(frame, t)]
         # round 1 at 0 s on a smeared frame; round 2 at 0.25 s: on the sharp frame seen at
         # 0.0625 s with the burst rule, on the smeared frame in hand without it
@@ -264,7 +272,8 @@ def test_a_repair_round_works_on_the_sharpest_frame_of_the_burst(
 
 
 def test_sharpness_ranks_a_smeared_frame_below_a_sharp_one(
-        repairable: tuple[np.ndarray, str]) -> None:
+    repairable: tuple[np.ndarray, str],
+) -> None:
     sharp, _ = repairable
     assert sharpness(sharp) > sharpness(cv2.GaussianBlur(sharp, (0, 0), 3))
     assert sharpness(np.zeros((1, 1), np.uint8)) == 0.0

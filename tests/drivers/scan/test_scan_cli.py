@@ -28,8 +28,9 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, str]]:
     return out
 
 
-def test_decode_json_lines_in_process(images: list[tuple[Path, str]],
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_decode_json_lines_in_process(
+    images: list[tuple[Path, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     rc = main.main(["decode", "--json", *[str(p) for p, _ in images]])
     assert rc == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -39,13 +40,22 @@ def test_decode_json_lines_in_process(images: list[tuple[Path, str]],
 
 
 def test_decode_bad_files_are_reported_and_the_rest_still_decoded(
-        images: list[tuple[Path, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    images: list[tuple[Path, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     junk = tmp_path / "junk.png"
     junk.write_text("not an image")
     blank = tmp_path / "blank.png"
     cv2.imwrite(str(blank), np.full((64, 64), 255, np.uint8))
-    rc = main.main(["decode", "--json", str(junk), str(tmp_path / "missing.jpg"), str(blank),
-                    str(images[0][0])])
+    rc = main.main(
+        [
+            "decode",
+            "--json",
+            str(junk),
+            str(tmp_path / "missing.jpg"),
+            str(blank),
+            str(images[0][0]),
+        ]
+    )
     out, err = capsys.readouterr()
     assert rc == 1
     assert "junk.png: not an image" in err and "missing.jpg: no such file" in err
@@ -54,7 +64,8 @@ def test_decode_bad_files_are_reported_and_the_rest_still_decoded(
 
 
 def test_decode_empty_file_and_folder_are_plain_errors(
-        images: list[tuple[Path, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    images: list[tuple[Path, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
     rc = main.main(["decode", "--json", str(empty), str(tmp_path), str(images[0][0])])
@@ -64,17 +75,22 @@ def test_decode_empty_file_and_folder_are_plain_errors(
     assert [json.loads(line)["texts"] for line in out.splitlines()] == [[images[0][1]]]
 
 
-def test_decode_other_backend_and_text_output(images: list[tuple[Path, str]],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_decode_other_backend_and_text_output(
+    images: list[tuple[Path, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main.main(["decode", "--backend", "zxing-cpp", str(images[0][0])]) == 0
     out = capsys.readouterr().out
     assert images[0][1] in out and "ms" in out
 
 
 def test_decode_as_a_real_subprocess(images: list[tuple[Path, str]]) -> None:
-    proc = subprocess.run([sys.executable, "-m", "kiosk", "decode", "--json",
-                           *[str(p) for p, _ in images]], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kiosk", "decode", "--json", *[str(p) for p, _ in images]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [line["texts"] for line in lines] == [[t] for _, t in images]

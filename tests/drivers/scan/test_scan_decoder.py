@@ -107,6 +107,7 @@ def test_defocus_disk_radius_is_measured(radius: float) -> None:
     radii = [r for r, _ in recover.defocus_radius(image)]
     assert any(abs(r - radius) <= 0.5 for r in radii[:2]), radii
 
+
 def test_pipeline_decodes_the_test_corpus_and_beats_zxing_alone(corpus: list[Frame]) -> None:
     pipeline = PipelineDecoder(budget_ms=FULL)
     zxing = make_decoder("zxing-cpp")
@@ -135,7 +136,8 @@ def test_as_gray_accepts_bgr_bgra_and_rejects_nonsense(corpus: list[Frame]) -> N
 
 
 def test_without_libzbar_a_clear_log_line_and_zxing_still_decodes(
-        no_zbar: None, corpus: list[Frame], caplog: pytest.LogCaptureFixture) -> None:
+    no_zbar: None, corpus: list[Frame], caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.WARNING):
         decoder = PipelineDecoder()
     assert decoder.pyzbar is None

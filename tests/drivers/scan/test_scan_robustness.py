@@ -24,7 +24,7 @@ def _edges(shape: tuple[int, int], seed: int) -> np.ndarray:
     repairs (and the motion estimate) run on it."""
     rng = np.random.default_rng(seed)
     cells = rng.integers(0, 2, (shape[0] // 4 + 1, shape[1] // 4 + 1), dtype=np.uint8) * 255
-    return np.ascontiguousarray(np.kron(cells, np.ones((4, 4), np.uint8))[:shape[0], :shape[1]])
+    return np.ascontiguousarray(np.kron(cells, np.ones((4, 4), np.uint8))[: shape[0], : shape[1]])
 
 
 @pytest.mark.parametrize("shape", [(24, 200), (25, 300), (200, 26), (28, 28), (27, 900)])
@@ -47,20 +47,42 @@ def test_a_narrow_strip_with_code_like_edges_decodes_to_nothing_without_raising(
     assert result.texts == ()
 
 
-@pytest.mark.parametrize("shape", [(1, 1), (1, 7), (2, 2), (3, 3), (1, 1280), (2, 1280),
-                                   (720, 1), (720, 2), (0, 0), (0, 640), (480, 0)])
+@pytest.mark.parametrize(
+    "shape",
+    [
+        (1, 1),
+        (1, 7),
+        (2, 2),
+        (3, 3),
+        (1, 1280),
+        (2, 1280),
+        (720, 1),
+        (720, 2),
+        (0, 0),
+        (0, 640),
+        (480, 0),
+    ],
+)
 def test_tiny_strips_and_empty_arrays(shape: tuple[int, int]) -> None:
-    for image in (np.zeros(shape, np.uint8), np.full(shape, 255, np.uint8),
-                  _edges(shape, 4) if min(shape) else np.zeros(shape, np.uint8)):
+    for image in (
+        np.zeros(shape, np.uint8),
+        np.full(shape, 255, np.uint8),
+        _edges(shape, 4) if min(shape) else np.zeros(shape, np.uint8),
+    ):
         assert DECODER.decode(image).texts == ()
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-@given(h=st.integers(1, 400), w=st.integers(1, 400), kind=st.sampled_from(
-    ["constant", "noise", "blocks", "stripes"]), value=st.integers(0, 255),
-    seed=st.integers(0, 2**16))
-def test_fuzz_random_sizes_and_contents_never_raise(h: int, w: int, kind: str, value: int,
-                                                    seed: int) -> None:
+@given(
+    h=st.integers(1, 400),
+    w=st.integers(1, 400),
+    kind=st.sampled_from(["constant", "noise", "blocks", "stripes"]),
+    value=st.integers(0, 255),
+    seed=st.integers(0, 2**16),
+)
+def test_fuzz_random_sizes_and_contents_never_raise(
+    h: int, w: int, kind: str, value: int, seed: int
+) -> None:
     rng = np.random.default_rng(seed)
     if kind == "constant":
         image = np.full((h, w), value, np.uint8)
@@ -75,20 +97,32 @@ def test_fuzz_random_sizes_and_contents_never_raise(h: int, w: int, kind: str, v
 
 
 @settings(max_examples=40)
-@given(length=st.integers(1, 3000), width=st.sampled_from([1, 2]), vertical=st.booleans(),
-       seed=st.integers(0, 2**16))
-def test_fuzz_one_and_two_pixel_wide_images_never_raise(length: int, width: int,
-                                                        vertical: bool, seed: int) -> None:
+@given(
+    length=st.integers(1, 3000),
+    width=st.sampled_from([1, 2]),
+    vertical=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_fuzz_one_and_two_pixel_wide_images_never_raise(
+    length: int, width: int, vertical: bool, seed: int
+) -> None:
     image = np.random.default_rng(seed).integers(0, 256, (width, length), dtype=np.uint8)
     assert DECODER.decode(image.T if vertical else image).texts == ()
 
 
 @settings(max_examples=25)
-@given(h=st.integers(1, 64), w=st.integers(1, 64), channels=st.sampled_from([1, 2, 3, 4]),
-       dtype=st.sampled_from(["uint8", "uint16", "float32", "float64", "bool", "int64"]))
+@given(
+    h=st.integers(1, 64),
+    w=st.integers(1, 64),
+    channels=st.sampled_from([1, 2, 3, 4]),
+    dtype=st.sampled_from(["uint8", "uint16", "float32", "float64", "bool", "int64"]),
+)
 def test_fuzz_channels_and_dtypes_never_raise(h: int, w: int, channels: int, dtype: str) -> None:
-    image = np.random.default_rng(h * w).integers(0, 2 if dtype == "bool" else 256,
-                                                  (h, w, channels)).astype(dtype)
+    image = (
+        np.random.default_rng(h * w)
+        .integers(0, 2 if dtype == "bool" else 256, (h, w, channels))
+        .astype(dtype)
+    )
     if dtype.startswith("float"):
         image[0, 0, 0] = np.nan
     assert as_gray(image).shape == (h, w)
@@ -113,7 +147,8 @@ def test_huge_images_never_raise_and_a_big_code_is_still_read(kind: str) -> None
 
 
 def test_decode_batch_with_bad_images_reports_each_and_continues(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = next(iter(generate(1, 12, degradations=("clean",))))
     paths = {
         "strip": tmp_path / "strip.png",  # the narrow region that used to end the batch
@@ -141,8 +176,8 @@ def test_decode_batch_with_bad_images_reports_each_and_continues(
 
 
 def test_decode_batch_survives_a_decoder_failure_on_one_file(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Whatever a future bug raises inside the decoder, it is that file's error line."""
     frames = list(generate(2, 13, degradations=("clean",)))
     paths = [tmp_path / f"f{i}.png" for i in range(2)]

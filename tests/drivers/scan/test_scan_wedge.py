@@ -13,9 +13,16 @@ from kiosk.ports import ScanEvent, ScanProblem, ScanSource
 
 
 def _token() -> str:
-    payload = base64.urlsafe_b64encode(json.dumps(
-        {"o": "O123456789", "s": "S017", "c": "482913", "x": 1767225600, "k": "k1"},
-        separators=(",", ":")).encode()).rstrip(b"=").decode()
+    payload = (
+        base64.urlsafe_b64encode(
+            json.dumps(
+                {"o": "O123456789", "s": "S017", "c": "482913", "x": 1767225600, "k": "k1"},
+                separators=(",", ":"),
+            ).encode()
+        )
+        .rstrip(b"=")
+        .decode()
+    )
     sig = base64.urlsafe_b64encode(bytes(range(64))).rstrip(b"=").decode()
     return f"LK1.{payload}.{sig}"
 
@@ -23,8 +30,9 @@ def _token() -> str:
 TOKEN = _token()
 
 
-def type_text(det: WedgeDetector, text: str, start: float, gap: float,
-              end: str = "Enter") -> tuple[list[ScanEvent], float]:
+def type_text(
+    det: WedgeDetector, text: str, start: float, gap: float, end: str = "Enter"
+) -> tuple[list[ScanEvent], float]:
     """Feed `text` one character every `gap` seconds, then the terminator key."""
     t = start
     events = []

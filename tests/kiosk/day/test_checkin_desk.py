@@ -51,8 +51,9 @@ def test_foreign_bags_are_refused_with_whose_they_are(day: DayStore, day_db: Dat
     other_batch = desk.scan(bag_label(day.store_id, day.leader_orders[0]))
     assert other_batch.outcome is not None and other_batch.outcome.code is Code.ALREADY_IN
     with day_db.reader() as s:
-        prior = s.scalars(select(Order).where(Order.status == "dispatched",
-                                              Order.batch_id != day.batch_id)).first()
+        prior = s.scalars(
+            select(Order).where(Order.status == "dispatched", Order.batch_id != day.batch_id)
+        ).first()
         assert prior is not None
     wrong = desk.scan(bag_label(day.store_id, prior.id))
     assert wrong.outcome is not None and wrong.outcome.code is Code.OTHER_BATCH
@@ -62,7 +63,8 @@ def test_foreign_bags_are_refused_with_whose_they_are(day: DayStore, day_db: Dat
 
 
 def test_bins_follow_zone_and_capacity_and_a_shelf_label_changes_it(
-        day: DayStore, day_db: Database) -> None:
+    day: DayStore, day_db: Database
+) -> None:
     desk = CheckinDesk(day_db, data_dir=day.data_dir, bin_capacity=2)
     desk.open(day.batch_id)
     zones: dict[str, Zone] = {}
@@ -87,7 +89,8 @@ def test_bins_follow_zone_and_capacity_and_a_shelf_label_changes_it(
 
 
 def test_temperature_is_checked_against_the_band_from_settings(
-        day: DayStore, day_db: Database) -> None:
+    day: DayStore, day_db: Database
+) -> None:
     chain = ColdChain.from_setting({"chilled": [2, 6]})
     desk = CheckinDesk(day_db, data_dir=day.data_dir, cold_chain=chain)
     desk.open(day.batch_id)
@@ -102,7 +105,8 @@ def test_temperature_is_checked_against_the_band_from_settings(
 
 
 def test_finish_makes_orders_ready_with_bins_one_event_issues_and_the_sheet(
-        day: DayStore, day_db: Database) -> None:
+    day: DayStore, day_db: Database
+) -> None:
     desk = _desk(day, day_db)
     several = [b.order_id for b in desk.snapshot().bags if len(b.lines) > 1]
     for label in day.bag_labels[:-1]:
@@ -115,8 +119,13 @@ def test_finish_makes_orders_ready_with_bins_one_event_issues_and_the_sheet(
     snap = desk.scan(bag_label(day.store_id, damaged_order))
     assert snap.current is not None
     dmg_sku = snap.current.lines[0].sku
-    desk.note_problem(damaged_order, dmg_sku, ProblemKind.DAMAGED, note="压扁了",
-                      photo=Photo(b"\x89PNG fake but bytes", "image/png"))
+    desk.note_problem(
+        damaged_order,
+        dmg_sku,
+        ProblemKind.DAMAGED,
+        note="压扁了",
+        photo=Photo(b"\x89PNG fake but bytes", "image/png"),
+    )
     desk.set_temperature(4.5)
     sheets = Sheets()
     done = desk.finish(staff_id=day.clerk_id, sheets=sheets)
@@ -145,7 +154,8 @@ def test_finish_makes_orders_ready_with_bins_one_event_issues_and_the_sheet(
 
 
 def test_finish_refused_without_a_permitted_clerk_changes_nothing(
-        day: DayStore, day_db: Database) -> None:
+    day: DayStore, day_db: Database
+) -> None:
     desk = _desk(day, day_db)
     desk.scan(day.bag_labels[0])
     snap = desk.finish(staff_id="S-003")  # a livestream host may not check in
@@ -163,7 +173,9 @@ def test_the_first_bag_picks_its_delivery(day: DayStore, day_db: Database) -> No
     assert snap.outcome is not None and snap.outcome.code is Code.BAG_RECEIVED
 
 
-def test_bands_and_bin_capacity_come_from_the_store_settings(day: DayStore, day_db: Database) -> None:
+def test_bands_and_bin_capacity_come_from_the_store_settings(
+    day: DayStore, day_db: Database
+) -> None:
     from kiosk.platform.identity import put_setting
 
     with day_db.session() as s:
@@ -178,8 +190,9 @@ def test_bands_and_bin_capacity_come_from_the_store_settings(day: DayStore, day_
     assert default.set_temperature(6.0, Zone.CHILLED).outcome.param("check") == TempCheck.IN_BAND  # type: ignore[union-attr]
 
 
-def test_the_arrival_and_its_issue_reports_are_one_transaction(day: DayStore,
-                                                               day_db: Database) -> None:
+def test_the_arrival_and_its_issue_reports_are_one_transaction(
+    day: DayStore, day_db: Database
+) -> None:
     import pytest
 
     from kiosk.errors import IllegalTransition
@@ -187,8 +200,12 @@ def test_the_arrival_and_its_issue_reports_are_one_transaction(day: DayStore,
 
     oid = day.van_orders[0]
     with pytest.raises(IllegalTransition):
-        check_in_batch(day_db, day.batch_id, staff_id=day.clerk_id,
-                       issues=[IssueLine(oid, "NO-SUCH-SKU", "damaged", 1)])
+        check_in_batch(
+            day_db,
+            day.batch_id,
+            staff_id=day.clerk_id,
+            issues=[IssueLine(oid, "NO-SUCH-SKU", "damaged", 1)],
+        )
     with day_db.reader() as s:
         assert s.scalars(select(OutboxEvent)).all() == []  # nothing half-done
         assert s.scalars(select(IssueReport)).all() == []
@@ -196,8 +213,12 @@ def test_the_arrival_and_its_issue_reports_are_one_transaction(day: DayStore,
     desk = _desk(day, day_db)
     snap = desk.scan(day.bag_labels[0])
     assert snap.current is not None
-    desk.note_problem(oid, snap.current.lines[0].sku, ProblemKind.DAMAGED,
-                      photo=Photo(b"\x89PNG one", "image/png"))
+    desk.note_problem(
+        oid,
+        snap.current.lines[0].sku,
+        ProblemKind.DAMAGED,
+        photo=Photo(b"\x89PNG one", "image/png"),
+    )
     done = desk.finish(staff_id="system")  # the unattended actor may check in; its issues go too
     assert done.finished is not None and done.finished.issues == 1
     with day_db.reader() as s:

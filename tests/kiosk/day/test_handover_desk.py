@@ -34,13 +34,16 @@ def test_badge_bags_foreign_refused_pin_one_event(day: DayStore, day_db: Databas
     wrong = desk.confirm(confirmed_by="pin", credential="000000", staff_id=day.clerk_id)
     assert wrong.outcome is not None and wrong.outcome.code is HCode.WRONG_CREDENTIAL
     slips = Slips()
-    done = desk.confirm(confirmed_by="pin", credential=day.leader_pin, staff_id=day.clerk_id,
-                        slips=slips)
+    done = desk.confirm(
+        confirmed_by="pin", credential=day.leader_pin, staff_id=day.clerk_id, slips=slips
+    )
     assert done.outcome is not None and done.outcome.code is HCode.HANDED_OVER, done.outcome
     assert done.done is not None and done.done.count == 30 and slips.ids == [done.done.handover_id]
     with day_db.reader() as s:
         events = s.scalars(select(OutboxEvent).where(OutboxEvent.type == "order.handed_over")).all()
-        assert len(events) == 1 and sorted(events[0].payload["order_ids"]) == sorted(day.leader_orders)
+        assert len(events) == 1 and sorted(events[0].payload["order_ids"]) == sorted(
+            day.leader_orders
+        )
         assert s.get(Order, day.foreign_leader_order).status == "ready"  # type: ignore[union-attr]
         assert s.scalars(select(Handover)).one().bag_count == 30
 
@@ -61,8 +64,12 @@ def test_refusals(day: DayStore, day_db: Database) -> None:
     assert desk.scan("BADGE-NOPE").outcome.code is HCode.NOT_A_LABEL  # type: ignore[union-attr]
     assert desk.identify("BADGE-NOPE").outcome.code is HCode.UNKNOWN_BADGE  # type: ignore[union-attr]
     desk.scan(day.badge)
-    assert desk.confirm(confirmed_by="pin", credential=day.leader_pin,
-                        staff_id=day.clerk_id).outcome.code is HCode.NOTHING_TICKED  # type: ignore[union-attr]
+    assert (
+        desk.confirm(
+            confirmed_by="pin", credential=day.leader_pin, staff_id=day.clerk_id
+        ).outcome.code
+        is HCode.NOTHING_TICKED
+    )  # type: ignore[union-attr]
     assert desk.scan(bag_label("ST-OTHER", day.leader_orders[0])).outcome.code is HCode.OTHER_STORE  # type: ignore[union-attr]
     desk.tick_all()
     host = desk.confirm(confirmed_by="pin", credential=day.leader_pin, staff_id="S-003")
@@ -79,8 +86,9 @@ def test_a_failing_slip_queue_leaves_the_handover_standing(day: DayStore, day_db
     desk = HandoverDesk(day_db)
     desk.scan(day.badge)
     desk.tick_all()
-    done = desk.confirm(confirmed_by="pin", credential=day.leader_pin, staff_id=day.clerk_id,
-                        slips=BrokenQueue())
+    done = desk.confirm(
+        confirmed_by="pin", credential=day.leader_pin, staff_id=day.clerk_id, slips=BrokenQueue()
+    )
     assert done.outcome is not None and done.outcome.code is HCode.HANDED_OVER
     assert done.done is not None and done.done.slip_queued is False
     with day_db.reader() as s:

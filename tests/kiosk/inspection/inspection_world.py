@@ -33,12 +33,29 @@ def add_supplier(db: Database, sid: str = "SUP-T1", name: str = "崇明绿源蔬
 
 
 def pesticide(db: Database, iid: str, *, positive: bool = False) -> str:
-    reading = Reading(ReadingKind.PESTICIDE, 62.0 if positive else 8.0, "%", True,
-                      ReadingStatus.OK, b"PST,03,S0007,...*00\r\n", AT,
-                      (("record", "result"), ("sample_id", "S0007"),
-                       ("dA0", "0.512"), ("dAt", "0.195" if positive else "0.471")))
-    ctx = ReadingContext(operator_id="S-001", context="inspection", session_id=iid,
-                         product="小白菜", instrument_model="SIM-PST", instrument_serial="P1")
+    reading = Reading(
+        ReadingKind.PESTICIDE,
+        62.0 if positive else 8.0,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"PST,03,S0007,...*00\r\n",
+        AT,
+        (
+            ("record", "result"),
+            ("sample_id", "S0007"),
+            ("dA0", "0.512"),
+            ("dAt", "0.195" if positive else "0.471"),
+        ),
+    )
+    ctx = ReadingContext(
+        operator_id="S-001",
+        context="inspection",
+        session_id=iid,
+        product="小白菜",
+        instrument_model="SIM-PST",
+        instrument_serial="P1",
+    )
     with db.session() as s:
         rid = save_reading(s, reading, ctx).reading_id
         service.attach_reading(s, iid, rid)

@@ -25,7 +25,14 @@ def test_all_pass_is_a_pass_at_100() -> None:
 
 def test_the_default_template_covers_the_fresh_produce_sections() -> None:
     assert {it.section for it in DEFAULT.items} == {
-        "hygiene", "cold_chain", "storage", "labelling", "pest_control", "records", "samples"}
+        "hygiene",
+        "cold_chain",
+        "storage",
+        "labelling",
+        "pest_control",
+        "records",
+        "samples",
+    }
     assert any(it.critical for it in DEFAULT.items)
     assert any(it.condition for it in DEFAULT.items)
 
@@ -65,16 +72,20 @@ def test_minor_fails_mean_rectify_with_due_dates() -> None:
     answers["pest-contract"] = Answer("fail", note="contract ran out")
     a = assess(DEFAULT, answers, [], today=TODAY)
     assert a.verdict == "rectify"
-    assert a.score == round(100 * (sum(i.weight for i in DEFAULT.items) - 2) /
-                            sum(i.weight for i in DEFAULT.items), 1)
+    assert a.score == round(
+        100 * (sum(i.weight for i in DEFAULT.items) - 2) / sum(i.weight for i in DEFAULT.items), 1
+    )
     assert [(x.item_id, x.action, x.due) for x in a.actions] == [
         ("hyg-handwash", "put soap and towels", date(2026, 6, 15)),
-        ("pest-contract", "", date(2026, 6, 15))]
+        ("pest-contract", "", date(2026, 6, 15)),
+    ]
 
 
 def test_many_fails_below_the_rectify_score_fail() -> None:
-    answers = {it.id: Answer("fail", note="x") if not it.critical else Answer("pass")
-               for it in DEFAULT.items}
+    answers = {
+        it.id: Answer("fail", note="x") if not it.critical else Answer("pass")
+        for it in DEFAULT.items
+    }
     a = assess(DEFAULT, answers, [], today=TODAY)
     assert a.score < DEFAULT.rectify_score and a.verdict == "fail" and not a.critical_failed
 
@@ -110,10 +121,16 @@ def test_a_synced_template_round_trips_and_bad_ones_are_refused() -> None:
     with pytest.raises(UserFacingError):
         Template.from_json({"id": "t", "items": [{"id": "a"}, {"id": "a"}]})
     with pytest.raises(UserFacingError):
-        Template.from_json({"id": "t", "items": [
-            {"id": "a", "condition": {"item_id": "zz", "answer": "pass"}}]})
-    simple = Template.from_json({"id": "t", "name": "冷库专项", "items": [
-        {"id": "a", "text": "冷库温度", "critical": True}]})
+        Template.from_json(
+            {"id": "t", "items": [{"id": "a", "condition": {"item_id": "zz", "answer": "pass"}}]}
+        )
+    simple = Template.from_json(
+        {
+            "id": "t",
+            "name": "冷库专项",
+            "items": [{"id": "a", "text": "冷库温度", "critical": True}],
+        }
+    )
     assert simple.items[0].critical and simple.title("zh_CN") == "冷库专项"
 
 
@@ -127,8 +144,10 @@ def test_putting_a_fail_right_never_makes_the_outcome_worse() -> None:
 
     ids = [it.id for it in DEFAULT.items]
 
-    @given(st.lists(st.sampled_from(["pass", "fail", "na"]), min_size=len(ids),
-                    max_size=len(ids)), st.integers(0, len(ids) - 1))
+    @given(
+        st.lists(st.sampled_from(["pass", "fail", "na"]), min_size=len(ids), max_size=len(ids)),
+        st.integers(0, len(ids) - 1),
+    )
     def check(values: list[str], flip: int) -> None:
         answers = {i: Answer(v, note="seen") for i, v in zip(ids, values, strict=True)}
         if answers[ids[flip]].answer != "fail":

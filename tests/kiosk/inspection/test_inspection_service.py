@@ -67,7 +67,8 @@ def test_the_same_photo_twice_is_stored_once(db: Database, data_dir: Path) -> No
 
 
 def test_submit_needs_every_answer_its_evidence_and_both_signatures(
-        db: Database, data_dir: Path) -> None:
+    db: Database, data_dir: Path
+) -> None:
     iid = start(db)
     with db.session() as s:
         service.answer(s, iid, "hyg-surfaces", "pass")
@@ -97,8 +98,9 @@ def test_submit_seals_the_record(db: Database, data_dir: Path) -> None:
     sign_both(db, iid)
     with db.session() as s:
         service.set_action(s, iid, "hyg-handwash", "装洗手液和擦手纸")
-        done = service.submit(s, data_dir, iid, actor="S-001",
-                              render_pdf=service.pdf_renderer(s, data_dir))
+        done = service.submit(
+            s, data_dir, iid, actor="S-001", render_pdf=service.pdf_renderer(s, data_dir)
+        )
     assert done.verdict == "rectify" and 80 < done.score < 100
     with db.reader() as s:
         ev = s.scalars(select(OutboxEvent).where(OutboxEvent.type == "inspection.submitted")).one()
@@ -120,7 +122,8 @@ def test_submit_seals_the_record(db: Database, data_dir: Path) -> None:
 
 
 def test_the_pdf_is_readable_and_names_the_supplier_and_every_item(
-        db: Database, data_dir: Path, tmp_path: Path) -> None:
+    db: Database, data_dir: Path, tmp_path: Path
+) -> None:
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         pytest.skip("pdftotext/pdfinfo (poppler-utils, scripts/sysdeps.sh) are not installed")
     iid = start(db)
@@ -129,15 +132,17 @@ def test_the_pdf_is_readable_and_names_the_supplier_and_every_item(
     sign_both(db, iid)
     with db.session() as s:
         service.set_location_note(s, iid, "仓库 2 号门 · 冷库")  # a · has no glyph in STSong
-        done = service.submit(s, data_dir, iid, actor="S-001",
-                              render_pdf=service.pdf_renderer(s, data_dir))
+        done = service.submit(
+            s, data_dir, iid, actor="S-001", render_pdf=service.pdf_renderer(s, data_dir)
+        )
         path = service.media_path(s, data_dir, done.pdf_sha or "")
     assert path is not None and path.read_bytes().startswith(b"%PDF")
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     pages = int(next(ln.split()[-1] for ln in info.stdout.splitlines() if ln.startswith("Pages:")))
     assert pages >= 1
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = "".join(out.split())
     assert "崇明绿源蔬菜合作社" in flat and "仓库2号门|冷库" in flat
     for it in DEFAULT.items:
@@ -158,12 +163,14 @@ def test_a_submitted_inspection_is_refused_by_the_database(db: Database, data_di
     with pytest.raises(InspectionError) as err, db.session() as s:
         service.answer(s, iid, "hyg-surfaces", "fail")
     assert err.value.code == "read_only"
-    for sql in ("UPDATE inspections SET score = 1 WHERE id = :i",
-                "DELETE FROM inspections WHERE id = :i",
-                "UPDATE inspection_answers SET answer = 'fail' WHERE inspection_id = :i",
-                "DELETE FROM inspection_answers WHERE inspection_id = :i",
-                "INSERT INTO inspection_answers VALUES (:i, 'x', 'pass', '', '[]', '', "
-                "'2026-01-01 00:00:00')"):
+    for sql in (
+        "UPDATE inspections SET score = 1 WHERE id = :i",
+        "DELETE FROM inspections WHERE id = :i",
+        "UPDATE inspection_answers SET answer = 'fail' WHERE inspection_id = :i",
+        "DELETE FROM inspection_answers WHERE inspection_id = :i",
+        "INSERT INTO inspection_answers VALUES (:i, 'x', 'pass', '', '[]', '', "
+        "'2026-01-01 00:00:00')",
+    ):
         with pytest.raises(DatabaseError, match="read-only"), db.session() as s:
             s.execute(text(sql), {"i": iid})
 
@@ -190,10 +197,18 @@ def test_a_correction_is_a_new_version_pointing_to_the_old(db: Database, data_di
     assert (second.verdict, first.verdict) == ("pass", "rectify")
     assert old.superseded_by == nid and old.answers["hyg-handwash"].answer == "fail"
     with db.reader() as s:
-        payloads = [e.payload for e in s.scalars(select(OutboxEvent).where(
-            OutboxEvent.type == "inspection.submitted").order_by(OutboxEvent.seq))]
+        payloads = [
+            e.payload
+            for e in s.scalars(
+                select(OutboxEvent)
+                .where(OutboxEvent.type == "inspection.submitted")
+                .order_by(OutboxEvent.seq)
+            )
+        ]
     assert [(p["inspection_id"], p["version"], p["supersedes"]) for p in payloads] == [
-        (iid, 1, None), (nid, 2, iid)]
+        (iid, 1, None),
+        (nid, 2, iid),
+    ]
 
 
 def test_a_new_supplier_in_the_field(db: Database) -> None:
@@ -213,13 +228,31 @@ def test_synced_templates_are_offered_and_a_broken_one_is_skipped(db: Database) 
     from kiosk.ports import Change
 
     with db.session() as s:
-        apply_changes(s, [
-            Change(kind="checklist", key="cold-only", op="upsert",
-                   data={"id": "cold-only", "name": "冷链专项", "items": [
-                       {"id": "c1", "section": "cold_chain", "text": "冷库温度达标",
-                        "critical": True}]}),
-            Change(kind="checklist", key="broken", op="upsert", data={"name": "坏的", "items": []}),
-        ])
+        apply_changes(
+            s,
+            [
+                Change(
+                    kind="checklist",
+                    key="cold-only",
+                    op="upsert",
+                    data={
+                        "id": "cold-only",
+                        "name": "冷链专项",
+                        "items": [
+                            {
+                                "id": "c1",
+                                "section": "cold_chain",
+                                "text": "冷库温度达标",
+                                "critical": True,
+                            }
+                        ],
+                    },
+                ),
+                Change(
+                    kind="checklist", key="broken", op="upsert", data={"name": "坏的", "items": []}
+                ),
+            ],
+        )
     with db.reader() as s:
         ids = [t.id for t in service.templates(s)]
     assert ids == ["cold-only", DEFAULT.id]
@@ -239,12 +272,23 @@ def test_an_instrument_reading_becomes_a_signed_sample(db: Database) -> None:
     iid = start(db)
     brix = Reading(ReadingKind.BRIX, 12.8, "%Brix", True, ReadingStatus.OK, b"BRX,12.8\r\n", AT)
     with db.session() as s:
-        rid = service.take_sample(s, iid, brix, operator_id="S-001", product="草莓",
-                                  instrument_model="SIM-BRIX/1", instrument_serial="BRX-1")
+        rid = service.take_sample(
+            s,
+            iid,
+            brix,
+            operator_id="S-001",
+            product="草莓",
+            instrument_model="SIM-BRIX/1",
+            instrument_serial="BRX-1",
+        )
         v = service.view(s, iid)
     (sample,) = v.samples
     assert (sample.reading_id, sample.kind, sample.value, sample.source) == (
-        rid, "brix", 12.8, "instrument")
+        rid,
+        "brix",
+        12.8,
+        "instrument",
+    )
     assert sample.code is not None and sample.code.startswith("LKR1.")
     with db.session() as s:
         service.detach_reading(s, iid, rid)

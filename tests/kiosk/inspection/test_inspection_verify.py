@@ -24,8 +24,13 @@ def submitted(db: Database, *, pdf: bool = False) -> tuple[str, str]:
     fill_all(db, data_dir, iid, fail=("hyg-handwash",))
     sign_both(db, iid)
     with db.session() as s:
-        done = service.submit(s, data_dir, iid, actor="S-001",
-                              render_pdf=service.pdf_renderer(s, data_dir) if pdf else None)
+        done = service.submit(
+            s,
+            data_dir,
+            iid,
+            actor="S-001",
+            render_pdf=service.pdf_renderer(s, data_dir) if pdf else None,
+        )
     return iid, f"LKI1.{iid}.{done.record_hash}"
 
 
@@ -42,8 +47,12 @@ def test_a_good_code_verifies_and_each_bad_one_says_why(db: Database) -> None:
         assert len({check_code(s, c).message for c in (code, other, "hello")}) == 3
     with db.session() as s:  # someone edits the ledger by hand: triggers off, score changed
         s.execute(text("DROP TRIGGER inspections_submitted_no_update"))
-        s.execute(text("UPDATE inspections SET data = json_set(data, '$.record.score', 100) "
-                       "WHERE id = :i"), {"i": iid})
+        s.execute(
+            text(
+                "UPDATE inspections SET data = json_set(data, '$.record.score', 100) WHERE id = :i"
+            ),
+            {"i": iid},
+        )
     with db.reader() as s:
         assert check_code(s, code).reason == "record_altered"
 
@@ -58,8 +67,9 @@ def test_a_corrected_inspection_still_verifies_and_names_its_correction(db: Data
     assert nid in check.message
 
 
-def test_the_inspection_commands(db: Database, capsys: pytest.CaptureFixture[str],
-                                 tmp_path: Path) -> None:
+def test_the_inspection_commands(
+    db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     iid, code = submitted(db, pdf=True)
     base = ["--data-dir", str(db.path.parent), "--json"]
     assert run([*base, "inspection", "verify", code], []) == 0

@@ -85,7 +85,9 @@ def test_image_blocks_round_trip_and_bad_json_is_refused() -> None:
         document_from_json({"kind": "x"})
 
 
-def test_cjk_font_is_found_or_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cjk_font_is_found_or_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from kiosk.errors import DeviceError, DeviceErrorKind
     from kiosk.printing import raster
 

@@ -45,16 +45,51 @@ def seed(db: Database) -> None:
     with db.session() as s:
         s.add(Store(id="S1", name="幸福里自提点", address="文三路 88 号"))
         s.flush()
-        s.add_all([Bin(code="B-07", store_id="S1"), Staff(id="U1", store_id="S1", name="王小梅", role="clerk"),
-                   Leader(id="L1", store_id="S1", name="李团长", community="幸福里"),
-                   Batch(id="B1", store_id="S1", arrived_at=AT, temperature_c=3.5, checked_in_by="U1")])
+        s.add_all(
+            [
+                Bin(code="B-07", store_id="S1"),
+                Staff(id="U1", store_id="S1", name="王小梅", role="clerk"),
+                Leader(id="L1", store_id="S1", name="李团长", community="幸福里"),
+                Batch(id="B1", store_id="S1", arrived_at=AT, temperature_c=3.5, checked_in_by="U1"),
+            ]
+        )
         s.flush()
-        s.add(Order(id="O1", store_id="S1", batch_id="B1", pickup_code="358214", status="picked_up",
-                    bin_code="B-07", total_cents=5160, picked_up_at=AT, lines=[
-                        OrderLine(sku="E30", name="土鸡蛋 30枚", qty=2, unit="盒", price_cents=2580,
-                                  picked_qty=2, received_qty=1, condition="damaged")]))
-        s.add(Handover(id="H1", store_id="S1", leader_id="L1", staff_id="U1", confirmed_by="badge",
-                       order_ids=["O1"], bag_count=2, at=AT))
+        s.add(
+            Order(
+                id="O1",
+                store_id="S1",
+                batch_id="B1",
+                pickup_code="358214",
+                status="picked_up",
+                bin_code="B-07",
+                total_cents=5160,
+                picked_up_at=AT,
+                lines=[
+                    OrderLine(
+                        sku="E30",
+                        name="土鸡蛋 30枚",
+                        qty=2,
+                        unit="盒",
+                        price_cents=2580,
+                        picked_qty=2,
+                        received_qty=1,
+                        condition="damaged",
+                    )
+                ],
+            )
+        )
+        s.add(
+            Handover(
+                id="H1",
+                store_id="S1",
+                leader_id="L1",
+                staff_id="U1",
+                confirmed_by="badge",
+                order_ids=["O1"],
+                bag_count=2,
+                at=AT,
+            )
+        )
 
 
 def texts(doc: Document) -> str:
@@ -74,7 +109,16 @@ def test_documents_gathered_from_the_database(db: Database) -> None:
         slip = documents.handover(gather.handover_data(s, "H1"))
         sheet = documents.checkin(gather.checkin_data(s, "B1"))
     body = texts(receipt)
-    for part in ("幸福里自提点", "O1", "358214", "B-07", "土鸡蛋 30枚", "￥51.60", "王小梅", "2026-11-25 18:00"):
+    for part in (
+        "幸福里自提点",
+        "O1",
+        "358214",
+        "B-07",
+        "土鸡蛋 30枚",
+        "￥51.60",
+        "王小梅",
+        "2026-11-25 18:00",
+    ):
         assert part in body
     assert "李团长" in texts(slip) and "袋数：2" in texts(slip)
     assert "破损 1/2" in texts(sheet) and "3.5℃" in texts(sheet)
@@ -87,7 +131,9 @@ def test_enqueue_is_deduplicated_and_dispatch_marks_printed_once(db: Database) -
     sink.enqueue_receipt("O1")
     sink.enqueue_receipt("O1")
     assert len(queue.pending()) == 1
-    printer = ScriptedPrinter(DeviceError(DeviceErrorKind.PAPER_OUT, "Printer out of paper — load a new roll"))
+    printer = ScriptedPrinter(
+        DeviceError(DeviceErrorKind.PAPER_OUT, "Printer out of paper — load a new roll")
+    )
     dispatcher = PrintDispatcher(queue, printer)
     first = dispatcher.run_once()
     assert (first.printed, first.waiting) == (0, 1)
@@ -162,8 +208,17 @@ def test_preview_is_paper_wide_and_has_ink() -> None:
 def test_provisional_offline_pickup_gets_an_honest_receipt(db: Database) -> None:
     seed(db)
     with db.session() as s:
-        s.add(Order(id="O-OFF", store_id="S1", pickup_code="999999", status="picked_up",
-                    provisional=True, picked_up_at=AT, total_cents=0))
+        s.add(
+            Order(
+                id="O-OFF",
+                store_id="S1",
+                pickup_code="999999",
+                status="picked_up",
+                provisional=True,
+                picked_up_at=AT,
+                total_cents=0,
+            )
+        )
     with db.reader() as s:
         body = texts(documents.receipt(gather.receipt_data(s, "O-OFF")))
     assert "订单明细待同步" in body and "合计：待同步" in body and "￥0.00" not in body
@@ -216,7 +271,9 @@ def test_a_slip_the_driver_cannot_render_is_cancelled_not_retried_forever(db: Da
     assert PrintDispatcher(queue, printer).run_once().printed == 1
     job = queue.get(bad)
     assert job is not None and job.status == "cancelled"
-    assert job.last_error == "This slip cannot be printed: picture 900 dots wide does not fit 576 dots"
+    assert (
+        job.last_error == "This slip cannot be printed: picture 900 dots wide does not fit 576 dots"
+    )
 
 
 def test_barcode_refuses_what_code128_cannot_carry() -> None:

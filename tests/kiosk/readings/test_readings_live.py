@@ -28,13 +28,28 @@ def brix(value: float) -> Reading:
 
 
 def pest(da0: str, dat: str, inhibition: float, code: str) -> Reading:
-    return Reading(ReadingKind.PESTICIDE, inhibition, "%", True, ReadingStatus.OK, b"PST", AT,
-                   (("sample_id", "S1"), ("dA0", da0), ("dAt", dat), ("reader_verdict", code)))
+    return Reading(
+        ReadingKind.PESTICIDE,
+        inhibition,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"PST",
+        AT,
+        (("sample_id", "S1"), ("dA0", da0), ("dAt", dat), ("reader_verdict", code)),
+    )
 
 
 def weight(kg: float, stable: bool) -> Reading:
-    return Reading(ReadingKind.WEIGHT, kg, "kg", stable, ReadingStatus.OK if stable
-                   else ReadingStatus.MOTION, b"S", AT)
+    return Reading(
+        ReadingKind.WEIGHT,
+        kg,
+        "kg",
+        stable,
+        ReadingStatus.OK if stable else ReadingStatus.MOTION,
+        b"S",
+        AT,
+    )
 
 
 def saved(db: Database) -> int:
@@ -66,8 +81,12 @@ def test_brix_samples_build_mean_and_spread_and_each_is_signed(db: Database) -> 
         check = verify_in_ledger(s, latest.code)
         row = s.get(ReadingRecord, latest.reading_id)
     assert check.valid and row is not None
-    assert (row.context, row.session_id, row.product, row.batch_id) == \
-        ("livestream", snap.session_id, "草莓", "B-0601")
+    assert (row.context, row.session_id, row.product, row.batch_id) == (
+        "livestream",
+        snap.session_id,
+        "草莓",
+        "B-0601",
+    )
     assert (row.instrument_model, row.instrument_serial) == ("SIM-BRIX/1", "BRX-0001")
 
 
@@ -79,15 +98,22 @@ def test_a_positive_is_saved_and_shown_as_positive(db: Database) -> None:
     assert latest is not None and latest.verdict == "positive" and latest.tone == "bad"
     assert latest.value == 55.1 and latest.unit == "%"
     with db.reader() as s:
-        assert s.scalar(select(func.count()).select_from(OutboxEvent)
-                        .where(OutboxEvent.type == "reading.captured")) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxEvent)
+                .where(OutboxEvent.type == "reading.captured")
+            )
+            == 1
+        )
 
 
 def test_a_control_line_is_not_a_sample(db: Database) -> None:
     desk = LiveDesk(db)
     desk.start(product="小白菜", batch_id="", operator_id="S-1")
-    control = Reading(ReadingKind.PESTICIDE, None, "%", True, ReadingStatus.OK, b"CTL", AT,
-                      (("dA0", "0.5"),))
+    control = Reading(
+        ReadingKind.PESTICIDE, None, "%", True, ReadingStatus.OK, b"CTL", AT, (("dA0", "0.5"),)
+    )
     desk.take(control, PEST)
     assert saved(db) == 0
 
@@ -132,8 +158,9 @@ def test_instrument_identity_from_setting_or_driver() -> None:
         def status(self) -> Status:
             return Status()
 
-    assert instrument_of(Device()) == Instrument("refractometer", "SIM-BRIX/1 refractometer",
-                                                 "port 7", "brix")
+    assert instrument_of(Device()) == Instrument(
+        "refractometer", "SIM-BRIX/1 refractometer", "port 7", "brix"
+    )
     configured = [{"name": "refractometer", "model": "PAL-1", "serial": "A123"}]
     got = instrument_of(Device(), configured)
     assert (got.model, got.serial) == ("PAL-1", "A123")

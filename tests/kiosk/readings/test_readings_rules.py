@@ -20,10 +20,20 @@ TABLE = [
 
 
 @pytest.mark.parametrize("name,zh,a,b,c", TABLE)
-def test_every_band_edge_of_the_default_table(name: str, zh: str, a: float, b: float, c: float) -> None:
+def test_every_band_edge_of_the_default_table(
+    name: str, zh: str, a: float, b: float, c: float
+) -> None:
     table = brix.DEFAULT
-    cases = [(a - 0.1, "below"), (a, "normal"), (b - 0.1, "normal"), (b, "sweet"),
-             (c - 0.1, "sweet"), (c, "extra_sweet"), (c + 5, "extra_sweet"), (0.0, "below")]
+    cases = [
+        (a - 0.1, "below"),
+        (a, "normal"),
+        (b - 0.1, "normal"),
+        (b, "sweet"),
+        (c - 0.1, "sweet"),
+        (c, "extra_sweet"),
+        (c + 5, "extra_sweet"),
+        (0.0, "below"),
+    ]
     for value, expected in cases:
         for label in (name, zh):
             grade = table.grade(label, value)
@@ -43,14 +53,27 @@ def test_grade_labels_and_lookup() -> None:
 
 
 def test_a_store_loads_its_own_table_with_its_source() -> None:
-    rows = [{"variety": "strawberry", "names": ["草莓"], "normal_from": 7, "sweet_from": 9,
-             "extra_from": 11, "source": "NY/T 444 (store copy)"}]
+    rows = [
+        {
+            "variety": "strawberry",
+            "names": ["草莓"],
+            "normal_from": 7,
+            "sweet_from": 9,
+            "extra_from": 11,
+            "source": "NY/T 444 (store copy)",
+        }
+    ]
     table = brix.BrixTable.from_json(rows)
     grade = table.grade("草莓", 9.0)
     assert grade is not None and grade.code == "sweet" and grade.source == "NY/T 444 (store copy)"
     assert brix.BrixTable.from_json(brix.DEFAULT.to_json()).bands == brix.DEFAULT.bands
-    for bad in ([], "x", [{"variety": "a"}], [{"variety": "a", "normal_from": 5, "sweet_from": 4,
-                                               "extra_from": 6}], [3]):
+    for bad in (
+        [],
+        "x",
+        [{"variety": "a"}],
+        [{"variety": "a", "normal_from": 5, "sweet_from": 4, "extra_from": 6}],
+        [3],
+    ):
         with pytest.raises(UserFacingError):
             brix.BrixTable.from_json(bad)
 
@@ -66,15 +89,18 @@ def test_sample_stats_n_mean_sd() -> None:
             brix.sample_stats(bad)
 
 
-@pytest.mark.parametrize("dat,expected,inhibition", [
-    (0.250, "positive", 50.0),
-    (0.2505, "suspect", 49.9),
-    (0.300, "suspect", 40.0),
-    (0.3005, "negative", 39.9),
-    (0.500, "negative", 0.0),
-    (0.550, "negative", -10.0),
-    (0.0, "positive", 100.0),
-])
+@pytest.mark.parametrize(
+    "dat,expected,inhibition",
+    [
+        (0.250, "positive", 50.0),
+        (0.2505, "suspect", 49.9),
+        (0.300, "suspect", 40.0),
+        (0.3005, "negative", 39.9),
+        (0.500, "negative", 0.0),
+        (0.550, "negative", -10.0),
+        (0.0, "positive", 100.0),
+    ],
+)
 def test_verdict_edges(dat: float, expected: str, inhibition: float) -> None:
     v = pesticide.judge(0.5, dat)
     assert (v.verdict, v.inhibition_pct, v.control_valid) == (expected, inhibition, True)
@@ -82,9 +108,21 @@ def test_verdict_edges(dat: float, expected: str, inhibition: float) -> None:
     assert v.needs_manager is (expected in ("positive", "suspect"))
 
 
-@pytest.mark.parametrize("da0,valid", [(0.3, True), (0.8, True), (0.299, False), (0.801, False),
-                                       (0.0, False), (-0.1, False), (1.5, False)])
-def test_control_validity_makes_the_whole_run_invalid_never_negative(da0: float, valid: bool) -> None:
+@pytest.mark.parametrize(
+    "da0,valid",
+    [
+        (0.3, True),
+        (0.8, True),
+        (0.299, False),
+        (0.801, False),
+        (0.0, False),
+        (-0.1, False),
+        (1.5, False),
+    ],
+)
+def test_control_validity_makes_the_whole_run_invalid_never_negative(
+    da0: float, valid: bool
+) -> None:
     v = pesticide.judge(da0, da0 * 0.95)  # 5 % inhibition: would be negative
     assert v.control_valid is valid
     assert v.verdict == ("negative" if valid else "invalid")
@@ -92,19 +130,26 @@ def test_control_validity_makes_the_whole_run_invalid_never_negative(da0: float,
 
 def test_threshold_belongs_to_the_method() -> None:
     other = pesticide.PesticideMethod.from_json(
-        {"standard": "NY/T 448 (store setting)", "positive_pct": 70, "suspect_pct": None})
+        {"standard": "NY/T 448 (store setting)", "positive_pct": 70, "suspect_pct": None}
+    )
     assert pesticide.judge(0.5, 0.2, other).verdict == "negative"  # 60 %
     assert pesticide.judge(0.5, 0.15, other).verdict == "positive"  # 70 %
     assert pesticide.judge(0.5, 0.2).verdict == "positive"  # the same numbers under GB/T 5009.199
-    for bad in ({}, {"standard": "x", "positive_pct": 40, "suspect_pct": 50}, "x",
-                {"standard": "x", "positive_pct": 50, "control_min": 0.9, "control_max": 0.8}):
+    for bad in (
+        {},
+        {"standard": "x", "positive_pct": 40, "suspect_pct": 50},
+        "x",
+        {"standard": "x", "positive_pct": 50, "control_min": 0.9, "control_max": 0.8},
+    ):
         with pytest.raises(UserFacingError):
             pesticide.PesticideMethod.from_json(bad)
 
 
 def test_recomputed_verdict_flags_disagreement_with_the_reader() -> None:
     agree = pesticide.judge(0.512, 0.471, reader_code="NEG")
-    assert agree.verdict == "negative" and agree.reader_verdict == "negative" and not agree.disagrees
+    assert (
+        agree.verdict == "negative" and agree.reader_verdict == "negative" and not agree.disagrees
+    )
     disagree = pesticide.judge(0.512, 0.471, reader_code="POS")
     assert disagree.disagrees and disagree.needs_manager and disagree.verdict == "negative"
     assert pesticide.judge(0.2, 0.19, reader_code="NEG").disagrees  # reader missed the bad control
@@ -118,10 +163,20 @@ def test_wording_is_a_screen_never_a_compliance_claim() -> None:
     assert "laboratory" in pesticide.judge(0.5, 0.1).advice
 
 
-@pytest.mark.parametrize("product,noted", [("大蒜", True), ("韭菜", True), ("Spring onion", True),
-                                           ("香菜", True), ("shiitake mushroom", True),
-                                           ("番茄", True), ("大白菜", False), ("spinach", False),
-                                           (None, False)])
+@pytest.mark.parametrize(
+    "product,noted",
+    [
+        ("大蒜", True),
+        ("韭菜", True),
+        ("Spring onion", True),
+        ("香菜", True),
+        ("shiitake mushroom", True),
+        ("番茄", True),
+        ("大白菜", False),
+        ("spinach", False),
+        (None, False),
+    ],
+)
 def test_false_positive_vegetables_get_a_note(product: str | None, noted: bool) -> None:
     note = pesticide.judge(0.5, 0.2, product=product).note
     assert bool(note) is noted

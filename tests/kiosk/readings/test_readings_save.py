@@ -29,38 +29,76 @@ from kiosk.readings.service import (
 
 AT = datetime(2026, 6, 1, 2, 15, 2, tzinfo=UTC)
 PNG = b"\x89PNG\r\n\x1a\n" + b"photo-of-the-display" * 10
-CTX = ReadingContext(operator_id="staff-7", context="livestream", session_id="live-1",
-                     product="草莓", batch_id="B1", instrument_model="SIM-BAL",
-                     instrument_serial="SIM0000001", protocol="mt-sics",
-                     calibrated_on="2026-01-10", calibration_due="2027-01-10")
+CTX = ReadingContext(
+    operator_id="staff-7",
+    context="livestream",
+    session_id="live-1",
+    product="草莓",
+    batch_id="B1",
+    instrument_model="SIM-BAL",
+    instrument_serial="SIM0000001",
+    protocol="mt-sics",
+    calibrated_on="2026-01-10",
+    calibration_due="2027-01-10",
+)
 
 
-def weight(grams: float = 1250.0, *, stable: bool = True,
-           status: ReadingStatus = ReadingStatus.OK) -> Reading:
-    return Reading(ReadingKind.WEIGHT, grams if status in (ReadingStatus.OK, ReadingStatus.MOTION)
-                   else None, "g", stable, status, b"S S     1250.00 g\r\n", AT,
-                   (("display_value", "1250.00"), ("display_unit", "g")))
+def weight(
+    grams: float = 1250.0, *, stable: bool = True, status: ReadingStatus = ReadingStatus.OK
+) -> Reading:
+    return Reading(
+        ReadingKind.WEIGHT,
+        grams if status in (ReadingStatus.OK, ReadingStatus.MOTION) else None,
+        "g",
+        stable,
+        status,
+        b"S S     1250.00 g\r\n",
+        AT,
+        (("display_value", "1250.00"), ("display_unit", "g")),
+    )
 
 
 def brix_reading(value: float = 12.8) -> Reading:
-    return Reading(ReadingKind.BRIX, value, "%Brix", True, ReadingStatus.OK,
-                   b"BRX,000123,12.8,%Brix,23.4,ATC,1.35203,OK*7A\r\n", AT,
-                   (("temperature_c", "23.4"), ("atc", "ATC"), ("nD", "1.35203")))
+    return Reading(
+        ReadingKind.BRIX,
+        value,
+        "%Brix",
+        True,
+        ReadingStatus.OK,
+        b"BRX,000123,12.8,%Brix,23.4,ATC,1.35203,OK*7A\r\n",
+        AT,
+        (("temperature_c", "23.4"), ("atc", "ATC"), ("nD", "1.35203")),
+    )
 
 
-def pest_reading(da0: str = "0.512", dat: str = "0.230", inhibition: float = 55.1,
-                 reader: str = "POS") -> Reading:
-    return Reading(ReadingKind.PESTICIDE, inhibition, "%", True, ReadingStatus.OK,
-                   b"PST,03,S0007,...*00\r\n", AT,
-                   (("record", "result"), ("sample_id", "S0007"), ("dA0", da0), ("dAt", dat),
-                    ("reader_verdict", reader)))
+def pest_reading(
+    da0: str = "0.512", dat: str = "0.230", inhibition: float = 55.1, reader: str = "POS"
+) -> Reading:
+    return Reading(
+        ReadingKind.PESTICIDE,
+        inhibition,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"PST,03,S0007,...*00\r\n",
+        AT,
+        (
+            ("record", "result"),
+            ("sample_id", "S0007"),
+            ("dA0", da0),
+            ("dAt", dat),
+            ("reader_verdict", reader),
+        ),
+    )
 
 
 def counts(db: Database) -> tuple[int, int, int]:
     with db.reader() as s:
-        return (s.scalar(select(func.count()).select_from(ReadingRecord)) or 0,
-                s.scalar(select(func.count()).select_from(OutboxEvent)) or 0,
-                s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+        return (
+            s.scalar(select(func.count()).select_from(ReadingRecord)) or 0,
+            s.scalar(select(func.count()).select_from(OutboxEvent)) or 0,
+            s.scalar(select(func.count()).select_from(AuditEntry)) or 0,
+        )
 
 
 def test_stable_weight_is_saved_with_outbox_event_and_audit(db: Database) -> None:
@@ -69,7 +107,13 @@ def test_stable_weight_is_saved_with_outbox_event_and_audit(db: Database) -> Non
     with db.reader() as s:
         row = s.get(ReadingRecord, saved.reading_id)
         assert row is not None
-        assert (row.kind, row.value, row.unit, row.stable, row.source) == ("weight", 1250.0, "g", True, "instrument")
+        assert (row.kind, row.value, row.unit, row.stable, row.source) == (
+            "weight",
+            1250.0,
+            "g",
+            True,
+            "instrument",
+        )
         assert bytes.fromhex(row.raw_hex) == b"S S     1250.00 g\r\n"
         assert row.measured_at == AT and row.measured_at_local == "2026-06-01T10:15:02+08:00"
         assert row.data["calibration_due"] == "2027-01-10"
@@ -79,22 +123,40 @@ def test_stable_weight_is_saved_with_outbox_event_and_audit(db: Database) -> Non
         p = ev.payload
         assert p["reading_id"] == row.id and p["kind"] == "weight" and p["value"] == 1250.0
         assert p["instrument"] == {"model": "SIM-BAL", "serial": "SIM0000001"}
-        assert p["operator"] == "staff-7" and p["session"] == {"context": "livestream", "id": "live-1"}
+        assert p["operator"] == "staff-7" and p["session"] == {
+            "context": "livestream",
+            "id": "live-1",
+        }
         assert p["product"] == "草莓" and p["batch_id"] == "B1" and "verdict" in p
         audit = s.scalars(select(AuditEntry)).one()
         assert audit.event_id == ev.event_id and audit.entity_id == row.id
         assert verify_chain(s) == []
 
 
-@pytest.mark.parametrize("reading,words", [
-    (weight(stable=False, status=ReadingStatus.MOTION), "cannot be saved"),
-    (weight(stable=False), "still moving"),
-    (weight(status=ReadingStatus.OVERLOAD), "overload"),
-    (Reading(ReadingKind.BRIX, None, "%Brix", False, ReadingStatus.ERROR, b"BRX...E01",
-             AT, (("error", "no sample on the prism"),)), "no sample on the prism"),
-])
-def test_unsaveable_readings_are_refused_and_nothing_is_written(db: Database, reading: Reading,
-                                                                words: str) -> None:
+@pytest.mark.parametrize(
+    "reading,words",
+    [
+        (weight(stable=False, status=ReadingStatus.MOTION), "cannot be saved"),
+        (weight(stable=False), "still moving"),
+        (weight(status=ReadingStatus.OVERLOAD), "overload"),
+        (
+            Reading(
+                ReadingKind.BRIX,
+                None,
+                "%Brix",
+                False,
+                ReadingStatus.ERROR,
+                b"BRX...E01",
+                AT,
+                (("error", "no sample on the prism"),),
+            ),
+            "no sample on the prism",
+        ),
+    ],
+)
+def test_unsaveable_readings_are_refused_and_nothing_is_written(
+    db: Database, reading: Reading, words: str
+) -> None:
     with pytest.raises(UserFacingError, match=words), db.session() as s:
         save_reading(s, reading, CTX)
     assert counts(db) == (0, 0, 0)
@@ -109,8 +171,16 @@ def test_brix_reading_is_graded_from_the_table_with_source(db: Database) -> None
         assert row is not None and row.data["grade"]["variety"] == "strawberry"
         assert row.data["parsed"]["temperature_c"] == "23.4" and row.data["parsed"]["atc"] == "ATC"
         assert row.method_standard.startswith("NY/T 2637")  # type: ignore[union-attr]
-    store_table = [{"variety": "strawberry", "names": ["草莓"], "normal_from": 10,
-                    "sweet_from": 12, "extra_from": 14, "source": "NY/T 444 (store)"}]
+    store_table = [
+        {
+            "variety": "strawberry",
+            "names": ["草莓"],
+            "normal_from": 10,
+            "sweet_from": 12,
+            "extra_from": 14,
+            "source": "NY/T 444 (store)",
+        }
+    ]
     with db.session() as s:
         put_setting(s, "brix_grade_table", store_table)
         again = save_reading(s, brix_reading(12.8), CTX)
@@ -121,14 +191,27 @@ def test_brix_reading_is_graded_from_the_table_with_source(db: Database) -> None
 
 def test_pesticide_result_is_recomputed_flagged_and_carries_its_method(db: Database) -> None:
     with db.session() as s:
-        saved = save_reading(s, pest_reading(), ReadingContext(operator_id="staff-7",
-                             context="receiving", product="菠菜", supplier_id="SUP1",
-                             reagent_lot="EZ-2026-05", reagent_expiry="2026-12-31"))
+        saved = save_reading(
+            s,
+            pest_reading(),
+            ReadingContext(
+                operator_id="staff-7",
+                context="receiving",
+                product="菠菜",
+                supplier_id="SUP1",
+                reagent_lot="EZ-2026-05",
+                reagent_expiry="2026-12-31",
+            ),
+        )
     assert saved.verdict == "positive" and saved.needs_manager
     with db.reader() as s:
         row = s.get(ReadingRecord, saved.reading_id)
         assert row is not None
-        assert (row.method_standard, row.threshold_pct, row.control_valid) == ("GB/T 5009.199-2003", 50.0, True)
+        assert (row.method_standard, row.threshold_pct, row.control_valid) == (
+            "GB/T 5009.199-2003",
+            50.0,
+            True,
+        )
         assert row.sample_id == "S0007" and row.value == 55.1
         assert row.data["pesticide"]["inhibition_pct"] == 55.1
         assert row.data["pesticide"]["disagrees_with_reader"] is False
@@ -141,30 +224,50 @@ def test_pesticide_result_is_recomputed_flagged_and_carries_its_method(db: Datab
 
 def test_threshold_setting_is_recorded_with_the_result(db: Database) -> None:
     with db.session() as s:
-        put_setting(s, "pesticide_method", {"standard": "NY/T 448 (store)", "positive_pct": 70,
-                                            "suspect_pct": None})
+        put_setting(
+            s,
+            "pesticide_method",
+            {"standard": "NY/T 448 (store)", "positive_pct": 70, "suspect_pct": None},
+        )
         saved = save_reading(s, pest_reading(reader="POS"), CTX)
     assert saved.verdict == "negative"  # 55.1 % is under this method's 70 %
     assert saved.needs_manager  # ...and the reader said POS: a disagreement for the manager
     with db.reader() as s:
         row = s.get(ReadingRecord, saved.reading_id)
-        assert row is not None and row.threshold_pct == 70.0 and row.method_standard == "NY/T 448 (store)"
+        assert (
+            row is not None
+            and row.threshold_pct == 70.0
+            and row.method_standard == "NY/T 448 (store)"
+        )
         assert row.data["pesticide"]["disagrees_with_reader"] is True
 
 
 def test_invalid_control_is_never_negative(db: Database) -> None:
     with db.session() as s:
-        saved = save_reading(s, pest_reading(da0="0.250", dat="0.240", inhibition=4.0,
-                                             reader="NEG"), CTX)
+        saved = save_reading(
+            s, pest_reading(da0="0.250", dat="0.240", inhibition=4.0, reader="NEG"), CTX
+        )
     assert saved.verdict == "invalid"
     with db.reader() as s:
         row = s.get(ReadingRecord, saved.reading_id)
-        assert row is not None and row.control_valid is False and "invalid" in (row.verdict_label or "")
+        assert (
+            row is not None
+            and row.control_valid is False
+            and "invalid" in (row.verdict_label or "")
+        )
 
 
 def test_control_line_is_not_a_result(db: Database) -> None:
-    ctl = Reading(ReadingKind.PESTICIDE, None, "%", True, ReadingStatus.OK, b"CTL...", AT,
-                  (("record", "control"), ("dA0", "0.5")))
+    ctl = Reading(
+        ReadingKind.PESTICIDE,
+        None,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"CTL...",
+        AT,
+        (("record", "control"), ("dA0", "0.5")),
+    )
     with pytest.raises(UserFacingError), db.session() as s:
         save_reading(s, ctl, CTX)
 
@@ -172,7 +275,9 @@ def test_control_line_is_not_a_result(db: Database) -> None:
 def test_retest_links_to_the_original(db: Database) -> None:
     with db.session() as s:
         first = save_reading(s, pest_reading(), CTX)
-    retest_ctx = ReadingContext(operator_id="staff-8", retest_of=first.reading_id, witness_id="mgr-1")
+    retest_ctx = ReadingContext(
+        operator_id="staff-8", retest_of=first.reading_id, witness_id="mgr-1"
+    )
     with db.session() as s:
         second = save_reading(s, pest_reading(dat="0.240", inhibition=53.1), retest_ctx)
     with db.reader() as s:
@@ -198,8 +303,12 @@ def test_manual_entries_need_a_photo_stored_by_sha256(db: Database) -> None:
     ctx = ReadingContext(operator_id="staff-7", product="西瓜", photos=(sha,))
     with db.session() as s:
         brix_saved = save_manual(s, ctx, kind="brix", value=11.5)
-        card_saved = save_manual(s, ReadingContext(operator_id="staff-7", product="韭菜",
-                                                   photos=(sha,)), kind="pesticide", card="white")
+        card_saved = save_manual(
+            s,
+            ReadingContext(operator_id="staff-7", product="韭菜", photos=(sha,)),
+            kind="pesticide",
+            card="white",
+        )
         da_saved = save_manual(s, ctx, kind="pesticide", da0=0.5, dat=0.48)
     assert brix_saved.verdict == "sweet"
     assert card_saved.verdict == "positive" and card_saved.needs_manager
@@ -217,8 +326,11 @@ def test_manual_entries_need_a_photo_stored_by_sha256(db: Database) -> None:
 
 def test_brix_sample_of_three_fruits_has_n_mean_sd(db: Database) -> None:
     with db.session() as s:
-        saved = save_brix_sample(s, [brix_reading(12.0), brix_reading(13.0), brix_reading(14.0)],
-                                 ReadingContext(operator_id="staff-7", product="芒果"))
+        saved = save_brix_sample(
+            s,
+            [brix_reading(12.0), brix_reading(13.0), brix_reading(14.0)],
+            ReadingContext(operator_id="staff-7", product="芒果"),
+        )
     with db.reader() as s:
         row = s.get(ReadingRecord, saved.reading_id)
         assert row is not None and row.value == 13.0 and row.source == "instrument"
@@ -261,9 +373,13 @@ def test_manager_acknowledges_a_flag_without_touching_the_reading(db: Database) 
     with pytest.raises(UserFacingError, match="what was done"), db.session() as s:
         acknowledge_flag(s, flagged.reading_id, manager_id="mgr-1", note=" ")
     with db.session() as s:
-        acknowledge_flag(s, flagged.reading_id, manager_id="mgr-1", note="batch held; lab sample sent")
+        acknowledge_flag(
+            s, flagged.reading_id, manager_id="mgr-1", note="batch held; lab sample sent"
+        )
     with db.reader() as s:
         assert flagged_for_manager(s) == []
-        assert [r.id for r in flagged_for_manager(s, include_acknowledged=True)] == [flagged.reading_id]
+        assert [r.id for r in flagged_for_manager(s, include_acknowledged=True)] == [
+            flagged.reading_id
+        ]
         assert s.get(ReadingRecord, flagged.reading_id).needs_manager is True  # type: ignore[union-attr]
         assert verify_chain(s) == []

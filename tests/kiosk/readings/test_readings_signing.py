@@ -23,15 +23,29 @@ from kiosk.readings.service import save_manual, save_reading
 from kiosk.readings.verify import verify_in_ledger
 
 AT = datetime(2026, 6, 1, 2, 15, 2, tzinfo=UTC)
-CTX = ReadingContext(operator_id="staff-7", context="livestream", session_id="live-1",
-                     product="草莓", batch_id="B1", instrument_model="SIM-BRIX/1",
-                     instrument_serial="BRX-0001", protocol="brix")
+CTX = ReadingContext(
+    operator_id="staff-7",
+    context="livestream",
+    session_id="live-1",
+    product="草莓",
+    batch_id="B1",
+    instrument_model="SIM-BRIX/1",
+    instrument_serial="BRX-0001",
+    protocol="brix",
+)
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def brix(value: float = 12.8) -> Reading:
-    return Reading(ReadingKind.BRIX, value, "%Brix", True, ReadingStatus.OK,
-                   b"BRX,000123,12.8,%Brix,23.4,ATC,1.35203,OK*7A\r\n", AT)
+    return Reading(
+        ReadingKind.BRIX,
+        value,
+        "%Brix",
+        True,
+        ReadingStatus.OK,
+        b"BRX,000123,12.8,%Brix,23.4,ATC,1.35203,OK*7A\r\n",
+        AT,
+    )
 
 
 def saved_code(db: Database, value: float = 12.8) -> str:
@@ -115,20 +129,32 @@ def test_a_code_of_an_unknown_device_fails(db: Database) -> None:
     assert not check.valid and check.reason == "unknown_key" and other.key_id in check.message
 
 
-def test_a_manual_entry_is_never_signed_and_a_code_claiming_it_fails(db: Database, tmp_path: Path) -> None:
+def test_a_manual_entry_is_never_signed_and_a_code_claiming_it_fails(
+    db: Database, tmp_path: Path
+) -> None:
     with db.session() as s:
         photo = store_media(s, tmp_path, b"\x89PNG\r\n\x1a\n" + b"x" * 50, "image/png")
-        manual = save_manual(s, ReadingContext(operator_id="staff-7", photos=(photo,),
-                                               product="草莓"), kind="brix", value=12.8)
+        manual = save_manual(
+            s,
+            ReadingContext(operator_id="staff-7", photos=(photo,), product="草莓"),
+            kind="brix",
+            value=12.8,
+        )
         row = s.get(ReadingRecord, manual.reading_id)
         assert row is not None
         own = signing._private(s)
         assert manual.code is None and row.data["signature"] is None
     # someone holding the device key signs the manual entry as if it came from the instrument
     with db.session() as s:
-        fields = {"reading_id": manual.reading_id, "kind": "brix", "value": 12.8,
-                  "unit": "%Brix", "operator": "staff-7", "measured_at": "2026-06-01T02:15:02Z",
-                  "source": "instrument"}
+        fields = {
+            "reading_id": manual.reading_id,
+            "kind": "brix",
+            "value": 12.8,
+            "unit": "%Brix",
+            "operator": "staff-7",
+            "measured_at": "2026-06-01T02:15:02Z",
+            "source": "instrument",
+        }
         code, _short = signing.sign_with(own, signing.payload_of(fields, signing.device_key(s)))
         claims_instrument = verify_in_ledger(s, code)
         says_manual = verify_in_ledger(s, forge(code, own, src="manual"))
@@ -155,9 +181,21 @@ def test_cli_verify_reading_exits_1_when_it_does_not_verify(tmp_path: Path) -> N
         database.close()
 
     def run(text: str) -> tuple[int, dict[str, object]]:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "verify-reading", text,
-                               "--data-dir", str(data), "--json"], capture_output=True,
-                              text=True, timeout=120, cwd=ROOT)
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "verify-reading",
+                text,
+                "--data-dir",
+                str(data),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
         return done.returncode, json.loads(done.stdout.strip().splitlines()[-1])
 
     rc, out = run(code)

@@ -18,8 +18,11 @@ _VALID = jsonschema_rs.validator_for(_EVENT)
 def bad_events_are_rejected(ctx: Any, response: Any, case: Any) -> bool | None:
     """A 200 to a batch answers every event, in order, and every event that breaks the
     documented EventIn schema is `rejected` (never accepted, duplicate or conflict)."""
-    if case.path != "/api/v1/events/batch" or case.method.upper() != "POST" \
-            or response.status_code != 200:
+    if (
+        case.path != "/api/v1/events/batch"
+        or case.method.upper() != "POST"
+        or response.status_code != 200
+    ):
         return None
     events = case.body["events"]
     results = json.loads(response.content)["results"]

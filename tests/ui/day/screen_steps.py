@@ -31,6 +31,8 @@ def tap(qtbot: QtBot, button: object) -> Callable[[], None]:
 
 def wedge_scan(screen: Any, text: str) -> Callable[[], None]:
     """A keyboard-wedge scan of `text` that the screen takes, as an act for `shown`."""
+
     def act() -> None:
         assert screen.on_scan(ScanEvent(text, ScanSource.WEDGE, utcnow()))
+
     return act

@@ -25,7 +25,8 @@ def click(qtbot: QtBot, screen: CheckinScreen, button: object) -> CheckinSnapsho
 
 
 def test_van_checked_in_by_scans_with_shortage_damage_photo_temperature(
-        qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> None:
+    qtbot: QtBot, ui_ctx: UiContext, day: DayStore
+) -> None:
     screen = CheckinScreen(ui_ctx)
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
@@ -65,22 +66,27 @@ def test_van_checked_in_by_scans_with_shortage_damage_photo_temperature(
     with ui_ctx.kiosk.db.reader() as s:
         orders = s.scalars(select(Order).where(Order.batch_id == day.batch_id)).all()
         assert all(o.status == "ready" and o.bin_code for o in orders)
-        assert len(s.scalars(select(OutboxEvent).where(OutboxEvent.type == "batch.arrived")).all()) == 1
+        assert (
+            len(s.scalars(select(OutboxEvent).where(OutboxEvent.type == "batch.arrived")).all())
+            == 1
+        )
         issues = s.scalars(select(IssueReport)).all()
         assert {i.kind for i in issues} == {"missing", "damaged"}
         assert next(i for i in issues if i.kind == "damaged").media
 
 
 def test_words_on_a_refusal_and_an_out_of_band_temperature(
-        qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> None:
+    qtbot: QtBot, ui_ctx: UiContext, day: DayStore
+) -> None:
     screen = CheckinScreen(ui_ctx)
     qtbot.addWidget(screen)
     none = scan(qtbot, screen, "garbage text")
     assert none.outcome.code is Code.NO_BATCH and screen.banner.text()  # type: ignore[union-attr]
     scan(qtbot, screen, day.bag_labels[0])
     with ui_ctx.kiosk.db.reader() as s:
-        other = s.scalars(select(Order).where(Order.status == "dispatched",
-                                              Order.batch_id != day.batch_id)).first()
+        other = s.scalars(
+            select(Order).where(Order.status == "dispatched", Order.batch_id != day.batch_id)
+        ).first()
         assert other is not None
     refused = scan(qtbot, screen, bag_label(day.store_id, other.id))
     assert refused.outcome.code is Code.OTHER_BATCH  # type: ignore[union-attr]
@@ -104,8 +110,11 @@ def test_change_bin_by_touch(qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> 
     assert snap.current is not None
     qtbot.mouseClick(screen.change_bin, Qt.MouseButton.LeftButton)
     assert screen.bin_picker.isVisible() and screen.bin_picker.count() > 1
-    target = next(i for i in range(screen.bin_picker.count())
-                  if screen.bin_picker.item(i).data(Qt.ItemDataRole.UserRole) != snap.current.bin_code)
+    target = next(
+        i
+        for i in range(screen.bin_picker.count())
+        if screen.bin_picker.item(i).data(Qt.ItemDataRole.UserRole) != snap.current.bin_code
+    )
     item = screen.bin_picker.item(target)
     with qtbot.waitSignal(screen.snapshot_shown, timeout=5000) as blocker:
         screen.bin_picker.itemClicked.emit(item)

@@ -57,7 +57,8 @@ class Scale:
 
 
 def test_status_print_preview_scan_diagnosis_readings_tare_reconnect(
-        qtbot: QtBot, ui_ctx: UiContext) -> None:
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
     scale = Scale()
     ui_ctx.kiosk.slots = [DeviceSlot("scale", scale, scale.board.add_listener)]
     queue = PrintQueue(ui_ctx.kiosk.db)
@@ -70,11 +71,15 @@ def test_status_print_preview_scan_diagnosis_readings_tare_reconnect(
     first = screen.device_list.item(0).text()
     scale.board.set(DeviceState.ERROR, "cable")
     ui_ctx.hooks.device_status_did_change.emit(scale.status())
-    assert screen.device_list.item(0).text() != first and "cable" not in screen.device_list.item(0).text()
+    assert (
+        screen.device_list.item(0).text() != first
+        and "cable" not in screen.device_list.item(0).text()
+    )
     # live reading from the device's own thread-side listener
     with qtbot.waitSignal(screen.reading_arrived, timeout=2000):
-        scale.listeners[0](Reading(ReadingKind.WEIGHT, 1.25, "kg", True, ReadingStatus.OK, b"",
-                                   datetime.now(UTC)))
+        scale.listeners[0](
+            Reading(ReadingKind.WEIGHT, 1.25, "kg", True, ReadingStatus.OK, b"", datetime.now(UTC))
+        )
     qtbot.waitUntil(lambda: "1.25 kg" in screen.reading_label.text(), timeout=2000)
     with qtbot.waitSignal(screen.action_done, timeout=5000):
         qtbot.mouseClick(screen.tare_button, Qt.MouseButton.LeftButton)
@@ -93,8 +98,14 @@ def test_status_print_preview_scan_diagnosis_readings_tare_reconnect(
     ok = ScanEvent("LK1.abc.def", ScanSource.WEDGE, datetime.now(UTC))
     screen.on_scan(ok)
     assert "LK1.abc.def" in screen.scan_label.text()
-    bad = ScanEvent("LK1.abc", ScanSource.WEDGE, datetime.now(UTC), ScanProblem.WRONG_LAYOUT,
-                    "wrong layout", raw="LK!.qbc")
+    bad = ScanEvent(
+        "LK1.abc",
+        ScanSource.WEDGE,
+        datetime.now(UTC),
+        ScanProblem.WRONG_LAYOUT,
+        "wrong layout",
+        raw="LK!.qbc",
+    )
     screen.on_scan(bad)
     assert "LK!.qbc" in screen.scan_label.text()
     assert screen.scan_label.text().splitlines()[-1] != screen.scan_label.text().splitlines()[0]
@@ -110,7 +121,8 @@ def test_no_printer_is_said_in_words(qtbot: QtBot, ui_ctx: UiContext) -> None:
 
 
 def test_check_everything_lists_each_finding_in_words_with_what_to_do(
-        qtbot: QtBot, ui_ctx: UiContext) -> None:
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
     """The doctor on the running kiosk: the real ledger checks plus its own devices; a scale
     that does not answer comes first, with what to do, in Chinese."""
     import re
@@ -134,7 +146,9 @@ def test_check_everything_lists_each_finding_in_words_with_what_to_do(
     finally:
         install_translator(qt_app(), "en")
     assert screen.findings.isVisible() and len(lines) >= 8  # version, ledger, disk, backups…
-    assert lines[0].startswith("✗") and "→" in lines[0], "what needs a person first, with what to do"
+    assert lines[0].startswith("✗") and "→" in lines[0], (
+        "what needs a person first, with what to do"
+    )
     assert any("秤" in line and line.startswith("✗") for line in lines), lines
     assert any("账本" in line and line.startswith("✓") for line in lines), lines
     assert all(re.search(r"[\u4e00-\u9fff]", line) for line in lines), lines

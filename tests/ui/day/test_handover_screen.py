@@ -21,7 +21,8 @@ def scan(qtbot: QtBot, screen: HandoverScreen, text: str) -> HandoverSnapshot:
 
 
 def test_thirty_orders_by_badge_scans_and_pin_with_a_foreign_bag_refused(
-        qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> None:
+    qtbot: QtBot, ui_ctx: UiContext, day: DayStore
+) -> None:
     screen = HandoverScreen(ui_ctx)
     qtbot.addWidget(screen)
     screen.show()

@@ -45,8 +45,9 @@ def _click(qtbot: QtBot, screen: OrdersScreen, button: object) -> ActionResult:
     return shown(qtbot, screen.action_done, ActionResult, tap(qtbot, button))
 
 
-def test_search_by_code_tail_name_number_and_bin(qtbot: QtBot, screen: OrdersScreen,
-                                                 ui_ctx: UiContext, day: DayStore) -> None:
+def test_search_by_code_tail_name_number_and_bin(
+    qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext, day: DayStore
+) -> None:
     oid = day.leader_orders[0]
     with ui_ctx.kiosk.db.reader() as s:
         o = s.get(Order, oid)
@@ -63,8 +64,9 @@ def test_search_by_code_tail_name_number_and_bin(qtbot: QtBot, screen: OrdersScr
     assert screen.banner.text()
 
 
-def test_filters_and_the_overdue_list(qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext,
-                                      day: DayStore) -> None:
+def test_filters_and_the_overdue_list(
+    qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext, day: DayStore
+) -> None:
     late = day.leader_orders[:3]
     with ui_ctx.kiosk.db.session() as s:
         for i, oid in enumerate(late):
@@ -86,8 +88,9 @@ def test_filters_and_the_overdue_list(qtbot: QtBot, screen: OrdersScreen, ui_ctx
     assert set(day.leader_orders) <= {r.order_id for r in blocker.args[0]}
 
 
-def test_history_and_a_reversal_inside_the_window(qtbot: QtBot, screen: OrdersScreen,
-                                                  ui_ctx: UiContext, day: DayStore) -> None:
+def test_history_and_a_reversal_inside_the_window(
+    qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext, day: DayStore
+) -> None:
     oid = day.leader_orders[1]
     confirm_pickup(ui_ctx.kiosk.db, oid, staff_id=day.clerk_id)
     d = _open(qtbot, screen, oid)
@@ -105,8 +108,9 @@ def test_history_and_a_reversal_inside_the_window(qtbot: QtBot, screen: OrdersSc
     assert "拿错了" in screen.history_list.item(1).text()
 
 
-def test_reversal_after_the_window_is_refused_in_words(qtbot: QtBot, screen: OrdersScreen,
-                                                       ui_ctx: UiContext, day: DayStore) -> None:
+def test_reversal_after_the_window_is_refused_in_words(
+    qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext, day: DayStore
+) -> None:
     oid = day.leader_orders[2]
     confirm_pickup(ui_ctx.kiosk.db, oid, staff_id=day.clerk_id, now=utcnow() - timedelta(hours=1))
     _open(qtbot, screen, oid)
@@ -117,8 +121,9 @@ def test_reversal_after_the_window_is_refused_in_words(qtbot: QtBot, screen: Ord
     assert reprint.ok and ui_ctx.kiosk.receipts.receipts == [oid]  # type: ignore[union-attr]
 
 
-def test_mark_returned_needs_a_manager_then_works(qtbot: QtBot, screen: OrdersScreen,
-                                                  ui_ctx: UiContext, day: DayStore) -> None:
+def test_mark_returned_needs_a_manager_then_works(
+    qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext, day: DayStore
+) -> None:
     oid = day.leader_orders[3]
     with ui_ctx.kiosk.db.session() as s:
         o = s.get(Order, oid)
@@ -135,12 +140,15 @@ def test_mark_returned_needs_a_manager_then_works(qtbot: QtBot, screen: OrdersSc
     assert done.ok
     with ui_ctx.kiosk.db.reader() as s:
         assert s.get(Order, oid).status == "returned"  # type: ignore[union-attr]
-        actions = [e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.entity_id == oid))]
+        actions = [
+            e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.entity_id == oid))
+        ]
         assert actions == ["order.marked_overdue", "order.returned"]
 
 
-def test_report_an_issue_and_settle_a_conflict(qtbot: QtBot, screen: OrdersScreen,
-                                               ui_ctx: UiContext, day: DayStore) -> None:
+def test_report_an_issue_and_settle_a_conflict(
+    qtbot: QtBot, screen: OrdersScreen, ui_ctx: UiContext, day: DayStore
+) -> None:
     oid = day.leader_orders[4]
     result = confirm_pickup(ui_ctx.kiosk.db, oid, staff_id=day.clerk_id)
     with ui_ctx.kiosk.db.session() as s:
@@ -170,8 +178,9 @@ def test_report_an_issue_and_settle_a_conflict(qtbot: QtBot, screen: OrdersScree
     assert "order.issue_reported" in [h.action for h in d.history]
 
 
-def test_the_overdue_list_prints_through_the_real_queue(qtbot: QtBot, ui_ctx: UiContext,
-                                                        day: DayStore) -> None:
+def test_the_overdue_list_prints_through_the_real_queue(
+    qtbot: QtBot, ui_ctx: UiContext, day: DayStore
+) -> None:
     from kiosk.printing.queue import PrintQueue, SlipQueue
 
     queue = PrintQueue(ui_ctx.kiosk.db)

@@ -22,14 +22,18 @@ def _view(qtbot: QtBot, screen: ShiftScreen) -> ShiftView:
 
 
 def test_close_with_waiting_events_warns_then_sends_shift_closed(
-        qtbot: QtBot, ui_ctx: UiContext, day: DayStore) -> None:
+    qtbot: QtBot, ui_ctx: UiContext, day: DayStore
+) -> None:
     screen = ShiftScreen(ui_ctx)
     qtbot.addWidget(screen)
     first = _view(qtbot, screen)
     assert first.code is ShiftCode.OPEN
     with ui_ctx.kiosk.db.reader() as s:
-        several = next(o for o in (s.get(Order, oid) for oid in day.leader_orders)
-                       if o is not None and len(o.lines) > 1)
+        several = next(
+            o
+            for o in (s.get(Order, oid) for oid in day.leader_orders)
+            if o is not None and len(o.lines) > 1
+        )
         partial_id, first_sku = several.id, several.lines[0].sku
     whole = next(oid for oid in day.leader_orders if oid != partial_id)
     confirm_pickup(ui_ctx.kiosk.db, whole, staff_id=day.clerk_id)

@@ -34,8 +34,9 @@ def _manager(ui_ctx: UiContext) -> None:
     ui_ctx.session = manager
 
 
-def test_problems_with_what_to_do_settle_and_send_again(qtbot: QtBot, ui_ctx: UiContext,
-                                                         day: DayStore) -> None:
+def test_problems_with_what_to_do_settle_and_send_again(
+    qtbot: QtBot, ui_ctx: UiContext, day: DayStore
+) -> None:
     db = ui_ctx.kiosk.db
     conflict = confirm_pickup(db, day.leader_orders[0], staff_id=day.clerk_id).event_id
     rejected = confirm_pickup(db, day.leader_orders[1], staff_id=day.clerk_id).event_id
@@ -57,9 +58,13 @@ def test_problems_with_what_to_do_settle_and_send_again(qtbot: QtBot, ui_ctx: Ui
     assert isinstance(clerk, ActionResult) and clerk.code is Done.NOT_ALLOWED
     assert screen.banner.kind == DANGER
     _manager(ui_ctx)
-    screen.problem_list.setCurrentRow(next(i for i in range(screen.problem_list.count())
-                                           if screen.problem_list.item(i).data(
-                                               Qt.ItemDataRole.UserRole) == rejected))
+    screen.problem_list.setCurrentRow(
+        next(
+            i
+            for i in range(screen.problem_list.count())
+            if screen.problem_list.item(i).data(Qt.ItemDataRole.UserRole) == rejected
+        )
+    )
     assert screen.retry_button.isEnabled()
     sent = _click(qtbot, screen, screen.retry_button)
     assert isinstance(sent, ActionResult) and sent.ok and screen.banner.kind == GO

@@ -49,12 +49,19 @@ def _jobs(day: DayStore, kind: str) -> list[str]:
 
 
 def test_a_100_bag_van_by_scanning_with_shortage_damage_photo_temperature(
-        day: DayStore, tmp_path: Path) -> None:
+    day: DayStore, tmp_path: Path
+) -> None:
     db = _db(day)
     with db.reader() as s:  # two bags that keep something in them after one unit is short
-        several = [oid for oid, n in s.execute(
-            select(OrderLine.order_id, func.count()).where(OrderLine.order_id.in_(day.van_orders))
-            .group_by(OrderLine.order_id)) if n > 1]
+        several = [
+            oid
+            for oid, n in s.execute(
+                select(OrderLine.order_id, func.count())
+                .where(OrderLine.order_id.in_(day.van_orders))
+                .group_by(OrderLine.order_id)
+            )
+            if n > 1
+        ]
     db.close()
     short_bag, damaged_bag = several[0], several[1]
     with real_kiosk(day.data_dir, tmp_path, scanner_gap_ms=SCANNER_GAP_MS) as clerk:
@@ -62,13 +69,17 @@ def test_a_100_bag_van_by_scanning_with_shortage_damage_photo_temperature(
         clerk.wait(lambda d: d["screen"] == "checkin", "the check-in screen")
         for i, order_id in enumerate(day.van_orders):
             clerk.scan(bag_label(day.store_id, order_id))
-            clerk.wait(lambda d, n=i + 1: f"{n} / 100" in d["widgets"]["checkin-counter"]["text"],
-                       f"bag {i + 1} counted")
+            clerk.wait(
+                lambda d, n=i + 1: f"{n} / 100" in d["widgets"]["checkin-counter"]["text"],
+                f"bag {i + 1} counted",
+            )
             if order_id in (short_bag, damaged_bag):
                 before = clerk.text("checkin-banner")
                 clerk.click("short-0" if order_id == short_bag else "damage-0")
-                clerk.wait(lambda d, b=before: d["widgets"]["checkin-banner"]["text"] != b,
-                           "the problem noted")
+                clerk.wait(
+                    lambda d, b=before: d["widgets"]["checkin-banner"]["text"] != b,
+                    "the problem noted",
+                )
         assert clerk.text("checkin-bin"), "the bin of the last bag is on screen"
         clerk.type_in("checkin-temp", "4.5")
         clerk.wait(lambda d: "4.5" in d["widgets"]["checkin-banner"]["text"], "the temperature")
@@ -93,22 +104,29 @@ def test_a_100_bag_van_by_scanning_with_shortage_damage_photo_temperature(
 
 
 def test_a_30_order_handover_by_badge_scans_and_pin_with_a_foreign_bag_refused(
-        day: DayStore, tmp_path: Path) -> None:
+    day: DayStore, tmp_path: Path
+) -> None:
     with real_kiosk(day.data_dir, tmp_path, scanner_gap_ms=SCANNER_GAP_MS) as clerk:
         clerk.key("F3")
         clerk.wait(lambda d: d["screen"] == "handover", "the handover screen")
         clerk.scan(day.badge)
-        clerk.wait(lambda d: "0 / 30" in d["widgets"].get("handover-counter", {}).get("text", ""),
-                   "the leader's 30 orders")
+        clerk.wait(
+            lambda d: "0 / 30" in d["widgets"].get("handover-counter", {}).get("text", ""),
+            "the leader's 30 orders",
+        )
         for i, order_id in enumerate(day.leader_orders):
             clerk.scan(bag_label(day.store_id, order_id))
-            clerk.wait(lambda d, n=i + 1: f"{n} / 30" in d["widgets"]["handover-counter"]["text"],
-                       f"bag {i + 1} ticked")
+            clerk.wait(
+                lambda d, n=i + 1: f"{n} / 30" in d["widgets"]["handover-counter"]["text"],
+                f"bag {i + 1} ticked",
+            )
             if i == 14:
                 before = clerk.text("handover-banner")
                 clerk.scan(bag_label(day.store_id, day.foreign_leader_order))
-                doc = clerk.wait(lambda d, b=before: d["widgets"]["handover-banner"]["text"] != b,
-                                 "the foreign bag refused")
+                doc = clerk.wait(
+                    lambda d, b=before: d["widgets"]["handover-banner"]["text"] != b,
+                    "the foreign bag refused",
+                )
                 assert "周*敏" in doc["widgets"]["handover-banner"]["text"]
                 assert "15 / 30" in doc["widgets"]["handover-counter"]["text"]
         clerk.type_in("handover-pin", day.leader_pin)

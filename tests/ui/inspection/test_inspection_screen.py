@@ -30,7 +30,9 @@ from ui.tasks import TaskManager
 
 
 @pytest.fixture
-def make(db: Database, tmp_path: Path) -> Iterator[Callable[[], tuple[InspectionScreen, FakeInstrument]]]:
+def make(
+    db: Database, tmp_path: Path
+) -> Iterator[Callable[[], tuple[InspectionScreen, FakeInstrument]]]:
     with db.session() as s:
         s.add(Store(id="ST-1", name="邻里 1 号店"))
         s.flush()
@@ -45,8 +47,13 @@ def make(db: Database, tmp_path: Path) -> Iterator[Callable[[], tuple[Inspection
         session = ClerkSession(db)
         assert session.login_as("I-1").ok
         tasks = TaskManager()
-        ctx = UiContext(kiosk=kiosk, tasks=tasks, hooks=Hooks(), settings=Settings(language="en"),
-                        session=session)
+        ctx = UiContext(
+            kiosk=kiosk,
+            tasks=tasks,
+            hooks=Hooks(),
+            settings=Settings(language="en"),
+            session=session,
+        )
         screen = InspectionScreen(ctx)
         screen.resize(1366, 700)
         screen.show()
@@ -62,8 +69,14 @@ def make(db: Database, tmp_path: Path) -> Iterator[Callable[[], tuple[Inspection
 def click(qtbot: QtBot, screen: InspectionScreen, name: str) -> None:
     from ui.qt import QPushButton
 
-    qtbot.waitUntil(lambda: (b := screen.findChild(QPushButton, name)) is not None
-                    and b.isVisible() and b.isEnabled(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            (b := screen.findChild(QPushButton, name)) is not None
+            and b.isVisible()
+            and b.isEnabled()
+        ),
+        timeout=5000,
+    )
     button = screen.findChild(QPushButton, name)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -80,9 +93,16 @@ def draw(qtbot: QtBot, widget: object, points: list[tuple[int, int]]) -> None:
 
 
 def pesticide(inhibition: float, dat: str) -> Reading:
-    return Reading(ReadingKind.PESTICIDE, inhibition, "%", True, ReadingStatus.OK, b"PST",
-                   datetime.now(UTC), (("sample_id", "S1"), ("dA0", "0.508"), ("dAt", dat),
-                                       ("reader_verdict", "NEG")))
+    return Reading(
+        ReadingKind.PESTICIDE,
+        inhibition,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"PST",
+        datetime.now(UTC),
+        (("sample_id", "S1"), ("dA0", "0.508"), ("dAt", dat), ("reader_verdict", "NEG")),
+    )
 
 
 def test_a_whole_inspection_by_touch(qtbot: QtBot, make, db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +137,9 @@ def test_a_whole_inspection_by_touch(qtbot: QtBot, make, db: Database) -> None: 
     qtbot.waitUntil(lambda: screen._note is None, timeout=3000)  # saved after a short pause
     idle(qtbot, screen)
     with db.reader() as s:
-        assert service.view(s, screen.view.id).answers[items[3].id].note == "7.5 °C in the cold store"
+        assert (
+            service.view(s, screen.view.id).answers[items[3].id].note == "7.5 °C in the cold store"
+        )
     click(qtbot, screen, "insp-next")
     for _ in range(30):  # the rest pass (a condition met adds one item on the way)
         if screen.step != "items":

@@ -47,8 +47,9 @@ def drag(k: RealKiosk, name: str, path: list[tuple[float, float]]) -> None:
 
 
 def progress(n: int) -> object:
-    return lambda d: d.get("widgets", {}).get("insp-progress", {}).get("text", "") \
-        .startswith(f"Item {n} of")
+    return lambda d: (
+        d.get("widgets", {}).get("insp-progress", {}).get("text", "").startswith(f"Item {n} of")
+    )
 
 
 def ledger(data_dir: Path) -> tuple[list[Inspection], dict[str, InspectionAnswer]]:
@@ -62,8 +63,12 @@ def ledger(data_dir: Path) -> tuple[list[Inspection], dict[str, InspectionAnswer
         db.close()
 
 
-def wait_ledger(data_dir: Path, cond: Callable[[dict[str, InspectionAnswer]], bool], what: str,
-                timeout: float = 20) -> None:
+def wait_ledger(
+    data_dir: Path,
+    cond: Callable[[dict[str, InspectionAnswer]], bool],
+    what: str,
+    timeout: float = 20,
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         _rows, answers = ledger(data_dir)
@@ -94,13 +99,19 @@ def test_inspection_survives_sigkill_and_syncs_later(tmp_path: Path) -> None:
             k.wait(progress(n + 1), f"item {n + 1}")
         assert k.text("insp-item-text") == EN["cold-store"]
         k.click("insp-fail")
-        k.wait(lambda d: "photo" in d["widgets"].get("insp-hint", {}).get("text", ""),
-               "the fail to ask for a photo")
+        k.wait(
+            lambda d: "photo" in d["widgets"].get("insp-hint", {}).get("text", ""),
+            "the fail to ask for a photo",
+        )
         k.click("insp-photo")
         drag(k, "insp-mark-pad", [(0.3, 0.3), (0.5, 0.2), (0.7, 0.4), (0.5, 0.6), (0.3, 0.3)])
         k.click("insp-mark-keep")
-        k.wait(lambda d: "insp-thumb-0" in d["widgets"] and
-               not d["widgets"].get("insp-hint", {}).get("text"), "the photo on the item")
+        k.wait(
+            lambda d: (
+                "insp-thumb-0" in d["widgets"] and not d["widgets"].get("insp-hint", {}).get("text")
+            ),
+            "the photo on the item",
+        )
         k.click("insp-note")
         k.type_slowly("7.5 C")
         wait_ledger(data, lambda answers: answers["cold-store"].note == "7.5 C", "the note saved")
@@ -129,8 +140,13 @@ def test_inspection_survives_sigkill_and_syncs_later(tmp_path: Path) -> None:
                 break
             before = k.text("insp-progress")
             k.click("insp-pass")
-            k.wait(lambda d, b=before: d["widgets"].get("insp-progress", {}).get("text") != b
-                   or "insp-samples-title" in d["widgets"], f"after item {n}")
+            k.wait(
+                lambda d, b=before: (
+                    d["widgets"].get("insp-progress", {}).get("text") != b
+                    or "insp-samples-title" in d["widgets"]
+                ),
+                f"after item {n}",
+            )
         k.wait(lambda d: "insp-samples-title" in d["widgets"], "the samples step")
         k.click("insp-samples-next")
         for role, name in (("inspector", "Wang"), ("supplier", "Li")):
@@ -138,13 +154,18 @@ def test_inspection_survives_sigkill_and_syncs_later(tmp_path: Path) -> None:
             k.click(f"insp-name-{role}")
             k.type_slowly(name)
             k.click(f"insp-sign-{role}")
-            k.wait(lambda d, r=role: d["widgets"].get(f"insp-signed-{r}", {}).get("text") ==
-                   "Signed", f"the {role}'s signature")
+            k.wait(
+                lambda d, r=role: d["widgets"].get(f"insp-signed-{r}", {}).get("text") == "Signed",
+                f"the {role}'s signature",
+            )
         k.click("insp-sign-next")
         k.wait(lambda d: d["widgets"].get("insp-submit", {}).get("enabled"), "submit enabled")
         k.click("insp-submit")
-        k.wait(lambda d: "page" in d["widgets"].get("insp-pdf-state", {}).get("text", ""),
-               "the report shown", timeout=60)
+        k.wait(
+            lambda d: "page" in d["widgets"].get("insp-pdf-state", {}).get("text", ""),
+            "the report shown",
+            timeout=60,
+        )
         assert "FAIL" in k.text("insp-done-verdict")  # the cold store is a critical item
 
     rows, answers = ledger(data)
@@ -160,18 +181,25 @@ def test_inspection_survives_sigkill_and_syncs_later(tmp_path: Path) -> None:
         assert v.location_note == "Gate 2"
         assert pdf is not None
         if shutil.which("pdftotext") and shutil.which("pdfinfo"):
-            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                                  check=True).stdout
-            assert int(next(ln.split()[-1] for ln in info.splitlines()
-                            if ln.startswith("Pages:"))) >= 1
-            text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                                          text=True, check=True).stdout.split())
+            info = subprocess.run(
+                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+            ).stdout
+            assert (
+                int(next(ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:")))
+                >= 1
+            )
+            text = "".join(
+                subprocess.run(
+                    ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+                ).stdout.split()
+            )
             assert "崇明绿源蔬菜合作社" in text
             for it in DEFAULT.items:  # the report is in the language the kiosk ran in
                 assert "".join(it.text["en"].split())[:20] in text, it.id
         # back at the office: it syncs, the server holds the photo and the report once each
-        server = ServerProc(f"sqlite:///{tmp_path / 'server.sqlite3'}", free_port(),
-                            log=tmp_path / "server.log")
+        server = ServerProc(
+            f"sqlite:///{tmp_path / 'server.sqlite3'}", free_port(), log=tmp_path / "server.log"
+        )
         server.start(demo_from=data)
         try:
             from sync_helpers import engine_for

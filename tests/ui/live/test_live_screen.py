@@ -40,15 +40,28 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def rig(db: Database, tmp_path: Path) -> Iterator[tuple[LiveScreen, dict[str, FakeInstrument], OverlayServer]]:
+def rig(
+    db: Database, tmp_path: Path
+) -> Iterator[tuple[LiveScreen, dict[str, FakeInstrument], OverlayServer]]:
     overlay = OverlayServer(port=free_port())
     overlay.start()
     devices = {n: FakeInstrument(n) for n in ("refractometer", "pesticide", "scale")}
     kiosk = KioskContext(data_dir=tmp_path, db=db, demo=True)
-    kiosk.slots = [DeviceSlot("scale" if n == "scale" else "instrument", d) for n, d in devices.items()]
+    kiosk.slots = [
+        DeviceSlot("scale" if n == "scale" else "instrument", d) for n, d in devices.items()
+    ]
     kiosk.devices = [*devices.values(), overlay]
-    settings = Settings(instruments=({"name": "refractometer", "protocol": "brix", "port": "x",
-                                      "model": "SIM-BRIX/1", "serial": "BRX-0001"},))
+    settings = Settings(
+        instruments=(
+            {
+                "name": "refractometer",
+                "protocol": "brix",
+                "port": "x",
+                "model": "SIM-BRIX/1",
+                "serial": "BRX-0001",
+            },
+        )
+    )
     with db.session() as s:
         s.add(Store(id="ST-1", name="邻里 1 号店"))
         s.flush()
@@ -69,9 +82,16 @@ def brix(v: float) -> Reading:
 
 
 def positive() -> Reading:
-    return Reading(ReadingKind.PESTICIDE, 55.5, "%", True, ReadingStatus.OK, b"PST",
-                   datetime.now(UTC), (("sample_id", "S1"), ("dA0", "0.508"), ("dAt", "0.226"),
-                                       ("reader_verdict", "POS")))
+    return Reading(
+        ReadingKind.PESTICIDE,
+        55.5,
+        "%",
+        True,
+        ReadingStatus.OK,
+        b"PST",
+        datetime.now(UTC),
+        (("sample_id", "S1"), ("dA0", "0.508"), ("dAt", "0.226"), ("reader_verdict", "POS")),
+    )
 
 
 def go_live(qtbot: QtBot, screen: LiveScreen, product: str = "草莓") -> None:
@@ -81,7 +101,9 @@ def go_live(qtbot: QtBot, screen: LiveScreen, product: str = "草莓") -> None:
     qtbot.waitUntil(lambda: screen.snap.running, timeout=5000)
 
 
-def test_readings_appear_on_screen_on_air_and_in_the_overlay(qtbot: QtBot, rig, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_readings_appear_on_screen_on_air_and_in_the_overlay(
+    qtbot: QtBot, rig, db: Database
+) -> None:  # type: ignore[no-untyped-def]
     screen, devices, overlay = rig
     qtbot.addWidget(screen)
     go_live(qtbot, screen)
@@ -102,13 +124,17 @@ def test_readings_appear_on_screen_on_air_and_in_the_overlay(qtbot: QtBot, rig, 
     assert state["value"] == "12.8 °Brix" and state["code"] == latest.short_code
     with db.session() as s:
         rows = list(s.scalars(select(ReadingRecord)))
-        assert {(r.instrument_model, r.instrument_serial, r.context, r.operator_id) for r in rows} \
-            == {("SIM-BRIX/1", "BRX-0001", "livestream", "H-1")}
+        assert {
+            (r.instrument_model, r.instrument_serial, r.context, r.operator_id) for r in rows
+        } == {("SIM-BRIX/1", "BRX-0001", "livestream", "H-1")}
         assert verify_in_ledger(s, latest.short_code or "").valid
 
 
-def test_the_host_who_went_live_stays_the_operator_through_an_idle_lock(qtbot: QtBot, rig,  # type: ignore[no-untyped-def]
-                                                                      db: Database) -> None:
+def test_the_host_who_went_live_stays_the_operator_through_an_idle_lock(
+    qtbot: QtBot,
+    rig,  # type: ignore[no-untyped-def]
+    db: Database,
+) -> None:
     screen, devices, _overlay = rig
     qtbot.addWidget(screen)
     go_live(qtbot, screen)
@@ -134,7 +160,9 @@ def test_a_positive_is_shown_positive_in_red(qtbot: QtBot, rig) -> None:  # type
     go_live(qtbot, screen, "小白菜")
     devices["pesticide"].emit(positive())
     qtbot.waitUntil(lambda: screen.snap.latest is not None, timeout=5000)
-    assert "POSITIVE" in screen.verdict_label.text() and "#d7263d" in screen.verdict_label.styleSheet()
+    assert (
+        "POSITIVE" in screen.verdict_label.text() and "#d7263d" in screen.verdict_label.styleSheet()
+    )
     assert screen.frame.tone == "bad" and "POSITIVE" in screen.frame.verdict
     assert screen.value_label.text() == "Inhibition 55.5 %"
 
@@ -143,20 +171,24 @@ def test_nothing_is_saved_or_put_on_air_before_going_live(qtbot: QtBot, rig, db:
     screen, devices, _overlay = rig
     qtbot.addWidget(screen)
     devices["refractometer"].emit(brix(12.0))
-    devices["scale"].emit(Reading(ReadingKind.WEIGHT, 0.536, "kg", True, ReadingStatus.OK, b"S",
-                                  datetime.now(UTC)))
+    devices["scale"].emit(
+        Reading(ReadingKind.WEIGHT, 0.536, "kg", True, ReadingStatus.OK, b"S", datetime.now(UTC))
+    )
     qtbot.waitUntil(lambda: "0.536" in screen.weight_label.text(), timeout=5000)
     with db.reader() as s:
         assert s.scalars(select(ReadingRecord)).first() is None
     assert screen.frame.empty
 
 
-def test_weight_saved_on_tap_and_label_queued_with_the_code(qtbot: QtBot, rig, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_weight_saved_on_tap_and_label_queued_with_the_code(
+    qtbot: QtBot, rig, db: Database
+) -> None:  # type: ignore[no-untyped-def]
     screen, devices, _overlay = rig
     qtbot.addWidget(screen)
     go_live(qtbot, screen, "西瓜")
-    devices["scale"].emit(Reading(ReadingKind.WEIGHT, 5.25, "kg", True, ReadingStatus.OK, b"S",
-                                  datetime.now(UTC)))
+    devices["scale"].emit(
+        Reading(ReadingKind.WEIGHT, 5.25, "kg", True, ReadingStatus.OK, b"S", datetime.now(UTC))
+    )
     qtbot.waitUntil(lambda: "5.250" in screen.weight_label.text(), timeout=5000)
     qtbot.mouseClick(screen.weigh, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.snap.latest is not None, timeout=5000)
@@ -167,7 +199,11 @@ def test_weight_saved_on_tap_and_label_queued_with_the_code(qtbot: QtBot, rig, d
 
     def queued() -> bool:
         with db.reader() as s:
-            return s.scalars(select(PrintJob).where(PrintJob.ref == latest.reading_id)).first() is not None
+            return (
+                s.scalars(select(PrintJob).where(PrintJob.ref == latest.reading_id)).first()
+                is not None
+            )
+
     qtbot.waitUntil(queued, timeout=5000)
     with db.reader() as s:
         job = s.scalars(select(PrintJob)).one()

@@ -43,8 +43,13 @@ def go_live(clerk: RealKiosk, batch: str) -> None:
     clerk.wait(lambda d: d["screen"] == "live", "the live screen")
     clerk.type_in("live-batch", batch)
     clerk.click("live-start")
-    clerk.wait(lambda d: "live-" in d["widgets"].get("live-session", {}).get("text", "")
-               and d["widgets"]["live-batch"]["enabled"] is False, "the session to start")
+    clerk.wait(
+        lambda d: (
+            "live-" in d["widgets"].get("live-session", {}).get("text", "")
+            and d["widgets"]["live-batch"]["enabled"] is False
+        ),
+        "the session to start",
+    )
 
 
 def watch_onair(clerk: RealKiosk, want: int, timeout: float = 40) -> list[tuple[str, str]]:
@@ -53,15 +58,19 @@ def watch_onair(clerk: RealKiosk, want: int, timeout: float = 40) -> list[tuple[
     deadline = time.monotonic() + timeout
     while len(seen) < want and time.monotonic() < deadline:
         w = clerk.state().get("widgets", {})
-        value, code = w.get("onair-value", {}).get("text", ""), w.get("onair-code", {}).get("text", "")
+        value, code = (
+            w.get("onair-value", {}).get("text", ""),
+            w.get("onair-code", {}).get("text", ""),
+        )
         if value and code and (not seen or seen[-1][1] != code):
             seen.append((value, code))
         time.sleep(0.02)
     return seen
 
 
-def test_live_session_on_air_and_overlay_with_real_input(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_live_session_on_air_and_overlay_with_real_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     need_chromium()
     port = free_port()
     monkeypatch.setenv("LINLI_OVERLAY_PORT", str(port))
@@ -78,14 +87,19 @@ def test_live_session_on_air_and_overlay_with_real_input(tmp_path: Path,
         browser = Browser(f"http://127.0.0.1:{port}/", tmp_path / "chromium")
         try:
             last_code = shown[-1][1].split()[-1]
-            browser.wait_for(f"document.getElementById('code').textContent.indexOf("
-                             f"{last_code!r}) >= 0 || document.getElementById('panel')"
-                             f".getAttribute('data-seq') > 3", timeout=15)
+            browser.wait_for(
+                f"document.getElementById('code').textContent.indexOf("
+                f"{last_code!r}) >= 0 || document.getElementById('panel')"
+                f".getAttribute('data-seq') > 3",
+                timeout=15,
+            )
             browser.screenshot(tmp_path / "overlay-live.png")
             clerk.proc.kill()  # the kiosk dies (no goodbye to the page)
             clerk.proc.wait(10)
             browser.wait_for(f"{OFFLINE}", timeout=10)
-            assert browser.js("getComputedStyle(document.getElementById('reading')).display") == "none"
+            assert (
+                browser.js("getComputedStyle(document.getElementById('reading')).display") == "none"
+            )
             with real_kiosk(data, tmp_path / "k2") as again:
                 browser.wait_for(f"!{OFFLINE}", timeout=20)  # recovered by itself
                 go_live(again, "B0602")

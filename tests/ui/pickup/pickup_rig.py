@@ -40,8 +40,9 @@ class Counter:
         return self.world.db
 
     def settle(self, drawn: int) -> None:
-        self.qtbot.waitUntil(lambda: self.screen.pending_ops == 0 and self.screen.drawn > drawn,
-                             timeout=5000)
+        self.qtbot.waitUntil(
+            lambda: self.screen.pending_ops == 0 and self.screen.drawn > drawn, timeout=5000
+        )
 
     def scan(self, text: str) -> None:
         drawn = self.screen.drawn
@@ -68,16 +69,23 @@ class Counter:
             return list(s.scalars(select(PrintJob)))
 
 
-def make_counter(qtbot: QtBot, db: Database, settings: Settings | None = None,
-                 staff: str = "C1") -> Counter:
+def make_counter(
+    qtbot: QtBot, db: Database, settings: Settings | None = None, staff: str = "C1"
+) -> Counter:
     world = make_world(db)
     settings = settings or Settings(sounds=False, speech=False)
-    kiosk = KioskContext(data_dir=db.path.parent, db=db, store_id="ST1",
-                         receipts=SlipQueue(PrintQueue(db)), settings=settings)
+    kiosk = KioskContext(
+        data_dir=db.path.parent,
+        db=db,
+        store_id="ST1",
+        receipts=SlipQueue(PrintQueue(db)),
+        settings=settings,
+    )
     session = ClerkSession(db)
     assert session.login_as(staff).ok
-    ctx = UiContext(kiosk=kiosk, tasks=TaskManager(), hooks=Hooks(), settings=settings,
-                    session=session)
+    ctx = UiContext(
+        kiosk=kiosk, tasks=TaskManager(), hooks=Hooks(), settings=settings, session=session
+    )
     screen = PickupScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(1366, 680)

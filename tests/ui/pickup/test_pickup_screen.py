@@ -32,16 +32,20 @@ def press_enter(c: Counter) -> None:
     c.do(lambda: c.qtbot.keyClick(c.screen.pad.field, Qt.Key.Key_Return))
 
 
-@pytest.mark.parametrize(("order", "tone", "words", "fact"), [
-    ("O-READY", Tone.GO, "Ready", "ends in: 5678"),
-    ("O-PICKED", Tone.DONE, "ALREADY PICKED UP", "Picked up at"),
-    ("O-CANC", Tone.DANGER, "Cancelled", "refund"),
-    ("O-REF", Tone.DANGER, "Cancelled", "refunded"),
-    ("O-HAND", Tone.DONE, "team leader", "刘*华"),
-    ("O-DISP", Tone.WAIT, "Not arrived", "on its way"),
-])
-def test_each_order_verdict_has_its_colour_and_words(counter: Counter, order: str, tone: Tone,
-                                                      words: str, fact: str) -> None:
+@pytest.mark.parametrize(
+    ("order", "tone", "words", "fact"),
+    [
+        ("O-READY", Tone.GO, "Ready", "ends in: 5678"),
+        ("O-PICKED", Tone.DONE, "ALREADY PICKED UP", "Picked up at"),
+        ("O-CANC", Tone.DANGER, "Cancelled", "refund"),
+        ("O-REF", Tone.DANGER, "Cancelled", "refunded"),
+        ("O-HAND", Tone.DONE, "team leader", "刘*华"),
+        ("O-DISP", Tone.WAIT, "Not arrived", "on its way"),
+    ],
+)
+def test_each_order_verdict_has_its_colour_and_words(
+    counter: Counter, order: str, tone: Tone, words: str, fact: str
+) -> None:
     counter.scan(counter.world.token(order))
     assert words in band(counter) and COLOURS[tone] in colour(counter)
     assert fact in facts(counter) + counter.screen.panel.who.text()
@@ -69,7 +73,8 @@ def test_token_verdicts_forged_other_store_expired_unknown_key(counter: Counter)
 
 
 def test_genuine_unsynced_is_refused_by_default_and_served_when_policy_allows(
-        qtbot: QtBot, db: Database) -> None:
+    qtbot: QtBot, db: Database
+) -> None:
     c = make_counter(qtbot, db)
     c.scan(c.world.token("O-NEW", code="777777"))
     assert "not synced" in band(c) and "do not serve" in facts(c)
@@ -110,7 +115,9 @@ def test_wrong_order_race_scan_a_garbage_confirm(counter: Counter) -> None:
     assert "Not a pickup code" in band(counter)
 
 
-def test_partial_pickup_with_an_issue_and_a_photo(counter: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_partial_pickup_with_an_issue_and_a_photo(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import ui.pickup.dialogs as dialogs
 
     counter.scan(counter.world.token("O-READY"))
@@ -142,8 +149,14 @@ def test_hand_out_all_for_one_customer(counter: Counter) -> None:
     counter.scan(counter.world.token("O-LEAD1"))
     assert "2 more ready" in counter.screen.panel.others.text()
     assert counter.screen.all_button.isEnabled() and "(3)" in counter.screen.all_button.text()
-    counter.do(lambda: counter.qtbot.mouseClick(counter.screen.all_button, Qt.MouseButton.LeftButton))
-    assert sorted(e.payload["order_id"] for e in counter.events()) == ["O-LEAD1", "O-LEAD2", "O-OLD"]
+    counter.do(
+        lambda: counter.qtbot.mouseClick(counter.screen.all_button, Qt.MouseButton.LeftButton)
+    )
+    assert sorted(e.payload["order_id"] for e in counter.events()) == [
+        "O-LEAD1",
+        "O-LEAD2",
+        "O-OLD",
+    ]
     assert "3 orders" in band(counter)
 
 
@@ -160,10 +173,14 @@ def test_phone_tail_touch_list_choose_one(counter: Counter) -> None:
     counter.scan("0000")
     item = counter.screen.matches.item(0)
     counter.do(lambda: counter.screen._chosen(item))
-    assert counter.screen.snap.step is PickupStep.VERDICT and counter.screen.confirm_button.isEnabled()
+    assert (
+        counter.screen.snap.step is PickupStep.VERDICT and counter.screen.confirm_button.isEnabled()
+    )
 
 
-def test_undo_within_the_window_with_a_reason(counter: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_undo_within_the_window_with_a_reason(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import ui.pickup.dialogs as dialogs
 
     counter.scan(counter.world.token("O-READY"))
@@ -180,7 +197,9 @@ def test_reprint_queues_another_receipt(counter: Counter) -> None:
     counter.scan(counter.world.token("O-READY"))
     press_enter(counter)
     assert counter.screen.reprint_button.isEnabled()
-    counter.do(lambda: counter.qtbot.mouseClick(counter.screen.reprint_button, Qt.MouseButton.LeftButton))
+    counter.do(
+        lambda: counter.qtbot.mouseClick(counter.screen.reprint_button, Qt.MouseButton.LeftButton)
+    )
     assert [j.ref for j in counter.jobs()] == ["O-READY", "O-READY"]
 
 
@@ -189,9 +208,18 @@ def test_buttons_keep_their_places_whatever_the_verdict(counter: Counter) -> Non
     places = []
     for text in (counter.world.token("O-READY"), "hello", counter.world.token("O-PICKED"), "0000"):
         counter.scan(text)
-        places.append(tuple(b.geometry().getRect() for b in (
-            counter.screen.confirm_button, counter.screen.all_button, counter.screen.undo_button,
-            counter.screen.reprint_button, counter.screen.next_button)))
+        places.append(
+            tuple(
+                b.geometry().getRect()
+                for b in (
+                    counter.screen.confirm_button,
+                    counter.screen.all_button,
+                    counter.screen.undo_button,
+                    counter.screen.reprint_button,
+                    counter.screen.next_button,
+                )
+            )
+        )
     assert len(set(places)) == 1
 
 
@@ -212,15 +240,22 @@ def test_a_scripted_clerk_needs_two_actions_for_a_normal_pickup(counter: Counter
         actions += 1
         counter.do(fn)
 
-    act(lambda: counter.screen.on_scan(
-        __import__("kiosk.ports", fromlist=["ScanEvent"]).ScanEvent(
-            counter.world.token("O-READY"), __import__("kiosk.ports", fromlist=["x"]).ScanSource.WEDGE,
-            __import__("kiosk.ports", fromlist=["x"]).utcnow())))
+    act(
+        lambda: counter.screen.on_scan(
+            __import__("kiosk.ports", fromlist=["ScanEvent"]).ScanEvent(
+                counter.world.token("O-READY"),
+                __import__("kiosk.ports", fromlist=["x"]).ScanSource.WEDGE,
+                __import__("kiosk.ports", fromlist=["x"]).utcnow(),
+            )
+        )
+    )
     act(lambda: counter.qtbot.keyClick(counter.screen.pad.field, Qt.Key.Key_Return))
     assert counter.status("O-READY") == "picked_up" and actions == 2
 
 
-def test_self_service_shows_the_bin_and_needs_a_staff_pin_to_leave(qtbot: QtBot, db: Database) -> None:
+def test_self_service_shows_the_bin_and_needs_a_staff_pin_to_leave(
+    qtbot: QtBot, db: Database
+) -> None:
     c = make_counter(qtbot, db, Settings(sounds=False, speech=False, self_service=True))
     c.screen.activated()
     view = c.screen.self_service
@@ -240,8 +275,9 @@ def test_self_service_shows_the_bin_and_needs_a_staff_pin_to_leave(qtbot: QtBot,
     qtbot.waitUntil(lambda: c.screen.self_service is None, timeout=10000)
 
 
-def test_an_issue_goes_to_the_order_the_dialog_was_about(counter: Counter,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_issue_goes_to_the_order_the_dialog_was_about(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A scan arrives while the issue dialog is open: the issue stays with the first order."""
     import ui.pickup.dialogs as dialogs
 

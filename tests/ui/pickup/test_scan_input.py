@@ -130,7 +130,9 @@ def test_a_scanner_without_enter_ends_by_a_pause(rig, qtbot: QtBot) -> None:  # 
     assert seen[0].text == TOKEN and win.field.text() == ""
 
 
-def test_serial_and_camera_scans_from_another_thread_arrive_on_the_gui_thread(rig, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_serial_and_camera_scans_from_another_thread_arrive_on_the_gui_thread(
+    rig, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
     import threading
 
     from kiosk.ports import utcnow
@@ -146,8 +148,11 @@ def test_serial_and_camera_scans_from_another_thread_arrive_on_the_gui_thread(ri
     gui = threading.get_ident()
     threads: list[int] = []
     router.hooks.scan_did_arrive.connect(lambda _e: threads.append(threading.get_ident()))
-    t = threading.Thread(target=lambda: listeners[0](  # type: ignore[operator]
-        ScanEvent(text="123456", source=ScanSource.SERIAL, at=utcnow())))
+    t = threading.Thread(
+        target=lambda: listeners[0](  # type: ignore[operator]
+            ScanEvent(text="123456", source=ScanSource.SERIAL, at=utcnow())
+        )
+    )
     t.start()
     t.join()
     qtbot.waitUntil(lambda: len(seen) == 1)

@@ -29,8 +29,12 @@ def test_each_class_has_its_own_short_tone() -> None:
 def test_the_screen_announces_each_verdict_by_its_class(qtbot: QtBot, db: Database) -> None:
     c = make_counter(qtbot, db, Settings(sounds=True, speech=True))
     heard = c.screen.announcer.played
-    for order, tone in (("O-READY", "go"), ("O-PICKED", "done"), ("O-CANC", "danger"),
-                        ("O-DISP", "wait")):
+    for order, tone in (
+        ("O-READY", "go"),
+        ("O-PICKED", "done"),
+        ("O-CANC", "danger"),
+        ("O-DISP", "wait"),
+    ):
         c.scan(c.world.token(order))
         assert heard[-1][0] == tone, order
     c.scan(c.world.token("O-READY"))

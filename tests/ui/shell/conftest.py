@@ -56,12 +56,17 @@ def make_shell(qtbot: QtBot, kiosk: KioskContext) -> Iterator[Callable[..., UiAp
     """`make_shell(settings=..., language="en", login=None)` → a shown UiApp."""
     made: list[UiApp] = []
 
-    def make(settings: Settings | None = None, language: str = "en",
-             login: str | None = None, screens: list[type] | None = None) -> UiApp:
+    def make(
+        settings: Settings | None = None,
+        language: str = "en",
+        login: str | None = None,
+        screens: list[type] | None = None,
+    ) -> UiApp:
         if login is not None:
             kiosk.demo, kiosk.staff_id = True, login
-        ui = UiApp(kiosk, qt_app(), settings=settings or Settings(), language=language,
-                   screens=screens)
+        ui = UiApp(
+            kiosk, qt_app(), settings=settings or Settings(), language=language, screens=screens
+        )
         made.append(ui)
         qtbot.addWidget(ui.window)
         ui.window.resize(1366, 768)

@@ -24,16 +24,27 @@ def test_no_file_means_every_default(tmp_path: Path) -> None:
 
 
 def test_round_trip_through_toml_keeps_every_field(tmp_path: Path) -> None:
-    changed = S.Settings(language="en", kiosk_mode=True, printer_uri='tcp://10.0.0.5:9100',
-                         printer_paper=58, receipt_policy="ask", scanner_end_pause_ms=120,
-                         scanner_duplicate_window_s=2.5, camera="rtsp://cam/1",
-                         instruments=({"name": "scale", "protocol": "toledo_8217",
-                                       "port": "/dev/ttyUSB0", "baudrate": 9600},),
-                         server_url="https://platform.example", reversal_window_min=15,
-                         provisional_pickup="allow", overdue_days=5, sounds=False)
+    changed = S.Settings(
+        language="en",
+        kiosk_mode=True,
+        printer_uri="tcp://10.0.0.5:9100",
+        printer_paper=58,
+        receipt_policy="ask",
+        scanner_end_pause_ms=120,
+        scanner_duplicate_window_s=2.5,
+        camera="rtsp://cam/1",
+        instruments=(
+            {"name": "scale", "protocol": "toledo_8217", "port": "/dev/ttyUSB0", "baudrate": 9600},
+        ),
+        server_url="https://platform.example",
+        reversal_window_min=15,
+        provisional_pickup="allow",
+        overdue_days=5,
+        sounds=False,
+    )
     S.save(tmp_path, changed)
     text = S.path_in(tmp_path).read_text("utf-8")
-    assert "[printer]\nuri = \"tcp://10.0.0.5:9100\"" in text and "[[instruments]]" in text
+    assert '[printer]\nuri = "tcp://10.0.0.5:9100"' in text and "[[instruments]]" in text
     loaded, problems = S.load(tmp_path)
     assert problems == [] and loaded == changed
 
@@ -54,23 +65,32 @@ def test_a_broken_file_is_reported_and_the_defaults_used(tmp_path: Path) -> None
 def test_bad_values_keep_their_default_and_are_named(tmp_path: Path) -> None:
     S.path_in(tmp_path).write_text(
         '[printer]\npaper = 57\nuri = "lpt1"\n[ui]\nidle_lock_min = -3\nspeech = "yes"\n'
-        '[pickup]\noverdue_days = 4\n[mystery]\nx = 1\n', "utf-8")
+        "[pickup]\noverdue_days = 4\n[mystery]\nx = 1\n",
+        "utf-8",
+    )
     settings, problems = S.load(tmp_path)
     assert {(p.code, p.field) for p in problems} == {
-        ("choice", "printer_paper"), ("uri", "printer_uri"), ("range", "idle_lock_min"),
-        ("type", "speech"), ("unknown", "mystery.x")}
+        ("choice", "printer_paper"),
+        ("uri", "printer_uri"),
+        ("range", "idle_lock_min"),
+        ("type", "speech"),
+        ("unknown", "mystery.x"),
+    }
     assert settings.printer_paper == 80 and settings.idle_lock_min == 5 and settings.speech
     assert settings.overdue_days == 4, "the good values are still taken"
 
 
-@pytest.mark.parametrize(("raw", "code"), [
-    ({"receipt_policy": "sometimes"}, "choice"),
-    ({"scanner_end_pause_ms": "abc"}, "type"),
-    ({"scanner_end_pause_ms": 2001}, "range"),
-    ({"server_url": "platform.example"}, "url"),
-    ({"camera": "front"}, "camera"),
-    ({"instruments": [{"name": "scale", "port": "/dev/ttyUSB0"}]}, "instrument"),
-])
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ({"receipt_policy": "sometimes"}, "choice"),
+        ({"scanner_end_pause_ms": "abc"}, "type"),
+        ({"scanner_end_pause_ms": 2001}, "range"),
+        ({"server_url": "platform.example"}, "url"),
+        ({"camera": "front"}, "camera"),
+        ({"instruments": [{"name": "scale", "port": "/dev/ttyUSB0"}]}, "instrument"),
+    ],
+)
 def test_validate_names_the_problem(raw: dict[str, object], code: str) -> None:
     problems = S.validate(raw)
     assert [p.code for p in problems] == [code]

@@ -22,7 +22,7 @@ from ui.tasks import TaskManager
 def _damage(path: Path) -> bytes:
     raw = bytearray(path.read_bytes())
     for page in range(2, min(len(raw) // 4096, 12)):  # garbage over a few b-tree pages
-        raw[page * 4096 + 8: page * 4096 + 600] = bytes(range(256)) * 2 + b"\x07" * 80
+        raw[page * 4096 + 8 : page * 4096 + 600] = bytes(range(256)) * 2 + b"\x07" * 80
     path.write_bytes(bytes(raw))
     return bytes(raw)
 
@@ -42,7 +42,8 @@ def _error(data: Path) -> LedgerDamaged:
 
 
 def test_the_dialog_says_where_the_file_was_kept_and_restores_the_backup(
-        qtbot: QtBot, damaged: tuple[Path, Path, bytes]) -> None:
+    qtbot: QtBot, damaged: tuple[Path, Path, bytes]
+) -> None:
     data, good, _ = damaged
     error = _error(data)
     assert error.kept is not None and error.backup is not None
@@ -68,7 +69,8 @@ def test_the_dialog_says_where_the_file_was_kept_and_restores_the_backup(
 
 
 def test_quit_leaves_the_damaged_ledger_as_it_was_and_starts_nothing(
-        qtbot: QtBot, damaged: tuple[Path, Path, bytes]) -> None:
+    qtbot: QtBot, damaged: tuple[Path, Path, bytes]
+) -> None:
     import main
 
     data, _, raw = damaged
@@ -94,8 +96,7 @@ def test_quit_leaves_the_damaged_ledger_as_it_was_and_starts_nothing(
     assert not (data / "replaced").exists()
 
 
-def test_after_a_restore_the_start_goes_on(qtbot: QtBot,
-                                           damaged: tuple[Path, Path, bytes]) -> None:
+def test_after_a_restore_the_start_goes_on(qtbot: QtBot, damaged: tuple[Path, Path, bytes]) -> None:
     import main
 
     data, _, _ = damaged
@@ -122,7 +123,8 @@ def test_after_a_restore_the_start_goes_on(qtbot: QtBot,
 
 
 def test_with_no_screen_the_start_quits_with_the_words_instead_of_waiting(
-        qtbot: QtBot, damaged: tuple[Path, Path, bytes]) -> None:
+    qtbot: QtBot, damaged: tuple[Path, Path, bytes]
+) -> None:
     """Offscreen (a script, a service without a display) nobody can answer the dialog."""
     from ui.shell.damaged import recover_or_quit
 

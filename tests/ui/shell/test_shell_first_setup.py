@@ -18,8 +18,9 @@ from ui.app import UiApp, qt_app
 from ui.qt import QPushButton
 
 
-def test_enroll_from_the_login_screen_then_the_staff_appear(qtbot: QtBot, db: Database,
-                                                             tmp_path: Path) -> None:
+def test_enroll_from_the_login_screen_then_the_staff_appear(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
     kiosk = KioskContext(data_dir=tmp_path, db=db)
     calls: list[tuple[str, str]] = []
 
@@ -46,7 +47,11 @@ def test_enroll_from_the_login_screen_then_the_staff_appear(qtbot: QtBot, db: Da
     assert calls == [("https://platform.example", "JOIN-42")]
     assert core_settings.load(tmp_path)[0].server_url == "https://platform.example"
     ui.ctx.hooks.sync_status_did_change.emit(DeviceStatus("sync", DeviceState.ONLINE))
-    qtbot.waitUntil(lambda: ui.window.findChild(QPushButton, "staff-C1") is not None
-                    and not login.setup.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            ui.window.findChild(QPushButton, "staff-C1") is not None and not login.setup.isVisible()
+        ),
+        timeout=5000,
+    )
     ui.window.allow_close = True
     ui.shutdown()

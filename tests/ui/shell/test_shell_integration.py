@@ -65,8 +65,9 @@ def decode(data: bytes) -> np.ndarray:
     return image
 
 
-def test_photos_and_preview_come_from_the_real_camera_driver(qtbot: QtBot, kiosk: KioskContext,
-                                                             make_shell: MakeShell) -> None:
+def test_photos_and_preview_come_from_the_real_camera_driver(
+    qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell
+) -> None:
     source = FakeFrames()
     camera = CameraScanner(source, backoff_s=(0.05, 0.05))
     assert camera.take_photo() is None, "no picture before the camera runs"
@@ -120,8 +121,9 @@ def test_main_wires_a_configured_camera_for_photos_and_not_without_one(kiosk: Ki
         stop()
 
 
-def test_the_version_and_build_are_on_screen_and_translated(qtbot: QtBot,
-                                                            make_shell: MakeShell) -> None:
+def test_the_version_and_build_are_on_screen_and_translated(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(login=CLERK, language="zh_CN")
     label = ui.window.findChild(QLabel, "statusVersion")
     assert label is not None and label.isVisible()
@@ -139,15 +141,22 @@ def test_every_status_code_a_driver_sets_has_words_in_chinese(qtbot: QtBot) -> N
     install_translator(qt_app(), "zh_CN")
     try:
         for code in sorted(codes):
-            status = DeviceStatus("x", DeviceState.ONLINE, "", code=code,
-                                  params={"url": "http://127.0.0.1:8790/", "clients": 2,
-                                          "port": 8790, "waiting": 1})
+            status = DeviceStatus(
+                "x",
+                DeviceState.ONLINE,
+                "",
+                code=code,
+                params={"url": "http://127.0.0.1:8790/", "clients": 2, "port": 8790, "waiting": 1},
+            )
             sentence = status_sentence(status)
             assert sentence != status_sentence(DeviceStatus("x", DeviceState.ONLINE, "")), code
             assert "{" not in sentence, (code, sentence)
             assert re.search(r"[\u4e00-\u9fff]", sentence), (code, sentence)
-        busy = status_sentence(DeviceStatus("x", DeviceState.ERROR, "", code="overlay_port_busy",
-                                            params={"port": 8790}))
+        busy = status_sentence(
+            DeviceStatus(
+                "x", DeviceState.ERROR, "", code="overlay_port_busy", params={"port": 8790}
+            )
+        )
         assert "8790" in busy
         assert re.search(r"[\u4e00-\u9fff]", kind_word("overlay"))
     finally:
@@ -157,8 +166,9 @@ def test_every_status_code_a_driver_sets_has_words_in_chinese(qtbot: QtBot) -> N
 FKEYS = [getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)]
 
 
-def test_no_function_key_leaves_self_service(qtbot: QtBot, kiosk: KioskContext,
-                                             make_shell: MakeShell) -> None:
+def test_no_function_key_leaves_self_service(
+    qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell
+) -> None:
     shown: list[int] = []
     kiosk.demo_show_code = lambda: shown.append(1)  # F12 is bound too
     ui = make_shell(settings=Settings(self_service=True), login=CLERK)
@@ -194,7 +204,8 @@ def _type(screen: SettingsScreen, name: str, text: str) -> None:
 
 
 def test_cold_chain_bins_and_overlay_are_settings_refused_in_words_and_copied_to_the_core(
-        qtbot: QtBot, make_shell: MakeShell) -> None:
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(login=MANAGER, language="zh_CN")
     screen = _settings_screen(qtbot, ui)
     _type(screen, "chilled_min_c", "9")  # above the highest (8): not a band
@@ -223,20 +234,27 @@ def test_cold_chain_bins_and_overlay_are_settings_refused_in_words_and_copied_to
     loaded, problems = core_settings.load(ui.ctx.kiosk.data_dir)
     assert problems == []
     assert (loaded.chilled_min_c, loaded.chilled_max_c, loaded.frozen_max_c) == (1.0, 8.0, -18.0)
-    assert (loaded.bin_capacity, loaded.overlay_host, loaded.overlay_port,
-            loaded.overlay_token) == (4, "0.0.0.0", 8791, "a-long-random-word")
+    assert (
+        loaded.bin_capacity,
+        loaded.overlay_host,
+        loaded.overlay_port,
+        loaded.overlay_token,
+    ) == (4, "0.0.0.0", 8791, "a-long-random-word")
     text = core_settings.path_in(ui.ctx.kiosk.data_dir).read_text("utf-8")
     assert "[checkin]" in text and "[overlay]" in text
     with ui.ctx.kiosk.db.reader() as s:  # where the check-in desk reads them
         assert get_setting(s, "bin_capacity") == 4
         chain = ColdChain.from_setting(get_setting(s, "cold_chain"))
     assert (chain.band(Zone.CHILLED), chain.band(Zone.FROZEN)) == (
-        Band(Zone.CHILLED, 1.0, 8.0), Band(Zone.FROZEN, -30.0, -18.0))
+        Band(Zone.CHILLED, 1.0, 8.0),
+        Band(Zone.FROZEN, -30.0, -18.0),
+    )
     assert chain.check(Zone.CHILLED, 0.5) is TempCheck.TOO_COLD
 
 
-def test_main_starts_the_overlay_at_the_settings_address(kiosk: KioskContext,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_starts_the_overlay_at_the_settings_address(
+    kiosk: KioskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import socket
 
     import main

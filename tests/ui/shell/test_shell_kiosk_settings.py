@@ -23,8 +23,13 @@ MakeShell = Callable[..., UiApp]
 
 
 def pin_dialog(qtbot: QtBot, ui: UiApp) -> ManagerPinDialog:
-    qtbot.waitUntil(lambda: isinstance(getattr(ui.window, "pin_dialog", None), ManagerPinDialog)
-                    and ui.window.pin_dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(getattr(ui.window, "pin_dialog", None), ManagerPinDialog)
+            and ui.window.pin_dialog.isVisible()
+        ),
+        timeout=5000,
+    )
     dialog: ManagerPinDialog = ui.window.pin_dialog
     return dialog
 
@@ -43,7 +48,8 @@ def enter(qtbot: QtBot, dialog: ManagerPinDialog, staff_id: str, pin: str) -> No
 
 
 def test_kiosk_mode_is_fullscreen_and_only_a_manager_pin_leaves_it(
-        qtbot: QtBot, make_shell: MakeShell) -> None:
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(settings=Settings(kiosk_mode=True), login=CLERK)
     window = ui.window
     assert window.kiosk_locked and window.isFullScreen()
@@ -94,7 +100,8 @@ def settings_screen(ui: UiApp) -> SettingsScreen:
 
 
 def test_settings_refuse_bad_values_in_plain_words_and_write_nothing(
-        qtbot: QtBot, make_shell: MakeShell) -> None:
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(login=MANAGER, language="zh_CN")
     screen = settings_screen(ui)
     editors = screen.editors
@@ -108,8 +115,9 @@ def test_settings_refuse_bad_values_in_plain_words_and_write_nothing(
     assert isinstance(gap, QLineEdit)
     gap.setText("99999")
     tap(qtbot, screen.save_button)
-    shown = {name: label.text() for name, label in screen.problem_labels.items()
-             if not label.isHidden()}
+    shown = {
+        name: label.text() for name, label in screen.problem_labels.items() if not label.isHidden()
+    }
     assert set(shown) == {"idle_lock_min", "printer_uri", "scanner_end_pause_ms"}
     assert "0 到 2000" in shown["scanner_end_pause_ms"]
     assert "tcp://" in shown["printer_uri"]
@@ -183,8 +191,9 @@ def test_language_switch_redraws_every_screen(qtbot: QtBot, make_shell: MakeShel
     assert QApplication.translate("shell", "Lock") == "Lock"
 
 
-def test_self_service_has_no_way_out_without_a_staff_pin(qtbot: QtBot,
-                                                         make_shell: MakeShell) -> None:
+def test_self_service_has_no_way_out_without_a_staff_pin(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(settings=Settings(self_service=True, idle_lock_min=1), login=CLERK)
     window = ui.window
     assert window.current_id == "pickup"

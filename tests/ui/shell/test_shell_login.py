@@ -62,7 +62,8 @@ def test_locked_shell_logs_in_with_taps_on_the_pad(qtbot: QtBot, make_shell: Mak
 
 
 def test_wrong_pins_lock_out_in_plain_words_and_a_right_pin_then_waits(
-        qtbot: QtBot, make_shell: MakeShell) -> None:
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(language="zh_CN")
     window = ui.window
     wait_tiles(qtbot, window)
@@ -97,8 +98,9 @@ def test_switch_clerk_is_two_taps_then_the_pin(qtbot: QtBot, make_shell: MakeShe
     taps += 1
     assert taps == 2 and window.login.panel.pad.isEnabled()
     type_pin(qtbot, window, PINS[MANAGER])
-    qtbot.waitUntil(lambda: ui.ctx.session.staff_id == MANAGER and window.current_id is not None,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: ui.ctx.session.staff_id == MANAGER and window.current_id is not None, timeout=5000
+    )
     assert "settings" in window.nav.buttons, "a manager sees the settings"
     assert window.show_screen("settings")
 
@@ -161,13 +163,21 @@ def test_activity_keeps_the_clerk_logged_in(qtbot: QtBot, make_shell: MakeShell)
     assert session.clerk is not None, "a key 4 minutes in restarts the idle time"
 
 
-def test_shortcuts_and_nav_reach_every_screen_the_role_allows(qtbot: QtBot,
-                                                              make_shell: MakeShell) -> None:
+def test_shortcuts_and_nav_reach_every_screen_the_role_allows(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
     ui = make_shell(login=MANAGER)
     window = ui.window
     ids = list(window.nav.buttons)
-    assert ids[0] == "pickup" and {"checkin", "handover", "orders", "shift", "devices", "sync",
-                                   "settings"} <= set(ids)
+    assert ids[0] == "pickup" and {
+        "checkin",
+        "handover",
+        "orders",
+        "shift",
+        "devices",
+        "sync",
+        "settings",
+    } <= set(ids)
     for sid, button in window.nav.buttons.items():
         tap(qtbot, button)
         assert window.current_id == sid
@@ -183,8 +193,9 @@ def test_demo_opens_on_pickup_logged_in(qtbot: QtBot, make_shell: MakeShell) -> 
     assert ui.window.nav.clerk.text().startswith("王*芳")
 
 
-def test_the_demo_code_is_shown_only_when_asked(qtbot: QtBot, kiosk: KioskContext,
-                                                make_shell: MakeShell) -> None:
+def test_the_demo_code_is_shown_only_when_asked(
+    qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell
+) -> None:
     asked: list[int] = []
     kiosk.demo_show_code = lambda: asked.append(1)
     ui = make_shell(login=CLERK)

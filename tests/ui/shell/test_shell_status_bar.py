@@ -33,17 +33,23 @@ def has_latin(text: str) -> bool:
 
 
 def test_device_changes_reach_the_bar_through_listeners_in_chinese(
-        qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell) -> None:
+    qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell
+) -> None:
     printer, queue = BoardDevice("Receipt printer"), BoardDevice("print-queue")
-    kiosk.slots = [DeviceSlot("printer", printer, printer.board.add_listener),
-                   DeviceSlot("print_queue", queue, queue.board.add_listener)]
+    kiosk.slots = [
+        DeviceSlot("printer", printer, printer.board.add_listener),
+        DeviceSlot("print_queue", queue, queue.board.add_listener),
+    ]
     ui = make_shell(language="zh_CN", login=CLERK)
     bar = ui.window.status_bar
     assert bar.height() <= BAR_PX + 4, "a slim bar, not a third of the screen"
     assert bar.dots["printer"].text() == "打印机 正常"
     assert bar.dots["camera"].text() == "摄像头 未启用"
-    worker = threading.Thread(target=printer.board.set, args=(DeviceState.ERROR, "Paper out"),
-                              kwargs={"code": "paper_out"})
+    worker = threading.Thread(
+        target=printer.board.set,
+        args=(DeviceState.ERROR, "Paper out"),
+        kwargs={"code": "paper_out"},
+    )
     worker.start()
     worker.join()
     qtbot.waitUntil(lambda: bar.dots["printer"].text() == "打印机 需要处理", timeout=3000)
@@ -51,13 +57,18 @@ def test_device_changes_reach_the_bar_through_listeners_in_chinese(
     detail = bar.detail.body.text()
     assert "没纸" in detail and not has_latin(detail), detail
     assert "小票" in detail, "the receipt queue is part of the printer's detail"
-    queue.board.set(DeviceState.WAITING, "3 slip(s) waiting to print", code="slips_waiting",
-                    params={"waiting": 3})
+    queue.board.set(
+        DeviceState.WAITING,
+        "3 slip(s) waiting to print",
+        code="slips_waiting",
+        params={"waiting": 3},
+    )
     qtbot.waitUntil(lambda: "3 张小票等待打印" in bar.detail_lines("printer")[1], timeout=3000)
 
 
 def test_a_status_without_a_code_is_worded_by_its_state_never_its_english(
-        qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell) -> None:
+    qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell
+) -> None:
     scale = BoardDevice("scale", DeviceState.OFFLINE)
     kiosk.slots = [DeviceSlot("scale", scale, scale.board.add_listener)]
     ui = make_shell(language="zh_CN", login=CLERK)
@@ -69,9 +80,18 @@ def test_a_status_without_a_code_is_worded_by_its_state_never_its_english(
 
 
 def test_the_sync_chip_says_what_a_manager_does_never_a_command(
-        qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell) -> None:
-    statuses = [SyncStatus(online=False, enrolled=False, last_success=None, events_waiting=0,
-                           last_error=None, conflicts=0)]
+    qtbot: QtBot, kiosk: KioskContext, make_shell: MakeShell
+) -> None:
+    statuses = [
+        SyncStatus(
+            online=False,
+            enrolled=False,
+            last_success=None,
+            events_waiting=0,
+            last_error=None,
+            conflicts=0,
+        )
+    ]
     kiosk.sync_status = lambda: statuses[-1]
     ui = make_shell(language="zh_CN", login=CLERK)
     bar = ui.window.status_bar
@@ -80,9 +100,16 @@ def test_the_sync_chip_says_what_a_manager_does_never_a_command(
     bar.show_detail("sync")
     text = bar.detail.body.text()
     assert "设置页面" in text and "kiosk" not in text and "--" not in text
-    statuses.append(SyncStatus(online=True, enrolled=True,
-                               last_success=datetime(2026, 1, 1, 9, 30, tzinfo=UTC),
-                               events_waiting=3, last_error=None, conflicts=0))
+    statuses.append(
+        SyncStatus(
+            online=True,
+            enrolled=True,
+            last_success=datetime(2026, 1, 1, 9, 30, tzinfo=UTC),
+            events_waiting=3,
+            last_error=None,
+            conflicts=0,
+        )
+    )
     ui.ctx.hooks.operation_did_execute.emit(Changes(outbox=True))
     qtbot.waitUntil(lambda: bar.dots["sync"].text() == "同步 3 条待发", timeout=3000)
     bar.show_detail("sync")

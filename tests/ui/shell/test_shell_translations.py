@@ -28,8 +28,11 @@ def sources_in(ts: Path) -> set[str]:
 def test_every_ui_string_has_chinese_in_the_glossary(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     files = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([str(build_translations.BIN / "pyside6-lupdate"), *files, "-ts", str(ts)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(build_translations.BIN / "pyside6-lupdate"), *files, "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
     found = sources_in(ts)
     assert len(found) > 100
     glossary = build_translations.load_glossary()
@@ -57,8 +60,9 @@ def test_task_manager_runs_db_work_on_one_worker_and_reports_errors(qtbot: QtBot
     results: list[int] = []
     errors: list[BaseException] = []
     for i in range(5):
-        tasks.run_db(lambda i=i: (threads.append(threading.current_thread().name), i)[1],
-                     results.append)
+        tasks.run_db(
+            lambda i=i: (threads.append(threading.current_thread().name), i)[1], results.append
+        )
     tasks.run_db(lambda: 1 / 0, on_error=errors.append)
     qtbot.waitUntil(lambda: len(results) == 5 and len(errors) == 1, timeout=5000)
     assert results == [0, 1, 2, 3, 4]

@@ -18,15 +18,19 @@ def test_login_with_the_touch_pad_by_clicks(tmp_path: Path) -> None:
     with real_kiosk(data, tmp_path) as k:
         k.wait(lambda d: d.get("screen") == "pickup", "the demo opens on pickup, logged in")
         k.click("navLock")
-        k.wait(lambda d: d.get("screen") == "" and "staff-S-002" in d.get("widgets", {}),
-               "the login screen with the staff tiles")
+        k.wait(
+            lambda d: d.get("screen") == "" and "staff-S-002" in d.get("widgets", {}),
+            "the login screen with the staff tiles",
+        )
         pins = json.loads((data / "demo" / "pins.json").read_text("utf-8"))
         k.click("staff-S-002")
         for digit in "0000":
             k.click(f"numpadKey{digit}")
         k.click("numpadOk")
-        k.wait(lambda d: "密码不对" in d.get("widgets", {}).get("pinMessage", {}).get("text", ""),
-               "a wrong PIN refused in words")
+        k.wait(
+            lambda d: "密码不对" in d.get("widgets", {}).get("pinMessage", {}).get("text", ""),
+            "a wrong PIN refused in words",
+        )
         assert k.state()["screen"] == ""
         for digit in pins["S-002"]:
             k.click(f"numpadKey{digit}")

@@ -12,8 +12,9 @@ import xreal_kiosk
 from xreal_kiosk import need_tools, real_kiosk
 
 
-def test_xvfb_is_stopped_when_the_log_cannot_be_opened(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_xvfb_is_stopped_when_the_log_cannot_be_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     need_tools()
     started: list[subprocess.Popen[bytes]] = []
     real_popen = subprocess.Popen
@@ -25,7 +26,10 @@ def test_xvfb_is_stopped_when_the_log_cannot_be_opened(tmp_path: Path,
 
     monkeypatch.setattr(xreal_kiosk.subprocess, "Popen", recording)
     # tmp/kiosk.log cannot be opened: its folder does not exist
-    with pytest.raises(FileNotFoundError), real_kiosk(tmp_path / "data", tmp_path / "no-such-folder"):
+    with (
+        pytest.raises(FileNotFoundError),
+        real_kiosk(tmp_path / "data", tmp_path / "no-such-folder"),
+    ):
         pass
     assert started, "Xvfb was started"
     try:

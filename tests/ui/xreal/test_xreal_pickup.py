@@ -20,8 +20,11 @@ def ledger(k: RealKiosk, order_id: str) -> tuple[str, int, int]:
     try:
         with db.reader() as s:
             order = s.get(Order, order_id)
-            events = [e for e in s.scalars(select(OutboxEvent).where(
-                OutboxEvent.type == "order.picked_up")) if e.payload.get("order_id") == order_id]
+            events = [
+                e
+                for e in s.scalars(select(OutboxEvent).where(OutboxEvent.type == "order.picked_up"))
+                if e.payload.get("order_id") == order_id
+            ]
             jobs = list(s.scalars(select(PrintJob).where(PrintJob.ref == order_id)))
             return (order.status if order else "", len(events), len(jobs))
     finally:
@@ -35,8 +38,14 @@ def ready(manifest: dict[str, Any], i: int) -> str:
 def scan_and_wait(k: RealKiosk, token: str, order_id: str) -> None:
     drawn = k.pickup().get("drawn", 0)
     k.scan(token)
-    k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == order_id
-           and d["pickup"]["verdict"] == "ready", f"the verdict for {order_id}")
+    k.wait(
+        lambda d: (
+            k.settled(drawn)(d)
+            and d["pickup"]["order"] == order_id
+            and d["pickup"]["verdict"] == "ready"
+        ),
+        f"the verdict for {order_id}",
+    )
 
 
 def enter_and_wait_picked(k: RealKiosk, order_id: str) -> None:
@@ -46,8 +55,9 @@ def enter_and_wait_picked(k: RealKiosk, order_id: str) -> None:
     assert ledger(k, order_id) == ("picked_up", 1, 1)
 
 
-def test_scan_then_enter_anywhere(real: RealKiosk, tokens: dict[str, str],
-                                  manifest: dict[str, Any]) -> None:
+def test_scan_then_enter_anywhere(
+    real: RealKiosk, tokens: dict[str, str], manifest: dict[str, Any]
+) -> None:
     """One window, three focus situations, one pickup each; then forged and repeated codes."""
     k = real
     k.wait(lambda d: d["screen"] == "pickup", "the pickup screen (demo clerk logged in)")
@@ -76,7 +86,7 @@ def test_scan_then_enter_anywhere(real: RealKiosk, tokens: dict[str, str],
     forged = tokens[ready(manifest, 3)]
     head, payload, sig = forged.split(".")
     middle = len(sig) // 2
-    sig = sig[:middle] + ("A" if sig[middle] != "A" else "B") + sig[middle + 1:]
+    sig = sig[:middle] + ("A" if sig[middle] != "A" else "B") + sig[middle + 1 :]
     drawn = k.pickup()["drawn"]
     k.scan(f"{head}.{payload}.{sig}")
     k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["verdict"] == "forged", "forged")
@@ -89,25 +99,33 @@ def test_scan_then_enter_anywhere(real: RealKiosk, tokens: dict[str, str],
     # the same (picked up) code again, then Enter: already picked up, no second event
     drawn = k.pickup()["drawn"]
     k.scan(token)
-    k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["verdict"] == "already_picked_up",
-           "already picked up")
+    k.wait(
+        lambda d: k.settled(drawn)(d) and d["pickup"]["verdict"] == "already_picked_up",
+        "already picked up",
+    )
     k.key("Return")
     k.wait(lambda d: d["pickup"]["pending"] == 0, "nothing in flight")
     assert ledger(k, first) == ("picked_up", 1, 1)
 
 
-def test_a_slow_typist_finds_the_order_by_its_code(real: RealKiosk, manifest: dict[str, Any]) -> None:
+def test_a_slow_typist_finds_the_order_by_its_code(
+    real: RealKiosk, manifest: dict[str, Any]
+) -> None:
     k = real
     k.wait(lambda d: d["screen"] == "pickup", "the pickup screen")
     entry = manifest["orders"]["ready"][4]
     k.click("nav-pickup")  # the focus on a button: typed digits still land in the pad field
     k.type_slowly(entry["pickup_code"], delay_ms=220)
-    k.wait(lambda d: d["widgets"]["pickupEntry"]["text"] == entry["pickup_code"],
-           "the six digits in the pad field")
+    k.wait(
+        lambda d: d["widgets"]["pickupEntry"]["text"] == entry["pickup_code"],
+        "the six digits in the pad field",
+    )
     drawn = k.pickup()["drawn"]
     k.key("Return")
-    k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == entry["order_id"],
-           "the order found by its code")
+    k.wait(
+        lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == entry["order_id"],
+        "the order found by its code",
+    )
     assert k.pickup()["verdict"] == "ready" and k.widget("confirmButton")["enabled"]
 
 
@@ -120,8 +138,10 @@ def test_the_touch_pad_finds_an_order_by_taps(real: RealKiosk, manifest: dict[st
     k.wait(lambda d: d["widgets"]["pickupEntry"]["text"] == entry["pickup_code"], "six taps")
     drawn = k.pickup()["drawn"]
     k.click("padFind")
-    k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == entry["order_id"],
-           "the order found by the pad")
+    k.wait(
+        lambda d: k.settled(drawn)(d) and d["pickup"]["order"] == entry["order_id"],
+        "the order found by the pad",
+    )
     drawn = k.pickup()["drawn"]
     k.click("confirmButton")  # one tap hands it out
     k.wait(lambda d: k.settled(drawn)(d) and d["pickup"]["step"] == "done", "the pickup")

@@ -31,23 +31,35 @@ def report(state: Path, ui: Any) -> None:
             continue
         center = w.mapToGlobal(w.rect().center())
         text = w.text() if hasattr(w, "text") and callable(w.text) else ""
-        widgets[name] = {"x": center.x(), "y": center.y(), "w": w.width(), "h": w.height(),
-                         "text": text if isinstance(text, str) else "", "enabled": w.isEnabled()}
+        widgets[name] = {
+            "x": center.x(),
+            "y": center.y(),
+            "w": w.width(),
+            "h": w.height(),
+            "text": text if isinstance(text, str) else "",
+            "enabled": w.isEnabled(),
+        }
     window = ui.window
     current = window.stack.currentWidget()
     pickup = window.screens.get("pickup")
     doc: dict[str, Any] = {
-        "ready": True, "pid": os.getpid(), "screen": getattr(current, "screen_id", ""),
+        "ready": True,
+        "pid": os.getpid(),
+        "screen": getattr(current, "screen_id", ""),
         "active": window.isActiveWindow(),
-        "focus": (app.focusWidget().objectName() if isinstance(app.focusWidget(), QWidget)
-                  else ""), "widgets": widgets}
+        "focus": (app.focusWidget().objectName() if isinstance(app.focusWidget(), QWidget) else ""),
+        "widgets": widgets,
+    }
     if pickup is not None:
         snap = pickup.snap
-        doc["pickup"] = {"drawn": pickup.drawn, "pending": pickup.pending_ops,
-                         "step": snap.step.value,
-                         "verdict": snap.verdict.verdict if snap.verdict else "",
-                         "order": snap.order.order_id if snap.order else "",
-                         "keys_fed": ui.router.keys_fed}
+        doc["pickup"] = {
+            "drawn": pickup.drawn,
+            "pending": pickup.pending_ops,
+            "step": snap.step.value,
+            "verdict": snap.verdict.verdict if snap.verdict else "",
+            "order": snap.order.order_id if snap.order else "",
+            "keys_fed": ui.router.keys_fed,
+        }
     tmp = state.with_suffix(".tmp")
     tmp.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
     os.replace(tmp, state)
@@ -64,7 +76,8 @@ def run() -> int:
     ui.window.activateWindow()
     # the log says what each scan was (why a test waited in vain on a counter)
     ui.ctx.hooks.scan_did_arrive.connect(
-        lambda scan: print(f"scan: {scan.text!r} problem={scan.problem}", flush=True))
+        lambda scan: print(f"scan: {scan.text!r} problem={scan.problem}", flush=True)
+    )
     timer = QTimer()
     timer.timeout.connect(lambda: report(state, ui))
     timer.start(40)

@@ -41,7 +41,9 @@ HUMAN_DELAY_MS = 600
 def need_tools() -> None:
     missing = [t for t in ("Xvfb", "xdotool") if shutil.which(t) is None]
     if missing:
-        pytest.skip(f"real-window tests need {', '.join(missing)} (scripts/sysdeps.sh installs them)")
+        pytest.skip(
+            f"real-window tests need {', '.join(missing)} (scripts/sysdeps.sh installs them)"
+        )
 
 
 def free_display() -> int:
@@ -67,8 +69,9 @@ class RealKiosk:
         return self.actions.count("scan")
 
     def xdo(self, *args: str) -> None:
-        subprocess.run(["xdotool", *args], check=True, env={**os.environ, "DISPLAY": self.display},
-                       timeout=120)
+        subprocess.run(
+            ["xdotool", *args], check=True, env={**os.environ, "DISPLAY": self.display}, timeout=120
+        )
 
     def state(self) -> dict[str, Any]:
         try:
@@ -77,19 +80,24 @@ class RealKiosk:
         except (OSError, ValueError):
             return {}
 
-    def wait(self, cond: Callable[[dict[str, Any]], bool], what: str,
-             timeout: float = 30) -> dict[str, Any]:
+    def wait(
+        self, cond: Callable[[dict[str, Any]], bool], what: str, timeout: float = 30
+    ) -> dict[str, Any]:
         """Wait on what the window shows (a condition, never a fixed sleep)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise AssertionError(f"the kiosk exited ({self.proc.returncode}) waiting for {what}")
+                raise AssertionError(
+                    f"the kiosk exited ({self.proc.returncode}) waiting for {what}"
+                )
             doc = self.state()
             if doc and cond(doc):
                 return doc
             time.sleep(0.02)
-        raise AssertionError(f"timed out waiting for {what}; last state: "
-                             f"{json.dumps(self.state(), ensure_ascii=False)[:4000]}")
+        raise AssertionError(
+            f"timed out waiting for {what}; last state: "
+            f"{json.dumps(self.state(), ensure_ascii=False)[:4000]}"
+        )
 
     def widget(self, name: str) -> dict[str, Any]:
         doc = self.wait(lambda d: name in d.get("widgets", {}), f"widget {name}")
@@ -105,8 +113,10 @@ class RealKiosk:
 
     def settled(self, after: int) -> Callable[[dict[str, Any]], bool]:
         """The pickup screen painted something after `after` and has nothing in flight."""
-        return lambda d: d.get("pickup", {}).get("drawn", 0) > after and \
-            d.get("pickup", {}).get("pending", 1) == 0
+        return lambda d: (
+            d.get("pickup", {}).get("drawn", 0) > after
+            and d.get("pickup", {}).get("pending", 1) == 0
+        )
 
     # --- what a person (or a scanner) does ----------------------------------------------
     def scan(self, code: str) -> None:
@@ -142,8 +152,12 @@ class RealKiosk:
         """The whole X screen as a PNG (ImageMagick `import`), False when not installed."""
         if shutil.which("import") is None:
             return False
-        subprocess.run(["import", "-window", "root", str(path)], check=True,
-                       env={**os.environ, "DISPLAY": self.display}, timeout=60)
+        subprocess.run(
+            ["import", "-window", "root", str(path)],
+            check=True,
+            env={**os.environ, "DISPLAY": self.display},
+            timeout=60,
+        )
         return True
 
 
@@ -180,9 +194,13 @@ def stop(proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
 
 
 @contextmanager
-def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN",
-               size: tuple[int, int] = (1366, 768),
-               scanner_gap_ms: int | None = None) -> Iterator[RealKiosk]:
+def real_kiosk(
+    data_dir: Path,
+    tmp: Path,
+    lang: str = "zh_CN",
+    size: tuple[int, int] = (1366, 768),
+    scanner_gap_ms: int | None = None,
+) -> Iterator[RealKiosk]:
     """The kiosk on `data_dir` (a demo store is made there when it is empty) on its own X
     display; `scanner_gap_ms` writes settings.toml's [scanner] max_gap_ms first (the file
     is replaced). The kiosk's output goes to `tmp`/kiosk.log."""
@@ -195,9 +213,11 @@ def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN",
     proc: subprocess.Popen[bytes] | None = None
     log: BinaryIO | None = None
     try:
-        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size[0]}x{size[1]}x24",
-                                 "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        xvfb = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         log = (tmp / "kiosk.log").open("wb")
         deadline = time.monotonic() + 15
         while not Path(f"/tmp/.X11-unix/X{n}").exists():
@@ -205,16 +225,30 @@ def real_kiosk(data_dir: Path, tmp: Path, lang: str = "zh_CN",
                 raise AssertionError("Xvfb did not start")
             time.sleep(0.05)
         state = tmp / "xreal-state.json"
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "LINLI_FAST_PIN_HASH": "1", "LINLI_DATA_DIR": str(data_dir)}
-        proc = subprocess.Popen([sys.executable, str(APP), str(data_dir), str(state), lang],
-                                env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "LINLI_FAST_PIN_HASH": "1",
+            "LINLI_DATA_DIR": str(data_dir),
+        }
+        proc = subprocess.Popen(
+            [sys.executable, str(APP), str(data_dir), str(state), lang],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
         kiosk = RealKiosk(display, state, proc, data_dir)
         kiosk.wait(lambda d: d.get("ready") and d.get("screen"), "the kiosk window", timeout=90)
         # no window manager: give the kiosk window the keyboard, as a WM would
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
-                               env={**os.environ, "DISPLAY": display}, capture_output=True,
-                               text=True, timeout=30)
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         for window_id in found.stdout.split():
             kiosk.xdo("windowfocus", "--sync", window_id)
         kiosk.xdo("mousemove", str(size[0] // 2), "20")
