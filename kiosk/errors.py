@@ -60,3 +60,25 @@ class SyncError(UserFacingError):
     def __init__(self, kind: SyncErrorKind, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class RestoreRefusedKind(str, Enum):
+    """Why a ledger restore was refused (kiosk.ops.restore); the UI words it with `params`."""
+
+    KIOSK_RUNNING = "kiosk_running"  # params: pid
+    NOT_A_BACKUP = "not_a_backup"  # params: backup, problems
+    OTHER_STORE = "other_store"  # params: backup_store, this_store
+    SEQ_CLASH = "seq_clash"  # the backup and the ledger number different events alike
+    OLDER = "older"  # params: events, audit, unpushed (what a restore would undo)
+    NOT_VERIFIED = "not_verified"  # the restored file failed its check; params: problems
+    STORAGE = "storage"  # params: storage (disk_full | read_only | disk_failed | other)
+
+
+class RestoreRefused(UserFacingError):
+    """The restore was not done; the ledger is untouched. The message (English, for the
+    command line) says why; `kind` and `params` let the UI word it."""
+
+    def __init__(self, kind: RestoreRefusedKind, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.params = params

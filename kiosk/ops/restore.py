@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import UserFacingError
+from kiosk.errors import (  # re-exported: callers catch restore's refusal here
+    RestoreRefused as RestoreRefused,
+    RestoreRefusedKind as RestoreRefusedKind,
+)
 from kiosk.ops.backup import (
     LedgerInfo,
     _fsync,
@@ -35,7 +38,7 @@ from kiosk.ops.backup import (
     inspect_ledger,
     iter_sidecars,
 )
-from kiosk.ops.storage import storage_problem
+from kiosk.ops.storage import DISK_FAILED, DISK_FULL, READ_ONLY, storage_problem
 from kiosk.ports import utcnow
 
 log = logging.getLogger("linli.ops.restore")
@@ -47,8 +50,7 @@ _SYNC_KEEP = ("server_url", "device_token", "needs_reenroll")
 _SETTLED = ("accepted", "duplicate", "conflict", "rejected")
 
 
-class RestoreRefused(UserFacingError):
-    """The restore was not done; the ledger is untouched. The message says why."""
+_STORAGE = {DISK_FULL: "disk_full", READ_ONLY: "read_only", DISK_FAILED: "disk_failed"}
 
 
 @dataclass
@@ -123,8 +125,11 @@ def plan_restore(db_path: Path, backup: Path) -> RestorePlan:
     info = inspect_ledger(Path(backup))
     if not info.ok:
         raise RestoreRefused(
+            RestoreRefusedKind.NOT_A_BACKUP,
             f"{backup} is not a good ledger backup "
-            f"({'; '.join(info.problems)}). Nothing was changed."
+            f"({'; '.join(info.problems)}). Nothing was changed.",
+            backup=str(backup),
+            problems="; ".join(info.problems),
         )
     db_path = Path(db_path)
     if not db_path.exists():
@@ -134,8 +139,11 @@ def plan_restore(db_path: Path, backup: Path) -> RestorePlan:
         return RestorePlan(info, current)  # damaged: nothing in it can be compared
     if current.store_id and info.store_id and current.store_id != info.store_id:
         raise RestoreRefused(
+            RestoreRefusedKind.OTHER_STORE,
             f"This backup belongs to store {info.store_id}; this kiosk is store "
-            f"{current.store_id}. Nothing was changed."
+            f"{current.store_id}. Nothing was changed.",
+            backup_store=info.store_id,
+            this_store=current.store_id,
         )
     plan = RestorePlan(info, current)
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
@@ -167,9 +175,10 @@ def plan_restore(db_path: Path, backup: Path) -> RestorePlan:
         conn.close()
     if clash:
         raise RestoreRefused(
+            RestoreRefusedKind.SEQ_CLASH,
             "This backup and the ledger hold different events under the same "
             "numbers (was the kiosk re-installed since?). Nothing was changed; "
-            "call support."
+            "call support.",
         )
     return plan
 
@@ -249,13 +258,19 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
     pid = running_kiosk(db_path.parent)
     if pid is not None:
         raise RestoreRefused(
+            RestoreRefusedKind.KIOSK_RUNNING,
             f"The kiosk is running on this ledger (process {pid}): close it "
-            "first. Nothing was changed."
+            "first. Nothing was changed.",
+            pid=str(pid),
         )
     plan = plan_restore(db_path, backup)
     if plan.older and not force:
         raise RestoreRefused(
-            f"{plan.what_is_lost()} Nothing was changed; add --force to restore anyway."
+            RestoreRefusedKind.OLDER,
+            f"{plan.what_is_lost()} Nothing was changed; add --force to restore anyway.",
+            events=str(len(plan.lost_events)),
+            audit=str(plan.lost_audit),
+            unpushed=str(len(plan.unpushed_lost)),
         )
     has_current = plan.current is not None and plan.current.ok
     tmp = db_path.with_name(f".{db_path.name}.restore.partial")
@@ -278,8 +293,10 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
         check = inspect_ledger(tmp)
         if not check.ok:
             raise RestoreRefused(
+                RestoreRefusedKind.NOT_VERIFIED,
                 f"The restored ledger did not verify ({'; '.join(check.problems)}"
-                "). Nothing was changed."
+                "). Nothing was changed.",
+                problems="; ".join(check.problems),
             )
         replaced = _set_aside(db_path)
         os.replace(tmp, db_path)
@@ -287,9 +304,12 @@ def restore_backup(db_path: Path, backup: Path, *, force: bool = False) -> Resto
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        why = storage_problem(exc, db_path.parent) or str(exc)
+        problem = storage_problem(exc, db_path.parent)
         raise RestoreRefused(
-            f"The restore could not be done ({why}). The ledger was not replaced."
+            RestoreRefusedKind.STORAGE,
+            f"The restore could not be done ({problem or exc}). The ledger was not replaced.",
+            storage=_STORAGE.get(problem or "", "other"),
+            error=str(exc),
         ) from exc
     log.info(
         "restored %s over the ledger: %d events carried, %d settled; old ledger in %s",

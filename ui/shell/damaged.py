@@ -23,6 +23,7 @@ from ui.qt import (
 )
 from ui.tasks import TaskManager
 from ui.words import translate
+from ui.words.errors import error_text
 
 
 def _local(path: Path | None) -> str:
@@ -165,7 +166,7 @@ class LedgerDamagedDialog(QDialog):
             translate(
                 "damaged",
                 "The backup was not restored; nothing was changed. Quit and call support. (%1)",
-            ).replace("%1", str(exc))
+            ).replace("%1", error_text(exc))  # words by kind, never the English message
         )
 
 

@@ -11,6 +11,8 @@ from kiosk.errors import (
     DeviceErrorKind,
     IllegalTransition,
     NotAllowed,
+    RestoreRefused,
+    RestoreRefusedKind,
     SyncError,
     SyncErrorKind,
 )
@@ -72,6 +74,55 @@ def sync_error(kind: SyncErrorKind) -> str:
     return words[kind]()
 
 
+def restore_refused(exc: RestoreRefused) -> str:
+    """Why a ledger restore was refused, by kind; only numbers and store ids from params."""
+    p = exc.params
+    if exc.kind is RestoreRefusedKind.STORAGE:
+        storage: dict[str, Callable[[], str]] = {
+            "disk_full": lambda: translate("errors", "The disk is full: free some space first."),
+            "read_only": lambda: translate(
+                "errors", "The disk is read-only: restart the computer first."
+            ),
+            "disk_failed": lambda: translate(
+                "errors", "The disk failed while restoring: restart the computer."
+            ),
+            "other": lambda: translate("errors", "The backup could not be copied into place."),
+        }
+        return storage.get(p.get("storage", ""), storage["other"])()
+    words: dict[RestoreRefusedKind, Callable[[], str]] = {
+        RestoreRefusedKind.KIOSK_RUNNING: lambda: translate(
+            "errors", "The kiosk is already running on this ledger (process %1): close it first."
+        ).replace("%1", p.get("pid", "?")),
+        RestoreRefusedKind.NOT_A_BACKUP: lambda: translate(
+            "errors", "The backup file failed its check: it cannot be restored."
+        ),
+        RestoreRefusedKind.OTHER_STORE: lambda: (
+            translate("errors", "This backup belongs to store %1; this kiosk is store %2.")
+            .replace("%1", p.get("backup_store", "?"))
+            .replace("%2", p.get("this_store", "?"))
+        ),
+        RestoreRefusedKind.SEQ_CLASH: lambda: translate(
+            "errors",
+            "The backup and the ledger hold different records under the same numbers "
+            "(was the kiosk installed again?).",
+        ),
+        RestoreRefusedKind.OLDER: lambda: (
+            translate(
+                "errors",
+                "The backup is older than the ledger: %1 event(s) and %2 audit entries "
+                "recorded since would be undone (%3 not yet sent to the platform).",
+            )
+            .replace("%1", p.get("events", "?"))
+            .replace("%2", p.get("audit", "?"))
+            .replace("%3", p.get("unpushed", "?"))
+        ),
+        RestoreRefusedKind.NOT_VERIFIED: lambda: translate(
+            "errors", "The restored ledger failed its check."
+        ),
+    }
+    return words[exc.kind]()
+
+
 def error_text(exc: BaseException) -> str:
     """What a person reads for any error: by type and kind, never the English message."""
     if isinstance(exc, Cancelled):
@@ -80,6 +131,8 @@ def error_text(exc: BaseException) -> str:
         return device_error(exc.kind)
     if isinstance(exc, SyncError):
         return sync_error(exc.kind)
+    if isinstance(exc, RestoreRefused):
+        return restore_refused(exc)
     if isinstance(exc, NotAllowed):
         return translate("errors", "That is not allowed for this clerk: ask a manager.")
     if isinstance(exc, IllegalTransition):

@@ -4,7 +4,11 @@ never starts on a new empty ledger."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +135,70 @@ def test_with_no_screen_the_start_quits_with_the_words_instead_of_waiting(
     data, _, raw = damaged
     assert recover_or_quit(_error(data)) is False
     assert (data / DB_FILENAME).read_bytes() == raw
+
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@pytest.mark.parametrize("why", ["bad_backup", "kiosk_running"])
+def test_a_refused_restore_is_said_in_chinese_without_english(
+    qtbot: QtBot, damaged: tuple[Path, Path, bytes], why: str
+) -> None:
+    """RestoreRefused's English message is for the command line; the dialog words its kind."""
+    data, good, raw = damaged
+    error = _error(data)
+    child: subprocess.Popen[bytes] | None = None
+    if why == "bad_backup":  # the backup went bad after the check at start found it
+        good.write_bytes(good.read_bytes()[:4096] + b"\x00" * 8192)
+    else:
+        child = subprocess.Popen(
+            [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+        )
+        (data / "kiosk.lock").write_text(
+            f"{child.pid}\npython3.11\n{socket.gethostname()}\nuuid\n", encoding="utf-8"
+        )
+    tasks = TaskManager()
+    install_translator(qt_app(), "zh_CN")
+    try:
+        dialog = LedgerDamagedDialog(error, tasks)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        tap(qtbot, dialog.restore)
+        qtbot.waitUntil(lambda: dialog.quit.isEnabled(), timeout=20000)
+        said = dialog.outcome.text()
+    finally:
+        tasks.shutdown()
+        install_translator(qt_app(), "en")
+        if child is not None:
+            child.communicate(b"")
+    assert "没有恢复" in said, said
+    assert LATIN.findall(said) == [], said
+    if child is not None:
+        assert str(child.pid) in said
+    assert dialog.result_value is None
+    assert (data / DB_FILENAME).read_bytes() == raw, "a refused restore touches nothing"
+
+
+def test_every_restore_refusal_has_chinese_words(qtbot: QtBot) -> None:
+    """Each kind (and each disk problem) is worded; params give only numbers and store ids."""
+    from kiosk.errors import RestoreRefused, RestoreRefusedKind
+    from ui.words.errors import error_text
+
+    params = {"pid": "7", "backup_store": "0001", "this_store": "0002", "events": "3", "audit": "2"}
+    cases = [
+        RestoreRefused(k, "English for the command line", **params)
+        for k in RestoreRefusedKind
+        if k is not RestoreRefusedKind.STORAGE
+    ]
+    cases += [
+        RestoreRefused(RestoreRefusedKind.STORAGE, "English", storage=s)
+        for s in ("disk_full", "read_only", "disk_failed", "other")
+    ]
+    install_translator(qt_app(), "zh_CN")
+    try:
+        said = [error_text(c) for c in cases]
+    finally:
+        install_translator(qt_app(), "en")
+    assert all(s and not LATIN.search(s) for s in said), said
+    assert len(set(said)) == len(said), "each refusal says its own reason"
+    assert "0001" in said[2] and "0002" in said[2]
