@@ -34,13 +34,18 @@ def _setting(db: Database, key: str) -> Any:
         return get_setting(s, key)
 
 
-def _legacy(ctx: KioskContext, key: str) -> Any:
-    """A device setting from the old settings table (before settings.toml): still honoured
-    when the TOML leaves that device unset."""
-    try:
-        return _setting(ctx.db, key)
-    except Exception:
-        return None
+def _devices(settings: Any, db: Database | None) -> Any:
+    """The devices to start (kiosk.settings.device_settings): settings.toml, else the old
+    settings-table keys of the ledger `db`. The GUI wires and `kiosk doctor` probes these."""
+    from kiosk.settings import LEGACY_DEVICE_KEYS, device_settings
+
+    legacy: dict[str, Any] = {}
+    if db is not None:
+        try:
+            legacy = {k: _setting(db, k) for k in LEGACY_DEVICE_KEYS}
+        except Exception:  # a damaged ledger: settings.toml alone
+            legacy = {}
+    return device_settings(settings, legacy)
 
 
 def _board_of(device: Any) -> Any:
@@ -62,18 +67,10 @@ def _slot(ctx: KioskContext, kind: str, device: Any) -> None:
 def _wire_printer(ctx: KioskContext, demo: bool) -> None:
     from kiosk.ports import CjkMode, PaperWidth, PrintOptions
 
-    settings = ctx.settings
-    legacy = _legacy(ctx, "printer")
-    if settings.printer_uri:
-        uri = settings.printer_uri
-        options = PrintOptions(
-            paper=PaperWidth(settings.printer_paper), cjk=CjkMode(settings.printer_cjk)
-        )
-    elif isinstance(legacy, dict) and legacy.get("uri"):
-        uri = str(legacy["uri"])
-        options = PrintOptions(
-            paper=PaperWidth(int(legacy.get("paper", 58))), cjk=CjkMode(legacy.get("cjk", "native"))
-        )
+    dev = _devices(ctx.settings, ctx.db)
+    if dev.printer_uri:
+        uri = dev.printer_uri
+        options = PrintOptions(paper=PaperWidth(dev.printer_paper), cjk=CjkMode(dev.printer_cjk))
     elif demo:
         from drivers.printer.virtual import VirtualPrinter
 
@@ -96,8 +93,8 @@ def _wire_printer(ctx: KioskContext, demo: bool) -> None:
 
 
 def _wire_instruments(ctx: KioskContext, demo: bool) -> None:
-    conf = list(ctx.settings.instruments) or _legacy(ctx, "instruments")
-    if isinstance(conf, list) and conf:
+    conf = list(_devices(ctx.settings, ctx.db).instruments)
+    if conf:
         from drivers.instruments.config import InstrumentConfig, build_worker
 
         for item in conf:
@@ -149,21 +146,19 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     )
     ctx.key_feed = wedge
     scanners: list[tuple[str, Any]] = [("scanner", wedge)]
-    camera: Any = settings.camera or _legacy(ctx, "camera")
-    if camera not in (None, ""):
+    dev = _devices(settings, ctx.db)
+    if dev.camera is not None:
         from drivers.scan.camera import CameraScanner, OpenCvSource
 
-        index = int(camera) if isinstance(camera, str) and camera.isdigit() else camera
-        real = CameraScanner(OpenCvSource(index))
+        real = CameraScanner(OpenCvSource(dev.camera))
         ctx.attach_camera(real, preview=settings.camera_preview)  # photos + self-service picture
         scanners.append(("camera", real))
     elif demo:
         scanners.append(("camera", _demo_camera(ctx)))
-    port = settings.serial_scanner_port or _legacy(ctx, "serial_scanner")
-    if isinstance(port, str) and port:
+    if dev.serial_scanner_port:
         from drivers.scan.serial_scanner import SerialScanner
 
-        scanners.append(("scanner", SerialScanner(port)))
+        scanners.append(("scanner", SerialScanner(dev.serial_scanner_port)))
     for kind, scanner in scanners:
         scanner.start()
         ctx.on_close.append(scanner.stop)
@@ -351,6 +346,7 @@ def _doctor_probes(path: Path) -> Any:
     """`kiosk doctor`'s probes of the configured devices, the platform's clock and zbar."""
     from kiosk.db import DB_FILENAME
     from kiosk.ops.doctor import DeviceProbe, DoctorProbes, Finding
+    from kiosk.settings import load as load_settings
 
     def zbar() -> Finding:
         from drivers.scan.backends import load_pyzbar
@@ -365,22 +361,28 @@ def _doctor_probes(path: Path) -> Any:
         )
 
     probes = DoctorProbes(extra=[zbar])
-    if not (path / DB_FILENAME).is_file():
-        return probes
-    db = Database(path / DB_FILENAME, migrate=False)
+    settings = load_settings(path)[0]  # the GUI's devices: settings.toml, then the old keys
+    url: str | None = None
+    db: Database | None = None
     try:
-        printer, instruments, camera = (
-            _setting(db, k) for k in ("printer", "instruments", "camera")
-        )
-        url = _sync_url(db)
+        if (path / DB_FILENAME).is_file():
+            db = Database(path / DB_FILENAME, migrate=False)
+            url = _sync_url(db)
     except Exception:  # a damaged ledger: the database finding says so
-        return probes
+        url = None
+    try:
+        dev = _devices(settings, db)  # a damaged ledger: settings.toml alone
     finally:
-        db.close()
+        if db is not None:
+            db.close()
     devices: list[DeviceProbe] = []
-    if isinstance(printer, dict) and printer.get("uri"):
-        devices.append(DeviceProbe("printer", _printer_probe(str(printer["uri"]))))
-    for item in instruments if isinstance(instruments, list) else ():
+    if dev.printer_uri:
+        devices.append(
+            DeviceProbe(
+                "printer", _printer_probe(dev.printer_uri, dev.printer_paper, dev.printer_cjk)
+            )
+        )
+    for item in dev.instruments:
         from drivers.instruments.config import InstrumentConfig, build_worker
 
         worker = build_worker(InstrumentConfig.from_json(item))
@@ -392,10 +394,10 @@ def _doctor_probes(path: Path) -> Any:
                 worker.stop,
             )
         )
-    if camera is not None:
+    if dev.camera is not None:
         from drivers.scan.camera import CameraScanner, OpenCvSource
 
-        cam = CameraScanner(OpenCvSource(camera))
+        cam = CameraScanner(OpenCvSource(dev.camera))
         cam.start()
         devices.append(DeviceProbe("camera", cam.status, cam.stop))
     probes.devices = devices
@@ -411,12 +413,13 @@ def _sync_url(db: Database) -> str | None:
         return get_state(s, SERVER_URL)
 
 
-def _printer_probe(uri: str) -> Any:
+def _printer_probe(uri: str, paper: int = 80, cjk: str = "native") -> Any:
     from drivers.printer.device import EscposPrinter
     from kiosk.errors import DeviceError
-    from kiosk.ports import DeviceState, DeviceStatus
+    from kiosk.ports import CjkMode, DeviceState, DeviceStatus, PaperWidth, PrintOptions
 
-    printer = EscposPrinter(uri, name="Receipt printer")
+    options = PrintOptions(paper=PaperWidth(paper), cjk=CjkMode(cjk))
+    printer = EscposPrinter(uri, options, name="Receipt printer")
 
     def probe() -> DeviceStatus:
         try:

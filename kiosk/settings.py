@@ -372,3 +372,48 @@ def apply_to_ledger(session: Any, settings: Settings) -> None:
     put_setting(
         session, "cold_chain", cold_chain_setting(settings, get_setting(session, "cold_chain"))
     )
+
+
+# --- the devices to start: settings.toml, else the old settings-table keys ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceSettings:
+    """The configured devices, as the GUI wires them and `kiosk doctor` probes them (one
+    source, so the doctor checks the devices the counter uses)."""
+
+    printer_uri: str = ""  # "" no printer
+    printer_paper: int = 80
+    printer_cjk: str = "native"
+    instruments: tuple[Mapping[str, Any], ...] = ()
+    camera: int | str | None = None  # a camera index, an rtsp:// / http:// URL, or none
+    serial_scanner_port: str = ""  # "" none
+
+
+LEGACY_DEVICE_KEYS = ("printer", "instruments", "camera", "serial_scanner")
+
+
+def device_settings(settings: Settings, legacy: Mapping[str, Any] | None = None) -> DeviceSettings:
+    """The devices of `settings`; where settings.toml leaves one unset, the old ledger
+    settings-table value (`legacy`: key → value for LEGACY_DEVICE_KEYS) still counts."""
+    old = legacy or {}
+    printer, paper, cjk = settings.printer_uri, settings.printer_paper, settings.printer_cjk
+    old_printer = old.get("printer")
+    if not printer and isinstance(old_printer, Mapping) and old_printer.get("uri"):
+        printer = str(old_printer["uri"])
+        paper = int(old_printer.get("paper", 58))
+        cjk = str(old_printer.get("cjk", "native"))
+    instruments = settings.instruments
+    old_instruments = old.get("instruments")
+    if not instruments and isinstance(old_instruments, list):
+        instruments = tuple(dict(i) for i in old_instruments if isinstance(i, Mapping))
+    camera: int | str | None = settings.camera or None
+    if camera is None and old.get("camera") not in (None, ""):
+        camera = old["camera"] if isinstance(old["camera"], int | str) else str(old["camera"])
+    if isinstance(camera, str) and camera.isdigit():
+        camera = int(camera)
+    port = settings.serial_scanner_port
+    old_port = old.get("serial_scanner")
+    if not port and isinstance(old_port, str):
+        port = old_port
+    return DeviceSettings(printer, paper, cjk, instruments, camera, port)

@@ -24,7 +24,7 @@ from kiosk.ops.clock import ClockOffset, offset_from_date
 from kiosk.ops.doctor import DeviceProbe, DoctorProbes, Finding, run_doctor, write_bundle
 from kiosk.platform.identity import put_setting
 from kiosk.platform.sync_status import SERVER_URL, TOKEN, put_state
-from kiosk.ports import DeviceState, DeviceStatus, utcnow
+from kiosk.ports import DeviceState, DeviceStatus, PaperStatus, utcnow
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "s3cr3tT0kenValueThatMustNeverLeaveTheKiosk0123456789"
@@ -153,6 +153,68 @@ def test_printer_gone_and_scale_gone(world: World) -> None:
     scale = next(v for k, v in f.items() if k.startswith("device:scale"))
     assert not printer.ok and "printer" in printer.action.lower()
     assert not scale.ok and "COM port" in scale.action
+
+
+def test_doctor_probes_the_printer_of_settings_toml_like_the_gui(world: World) -> None:
+    """The GUI wires devices from settings.toml (the old settings-table keys only where it
+    leaves one unset); `kiosk doctor` must probe those same devices."""
+    import main
+    from drivers.printer.virtual import VirtualPrinter
+    from kiosk.ports import PaperWidth
+    from kiosk.settings import Settings, save
+
+    data = world.db.path.parent
+    with world.db.session() as s:  # the old table still names a printer that is gone
+        put_setting(s, "printer", {"uri": f"tcp://127.0.0.1:{_closed_port()}", "paper": 58})
+    world.db.close()
+    printer = VirtualPrinter(0, data / "virtual-printer", PaperWidth.MM80).start()
+    try:
+        save(data, Settings(printer_uri=printer.uri, printer_paper=80))
+        f = _by_check(run_doctor(data, main._doctor_probes(data)))
+        found = [v for k, v in f.items() if k.startswith("device:printer")]
+        assert len(found) == 1 and found[0].ok, found
+        printer.set_paper(PaperStatus.OUT)  # it is this printer that answers the doctor
+        f = _by_check(run_doctor(data, main._doctor_probes(data)))
+        out = next(v for k, v in f.items() if k.startswith("device:printer"))
+        assert not out.ok and "paper" in (out.message + out.action).lower(), out
+    finally:
+        printer.stop()
+    assert main._devices(Settings(), None).printer_uri == ""  # nothing set: no printer
+
+
+def test_device_settings_take_the_toml_first_and_the_old_keys_where_it_is_unset() -> None:
+    from kiosk.settings import Settings, device_settings
+
+    old = {
+        "printer": {"uri": "tcp://10.0.0.9:9100", "paper": 58, "cjk": "raster"},
+        "instruments": [{"name": "scale", "protocol": "mt-sics", "port": "/dev/ttyS9"}],
+        "camera": "2",
+        "serial_scanner": "/dev/ttyACM7",
+    }
+    toml = Settings(printer_uri="tcp://10.0.0.5:9100", camera="rtsp://cam/1")
+    dev = device_settings(toml, old)
+    assert (dev.printer_uri, dev.printer_paper, dev.printer_cjk) == (
+        "tcp://10.0.0.5:9100",
+        80,
+        "native",
+    )
+    assert dev.camera == "rtsp://cam/1"
+    assert dev.instruments == ({"name": "scale", "protocol": "mt-sics", "port": "/dev/ttyS9"},)
+    assert dev.serial_scanner_port == "/dev/ttyACM7"
+    legacy = device_settings(Settings(), old)
+    assert (legacy.printer_uri, legacy.printer_paper, legacy.printer_cjk) == (
+        "tcp://10.0.0.9:9100",
+        58,
+        "raster",
+    )
+    assert legacy.camera == 2  # a camera index, as OpenCV wants it
+    none = device_settings(Settings(), {})
+    assert (none.printer_uri, none.camera, none.instruments, none.serial_scanner_port) == (
+        "",
+        None,
+        (),
+        "",
+    )
 
 
 def test_a_device_that_is_online_is_fine_and_one_that_raises_is_a_finding(tmp_path: Path) -> None:
