@@ -14,7 +14,6 @@ from enum import StrEnum
 from kiosk.errors import IllegalTransition, KioskError, NotAllowed
 from kiosk.flows.pickup import NotShown, PickupSnapshot, PickupStep
 from kiosk.services.pickup import OrderChanged
-from kiosk.verification.lookup import OrderView
 from kiosk.verification.verdicts import Detail, Verdict, VerdictName as V
 from ui.qt import QCoreApplication
 
@@ -366,10 +365,6 @@ def done_lines(snap: PickupSnapshot) -> list[str]:
     }
     out.append(receipt.get(done.receipt, ""))
     return out
-
-
-def line_text(view: OrderView) -> list[str]:
-    return [f"{ln.name} × {ln.remaining:g}{ln.unit}" for ln in view.lines]
 
 
 def error_text(exc: BaseException | None) -> str:
