@@ -3,18 +3,12 @@ a refusal), touch-sized buttons, big labels, and the photo for a damage report."
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from kiosk.flows.batch_desk import Photo
+from ui.pickup.parts import demo_photo as pickup_demo_photo
 from ui.qt import (
     QApplication,
-    QBuffer,
-    QColor,
     QFont,
-    QImage,
-    QIODevice,
     QLabel,
-    QPainter,
     QPushButton,
     QSizePolicy,
     Qt,
@@ -70,19 +64,6 @@ class Banner(QLabel):
 
 
 def demo_photo(order_id: str, note: str) -> Photo:
-    """The demo camera's picture of a damaged bag (no webcam in the demo): a dated card."""
-    image = QImage(640, 480, QImage.Format.Format_RGB32)
-    image.fill(QColor("#d9cbb0"))
-    painter = QPainter(image)
-    painter.setPen(QColor("#3b2f1e"))
-    painter.setFont(big_font(30))
-    painter.drawText(30, 80, "DEMO CAMERA")
-    painter.setFont(big_font(24, bold=False))
-    painter.drawText(30, 160, order_id)
-    painter.drawText(30, 210, datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
-    painter.drawText(30, 260, note[:40])
-    painter.end()
-    data = QBuffer()
-    data.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(data, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, PySide str
-    return Photo(bytes(data.data()), "image/png")  # type: ignore[call-overload]
+    """The demo camera's picture of a damaged bag (no webcam in the demo): the pickup
+    screen's dated card naming the order."""
+    return Photo(*pickup_demo_photo(order_id, note))
