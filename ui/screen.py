@@ -18,9 +18,8 @@ from ui.qt import QWidget
 
 class Screen(QWidget):
     screen_id: ClassVar[str] = ""  # "pickup", "checkin", "handover", "orders", "shift", ...
-    permission: ClassVar[str | None] = None  # a kiosk.staff.Permission value, or None: anyone
+    permission: ClassVar[str | None] = None  # a kiosk.staff.Permission value, MANAGE, or None
     shortcut: ClassVar[str] = ""  # "F1".."F9"
-    manager_only: ClassVar[bool] = False  # True: only a manager sees it (settings, devices)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

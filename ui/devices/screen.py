@@ -44,7 +44,6 @@ class DevicesScreen(Screen):
     screen_id: ClassVar[str] = "devices"
     permission: ClassVar[str | None] = "manage"
     shortcut: ClassVar[str] = "F6"
-    manager_only: ClassVar[bool] = True
     reading_arrived = Signal(int, object)  # slot index, Reading (emitted on device threads)
     scan_shown = Signal(object)
     action_done = Signal(str)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kiosk.changes import Changes
 from kiosk.ports import ScanEvent
-from kiosk.session import MANAGE, Clerk
+from kiosk.session import Clerk
 from kiosk.settings import Settings
 from ui.context import UiContext
 from ui.qt import (
@@ -46,10 +46,6 @@ def screen_classes(registered: list[type[Screen]] | None = None) -> list[type[Sc
         cls = by_id.pop(sid, None)
         ordered.append(cls if cls is not None else make_placeholder(sid, SHORTCUTS[i]))
     return ordered + list(by_id.values())
-
-
-def permission_of(cls: type[Screen]) -> str | None:
-    return MANAGE if getattr(cls, "manager_only", False) else cls.permission
 
 
 class ActivityFilter(QObject):
@@ -153,7 +149,7 @@ class ShellWindow(QMainWindow):
     # --- screens ------------------------------------------------------------------------
 
     def allowed(self, screen: Screen) -> bool:
-        return self.ctx.session.can(permission_of(type(screen)))
+        return self.ctx.session.can(screen.permission)
 
     def visible_screens(self) -> list[Screen]:
         return [s for s in self.screens.values() if self.allowed(s)]

@@ -44,7 +44,6 @@ class SyncScreen(Screen):
     screen_id: ClassVar[str] = "sync"
     permission: ClassVar[str | None] = "manage"
     shortcut: ClassVar[str] = "F7"
-    manager_only: ClassVar[bool] = True
     page_shown = Signal(object)
     action_done = Signal(object)
 
