@@ -396,7 +396,7 @@ def _load_orders(args: argparse.Namespace) -> int:
     from sync.server.admin import load_orders, upsert_entity
 
     try:
-        from sync.client.http import strict_json
+        from sync.strict_json import strict_json
 
         raw = strict_json(Path(args.file).read_text(encoding="utf-8"))  # no NaN quantities
     except OSError as exc:

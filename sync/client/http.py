@@ -8,8 +8,6 @@ PROTOCOL are reported.
 from __future__ import annotations
 
 import ipaddress
-import json
-import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from kiosk.ports import (
     EventStatus,
     PlatformKeyInfo,
 )
+from sync.strict_json import strict_json
 
 DEFAULT_TIMEOUT = (5.0, 30.0)
 
@@ -67,23 +66,6 @@ def check_transport(url: str, *, insecure: bool = False) -> None:
             "the device token would cross the network unencrypted. Use https://, "
             "or add --insecure if you really mean it.",
         )
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _finite_float(text: str) -> float:
-    v = float(text)
-    if not math.isfinite(v):
-        raise ValueError("a number is too large")
-    return v
-
-
-def strict_json(text: str) -> Any:
-    """Standard JSON only: NaN, Infinity and numbers that overflow are refused (json.loads
-    takes them by default, and a NaN quantity would poison every later comparison)."""
-    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
 
 
 def timeout_from_env(default: tuple[float, float] = DEFAULT_TIMEOUT) -> tuple[float, float]:

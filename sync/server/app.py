@@ -39,6 +39,7 @@ from sync.server.models import ChangeRow, Device, MediaBlob, SigningKey
 from sync.server.readings import parse_public_key, register_key, verify_code
 from sync.server.throttle import FailureThrottle
 from sync.server.validate import whole_number
+from sync.strict_json import strict_json
 
 MAX_MEDIA = 25 * 1024 * 1024
 MAX_BATCH_BYTES = 8 * 1024 * 1024
@@ -124,22 +125,11 @@ def _strict_json(raw: bytes) -> Any:
     except UnicodeDecodeError:
         raise HTTPException(400, "the body is not valid UTF-8 text") from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        return strict_json(text)
     except RecursionError:
         raise HTTPException(400, "the body is nested too deeply") from None
     except ValueError as exc:
         raise HTTPException(400, f"the body is not valid JSON ({_plain(exc)})") from None
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _finite_float(text: str) -> float:
-    v = float(text)
-    if not math.isfinite(v):
-        raise ValueError("a number is too large")
-    return v
 
 
 def _plain(exc: ValueError) -> str:
