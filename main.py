@@ -50,9 +50,9 @@ def _devices(settings: Any, db: Database | None) -> Any:
 
 def _board_of(device: Any) -> Any:
     """How the status bar hears about a device's changes (its StatusBoard's listener)."""
-    for name in ("add_status_listener",):
-        if callable(getattr(device, name, None)):
-            return getattr(device, name)
+    listen = getattr(device, "add_status_listener", None)
+    if callable(listen):
+        return listen
     board = getattr(device, "board", None) or getattr(device, "_board", None)
     return getattr(board, "add_listener", None)
 
@@ -64,10 +64,10 @@ def _slot(ctx: KioskContext, kind: str, device: Any) -> None:
     ctx.slots.append(DeviceSlot(kind, device, _board_of(device)))
 
 
-def _wire_printer(ctx: KioskContext, demo: bool) -> None:
+def _wire_printer(ctx: KioskContext, demo: bool, dev: Any = None) -> None:
     from kiosk.ports import CjkMode, PaperWidth, PrintOptions
 
-    dev = _devices(ctx.settings, ctx.db)
+    dev = _devices(ctx.settings, ctx.db) if dev is None else dev
     if dev.printer_uri:
         uri = dev.printer_uri
         options = PrintOptions(paper=PaperWidth(dev.printer_paper), cjk=CjkMode(dev.printer_cjk))
@@ -92,8 +92,8 @@ def _wire_printer(ctx: KioskContext, demo: bool) -> None:
     _slot(ctx, "print_queue", dispatcher)
 
 
-def _wire_instruments(ctx: KioskContext, demo: bool) -> None:
-    conf = list(_devices(ctx.settings, ctx.db).instruments)
+def _wire_instruments(ctx: KioskContext, demo: bool, dev: Any = None) -> None:
+    conf = list((_devices(ctx.settings, ctx.db) if dev is None else dev).instruments)
     if conf:
         from drivers.instruments.config import InstrumentConfig, build_worker
 
@@ -133,7 +133,7 @@ def _demo_camera(ctx: KioskContext) -> Any:
     return CameraScanner(source)
 
 
-def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
+def _wire_scanners(ctx: KioskContext, demo: bool, dev: Any = None) -> None:
     from drivers.scan.wedge import KeyboardWedgeScanner, WedgeConfig
 
     settings = ctx.settings
@@ -146,7 +146,7 @@ def _wire_scanners(ctx: KioskContext, demo: bool) -> None:
     )
     ctx.key_feed = wedge
     scanners: list[tuple[str, Any]] = [("scanner", wedge)]
-    dev = _devices(settings, ctx.db)
+    dev = _devices(settings, ctx.db) if dev is None else dev
     if dev.camera is not None:
         from drivers.scan.camera import CameraScanner, OpenCvSource
 
@@ -327,10 +327,14 @@ def build_context(path: Path, *, demo: bool) -> KioskContext:
     if demo:
         ctx.demo_pins = _demo_pins(ctx)
         print("demo PINs: " + ", ".join(f"{k} {v}" for k, v in ctx.demo_pins.items()))
+    try:  # read once for the printer, instruments and scanners
+        dev = _devices(settings, db)
+    except Exception:  # each wiring below then fails (and is logged) on its own
+        dev = None
     for wire in (
-        lambda: _wire_printer(ctx, demo),
-        lambda: _wire_instruments(ctx, demo),
-        lambda: _wire_scanners(ctx, demo),
+        lambda: _wire_printer(ctx, demo, dev),
+        lambda: _wire_instruments(ctx, demo, dev),
+        lambda: _wire_scanners(ctx, demo, dev),
         lambda: _wire_sync(ctx),
         lambda: _wire_overlay(ctx),
     ):
