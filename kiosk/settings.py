@@ -100,10 +100,6 @@ class Settings:
     def with_changes(self, **values: Any) -> Settings:
         return replace(self, **values)
 
-    def as_raw(self) -> dict[str, Any]:
-        """Field name → value (the settings screen's starting point)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 @dataclass(frozen=True, slots=True)
 class SettingProblem:
