@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.ports import ScanEvent, ScanProblem, ScanSource, utcnow
 from ui.devices.screen import DevicesScreen
+from ui.wait import wait_for
 
 Setup = Callable[[Any], None]
 
@@ -30,14 +31,7 @@ def screenshot_states(ctx: Any) -> list[tuple[str, Setup]]:
 
     def doctor(screen: DevicesScreen) -> None:
         """Check everything: waits (events running) until the findings are listed."""
-        import time
-
-        from ui.qt import QApplication
-
         screen.check_everything()
-        deadline = time.monotonic() + 20
-        while screen.findings.isHidden() and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.02)
+        wait_for(lambda: not screen.findings.isHidden(), 20)
 
     return [("test-scan", test_scan), ("test-print", test_print), ("doctor", doctor)]

@@ -9,27 +9,19 @@ from __future__ import annotations
 import math
 import shutil
 import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ui.context import UiContext
-from ui.qt import QApplication
+from ui.wait import wait_for
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SUPPLIER = "SUP-001"
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> None:
-    end = time.monotonic() + timeout
-    while not check() and time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
 def idle(screen: Any) -> None:
-    wait_for(lambda: screen.pending == 0)
+    wait_for(lambda: screen.pending == 0, 10)
 
 
 def circle(cx: float, cy: float, r: float) -> list[tuple[float, float]]:

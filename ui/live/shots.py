@@ -4,7 +4,6 @@ readings through the screen's own path (the desk on the database worker)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from kiosk.ports import Reading, ReadingKind, ReadingStatus
 from kiosk.readings.live import Instrument
 from ui.context import UiContext
-from ui.qt import QApplication
+from ui.wait import wait_for
 
 REFRACTO = Instrument("refractometer", "SIM-BRIX/1", "BRX-0001", "brix")
 PEST = Instrument("pesticide", "SIM-PEST/1", "PST-0001", "pesticide")
@@ -35,13 +34,6 @@ def pesticide(da0: str, dat: str, inhibition: float, code: str) -> Reading:
         datetime.now(UTC),
         (("sample_id", "S0007"), ("dA0", da0), ("dAt", dat), ("reader_verdict", code)),
     )
-
-
-def wait_for(check: Callable[[], bool], timeout: float = 5.0) -> None:
-    end = time.monotonic() + timeout
-    while not check() and time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.01)
 
 
 def feed(screen: Any, product: str, batch: str, readings: list[tuple[Reading, Instrument]]) -> None:

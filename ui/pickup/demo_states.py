@@ -9,16 +9,11 @@ from typing import Any
 
 from kiosk.ports import ScanEvent, ScanSource, utcnow
 from ui.context import UiContext
-from ui.qt import QApplication
+from ui.wait import wait_for
 
 
 def _wait(screen: Any, drawn: int, timeout_s: float = 5.0) -> None:
-    import time
-
-    end = time.monotonic() + timeout_s
-    while time.monotonic() < end and (screen.pending_ops or screen.drawn <= drawn):
-        QApplication.processEvents()
-        time.sleep(0.005)
+    wait_for(lambda: not screen.pending_ops and screen.drawn > drawn, timeout_s)
 
 
 def _scan(text: str) -> Callable[[Any], None]:
