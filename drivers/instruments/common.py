@@ -123,6 +123,27 @@ def error_reading(
     )
 
 
+def measured_reading(
+    kind: ReadingKind,
+    raw: bytes,
+    at: datetime | None,
+    value: float | None,
+    unit: str,
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Reading:
+    """A settled measurement (value None: a record that carries no number): stable, OK."""
+    return Reading(
+        kind=kind,
+        value=value,
+        unit=unit,
+        stable=True,
+        status=ReadingStatus.OK,
+        raw=raw,
+        at=at or utcnow(),
+        extra=extra,
+    )
+
+
 def xor(data: bytes) -> int:
     acc = 0
     for b in data:

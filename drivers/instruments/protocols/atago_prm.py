@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from drivers.instruments.common import Profile, error_reading, never_raises, parse_decimal
-from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
+from drivers.instruments.common import (
+    Profile,
+    error_reading,
+    measured_reading,
+    never_raises,
+    parse_decimal,
+)
+from kiosk.ports import Reading, ReadingKind
 
 B = ReadingKind.BRIX
 NAMES = ("nD", "brix1", "brix2", "brix3", "concentration", "temperature_c", "channel")
@@ -36,15 +42,8 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
             "%Brix",
             tuple(zip(NAMES, fields, strict=True)),
         )
-    return Reading(
-        kind=B,
-        value=float(brix),
-        unit="%Brix",
-        stable=True,
-        status=ReadingStatus.OK,
-        raw=raw,
-        at=at or utcnow(),
-        extra=tuple(zip(NAMES, fields, strict=True)),
+    return measured_reading(
+        B, raw, at, float(brix), "%Brix", tuple(zip(NAMES, fields, strict=True))
     )
 
 

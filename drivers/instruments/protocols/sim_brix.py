@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from drivers.instruments.common import Profile, error_reading, never_raises
+from drivers.instruments.common import Profile, error_reading, measured_reading, never_raises
 from drivers.instruments.protocols.checksum_lines import split_checked
-from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
+from kiosk.ports import Reading, ReadingKind
 
 B = ReadingKind.BRIX
 _BODY = re.compile(
@@ -35,16 +35,7 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
     side = (("seq", seq), ("temperature_c", temp), ("atc", atc), ("nD", nd), ("code", code))
     if code != "OK":
         return error_reading(B, raw, at, STATUS_WORDS[code], "%Brix", side)
-    return Reading(
-        kind=B,
-        value=float(brix),
-        unit="%Brix",
-        stable=True,
-        status=ReadingStatus.OK,
-        raw=raw,
-        at=at or utcnow(),
-        extra=side,
-    )
+    return measured_reading(B, raw, at, float(brix), "%Brix", side)
 
 
 PROFILE = Profile(

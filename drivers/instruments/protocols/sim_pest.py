@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from drivers.instruments.common import Profile, error_reading, never_raises
+from drivers.instruments.common import Profile, error_reading, measured_reading, never_raises
 from drivers.instruments.protocols.checksum_lines import split_checked
-from kiosk.ports import Reading, ReadingKind, ReadingStatus, utcnow
+from kiosk.ports import Reading, ReadingKind
 
 P = ReadingKind.PESTICIDE
 _TIME = r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d))"
@@ -36,16 +36,7 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
             ("control", state),
             ("time", when),
         )
-        return Reading(
-            kind=P,
-            value=None,
-            unit="%",
-            stable=True,
-            status=ReadingStatus.OK,
-            raw=raw,
-            at=at or utcnow(),
-            extra=side,
-        )
+        return measured_reading(P, raw, at, None, "%", side)
     m = _PST.fullmatch(body)
     if m:
         ch, sample, da0, dat, inhibition, verdict, when = m.groups()
@@ -58,16 +49,7 @@ def parse(raw: bytes, at: datetime | None = None) -> Reading | None:
             ("reader_verdict", verdict),
             ("time", when),
         )
-        return Reading(
-            kind=P,
-            value=float(inhibition),
-            unit="%",
-            stable=True,
-            status=ReadingStatus.OK,
-            raw=raw,
-            at=at or utcnow(),
-            extra=side,
-        )
+        return measured_reading(P, raw, at, float(inhibition), "%", side)
     return error_reading(P, raw, at, "not a SIM-PEST/1 line", "%")
 
 
