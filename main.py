@@ -57,6 +57,11 @@ def _board_of(device: Any) -> Any:
     return getattr(board, "add_listener", None)
 
 
+def _instrument_kind(name: object) -> str:
+    """The status bar's slot for an instrument: a scale, or another instrument."""
+    return "scale" if "scale" in str(name).lower() else "instrument"
+
+
 def _slot(ctx: KioskContext, kind: str, device: Any) -> None:
     from kiosk.context import DeviceSlot
 
@@ -103,7 +108,7 @@ def _wire_instruments(ctx: KioskContext, demo: bool, dev: Any = None) -> None:
             ctx.on_close.append(worker.stop)
             _slot(
                 ctx,
-                "scale" if "scale" in str(item.get("name", "")).lower() else "instrument",
+                _instrument_kind(item.get("name", "")),
                 worker,
             )
     elif demo:
@@ -112,7 +117,7 @@ def _wire_instruments(ctx: KioskContext, demo: bool, dev: Any = None) -> None:
         (ctx.data_dir / "sim-ports").mkdir(exist_ok=True)
         sims = DemoInstruments(ctx.data_dir / "sim-ports")
         for name, worker in sims.start().items():
-            _slot(ctx, "scale" if "scale" in str(name).lower() else "instrument", worker)
+            _slot(ctx, _instrument_kind(name), worker)
         ctx.on_close.append(sims.stop)
 
 
@@ -393,7 +398,7 @@ def _doctor_probes(path: Path) -> Any:
         worker.start()
         devices.append(
             DeviceProbe(
-                "scale" if "scale" in worker.status().name.lower() else "instrument",
+                _instrument_kind(worker.status().name),
                 worker.status,
                 worker.stop,
             )
