@@ -4,7 +4,7 @@ a refusal), touch-sized buttons, big labels, and the photo for a damage report."
 from __future__ import annotations
 
 from kiosk.flows.batch_desk import Photo
-from ui.pickup.parts import demo_photo as pickup_demo_photo
+from ui.pickup.parts import demo_photo as pickup_demo_photo, font
 from ui.qt import (
     QApplication,
     QFont,
@@ -20,10 +20,8 @@ GO, DANGER, WAIT, INFO = "#1b7f3b", "#c62828", "#b26a00", "#1f4e79"
 
 
 def big_font(px: int, *, bold: bool = True) -> QFont:
-    font = QFont()
-    font.setPixelSize(px)
-    font.setBold(bold)
-    return font
+    """The pickup screen's font (ui.pickup.parts.font), bold unless told."""
+    return font(px, bold=bold)
 
 
 def touch_button(text: str, parent: QWidget, *, px: int = 22, name: str = "") -> QPushButton:
