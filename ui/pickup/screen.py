@@ -197,10 +197,6 @@ class PickupScreen(Screen):
         self.scan(scan.text, problem=scan.problem.value if scan.problem else "")
         return True
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.session:
-            self.flow_staff()
-
     def flow_staff(self) -> str | None:
         return self.ctx.session.staff_id or (
             self.ctx.kiosk.staff_id if self.ctx.kiosk.demo else None
