@@ -132,6 +132,15 @@ def _strict_json(raw: bytes) -> Any:
         raise HTTPException(400, f"the body is not valid JSON ({_plain(exc)})") from None
 
 
+def _too_many(what: str, wait: float) -> HTTPException:
+    """429 with Retry-After: a throttle said to wait `wait` seconds."""
+    return HTTPException(
+        429,
+        f"too many {what}: wait {math.ceil(wait)} s",
+        headers={"Retry-After": str(math.ceil(wait))},
+    )
+
+
 def _plain(exc: ValueError) -> str:
     msg = getattr(exc, "msg", None) or str(exc)
     return str(msg)[:80]
@@ -266,11 +275,7 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         client = _client(request)
         wait = by_client.wait_s(f"ip:{client}")
         if wait:
-            raise HTTPException(
-                429,
-                f"too many failed enrollments from this address: wait {math.ceil(wait)} s",
-                headers={"Retry-After": str(math.ceil(wait))},
-            )
+            raise _too_many("failed enrollments from this address", wait)
         body = await read_json(request, MAX_SMALL)
         code = body.get("enrollment_code") if isinstance(body, dict) else None
         name = body.get("device_name", "kiosk") if isinstance(body, dict) else None
@@ -292,11 +297,7 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         code_key = f"code:{hash_code(code)[:CODE_ID_LEN]}"
         wait = by_code.wait_s(code_key)
         if wait:
-            raise HTTPException(
-                429,
-                f"too many failed tries of this code: wait {math.ceil(wait)} s",
-                headers={"Retry-After": str(math.ceil(wait))},
-            )
+            raise _too_many("failed tries of this code", wait)
         token = secrets.token_urlsafe(32)
         device_id = f"dev-{secrets.token_hex(6)}"
 
@@ -357,11 +358,7 @@ def create_app(db: ServerDatabase, *, threads: int = 64) -> FastAPI:
         before the body is read) and its body is capped at 32 KB."""
         wait = verifies.take(f"ip:{_client(request)}")
         if wait:
-            raise HTTPException(
-                429,
-                f"too many reading checks from this address: wait {math.ceil(wait)} s",
-                headers={"Retry-After": str(math.ceil(wait))},
-            )
+            raise _too_many("reading checks from this address", wait)
         body = await read_json(request, MAX_VERIFY)
         code = body.get("code") if isinstance(body, dict) else None
         if not isinstance(code, str) or len(code) > MAX_CODE_TEXT:
