@@ -168,14 +168,19 @@ class OrdersScreen(Screen):
             self.ctx.tasks.run_db(lambda: search(db, text, f, overdue_days=days), self._draw_rows)
 
     def activated(self) -> None:
-        self.refresh()
+        self.redraw()
         self.search_edit.setFocus()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.orders or changes.sync:
-            self.refresh()
-            if self.current is not None:
-                self.open_order(self.current.row.order_id)
+        """Hidden, it waits for `activated`: a pickup at the counter queues no search."""
+        if (changes.orders or changes.sync) and self.isVisible():
+            self.redraw()
+
+    def redraw(self) -> None:
+        """The search again, and the open order's detail."""
+        self.refresh()
+        if self.current is not None:
+            self.open_order(self.current.row.order_id)
 
     def on_scan(self, scan: ScanEvent) -> bool:
         """A scanned pickup code, bag label or order number searches for it."""
