@@ -48,6 +48,21 @@ def entry_hash(
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
+def _hash_of(e: AuditEntry) -> str:
+    """The hash `e` should carry: its content chained to its prev_hash."""
+    return entry_hash(
+        e.prev_hash,
+        id=e.id,
+        at=e.at,
+        actor=e.actor,
+        action=e.action,
+        entity=e.entity,
+        entity_id=e.entity_id,
+        detail=e.detail,
+        event_id=e.event_id,
+    )
+
+
 def append_audit(
     session: Session,
     *,
@@ -64,17 +79,6 @@ def append_audit(
     at = utcnow()
     detail = detail or {}
     new_id = int(last_id) + 1
-    digest = entry_hash(
-        str(prev),
-        id=new_id,
-        at=at,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        detail=detail,
-        event_id=event_id,
-    )
     entry = AuditEntry(
         id=new_id,
         at=at,
@@ -85,10 +89,10 @@ def append_audit(
         detail=detail,
         event_id=event_id,
         prev_hash=str(prev),
-        hash=digest,
     )
+    entry.hash = _hash_of(entry)
     session.add(entry)
-    put_setting(session, HEAD_KEY, {"id": new_id, "hash": digest})
+    put_setting(session, HEAD_KEY, {"id": new_id, "hash": entry.hash})
     return entry
 
 
@@ -124,18 +128,7 @@ def verify_chain(session: Session) -> list[AuditProblem]:
             expected_id = e.id
         if e.prev_hash != prev:  # the link: catches an entry rewritten with its own hash redone
             problems.append(AuditProblem(e.id, "unlinked"))
-        recomputed = entry_hash(
-            e.prev_hash,
-            id=e.id,
-            at=e.at,
-            actor=e.actor,
-            action=e.action,
-            entity=e.entity,
-            entity_id=e.entity_id,
-            detail=e.detail,
-            event_id=e.event_id,
-        )
-        if recomputed != e.hash:
+        if _hash_of(e) != e.hash:
             problems.append(AuditProblem(e.id, "edited"))
         prev = e.hash
         expected_id += 1
