@@ -206,6 +206,13 @@ class _SyncSlot:
                 self.mirror(self.background.status())
             return self.background
 
+    def restart(self, db: Database) -> None:
+        """Stop and start the loop: its first round runs at once."""
+        background = self.start(db)
+        background.stop()
+        background.start()
+        self.mirror(background.status())
+
     def stop(self) -> None:
         with self._lock:
             if self.background is not None:
@@ -222,20 +229,14 @@ def _wire_sync(ctx: KioskContext) -> None:
         from sync.client.setup import enroll_kiosk
 
         enrollment = enroll_kiosk(ctx.db, server_url, code)
-        background = slot.start(ctx.db)
-        background.stop()
-        background.start()  # now enrolled: the loop runs
-        slot.mirror(background.status())
+        slot.restart(ctx.db)  # now enrolled: the loop runs
         return enrollment
 
     ctx.enroll = enroll
 
     def sync_now() -> None:
         """The sync page's "sync now": restart the loop, whose first round runs at once."""
-        background = slot.start(ctx.db)
-        background.stop()
-        background.start()
-        slot.mirror(background.status())
+        slot.restart(ctx.db)
 
     ctx.sync_now = sync_now
 
