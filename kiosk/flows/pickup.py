@@ -14,6 +14,7 @@ store's policy allows it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,6 +25,7 @@ from typing import Protocol
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, KioskError
 from kiosk.flows.base import Flow
+from kiosk.ops.logs import scan_tag
 from kiosk.ports import utcnow
 from kiosk.services.issues import KINDS as ISSUE_KINDS, IssueResult, report_issue
 from kiosk.services.pickup import (
@@ -97,6 +99,7 @@ class PickupSnapshot:
     notice: str = ""  # "not_shown": a confirm was refused because the screen changed
 
 
+scan_log = logging.getLogger("linli.scan")
 S = PickupStep
 _METHOD = {"token": "qr", "code": "code", "phone": "phone", "unknown": "manual"}
 _CAN_SCAN = (S.IDLE, S.VERDICT, S.CHOOSING, S.DONE, S.ERROR, S.CANCELLED, S.CONFIRMING)
@@ -202,6 +205,14 @@ class PickupFlow(Flow[PickupStep]):
         self.done = None
         self._move(S.SCANNED, "Checking…")
         result = classify_and_verify(self.db, text, self.store_id, self.clock())
+        orders = result.verdict.order_id or ",".join(c.order_id for c in result.candidates[:3])
+        scan_log.info(
+            "scan %s (%s) -> %s order %s",
+            scan_tag(str(text)),
+            result.kind,
+            result.verdict.verdict,
+            orders or "-",
+        )
         self.scan_result = result
         self.method = _METHOD[result.kind]
         self.candidates = result.candidates

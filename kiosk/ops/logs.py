@@ -229,3 +229,8 @@ def setup_logging(data_dir: Path, *, level: int = logging.INFO) -> KioskLogHandl
 
     logging.getLogger("linli.ops").info("%s starting; data dir %s", version_line(), data_dir)
     return handler
+
+
+def scan_tag(text: str) -> str:
+    """How a scanned text appears in a log: a token redacted, anything else as a fingerprint."""
+    return redact(text) if text.startswith("LK1.") else f"#{fingerprint(text)} ({len(text)} chars)"

@@ -17,7 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.ops.backup import BackupScheduler
 from kiosk.ops.clock import ClockOffset, last_known, remember
 from kiosk.ops.integrity import DB_FILENAME
-from kiosk.ops.logs import ensure_logging, fingerprint, redact
+from kiosk.ops.logs import ensure_logging, scan_tag
 from kiosk.ports import DeviceState, DeviceStatus, HasStatus, ScanEvent
 
 log = logging.getLogger("linli.devices")
@@ -78,20 +78,17 @@ class DeviceLogger:
 
 
 class ScanLogger:
-    """Logs every scan with its verdict, never the code itself: `scan camera LK1…#3f2a9c1e
-    (token) -> ready order LK2612…`. Verdicts are looked up read-only (the counter's own
-    lookup runs separately); a scan that cannot be judged is logged with its problem."""
+    """Logs every scan as it arrives, never the code itself: `scan camera LK1…#3f2a9c1e`.
+
+    It runs on the scanner's own path (for a keyboard wedge, the GUI thread), so it only
+    names the scan and never reads the ledger; the verdict line comes from the pickup flow
+    (`kiosk.flows.pickup`, logger `linli.scan`), with the same fingerprint to join them."""
 
     def __init__(self, db: Database, store_id: str) -> None:
         self.db, self.store_id = db, store_id
 
     def __call__(self, scan: ScanEvent) -> None:
-        from kiosk.verification.classify import classify_and_verify
-
-        text = scan.text
-        shown = (
-            redact(text) if text.startswith("LK1.") else f"#{fingerprint(text)} ({len(text)} chars)"
-        )
+        shown = scan_tag(scan.text)
         if scan.problem is not None:
             scan_log.warning(
                 "scan %s %s: %s (%s)",
@@ -101,22 +98,7 @@ class ScanLogger:
                 scan.message or "-",
             )
             return
-        try:
-            result = classify_and_verify(self.db, text, self.store_id)
-        except Exception as exc:  # logging must never cost a scan
-            scan_log.warning("scan %s %s: not judged (%s)", scan.source.value, shown, exc)
-            return
-        orders = (
-            result.verdict.order_id or ",".join(o.order_id for o in result.candidates[:3]) or "-"
-        )
-        scan_log.info(
-            "scan %s %s (%s) -> %s order %s",
-            scan.source.value,
-            shown,
-            result.kind,
-            result.verdict.verdict,
-            orders,
-        )
+        scan_log.info("scan %s %s", scan.source.value, shown)
 
 
 class ClockWatch:

@@ -171,18 +171,33 @@ def test_scans_are_logged_with_their_verdict_never_the_code(
 ) -> None:
     from ops_world import World
 
+    from kiosk.flows.pickup import PickupFlow
     from kiosk.ops.runtime import ScanLogger
     from kiosk.ports import ScanEvent, ScanProblem, ScanSource, utcnow
 
     assert isinstance(world, World)
     token = world.token("O-READY", code="100001")
-    log = ScanLogger(world.db, "ST1")
+
+    class NoLedger:
+        """The scan listener runs on the scanner's path (the GUI thread for a wedge): it must
+        never read the ledger; any attribute use of the database fails this test."""
+
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"ScanLogger touched the ledger ({name})")
+
+    log = ScanLogger(NoLedger(), "ST1")  # type: ignore[arg-type]
+    flow = PickupFlow(world.db, staff_id="C1", store_id="ST1")
     with caplog.at_level(logging.INFO, logger="linli.scan"):
         log(ScanEvent(token, ScanSource.CAMERA, utcnow()))
+        flow.scan(token)
         log(ScanEvent("100002", ScanSource.WEDGE, utcnow()))
+        flow.scan("100002")
         log(ScanEvent("ＬＫ１", ScanSource.WEDGE, utcnow(), ScanProblem.FULL_WIDTH, "IME on"))
     lines = [r.getMessage() for r in caplog.records]
-    assert "-> ready order O-READY" in lines[0] and token not in lines[0]
-    assert lines[0].startswith("scan camera LK1…#")
-    assert "(code) -> ready order O-READY2" in lines[1] and "100002" not in lines[1]
-    assert "full_width" in lines[2]
+    assert lines[0].startswith("scan camera LK1…#") and token not in lines[0]
+    assert "(token) -> ready order O-READY" in lines[1] and token not in lines[1]
+    tag = lines[0].split(" ", 2)[2]
+    assert lines[1].startswith(f"scan {tag} (token)"), "the two lines share the scan's tag"
+    assert lines[2].startswith("scan wedge #") and "100002" not in lines[2]
+    assert "(code) -> ready order O-READY2" in lines[3] and "100002" not in lines[3]
+    assert "full_width" in lines[4]
