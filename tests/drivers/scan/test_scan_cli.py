@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[3]
 def images(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, str]]:
     folder = tmp_path_factory.mktemp("frames")
     out = []
-    for f in generate(3, seed=31337, degradations=("clean", "dark_mode", "blur")):
+    # frames the first decoder reads outright: this file tests the command's output, not the
+    # repairs, whose CPU-time budget makes a blurred frame depend on the machine's load
+    for f in generate(3, seed=31337, degradations=("clean", "dark_mode", "rotation")):
         path = folder / f"frame{f.index}_{f.degradation}.png"
         cv2.imwrite(str(path), f.image)
         out.append((path, f.token))
