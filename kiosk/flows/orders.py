@@ -20,12 +20,12 @@ from sqlalchemy import select
 from kiosk.changes import Changes
 from kiosk.db import Database
 from kiosk.errors import KioskError, NotAllowed
-from kiosk.ledger.audit import append_audit
-from kiosk.ledger.order_state import Action, OrderStatus, check
+from kiosk.ledger.order_state import OrderStatus
 from kiosk.models import Order, OutboxEvent
 from kiosk.platform import conflicts
 from kiosk.ports import utcnow
 from kiosk.services.issues import KINDS, report_issue
+from kiosk.services.overdue import mark_one_overdue, return_one
 from kiosk.services.pickup import reverse_pickup
 from kiosk.staff import MATRIX, SYSTEM, Permission, role_of
 
@@ -148,25 +148,8 @@ def mark_returned(
         for order in orders:
             assert order is not None and staff_id is not None
             if order.status == S.READY:
-                order.status = check(order.status, Action.MARK_OVERDUE, S.OVERDUE)
-                append_audit(
-                    s,
-                    actor=staff_id,
-                    action="order.marked_overdue",
-                    entity="order",
-                    entity_id=order.id,
-                    detail={"from": "ready", "to": "overdue", "days": overdue_days},
-                )
-            order.status = check(order.status, Action.RETURN, S.RETURNED)
-            order.updated_at = now
-            append_audit(
-                s,
-                actor=staff_id,
-                action="order.returned",
-                entity="order",
-                entity_id=order.id,
-                detail={"from": "overdue", "to": "returned", "reason": reason},
-            )
+                mark_one_overdue(s, order, actor_id=staff_id, days=overdue_days, now=now)
+            return_one(s, order, actor_id=staff_id, reason=reason, now=now)
     return ActionResult(Done.OK, (("count", str(len(order_ids))),), Changes(orders=True))
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition
@@ -42,16 +43,7 @@ def mark_overdue(
             .order_by(Order.id)
         ).all()
         for order in orders:
-            order.status = check(order.status, Action.MARK_OVERDUE, OrderStatus.OVERDUE)
-            order.updated_at = now
-            append_audit(
-                s,
-                actor=actor.id,
-                action="order.marked_overdue",
-                entity="order",
-                entity_id=order.id,
-                detail={"from": OrderStatus.READY, "to": OrderStatus.OVERDUE, "days": limit},
-            )
+            mark_one_overdue(s, order, actor_id=actor.id, days=limit, now=now)
         return [o.id for o in orders]
 
 
@@ -70,15 +62,34 @@ def return_overdue(
     with db.session() as s:
         actor = require(s, staff_id, Permission.MARK_OVERDUE)
         for oid in order_ids:
-            order = load_order(s, oid)
-            order.status = check(order.status, Action.RETURN, OrderStatus.RETURNED)
-            order.updated_at = now
-            append_audit(
-                s,
-                actor=actor.id,
-                action="order.returned",
-                entity="order",
-                entity_id=oid,
-                detail={"from": OrderStatus.OVERDUE, "to": OrderStatus.RETURNED, "reason": reason},
-            )
+            return_one(s, load_order(s, oid), actor_id=actor.id, reason=reason, now=now)
         return list(order_ids)
+
+
+def mark_one_overdue(s: Session, order: Order, *, actor_id: str, days: int, now: datetime) -> None:
+    """One ready order becomes overdue, with its audit line, in the caller's transaction."""
+    order.status = check(order.status, Action.MARK_OVERDUE, OrderStatus.OVERDUE)
+    order.updated_at = now
+    append_audit(
+        s,
+        actor=actor_id,
+        action="order.marked_overdue",
+        entity="order",
+        entity_id=order.id,
+        detail={"from": OrderStatus.READY, "to": OrderStatus.OVERDUE, "days": days},
+    )
+
+
+def return_one(s: Session, order: Order, *, actor_id: str, reason: str, now: datetime) -> None:
+    """One overdue order goes back to the warehouse, with its audit line, in the caller's
+    transaction (shared by `return_overdue` and the orders screen's flow)."""
+    order.status = check(order.status, Action.RETURN, OrderStatus.RETURNED)
+    order.updated_at = now
+    append_audit(
+        s,
+        actor=actor_id,
+        action="order.returned",
+        entity="order",
+        entity_id=order.id,
+        detail={"from": OrderStatus.OVERDUE, "to": OrderStatus.RETURNED, "reason": reason},
+    )
