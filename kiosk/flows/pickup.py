@@ -25,6 +25,7 @@ from typing import Protocol
 from kiosk.db import Database
 from kiosk.errors import IllegalTransition, KioskError
 from kiosk.flows.base import Flow
+from kiosk.ledger.order_state import OrderStatus
 from kiosk.ops.logs import scan_tag
 from kiosk.ports import utcnow
 from kiosk.services.issues import KINDS as ISSUE_KINDS, IssueResult, report_issue
@@ -374,7 +375,9 @@ class PickupFlow(Flow[PickupStep]):
         if receipt and not problems and self.wake_printer is not None:
             self.wake_printer()
         done = (
-            "Picked up." if all(r.status == "picked_up" for r in results) else "Partly picked up."
+            "Picked up."
+            if all(r.status == OrderStatus.PICKED_UP for r in results)
+            else "Partly picked up."
         )
         self._move(S.CONFIRMED, done)
         self._move(S.DONE, f"{done} {self.print_problem}" if self.print_problem else done)

@@ -220,7 +220,7 @@ def confirm_provisional_pickup(
                 id=claims.order_id,
                 store_id=claims.store_id,
                 pickup_code=claims.pickup_code,
-                status="picked_up",
+                status=OrderStatus.PICKED_UP,
                 provisional=True,
                 picked_up_at=now,
                 updated_at=now,
@@ -243,12 +243,12 @@ def confirm_provisional_pickup(
             entity="order",
             entity_id=claims.order_id,
             payload=payload,
-            detail={**payload, "from": None, "to": "picked_up"},
+            detail={**payload, "from": None, "to": OrderStatus.PICKED_UP},
             occurred_at=now,
         )
         s.flush()
         job, problem = _receipt(s, claims.order_id, receipt)
-        return PickupResult(claims.order_id, "picked_up", ev.event_id, (), job, problem)
+        return PickupResult(claims.order_id, OrderStatus.PICKED_UP, ev.event_id, (), job, problem)
 
 
 @dataclass(frozen=True, slots=True)
